@@ -1,0 +1,42 @@
+/**
+ * Every link Backstory renders goes through `safeHref`: only `https:` URLs to an allowed host
+ * survive; anything else (javascript:, data:, http:, other hosts, credentials, odd ports) is dropped.
+ */
+export const ALLOWED_LINK_HOSTS: ReadonlySet<string> = new Set(['github.com', 'news.ycombinator.com']);
+
+export function safeHref(url: unknown, allowed: ReadonlySet<string> = ALLOWED_LINK_HOSTS): string | null {
+  if (typeof url !== 'string' || url.length > 4096) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return null;
+  if (!allowed.has(u.hostname)) return null;
+  return u.href;
+}
+
+export function githubUrl(path: string): string {
+  return `https://github.com/${path.replace(/^\/+/, '')}`;
+}
+
+export function noticeUrl(path: string): string {
+  return githubUrl(`github/dmca/blob/master/${path}`);
+}
+
+export function hnItemUrl(id: number | string): string {
+  return `https://news.ycombinator.com/item?id=${id}`;
+}
+
+/** Link to a comment of a thread: by id when known, else a text fragment on its anchor phrase. */
+export function hnCommentUrl(threadId: number, comment: { id?: number | undefined; anchor?: string | undefined }): string {
+  if (comment.id) return hnItemUrl(comment.id);
+  if (comment.anchor) return `${hnItemUrl(threadId)}#:~:text=${encodeTextFragment(comment.anchor)}`;
+  return hnItemUrl(threadId);
+}
+
+/** Percent-encode a phrase for a `#:~:text=` directive (`-`, `,` and `&` are syntax there). */
+export function encodeTextFragment(s: string): string {
+  return encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C');
+}

@@ -1,0 +1,151 @@
+/**
+ * Subjects: what a page or a link is about, as the lower-case strings of ../shared/CONTRACT.md:
+ *   repo:<owner>/<name>   notice:<path in github/dmca>   thread:hn:<id>
+ *
+ * Everything here is pure string work (no DOM, no `new URL`): it runs on every link of every
+ * GitHub and HN page, so it must be cheap, total (never throws) and strict (no false subjects).
+ */
+
+export type Subject = `repo:${string}` | `notice:${string}` | `thread:hn:${string}`;
+
+/** First path segments on github.com that are GitHub's own pages, not users or orgs. */
+const RESERVED_OWNERS = new Set([
+  'about', 'account', 'apps', 'articles', 'assets', 'blog', 'business', 'codespaces', 'collections',
+  'contact', 'copilot', 'customer-stories', 'dashboard', 'discussions', 'edu', 'education', 'enterprise',
+  'events', 'explore', 'features', 'git-guides', 'github-copilot', 'home', 'issues', 'join', 'login',
+  'logout', 'maintenance', 'marketplace', 'mobile', 'new', 'nonprofit', 'notifications', 'open-source',
+  'organizations', 'orgs', 'partners', 'premium-support', 'pricing', 'pulls', 'readme', 'repositories',
+  'resources', 'search', 'security', 'sessions', 'settings', 'shop', 'signup', 'site', 'solutions',
+  'sponsors', 'stars', 'status', 'team', 'topics', 'trending', 'users', 'watching', 'why-github',
+  'wiki', 'images', 'favicon.ico', 'robots.txt', 'manifest.json', 'password_reset', 'auth', 'socialauth',
+  'github-cloud', 'integrations', 'hovercards', 'notifications_beta', 'personal', 'copilot-workspace',
+]);
+
+const OWNER_RE = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/i;
+const NAME_RE = /^[a-z0-9._-]{1,100}$/i;
+
+/** `owner/name` lower-cased when both parts are valid GitHub names, else null. */
+export function normalizeRepo(owner: string, name: string): string | null {
+  if (name.toLowerCase().endsWith('.git')) name = name.slice(0, -4);
+  if (!OWNER_RE.test(owner) || !NAME_RE.test(name) || name === '.' || name === '..') return null;
+  if (RESERVED_OWNERS.has(owner.toLowerCase())) return null;
+  return `${owner}/${name}`.toLowerCase();
+}
+
+const NOTICE_FILE_RE = /^(?:20\d\d\/)(?:\d\d\/)?[^/]+\.(?:md|markdown)$/i;
+
+/** A github/dmca notice path (e.g. `2023/03/2023-03-21-meta.md`), lower-cased, or null. */
+export function normalizeNoticePath(path: string): string | null {
+  const p = safeDecode(path).replace(/^\/+/, '');
+  return NOTICE_FILE_RE.test(p) ? p.toLowerCase() : null;
+}
+
+function safeDecode(s: string): string {
+  if (!s.includes('%')) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+/**
+ * Subject of a github.com path (`/owner/name/...`). Notice pages of github/dmca under any ref,
+ * as `blob`, `blame`, `commits`, `raw` or `tree` views, map to `notice:`; other repo pages to `repo:`.
+ */
+export function subjectFromGithubPath(pathname: string): Subject | null {
+  if (pathname.length > 2048 || pathname.charCodeAt(0) !== 47 /* / */) return null;
+  const segs = pathname.split('/', 64);
+  const owner = segs[1];
+  const name = segs[2];
+  if (!owner || !name) return null;
+  const repo = normalizeRepo(owner, name);
+  if (!repo) return null;
+  if (repo === 'github/dmca') {
+    const view = segs[3];
+    if (view === 'blob' || view === 'blame' || view === 'commits' || view === 'raw' || view === 'tree' || view === 'edit') {
+      // The ref may itself contain slashes; the notice path starts at the first year folder.
+      for (let i = 4; i < segs.length; i++) {
+        if (/^20\d\d$/.test(segs[i]!)) {
+          const notice = normalizeNoticePath(segs.slice(i).join('/'));
+          return notice ? `notice:${notice}` : `repo:${repo}`;
+        }
+      }
+    }
+  }
+  return `repo:${repo}`;
+}
+
+/** Subject of a news.ycombinator.com `item?id=` query string, or null. */
+export function subjectFromHnSearch(search: string): Subject | null {
+  const m = /[?&]id=(\d{1,12})(?:&|#|$)/.exec(search);
+  return m ? `thread:hn:${Number(m[1])}` : null;
+}
+
+const GITHUB_ABS_RE = /^(?:https?:)?\/\/(?:www\.)?github\.com(\/[^?#]*)?/i;
+const HN_ABS_RE = /^(?:https?:)?\/\/news\.ycombinator\.com\/item(\?[^#]*)/i;
+
+/**
+ * Subject of a link's raw `href` attribute as written in the page (not the resolved `.href`).
+ * `pageHost` is the host of the page the link is on, used for relative links.
+ * Cheap rejections come first: most links on a page are neither.
+ */
+export function subjectFromHref(href: string, pageHost: 'github.com' | 'news.ycombinator.com'): Subject | null {
+  if (!href || href.length > 2048) return null;
+  const c = href.charCodeAt(0);
+  if (c === 47 /* / */ && href.charCodeAt(1) !== 47) {
+    if (pageHost === 'github.com') return subjectFromGithubPath(stripQuery(href));
+    if (href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
+    return null;
+  }
+  if (pageHost === 'news.ycombinator.com' && href.startsWith('item?')) return subjectFromHnSearch(href.slice(4));
+  if (href.indexOf('github.com') !== -1) {
+    const m = GITHUB_ABS_RE.exec(href.trim());
+    return m && m[1] ? subjectFromGithubPath(m[1]) : null;
+  }
+  if (href.indexOf('news.ycombinator.com') !== -1) {
+    const m = HN_ABS_RE.exec(href.trim());
+    return m ? subjectFromHnSearch(m[1]!) : null;
+  }
+  return null;
+}
+
+function stripQuery(path: string): string {
+  const q = path.search(/[?#]/);
+  return q === -1 ? path : path.slice(0, q);
+}
+
+/** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */
+export interface PageSubject {
+  subject: Subject;
+  /** `owner/name` of the fork-network root when the page is a fork (GitHub's octolytics meta). */
+  networkRoot?: string;
+}
+
+export function pageSubject(host: string, pathname: string, search: string, networkRootMeta?: string | null): PageSubject | null {
+  if (host === 'github.com' || host === 'www.github.com') {
+    const subject = subjectFromGithubPath(pathname);
+    if (!subject) return null;
+    if (networkRootMeta && subject.startsWith('repo:')) {
+      const [o, n] = networkRootMeta.split('/');
+      const root = o && n ? normalizeRepo(o, n) : null;
+      if (root && `repo:${root}` !== subject) return { subject, networkRoot: root };
+    }
+    return { subject };
+  }
+  if (host === 'news.ycombinator.com' && pathname === '/item') {
+    const subject = subjectFromHnSearch(search);
+    return subject ? { subject } : null;
+  }
+  return null;
+}
+
+export function isSubject(s: unknown): s is Subject {
+  if (typeof s !== 'string' || s.length > 300) return false;
+  if (s.startsWith('repo:')) {
+    const [o, n, extra] = s.slice(5).split('/');
+    return extra === undefined && !!o && !!n && normalizeRepo(o, n) === s.slice(5);
+  }
+  if (s.startsWith('notice:')) return normalizeNoticePath(s.slice(7)) === s.slice(7);
+  return /^thread:hn:[1-9]\d{0,11}$/.test(s);
+}
