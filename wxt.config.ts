@@ -24,7 +24,6 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { chunkSizeWarningLimit: 1200 },
   }),

@@ -167,10 +167,10 @@ export function checkAgainstRawThread(d: Dataset, raw: string): Problem[] {
 }
 
 /** Every parsed fact in notices.json must equal what the parser reads from the raw notice now. */
-export function checkNoticesAgainstRaw(d: Dataset, parse: (path: string) => Record<string, unknown>): Problem[] {
+export function checkNoticesAgainstRaw(d: Dataset, parse: (path: string) => object): Problem[] {
   const out: Problem[] = [];
   d.notices.forEach((n, i) => {
-    let fresh: Record<string, unknown>;
+    let fresh: object;
     try {
       fresh = parse(n.path);
     } catch (e) {

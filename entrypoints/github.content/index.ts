@@ -1,0 +1,14 @@
+import { githubSite } from '@/utils/github-site';
+import { runPage } from '@/utils/page-controller';
+
+export default defineContentScript({
+  matches: ['https://github.com/*'],
+  runAt: 'document_end',
+  main(ctx) {
+    try {
+      runPage(ctx, githubSite);
+    } catch (e) {
+      console.debug('[Backstory]', e);
+    }
+  },
+});

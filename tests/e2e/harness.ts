@@ -1,0 +1,128 @@
+/**
+ * Real Chromium with the built extension loaded (headless), pages served from fixtures at real
+ * github.com / news.ycombinator.com URLs. Every request the browser makes is recorded.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(__dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.BACKSTORY_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Serve `html` at `url` (exact URL, query included). */
+  serve(url: string, html: string): void;
+  /** Every request seen, with what made it. */
+  requests: { url: string; kind: 'document' | 'other'; fromWorker: boolean; frameUrl: string }[];
+  /** Messages the pages wrote to the console (errors and warnings), and page errors. */
+  pageErrors: string[];
+  open(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set BACKSTORY_CHROMIUM).`);
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+  const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+  const extensionId = new URL(worker.url()).host;
+
+  const pages = new Map<string, string>();
+  const requests: Harness['requests'] = [];
+  const pageErrors: string[] = [];
+  const record = (r: Request) => {
+    let frameUrl = '';
+    try {
+      frameUrl = r.frame().url();
+    } catch {
+      frameUrl = '(no frame)';
+    }
+    requests.push({ url: r.url(), kind: r.isNavigationRequest() ? 'document' : 'other', fromWorker: !!r.serviceWorker(), frameUrl });
+  };
+  context.on('request', record);
+  // Nothing leaves the machine: fixtures for known URLs, a refusal for everything else.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    const html = pages.get(url);
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url.startsWith('https://github.com/') || url.startsWith('https://news.ycombinator.com/')) {
+      return route.fulfill({ status: 404, contentType: 'text/html', body: '<!DOCTYPE html><title>Not found</title><p>404</p>' });
+    }
+    return route.abort('blockedbyclient');
+  });
+  context.on('page', (p) => {
+    p.on('pageerror', (e) => pageErrors.push(`${p.url()}: ${e.message}`));
+  });
+
+  return {
+    context,
+    extensionId,
+    worker,
+    requests,
+    pageErrors,
+    serve(url, html) {
+      pages.set(url, html);
+    },
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel host and what the contract says it carries. */
+export async function panels(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('backstory-panel')].map((el) => ({
+      subject: el.getAttribute('data-subject'),
+      relations: (el.getAttribute('data-relations') ?? '').split(' ').filter(Boolean),
+      text: el.shadowRoot?.textContent ?? '',
+      open: el.shadowRoot?.mode === 'open',
+    })),
+  );
+}
+
+export async function waitForPanel(page: Page, subject: string, timeout = 5000) {
+  await page.waitForFunction((s) => document.querySelector(`backstory-panel[data-subject="${s}"]`)?.shadowRoot?.querySelector('.bs-root'), subject, {
+    timeout,
+  });
+}
+
+export async function badges(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-backstory-badge]')].map((b) => ({
+      subject: b.getAttribute('data-backstory-badge'),
+      after: b.previousElementSibling?.getAttribute('href') ?? null,
+    })),
+  );
+}
+
+/** Let the content script finish its queued work (time slices, lookups). */
+export async function settle(page: Page, ms = 400) {
+  await page.waitForTimeout(ms);
+}

@@ -1,0 +1,33 @@
+/** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
+import type { Site } from './page-controller';
+import { pageSubject } from './subjects';
+
+/** Containers near the top of a repository's main content, newest markup first. */
+const ANCHORS = ['#repo-content-pjax-container', '#repo-content-turbo-frame', 'main#js-repo-pjax-container', 'main', '[role="main"]'];
+
+export function githubTheme(doc: Document, prefersDark: boolean): 'dark' | 'light' {
+  const mode = doc.documentElement.getAttribute('data-color-mode');
+  if (mode === 'dark') return 'dark';
+  if (mode === 'light') return 'light';
+  if (mode === 'auto') return prefersDark ? 'dark' : 'light';
+  return prefersDark ? 'dark' : 'light';
+}
+
+export const githubSite: Site = {
+  host: 'github.com',
+  pageSubject() {
+    const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
+    return pageSubject(location.hostname, location.pathname, location.search, root?.getAttribute('content') ?? root?.getAttribute('value'));
+  },
+  panelAnchor() {
+    for (const sel of ANCHORS) {
+      const el = document.querySelector(sel);
+      if (el) return el;
+    }
+    return null;
+  },
+  theme() {
+    return githubTheme(document, !!window.matchMedia?.('(prefers-color-scheme: dark)').matches);
+  },
+  navigationEvents: ['turbo:load', 'turbo:render', 'turbo:frame-load', 'pjax:end'],
+};

@@ -1,0 +1,285 @@
+/**
+ * What the background knows: lookup maps built once from the dataset, and the answers to
+ * `lookup` and `panel` requests. Pure (dataset in, plain objects out) and unit-tested.
+ */
+import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
+import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, TopicCard } from './protocol';
+import { isSubject, normalizeRepo, type Subject } from './subjects';
+import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
+
+const RELATION_ORDER: Relation[] = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
+const sortRelations = (r: Iterable<Relation>) => RELATION_ORDER.filter((x) => new Set(r).has(x));
+const MAX_REPOS_IN_CARD = 12;
+
+export interface Knowledge {
+  lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
+  panel(subject: string, networkRoot?: string): PanelData | null;
+}
+
+export function buildKnowledge(d: Dataset): Knowledge {
+  const repos = new Map<string, Repo>(d.repos.map((r) => [r.repo, r]));
+  const notices = new Map<string, Notice>(d.notices.map((n) => [n.path.toLowerCase(), n]));
+  const noticesByRepo = new Map<string, Notice[]>();
+  for (const n of d.notices) for (const r of n.repos) noticesByRepo.set(r, [...(noticesByRepo.get(r) ?? []), n]);
+  const answers = new Map<string, Notice[]>();
+  for (const n of d.notices) for (const p of n.refersTo) answers.set(p, [...(answers.get(p) ?? []), n]);
+  const topicById = new Map<string, Topic>(d.topics.map((t) => [t.id, t]));
+  const topicCount = new Map<string, number>();
+  for (const c of d.comments) for (const t of c.topics) topicCount.set(t, (topicCount.get(t) ?? 0) + 1);
+  const threadSubject: Subject = `thread:hn:${d.thread.id}`;
+  const commentIds = new Set(d.comments.flatMap((c) => (c.id ? [c.id] : [])));
+  const relatedThreads = new Map(d.thread.related.map((r) => [r.id, r]));
+  const mentionsOf = (subject: string) => d.comments.filter((c) => c.subjects?.includes(subject as Subject));
+
+  function noticeRelations(n: Notice): Relation[] {
+    const rel = new Set<Relation>();
+    if (answers.get(n.path)?.some((a) => a.kind === 'counter-notice')) rel.add('counter-noticed');
+    if (mentionsOf(`notice:${n.path.toLowerCase()}`).length) rel.add('discussed');
+    rel.add('llama');
+    return sortRelations(rel);
+  }
+
+  /** Relations of a repo subject, including those it inherits from its fork-network root. */
+  function repoRelations(repo: string, root?: string): Relation[] {
+    const rel = new Set<Relation>(repos.get(repo)?.relations ?? []);
+    if (root && root !== repo) {
+      for (const n of noticesByRepo.get(root) ?? []) {
+        if (n.kind === 'notice') rel.add('named-in-notice');
+        if (n.kind === 'notice' && answers.get(n.path)?.some((a) => a.kind === 'counter-notice')) rel.add('counter-noticed');
+      }
+      if (repos.get(root)?.relations.includes('llama')) rel.add('llama');
+    }
+    return sortRelations(rel);
+  }
+
+  function hintFor(rel: Relation[], what: string): string {
+    const parts: string[] = [];
+    if (rel.includes('named-in-notice')) parts.push('named in a DMCA notice');
+    if (rel.includes('counter-noticed')) parts.push('disputed by a counter-notice');
+    if (rel.includes('discussed')) parts.push('discussed on Hacker News');
+    if (rel.includes('llama') && !parts.length) parts.push('LLaMA-related');
+    return `Backstory: ${what} — ${parts.join(', ')}`;
+  }
+
+  function lookupOne(s: string): BadgeInfo | null {
+    if (!isSubject(s)) return null;
+    if (s.startsWith('repo:')) {
+      const r = repos.get(s.slice(5));
+      if (!r) return null;
+      const relations = repoRelations(r.repo);
+      return { subject: s, relations, hint: hintFor(relations, r.repo) };
+    }
+    if (s.startsWith('notice:')) {
+      const n = notices.get(s.slice(7));
+      if (!n) return null;
+      const relations = noticeRelations(n);
+      return { subject: s, relations, hint: hintFor(relations, `${kindLabel(n.kind)} of ${n.date}`) };
+    }
+    const id = Number(s.slice('thread:hn:'.length));
+    if (id === d.thread.id || commentIds.has(id)) {
+      return { subject: threadSubject, relations: ['discussed', 'llama'], hint: `Backstory: “${d.thread.title}” (${d.thread.commentCount} comments)` };
+    }
+    const rel = relatedThreads.get(id);
+    if (rel) return { subject: s, relations: ['llama'], hint: `Backstory: ${rel.title} — ${rel.note}` };
+    return null;
+  }
+
+  function noticeCard(n: Notice, withAnswers = true): NoticeCard {
+    return {
+      path: n.path,
+      url: noticeUrl(n.path),
+      kind: n.kind,
+      date: n.date,
+      textDate: n.textDate,
+      sender: n.sender,
+      onBehalfOf: n.onBehalfOf,
+      networkSize: n.networkSize,
+      repos: n.repos.slice(0, MAX_REPOS_IN_CARD),
+      repoCount: n.repos.length,
+      llama: n.llama,
+      note: n.note,
+      answeredBy: withAnswers ? (answers.get(n.path) ?? []).map((a) => noticeCard(a, false)) : [],
+    };
+  }
+
+  function topicCards(ids: readonly string[]): TopicCard[] {
+    const out: TopicCard[] = [];
+    for (const id of ids) {
+      const t = topicById.get(id);
+      if (!t) continue;
+      out.push({
+        id: t.id,
+        label: t.label,
+        summary: t.summary,
+        tangent: t.tangent,
+        count: topicCount.get(t.id) ?? 0,
+        points: t.points.map((p) => ({ text: p.text, links: p.cites.map((n) => commentLink(n)).filter((l): l is LinkOut => !!l) })),
+      });
+    }
+    return out;
+  }
+
+  function commentLink(n: number): LinkOut | null {
+    const c = d.comments[n];
+    if (!c) return null;
+    const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { id: c.id } : c));
+    return url ? { label: `comment ${n + 1}`, url } : null;
+  }
+
+  function threadCard() {
+    return {
+      id: d.thread.id,
+      title: d.thread.title,
+      url: hnItemUrl(d.thread.id),
+      site: d.thread.site,
+      points: d.thread.points,
+      commentCount: d.thread.commentCount,
+      date: d.thread.date,
+      submitter: d.thread.submitter,
+    };
+  }
+
+  function timelineFor(story: string) {
+    return d.timeline
+      .filter((e) => e.story === story)
+      .map((e) => ({ date: e.date, text: e.text, source: { label: e.source.label, url: safeHref(e.source.url) } }));
+  }
+
+  function mentionLinks(subject: string): LinkOut[] {
+    return mentionsOf(subject)
+      .slice(0, 6)
+      .map((c) => {
+        const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { id: c.id } : c));
+        return url ? { label: `“${c.anchor}…”`, url } : null;
+      })
+      .filter((l): l is LinkOut => !!l);
+  }
+
+  function repoPanel(subject: Subject, repo: string, networkRoot?: string): PanelData | null {
+    const own = repos.get(repo);
+    const root = networkRoot && networkRoot !== repo ? normalizeRepoString(networkRoot) : undefined;
+    const rootRec = root ? repos.get(root) : undefined;
+    const rootNotices = root ? (noticesByRepo.get(root) ?? []).filter((n) => n.kind === 'notice') : [];
+    if (!own && !rootRec && !rootNotices.length) return null;
+    const relations = repoRelations(repo, root);
+    const reasons: string[] = [];
+    const ownNotices = noticesByRepo.get(repo) ?? [];
+    for (const n of ownNotices.filter((x) => x.kind === 'notice')) reasons.push(`Named in the DMCA notice of ${n.date}${party(n)}.`);
+    if (root && rootNotices.length) {
+      for (const n of rootNotices) {
+        reasons.push(
+          `A fork of ${root}, which the DMCA notice of ${n.date}${party(n)} names` +
+            (n.networkSize ? `; GitHub applied it to the entire network of ${n.networkSize} repositories.` : '.'),
+        );
+      }
+    }
+    for (const n of [...ownNotices, ...rootNotices.flatMap((r) => answers.get(r.path) ?? [])].filter((x) => x.kind === 'counter-notice')) {
+      reasons.push(`Disputed by a counter-notice of ${n.date}${n.onBehalfOf ? ` filed for ${n.onBehalfOf}` : ''}.`);
+    }
+    const mentions = mentionLinks(`repo:${repo}`);
+    if (mentions.length) reasons.push(`Mentioned in ${mentions.length} comment${mentions.length > 1 ? 's' : ''} of “${d.thread.title}” on Hacker News.`);
+    const rec = own ?? rootRec!;
+    if (relations.includes('llama') && !reasons.length) reasons.push(`LLaMA-related: ${rec.note}`);
+    const story = rec?.story ?? rootNotices[0]?.story ?? 'llama-dmca-2023';
+    const cardNotices = [...ownNotices.filter((n) => n.kind === 'notice'), ...rootNotices].map((n) => noticeCard(n));
+    return {
+      subject,
+      title: repo,
+      relations,
+      reasons,
+      note: own?.note ?? (rootRec ? `Fork of ${root}. ${rootRec.note}` : null),
+      notices: dedupeCards(cardNotices),
+      thread: story === d.thread.story ? threadCard() : null,
+      mentions,
+      topics: topicCards(rec?.topics ?? []),
+      timeline: timelineFor(story),
+    };
+  }
+
+  function noticePanel(subject: Subject, n: Notice): PanelData {
+    const relations = noticeRelations(n);
+    const reasons: string[] = [];
+    const answered = answers.get(n.path) ?? [];
+    reasons.push(`${capital(kindLabel(n.kind))} of ${n.date}${party(n)}${n.llama === 'inferred' ? ' (its LLaMA link is our inference)' : ', about LLaMA'}.`);
+    for (const a of answered) reasons.push(`Answered by a ${kindLabel(a.kind)} of ${a.date}${a.onBehalfOf ? ` filed for ${a.onBehalfOf}` : ''}.`);
+    const mentions = mentionLinks(`notice:${n.path.toLowerCase()}`);
+    if (mentions.length) reasons.push(`Discussed in “${d.thread.title}” on Hacker News.`);
+    // A counter-notice's panel shows the notice it answers first.
+    const target = n.refersTo.map((p) => notices.get(p.toLowerCase())).filter((x): x is Notice => !!x);
+    const cards = target.length ? target.map((t) => noticeCard(t)) : [noticeCard(n)];
+    const topicIds = n.story === 'llama-dmca-2023' ? ['dmca-process', 'copyright-weights', 'meta-strategy', 'mirroring'] : ['trade-secrets'];
+    return {
+      subject,
+      title: `${capital(kindLabel(n.kind))}: ${n.path.split('/').pop()}`,
+      relations,
+      reasons,
+      note: n.note,
+      notices: cards,
+      thread: n.story === d.thread.story ? threadCard() : null,
+      mentions,
+      topics: topicCards(topicIds),
+      timeline: timelineFor(n.story),
+    };
+  }
+
+  function threadPanel(subject: Subject): PanelData {
+    return {
+      subject,
+      title: d.thread.title,
+      relations: ['discussed', 'llama'],
+      reasons: [`Backstory's dataset covers this thread: ${d.comments.length} comments filed under ${d.topics.length} topics.`],
+      note: null,
+      notices: d.notices.filter((n) => n.story === d.thread.story && n.kind === 'notice').map((n) => noticeCard(n)),
+      thread: threadCard(),
+      mentions: [],
+      topics: topicCards(d.topics.map((t) => t.id)),
+      timeline: timelineFor(d.thread.story),
+    };
+  }
+
+  return {
+    lookup(subjects) {
+      const known: Record<string, BadgeInfo> = {};
+      for (const s of subjects) {
+        const info = lookupOne(s);
+        if (info) known[s] = info;
+      }
+      return known;
+    },
+    panel(subject, networkRoot) {
+      if (!isSubject(subject)) return null;
+      if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5), networkRoot);
+      if (subject.startsWith('notice:')) {
+        const n = notices.get(subject.slice(7));
+        return n ? noticePanel(subject, n) : null;
+      }
+      const id = Number(subject.slice('thread:hn:'.length));
+      return id === d.thread.id ? threadPanel(subject) : null;
+    },
+  };
+}
+
+function normalizeRepoString(s: string): string | undefined {
+  const [o, n, extra] = s.split('/');
+  return o && n && extra === undefined ? (normalizeRepo(o, n) ?? undefined) : undefined;
+}
+
+function dedupeCards(cards: NoticeCard[]): NoticeCard[] {
+  const seen = new Set<string>();
+  return cards.filter((c) => !seen.has(c.path) && !!seen.add(c.path));
+}
+
+function kindLabel(kind: Notice['kind']): string {
+  return kind === 'notice' ? 'DMCA notice' : kind === 'other' ? 'document' : kind;
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function party(n: Notice): string {
+  if (n.onBehalfOf && n.sender) return ` (sent by ${n.sender} for ${n.onBehalfOf})`;
+  if (n.onBehalfOf) return ` (for ${n.onBehalfOf})`;
+  if (n.sender) return ` (from ${n.sender})`;
+  return '';
+}

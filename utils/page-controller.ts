@@ -1,0 +1,131 @@
+/**
+ * What a content script does on a page: find the page's subject, ask the background about it and
+ * about linked subjects, show one panel and the link badges, follow soft navigations, and clean
+ * everything up when the extension goes away. Site specifics come in through `Site`.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { placeBadge, removeAllBadges } from './badges';
+import { startLinkScanner, type PageHost } from './link-scanner';
+import { mountPanel, type MountedPanel } from './panel-mount';
+import { isLookupResponse, isPanelResponse, type BadgeInfo, type Request } from './protocol';
+import type { PageSubject, Subject } from './subjects';
+
+export interface Site {
+  host: PageHost;
+  /** The page's own subject, from its URL and identity tags. */
+  pageSubject(): PageSubject | null;
+  /** Where the inline panel goes; null → floating side panel. */
+  panelAnchor(): Element | null;
+  /** 'dark' or 'light', following the site's own theme. */
+  theme(): 'dark' | 'light';
+  /** Events (on document) after which the page may show another subject. */
+  navigationEvents: string[];
+}
+
+const log = (...a: unknown[]) => console.debug('[Backstory]', ...a);
+
+async function ask(req: Request): Promise<unknown> {
+  return browser.runtime.sendMessage(req);
+}
+
+export function runPage(ctx: ContentScriptContext, site: Site): void {
+  const guard =
+    <A extends unknown[]>(fn: (...a: A) => void) =>
+    (...a: A) => {
+      try {
+        fn(...a);
+      } catch (e) {
+        log('error', e);
+      }
+    };
+
+  let current: PageSubject | null = null;
+  let panel: MountedPanel | null = null;
+  let generation = 0;
+  const known = new Map<Subject, BadgeInfo | null>();
+  const waiting = new Map<Subject, Element[]>();
+
+  const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
+    a?.subject === b?.subject && a?.networkRoot === b?.networkRoot;
+
+  async function showPanel(ps: PageSubject, gen: number) {
+    const res = await ask({ type: 'panel', subject: ps.subject, ...(ps.networkRoot ? { networkRoot: ps.networkRoot } : {}) });
+    if (gen !== generation || ctx.isInvalid) return;
+    if (!isPanelResponse(res) || !res.data) return;
+    panel?.remove();
+    panel = await mountPanel(ctx, res.data, { anchor: site.panelAnchor, theme: site.theme });
+    if (gen !== generation) {
+      panel.remove();
+      panel = null;
+    }
+  }
+
+  const sync = guard(() => {
+    const ps = site.pageSubject();
+    if (sameSubject(ps, current)) {
+      // Same subject: make sure the panel survived the page's re-render.
+      if (panel && !panel.isAttached()) panel.reattach();
+      return;
+    }
+    current = ps;
+    const gen = ++generation;
+    panel?.remove();
+    panel = null;
+    if (ps) showPanel(ps, gen).catch((e) => log('panel', e));
+  });
+
+  function badge(subject: Subject, links: Element[]) {
+    const info = known.get(subject);
+    if (!info) return;
+    for (const a of links) if (a.isConnected) placeBadge(a, info);
+  }
+
+  async function resolve(subjects: Subject[]) {
+    try {
+      const res = await ask({ type: 'lookup', subjects });
+      if (ctx.isInvalid || !isLookupResponse(res)) return;
+      for (const s of subjects) {
+        known.set(s, res.known[s] ?? null);
+        const links = waiting.get(s);
+        waiting.delete(s);
+        if (links) badge(s, links);
+      }
+    } catch (e) {
+      log('lookup', e);
+    }
+  }
+
+  const onLinks = guard((found: Map<Subject, Element[]>) => {
+    const ask: Subject[] = [];
+    for (const [s, links] of found) {
+      if (known.has(s)) badge(s, links);
+      else if (waiting.has(s)) waiting.get(s)!.push(...links);
+      else {
+        waiting.set(s, links);
+        ask.push(s);
+      }
+    }
+    for (let i = 0; i < ask.length; i += 2000) void resolve(ask.slice(i, i + 2000));
+  });
+
+  const controller = new AbortController();
+  ctx.onInvalidated(() => {
+    controller.abort();
+    panel?.remove();
+    panel = null;
+    removeAllBadges();
+  });
+
+  sync();
+  startLinkScanner(document, {
+    host: site.host,
+    signal: controller.signal,
+    onLinks,
+    onMutations: sync,
+    skip: (s) => s === current?.subject,
+    report: (e) => log('scan', e),
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', sync);
+  for (const ev of site.navigationEvents) ctx.addEventListener(document, ev as keyof DocumentEventMap, sync);
+}

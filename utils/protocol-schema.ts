@@ -1,0 +1,21 @@
+/** zod validation of incoming requests; background only. */
+import { z } from 'zod';
+import { MAX_LOOKUP_SUBJECTS, type Request } from './protocol';
+
+const requestSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('lookup'),
+    subjects: z.array(z.string().max(300)).max(MAX_LOOKUP_SUBJECTS),
+  }),
+  z.strictObject({
+    type: z.literal('panel'),
+    subject: z.string().max(300),
+    networkRoot: z.string().max(200).optional(),
+  }),
+]);
+
+/** The request, or null (with the reason) when the message is not one of ours. */
+export function parseRequest(msg: unknown): { ok: true; request: Request } | { ok: false; error: string } {
+  const r = requestSchema.safeParse(msg);
+  return r.success ? { ok: true, request: r.data } : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,111 @@
+/**
+ * The one message protocol between content scripts / extension pages and the background.
+ * Types only plus tiny guards: this file is imported by content scripts, so no zod here
+ * (the background validates requests with zod in utils/protocol-schema.ts).
+ */
+import type { Subject } from './subjects';
+
+export type Relation = 'named-in-notice' | 'counter-noticed' | 'discussed' | 'llama';
+
+export interface LookupRequest {
+  type: 'lookup';
+  /** Candidate subjects found on the page (deduplicated by the sender). */
+  subjects: string[];
+}
+export interface PanelRequest {
+  type: 'panel';
+  subject: string;
+  /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
+  networkRoot?: string;
+}
+export type Request = LookupRequest | PanelRequest;
+
+/** What a link badge needs: small on purpose, since thousands may be answered at once. */
+export interface BadgeInfo {
+  /** Canonical subject (a link to a comment of a dataset thread resolves to the thread). */
+  subject: Subject;
+  relations: Relation[];
+  /** One line for the badge's tooltip and accessible name. */
+  hint: string;
+}
+
+export interface LookupResponse {
+  type: 'lookup';
+  /** Only known subjects appear; the key is the subject as asked. */
+  known: Record<string, BadgeInfo>;
+}
+
+export interface LinkOut {
+  label: string;
+  url: string;
+}
+
+export interface NoticeCard {
+  path: string;
+  url: string;
+  kind: 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'other';
+  date: string;
+  textDate: string | null;
+  sender: string | null;
+  onBehalfOf: string | null;
+  networkSize: number | null;
+  repos: string[];
+  repoCount: number;
+  llama: 'stated' | 'inferred';
+  note: string;
+  /** Counter-notices, retractions or reversals that answer this notice. */
+  answeredBy: NoticeCard[];
+}
+
+export interface ThreadCard {
+  id: number;
+  title: string;
+  url: string;
+  site: string;
+  points: number;
+  commentCount: number;
+  date: string;
+  submitter: string;
+}
+
+export interface TopicCard {
+  id: string;
+  label: string;
+  summary: string;
+  tangent: boolean;
+  /** Comments of the thread filed under this topic. */
+  count: number;
+  points: { text: string; links: LinkOut[] }[];
+}
+
+export interface PanelData {
+  subject: Subject;
+  title: string;
+  relations: Relation[];
+  /** Why Backstory shows this panel, one sentence each. */
+  reasons: string[];
+  note: string | null;
+  notices: NoticeCard[];
+  thread: ThreadCard | null;
+  /** Comments that mention this subject directly ("read on HN" links). */
+  mentions: LinkOut[];
+  topics: TopicCard[];
+  timeline: { date: string; text: string; source: { label: string; url: string | null } }[];
+}
+
+export interface PanelResponse {
+  type: 'panel';
+  data: PanelData | null;
+}
+
+export type Response = LookupResponse | PanelResponse;
+
+export const MAX_LOOKUP_SUBJECTS = 5000;
+
+export function isLookupResponse(r: unknown): r is LookupResponse {
+  return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
+}
+
+export function isPanelResponse(r: unknown): r is PanelResponse {
+  return !!r && typeof r === 'object' && (r as PanelResponse).type === 'panel' && 'data' in (r as PanelResponse);
+}
