@@ -122,6 +122,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (flushTimer) clearTimeout(flushTimer);
     queue.length = 0;
     pending = [];
+    for (const f of idleWaiters.splice(0)) f();
   });
 
   return {
@@ -129,7 +130,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
       return examined;
     },
     idle() {
-      if (!queue.length && !scheduled) return Promise.resolve();
+      if (opts.signal.aborted || (!queue.length && !scheduled)) return Promise.resolve();
       return new Promise((r) => idleWaiters.push(r));
     },
   };

@@ -143,8 +143,13 @@ export function extractParties(text: string): { sender: string | null; onBehalfO
     }
   }
   // Form notices: "I am an employee representing my company, X."
-  const rep = /representing (?:my|our|the) (?:company|client|employer),?\s*([^.\n]+)/i.exec(text);
-  if (rep && !isPrivate(rep[1]!)) sender = clean(rep[1]!);
+  const rep = /representing (?:my|our|the) (?:company|client|employer),?\s*([^\n]+)/i.exec(text);
+  if (rep) {
+    // Cut at the end of the sentence, but not at the dot of "Inc." and the like.
+    const corp = /^(.*?\b(?:Inc|Ltd|Corp|Co|LLC|GmbH)\.)(?=\s|$)/.exec(rep[1]!);
+    const name = corp ? corp[1]! : /^[^.]*/.exec(rep[1]!)![0];
+    if (!isPrivate(name)) sender = clean(name);
+  }
   // Letters: the first non-private line after the closing ("Sincerely," ...).
   if (!sender) {
     const close = /^\s*(?:sincerely|regards|best regards|kind regards|yours truly|respectfully)[,.]?\s*$/im.exec(text);
