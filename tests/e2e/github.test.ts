@@ -1,0 +1,278 @@
+/**
+ * The GitHub content script in real Chromium, with fixture pages served at real github.com URLs.
+ * Test URLs (one feature, its pages):
+ *   https://github.com/shawwn/llama-dl (+ /issues, /tree/main, /blob/main/llama.sh)
+ *   https://github.com/someone/llama-dl (fork: network root meta = shawwn/llama-dl)
+ *   https://github.com/facebookresearch/llama (+ /pull/73, /pull/184)
+ *   https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md (+ other refs, /commits/…)
+ *   https://github.com/torvalds/linux (unrelated: nothing shown)
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, type RepoPageOptions } from '../fixtures/github';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const LLAMA_DL: RepoPageOptions = { owner: 'shawwn', name: 'llama-dl', description: 'High-speed download of LLaMA, Facebook\'s 65B parameter GPT model' };
+const ALL4 = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
+const NOTICE_TEXT = ['Infringing material: http://github.com/shawwn/llama-dl', 'Sent on behalf of Meta Platforms, Inc.'];
+
+function serveRepo(url: string, o: RepoPageOptions) {
+  h.serve(url, repoPage(o));
+}
+
+async function expectPanel(url: string, subject: string, relations: string[], mustContain: string[] = []) {
+  const page = await h.open(url);
+  try {
+    await waitForPanel(page, subject);
+    const ps = await panels(page);
+    expect(ps, url).toHaveLength(1);
+    expect(ps[0]!.subject).toBe(subject);
+    expect(ps[0]!.open).toBe(true);
+    expect(ps[0]!.relations).toEqual(relations);
+    for (const s of mustContain) expect(ps[0]!.text, `${url} should mention ${s}`).toContain(s);
+    return ps[0]!;
+  } finally {
+    await page.close();
+  }
+}
+
+describe('panel on the pages the dataset knows', () => {
+  test.each([
+    'https://github.com/shawwn/llama-dl',
+    'https://github.com/shawwn/llama-dl/issues',
+    'https://github.com/shawwn/llama-dl/tree/main',
+    'https://github.com/shawwn/llama-dl/blob/main/llama.sh',
+  ])('%s', async (url) => {
+    serveRepo(url, LLAMA_DL);
+    await expectPanel(url, 'repo:shawwn/llama-dl', ALL4, ['OpSec Online LLC', 'Meta Platforms, Inc.', '403', 'Tensorfork Labs', "Facebook is going after LLaMA repos with DMCA's", '320 points']);
+  });
+
+  test('a fork of llama-dl (network root meta) gets the panel and says why', async () => {
+    const url = 'https://github.com/someone/llama-dl';
+    serveRepo(url, { owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' });
+    const p = await expectPanel(url, 'repo:someone/llama-dl', ['named-in-notice', 'counter-noticed', 'llama'], ['A fork of shawwn/llama-dl']);
+    expect(p.text).toMatch(/entire network of 403 repositories/);
+  });
+
+  test.each(['https://github.com/facebookresearch/llama', 'https://github.com/facebookresearch/llama/pull/73', 'https://github.com/facebookresearch/llama/pull/184'])(
+    '%s',
+    async (url) => {
+      serveRepo(url, { owner: 'facebookresearch', name: 'llama', description: 'Inference code for LLaMA models' });
+      await expectPanel(url, 'repo:facebookresearch/llama', ['discussed', 'llama'], ['#73', '#184', 'Was the DMCA a strategic mistake?']);
+    },
+  );
+
+  test.each([
+    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+    'https://github.com/github/dmca/blob/528056c74805123e1773137de94f4ce090ec337e/2023/03/2023-03-21-meta.md',
+    'https://github.com/github/dmca/commits/master/2023/03/2023-03-21-meta.md',
+  ])('%s', async (url) => {
+    h.serve(url, noticePage('2023/03/2023-03-21-meta.md', NOTICE_TEXT));
+    await expectPanel(url, 'notice:2023/03/2023-03-21-meta.md', ['counter-noticed', 'discussed', 'llama'], ['OpSec Online LLC', 'Counter-notice', 'shawwn/llama-dl']);
+  });
+
+  test.each([
+    ['https://github.com/cocktailpeanut/dalai', 'repo:cocktailpeanut/dalai', ['discussed', 'llama'], 'BitTorrent'],
+    ['https://github.com/antimatter15/alpaca.cpp', 'repo:antimatter15/alpaca.cpp', ['discussed', 'llama'], 'Alpaca'],
+    ['https://github.com/tatsu-lab/stanford_alpaca', 'repo:tatsu-lab/stanford_alpaca', ['discussed', 'llama'], 'fine-tune'],
+    ['https://github.com/meta-llama/llama', 'repo:meta-llama/llama', ['llama'], 'facebookresearch/llama'],
+    ['https://github.com/junjie18/experiments_llama', 'repo:junjie18/experiments_llama', ['named-in-notice', 'llama'], 'LLaMA link inferred'],
+  ])('%s', async (url, subject, relations, text) => {
+    const [owner, name] = new URL(url).pathname.slice(1).split('/');
+    serveRepo(url, { owner: owner!, name: name! });
+    await expectPanel(url, subject, relations, [text]);
+  });
+
+  test('the counter-notice page shows the notice it answers', async () => {
+    const url = 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md';
+    h.serve(url, noticePage('2023/04/2023-04-27-meta-counternotice.md', ['Dispute the notice.']));
+    await expectPanel(url, 'notice:2023/04/2023-04-27-meta-counternotice.md', ['llama'], ['Counter-notice of 2023-04-27', 'DMCA takedown notice · Mar 21, 2023']);
+  });
+});
+
+describe('pages with nothing relevant', () => {
+  test('an unrelated repo page gets no panel and no badges, and no page errors', async () => {
+    const url = 'https://github.com/torvalds/linux';
+    serveRepo(url, { owner: 'torvalds', name: 'linux', description: 'Linux kernel source tree', readme: manyLinksReadme(200, []) });
+    const page = await h.open(url);
+    await settle(page, 600);
+    expect(await panels(page)).toEqual([]);
+    expect(await badges(page)).toEqual([]);
+    expect(h.pageErrors.filter((e) => e.startsWith(url))).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('link badges', () => {
+  test('2,000 links of which 3 are known → exactly 3 badges, right after their links', async () => {
+    const url = 'https://github.com/someone/awesome-list';
+    const known = ['/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', 'https://news.ycombinator.com/item?id=35287733'];
+    serveRepo(url, { owner: 'someone', name: 'awesome-list', readme: manyLinksReadme(2000, known) });
+    const page = await h.open(url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 3);
+    await settle(page, 500);
+    const b = await badges(page);
+    expect(b.map((x) => x.subject).sort()).toEqual(['notice:2023/03/2023-03-21-meta.md', 'repo:shawwn/llama-dl', 'thread:hn:35287733']);
+    expect(b.map((x) => x.after).sort()).toEqual([...known].sort());
+    expect(await page.evaluate(() => document.querySelectorAll('a[href]').length)).toBeGreaterThanOrEqual(2000);
+    expect(await panels(page)).toEqual([]);
+
+    // Content added later (comments, infinite lists) is badged too; re-rendering never duplicates.
+    await page.evaluate(() => {
+      const div = document.createElement('div');
+      div.innerHTML = '<p>See <a href="https://github.com/facebookresearch/llama/pull/73/files">the torrent PR</a></p>';
+      document.querySelector('article')!.append(div);
+      const again = document.querySelector('a[href="/shawwn/llama-dl"]')!.parentElement!;
+      again.parentElement!.append(again); // move an already-badged link's item
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4);
+    await settle(page, 300);
+    const after = await badges(page);
+    expect(after).toHaveLength(4);
+    expect(after.filter((x) => x.subject === 'repo:facebookresearch/llama')).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('soft navigation (Turbo)', () => {
+  test('20 soft navigations: always one panel with the right subject, none on unrelated pages', async () => {
+    const start = 'https://github.com/someone/start';
+    serveRepo(start, { owner: 'someone', name: 'start' });
+    const page = await h.open(start);
+    const targets: [RepoPageOptions, string | null][] = [
+      [LLAMA_DL, 'repo:shawwn/llama-dl'],
+      [{ owner: 'facebookresearch', name: 'llama' }, 'repo:facebookresearch/llama'],
+      [{ owner: 'torvalds', name: 'linux' }, null],
+      [{ owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' }, 'repo:someone/llama-dl'],
+      [{ owner: 'cocktailpeanut', name: 'dalai' }, 'repo:cocktailpeanut/dalai'],
+    ];
+    for (let i = 0; i < 20; i++) {
+      const [o, subject] = targets[i % targets.length]!;
+      await page.evaluate(
+        ([url, body, metas]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit(url, body, metas),
+        [`/${o.owner}/${o.name}`, repoBody(o), repoMetas(o)] as const,
+      );
+      if (subject) await waitForPanel(page, subject);
+      else await settle(page, 300);
+      const ps = await panels(page);
+      expect(ps.map((p) => p.subject), `navigation ${i}`).toEqual(subject ? [subject] : []);
+    }
+    // Back and forward through history keep one panel too.
+    await page.goBack();
+    await settle(page, 300);
+    expect((await panels(page)).length).toBeLessThanOrEqual(1);
+    await page.close();
+  });
+});
+
+describe('look and behaviour', () => {
+  test('follows GitHub dark mode and sits inline at the top of the repo content', async () => {
+    const url = 'https://github.com/shawwn/llama-dl?dark';
+    h.serve(url, repoPage({ ...LLAMA_DL, colorMode: 'dark' }));
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:shawwn/llama-dl');
+    const look = await page.evaluate(() => {
+      const host = document.querySelector('backstory-panel')!;
+      const root = host.shadowRoot!.querySelector('.bs-root')!;
+      return {
+        cls: root.className,
+        bg: getComputedStyle(root).backgroundColor,
+        parent: host.parentElement!.id,
+        first: host.parentElement!.firstElementChild === host,
+      };
+    });
+    expect(look.cls).toContain('dark');
+    expect(look.bg).toBe('rgb(13, 17, 23)');
+    expect(look).toMatchObject({ parent: 'repo-content-pjax-container', first: true });
+    await page.evaluate(() => document.documentElement.setAttribute('data-color-mode', 'light'));
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!.classList.contains('dark'));
+    await page.close();
+  });
+
+  test('falls back to a fixed side panel when the page has no content anchor', async () => {
+    const url = 'https://github.com/shawwn/llama-dl/wiki';
+    h.serve(url, repoPage({ ...LLAMA_DL, bare: true }));
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:shawwn/llama-dl');
+    const pos = await page.evaluate(() => {
+      const host = document.querySelector('backstory-panel')!;
+      return { placement: host.getAttribute('data-placement'), position: getComputedStyle(host).position };
+    });
+    expect(pos).toEqual({ placement: 'floating', position: 'fixed' });
+    await page.close();
+  });
+
+  test('collapse and dismiss by keyboard, remembered per subject across reloads', async () => {
+    const url = 'https://github.com/cocktailpeanut/dalai';
+    serveRepo(url, { owner: 'cocktailpeanut', name: 'dalai' });
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:cocktailpeanut/dalai');
+    const collapse = page.locator('backstory-panel button[aria-controls="bs-body"]');
+    await collapse.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
+    expect(await collapse.getAttribute('aria-expanded')).toBe('false');
+    await page.reload();
+    await waitForPanel(page, 'repo:cocktailpeanut/dalai');
+    await settle(page, 200);
+    expect(await page.locator('backstory-panel button[aria-controls="bs-body"]').getAttribute('aria-expanded')).toBe('false');
+
+    await page.locator('backstory-panel button[title^="Hide"]').click();
+    await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('Backstory is hidden'));
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
+    await page.locator('backstory-panel button', { hasText: 'Show' }).click();
+    await page.waitForFunction(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
+    // Another subject is unaffected.
+    const other = await h.open('https://github.com/shawwn/llama-dl');
+    await waitForPanel(other, 'repo:shawwn/llama-dl');
+    expect(await other.locator('backstory-panel .body').count()).toBe(1);
+    await other.close();
+    await page.close();
+  });
+
+  test('every link in the panel is https to github.com or news.ycombinator.com and opens safely', async () => {
+    const url = 'https://github.com/shawwn/llama-dl';
+    serveRepo(url, LLAMA_DL);
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:shawwn/llama-dl');
+    const links = await page.evaluate(() =>
+      [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => ({ href: a.href, rel: a.rel, target: a.target })),
+    );
+    expect(links.length).toBeGreaterThan(20);
+    for (const l of links) {
+      expect(l.href).toMatch(/^https:\/\/(github\.com|news\.ycombinator\.com)\//);
+      expect(l.rel).toContain('noopener');
+      expect(l.target).toBe('_blank');
+    }
+    expect(links.some((l) => l.href === 'https://news.ycombinator.com/item?id=35288415')).toBe(true);
+    expect(links.some((l) => l.href.includes('#:~:text='))).toBe(true);
+    await page.close();
+  });
+});
+
+describe('privacy', () => {
+  test('the extension makes no network requests of its own', async () => {
+    const before = h.requests.length;
+    const urls = ['https://github.com/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', 'https://github.com/torvalds/linux'];
+    serveRepo(urls[0]!, { ...LLAMA_DL, readme: manyLinksReadme(300, ['/facebookresearch/llama']) });
+    h.serve(urls[1]!, noticePage('2023/03/2023-03-21-meta.md', NOTICE_TEXT));
+    serveRepo(urls[2]!, { owner: 'torvalds', name: 'linux' });
+    for (const url of urls) {
+      const page = await h.open(url);
+      await settle(page, 600);
+      await page.close();
+    }
+    const seen = h.requests.slice(before);
+    // Only the three documents we navigated to; nothing from the pages' content scripts or the service worker.
+    expect(seen.filter((r) => r.kind !== 'document' || r.fromWorker)).toEqual([]);
+    expect(seen.map((r) => r.url).sort()).toEqual([...urls].sort());
+  });
+});
