@@ -55,13 +55,25 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (!isPanelResponse(res) || !res.data) return;
     panel?.remove();
     panel = await mountPanel(ctx, res.data, { anchor: site.panelAnchor, theme: site.theme });
+    watchForInvalidation();
     if (gen !== generation) {
       panel.remove();
       panel = null;
     }
   }
 
+  // Chrome does not tell an orphaned content script that its extension was reloaded or removed;
+  // reading ctx.isInvalid notices it (and runs the cleanup below). Checked on every navigation and
+  // mutation flush, and every few seconds while something of ours is in the page.
+  let watching = false;
+  const watchForInvalidation = () => {
+    if (watching) return;
+    watching = true;
+    ctx.setInterval(() => void ctx.isInvalid, 3000);
+  };
+
   const sync = guard(() => {
+    if (ctx.isInvalid) return;
     const ps = site.pageSubject();
     if (sameSubject(ps, current)) {
       // Same subject: make sure the panel survived the page's re-render.
@@ -78,7 +90,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   function badge(subject: Subject, links: Element[]) {
     const info = known.get(subject);
     if (!info) return;
-    for (const a of links) if (a.isConnected) placeBadge(a, info);
+    for (const a of links) if (a.isConnected && placeBadge(a, info)) watchForInvalidation();
   }
 
   async function resolve(subjects: Subject[]) {
