@@ -28,6 +28,17 @@ export default defineConfig({
     build: { chunkSizeWarningLimit: 1200 },
   }),
   hooks: {
+    // Content scripts run on every GitHub and HN page: they use the browser's own promise-based
+    // \`browser\`/\`chrome\` object (Chrome MV3 and Firefox both have one for the few APIs they call:
+    // runtime.sendMessage, runtime.id, storage.local) instead of webextension-polyfill (~10 kB).
+    // Background and extension pages keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
+      const alias = config.resolve?.alias;
+      const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      config.resolve = { ...config.resolve, alias: [native, ...list.filter((a) => a.find !== 'wxt/browser')] };
+    },
     // The build fails, naming the file and the field, when the bundled dataset is invalid.
     'build:before': () => {
       assertDatasetValid();

@@ -5,7 +5,6 @@
 import { h, render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel, type PanelState } from '@/components/Panel';
 import panelCss from '@/components/panel.css?inline';
 import type { PanelData } from './protocol';
@@ -51,74 +50,72 @@ async function saveState(subject: string, state: PanelState): Promise<void> {
 export async function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: MountOptions): Promise<MountedPanel> {
   let state = await loadState(data.subject);
   let removed = false;
-  let themeObserver: MutationObserver | undefined;
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
-  let redraw = () => {};
-  const onMedia = () => redraw();
 
-  const ui = await createShadowRootUi(ctx, {
-    name: PANEL_TAG,
-    position: 'inline',
-    css: panelCss,
-    inheritStyles: true,
-    anchor: () => opts.anchor() ?? document.body,
-    append: (anchor, host) => {
-      if (opts.anchor()) anchor.prepend(host);
-      else {
-        host.setAttribute('data-placement', 'floating');
-        document.body.append(host);
-      }
-    },
-    onMount(container, _shadow, host) {
-      host.setAttribute('data-subject', data.subject);
-      host.setAttribute('data-relations', data.relations.join(' '));
-      const draw = () => {
-        try {
-          render(
-            h(Panel, {
-              data,
-              state,
-              theme: opts.theme(),
-              floating: host.getAttribute('data-placement') === 'floating',
-              onState: (next: PanelState) => {
-                state = next;
-                draw();
-                saveState(data.subject, next).catch(() => {});
-              },
-            }),
-            container,
-          );
-        } catch (e) {
-          console.debug('[Backstory] render', e);
-        }
-      };
-      redraw = draw;
-      draw();
-      themeObserver = new MutationObserver(onMedia);
-      themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'] });
-      media?.addEventListener('change', onMedia);
-      return container;
-    },
-    onRemove(container) {
-      themeObserver?.disconnect();
-      media?.removeEventListener('change', onMedia);
-      redraw = () => {};
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
+  // Our own small shadow-root host (WXT's createShadowRootUi brings ~7 kB of auto-mount helpers
+  // that a content script on every GitHub page does not need).
+  const host = document.createElement(PANEL_TAG);
+  host.setAttribute('data-subject', data.subject);
+  host.setAttribute('data-relations', data.relations.join(' '));
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = panelCss;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+
+  const draw = () => {
+    try {
+      render(
+        h(Panel, {
+          data,
+          state,
+          theme: opts.theme(),
+          floating: host.getAttribute('data-placement') === 'floating',
+          onState: (next: PanelState) => {
+            state = next;
+            draw();
+            saveState(data.subject, next).catch(() => {});
+          },
+        }),
+        container,
+      );
+    } catch (e) {
+      console.debug('[Backstory] render', e);
+    }
+  };
+
+  const attach = () => {
+    const anchor = opts.anchor();
+    if (anchor) {
+      host.removeAttribute('data-placement');
+      anchor.prepend(host);
+    } else {
+      host.setAttribute('data-placement', 'floating');
+      document.body.append(host);
+    }
+    draw();
+  };
+  attach();
+  const themeObserver = new MutationObserver(draw);
+  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'] });
+  media?.addEventListener('change', draw);
+  const stop = ctx.onInvalidated(() => remove());
+
+  function remove() {
+    if (removed) return;
+    removed = true;
+    stop();
+    themeObserver.disconnect();
+    media?.removeEventListener('change', draw);
+    render(null, container);
+    host.remove();
+  }
 
   return {
-    remove() {
-      if (removed) return;
-      removed = true;
-      ui.remove();
-    },
-    isAttached: () => !removed && ui.shadowHost.isConnected,
+    remove,
+    isAttached: () => !removed && host.isConnected,
     reattach() {
-      if (removed) return;
-      ui.remove();
-      ui.mount();
+      if (!removed) attach();
     },
   };
 }
