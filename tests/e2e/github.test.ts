@@ -170,6 +170,23 @@ describe('soft navigation (Turbo)', () => {
     expect((await panels(page)).length).toBeLessThanOrEqual(1);
     await page.close();
   });
+  test('a Turbo frame navigation inside the same repo keeps exactly one panel', async () => {
+    const url = 'https://github.com/shawwn/llama-dl/tree/main';
+    serveRepo(url, LLAMA_DL);
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:shawwn/llama-dl');
+    for (let i = 0; i < 3; i++) {
+      // GitHub replaces only the repo content frame when switching tabs (Issues, Code, …).
+      await page.evaluate((n) => {
+        history.pushState({}, '', n % 2 ? '/shawwn/llama-dl/issues' : '/shawwn/llama-dl');
+        document.querySelector('#repo-content-turbo-frame')!.innerHTML = '<div id="repo-content-pjax-container"><p>Issues list</p></div>';
+        document.dispatchEvent(new Event('turbo:frame-load'));
+      }, i);
+      await page.waitForFunction(() => !!document.querySelector('#repo-content-pjax-container > backstory-panel'));
+      expect((await panels(page)).map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
+    }
+    await page.close();
+  });
 });
 
 describe('look and behaviour', () => {
