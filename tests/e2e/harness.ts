@@ -2,7 +2,7 @@
  * Real Chromium with the built extension loaded (headless), pages served from fixtures at real
  * github.com / news.ycombinator.com URLs. Every request the browser makes is recorded.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
@@ -13,7 +13,8 @@ export const CHROMIUM = process.env.BACKSTORY_CHROMIUM ?? process.env.CHROMIUM_P
 export interface Harness {
   context: BrowserContext;
   extensionId: string;
-  worker: Worker;
+  /** The extension's service worker (null without an extension or for one without a background). */
+  worker: Worker | null;
   /** Serve `html` at `url` (exact URL, query included). */
   serve(url: string, html: string): void;
   /** Every request seen, with what made it. */
@@ -24,8 +25,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launch(): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+export interface LaunchOptions {
+  /** Unpacked extension to load; null for a browser with no extension (benchmark baseline). */
+  extensionDir?: string | null;
+}
+
+export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
+  const extensionDir = opts.extensionDir === undefined ? EXTENSION_DIR : opts.extensionDir;
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build at ${extensionDir}: run \`npm run build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set BACKSTORY_CHROMIUM).`);
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
@@ -33,8 +40,7 @@ export async function launch(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: true,
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -44,8 +50,8 @@ export async function launch(): Promise<Harness> {
       '--disable-quic',
     ],
   });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = extensionDir && hasWorker(extensionDir) ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }))) : null;
+  const extensionId = worker ? new URL(worker.url()).host : '';
 
   const pages = new Map<string, string>();
   const requests: Harness['requests'] = [];
@@ -93,6 +99,14 @@ export async function launch(): Promise<Harness> {
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+function hasWorker(dir: string): boolean {
+  try {
+    return !!JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).background;
+  } catch {
+    return false;
+  }
 }
 
 /** The panel host and what the contract says it carries. */

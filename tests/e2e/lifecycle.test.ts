@@ -20,7 +20,7 @@ test('reloading the extension removes our panel and badges from open pages, with
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-  await h.worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  await h.worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
   await page.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'), undefined, {
     timeout: 10_000,
   });

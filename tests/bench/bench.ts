@@ -1,0 +1,403 @@
+/**
+ * `npm run bench [-- --runs N] [-- --check]`: what Backstory costs a page, side by side in headless Chromium.
+ *
+ * Variants: (a) no extension, (b) a floor extension whose content scripts match the same sites and do
+ * nothing, (c) Backstory. Each page is loaded in every variant, in rotating order, `runs` times.
+ * Backstory's added cost is (c) − (b), paired per run. Results go to tests/bench/results.json and
+ * tests/bench/RESULTS.md; `--check` exits 1 when a budget is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, EXTENSION_DIR, launch, type Harness } from '../e2e/harness';
+import { repoPage, manyLinksReadme } from '../fixtures/github';
+import { hnItemPage, syntheticThread } from '../fixtures/hn';
+import { seedThreadPage } from '../fixtures/hn-seed';
+
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+const CHECK = args.includes('--check');
+const HERE = resolve(__dirname);
+const OUT = join(HERE, 'out');
+
+type Variant = 'none' | 'floor' | 'backstory';
+const VARIANTS: Variant[] = ['none', 'floor', 'backstory'];
+
+interface PageSpec {
+  key: string;
+  label: string;
+  url: string;
+  html: string;
+  /** Subject of the panel Backstory should show, if any. */
+  panel: string | null;
+  /** Badges Backstory should place. */
+  badges: number;
+  /** How long to watch the page after DOMContentLoaded. */
+  windowMs: number;
+}
+
+// ---------- pages (deterministic) ----------
+function knownLinks(n: number): string[] {
+  const pool = [
+    '/shawwn/llama-dl',
+    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+    'https://news.ycombinator.com/item?id=35287733',
+    '/cocktailpeanut/dalai',
+    '/antimatter15/alpaca.cpp',
+    '/tatsu-lab/stanford_alpaca',
+  ];
+  return Array.from({ length: n }, (_, i) => pool[i % pool.length]!);
+}
+
+/** A page whose own script appends `total` links in batches over `overMs` after load. */
+function appendingPage(total: number, overMs: number, known: number): string {
+  const base = repoPage({ owner: 'bench', name: 'append', readme: '<ul id="feed"></ul>' });
+  const script = `<script>
+addEventListener('load', () => {
+  const total = ${total}, batches = 50, per = total / batches, known = ${JSON.stringify(knownLinks(known))};
+  let b = 0;
+  const feed = document.getElementById('feed');
+  const t = setInterval(() => {
+    const frag = document.createDocumentFragment();
+    for (let i = 0; i < per; i++) {
+      const n = b * per + i;
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = n % Math.floor(total / known.length) === 7 && known.length ? known[(n / Math.floor(total / known.length)) | 0] || '/x/y' : '/user' + (n % 131) + '/item-' + n;
+      a.textContent = 'item ' + n;
+      li.append(a); frag.append(li);
+    }
+    feed.append(frag);
+    if (++b >= batches) clearInterval(t);
+  }, ${Math.round(overMs / 50)});
+});
+</script>`;
+  return base.replace('</body>', `${script}</body>`);
+}
+
+function pages(): PageSpec[] {
+  return [
+    { key: 'unrelated', label: 'Unrelated GitHub repo (300 links)', url: 'https://github.com/torvalds/linux', html: repoPage({ owner: 'torvalds', name: 'linux', readme: manyLinksReadme(300, []) }), panel: null, badges: 0, windowMs: 1200 },
+    { key: 'repo-100', label: 'Repo page, 100 links (llama-dl)', url: 'https://github.com/shawwn/llama-dl', html: repoPage({ owner: 'shawwn', name: 'llama-dl', readme: manyLinksReadme(100, ['/facebookresearch/llama']) }), panel: 'repo:shawwn/llama-dl', badges: 1, windowMs: 1200 },
+    { key: 'links-2000', label: '2,000 links, 3 known (PR page)', url: 'https://github.com/facebookresearch/llama/pull/73', html: repoPage({ owner: 'facebookresearch', name: 'llama', readme: manyLinksReadme(2000, knownLinks(3)) }), panel: 'repo:facebookresearch/llama', badges: 3, windowMs: 1500 },
+    { key: 'links-20000', label: '20,000 links, 30 known', url: 'https://github.com/cocktailpeanut/dalai/issues/1', html: repoPage({ owner: 'cocktailpeanut', name: 'dalai', readme: manyLinksReadme(20000, knownLinks(30)) }), panel: 'repo:cocktailpeanut/dalai', badges: 30, windowMs: 2500 },
+    { key: 'append-5000', label: 'Appends 5,000 links over 2 s (10 known)', url: 'https://github.com/bench/append', html: appendingPage(5000, 2000, 10), panel: null, badges: 10, windowMs: 3200 },
+    { key: 'hn-seed', label: 'HN seed thread (203 comments)', url: 'https://news.ycombinator.com/item?id=35287733', html: seedThreadPage(), panel: null, badges: 0, windowMs: 1500 },
+    { key: 'hn-3000', label: 'HN thread, 3,000 comments', url: 'https://news.ycombinator.com/item?id=39990001', html: hnItemPage({ id: 39990001, title: 'A very long thread', points: 999, user: 'someone', comments: syntheticThread(3000, 39990002) }), panel: null, badges: 0, windowMs: 2500 },
+  ];
+}
+
+// ---------- in-page probes (same init script in every variant) ----------
+const PROBE = `(() => {
+  const b = (window.__bench = { longTasks: [], panelAt: null, badgeTimes: [] });
+  try {
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push({ start: e.startTime, duration: e.duration }); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch (e) {}
+  const check = () => {
+    if (b.panelAt === null && document.querySelector('backstory-panel')) b.panelAt = performance.now();
+    const n = document.querySelectorAll('[data-backstory-badge]').length;
+    while (b.badgeTimes.length < n) b.badgeTimes.push(performance.now());
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    check();
+    new MutationObserver(check).observe(document.documentElement, { childList: true, subtree: true });
+  });
+})();`;
+
+interface Sample {
+  scriptMs: number;
+  taskMs: number;
+  heapMB: number;
+  dclMs: number;
+  longTasks: { start: number; duration: number }[];
+  panelMs: number | null;
+  badgesMs: number | null;
+  badges: number;
+}
+
+async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
+  const page: Page = await h.context.newPage();
+  const cdp = await h.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(spec.url, { waitUntil: 'domcontentloaded' });
+  const dclMs = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart);
+  await page.waitForTimeout(spec.windowMs);
+  const metrics = Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics.map((m) => [m.name, m.value]));
+  const probe = (await page.evaluate(() => (window as unknown as { __bench: { longTasks: Sample['longTasks']; panelAt: number | null; badgeTimes: number[] } }).__bench)) ?? {
+    longTasks: [],
+    panelAt: null,
+    badgeTimes: [],
+  };
+  await cdp.detach();
+  await page.close();
+  const allBadges = spec.badges > 0 && probe.badgeTimes.length >= spec.badges ? probe.badgeTimes[spec.badges - 1]! : null;
+  return {
+    scriptMs: (metrics.ScriptDuration ?? 0) * 1000,
+    taskMs: (metrics.TaskDuration ?? 0) * 1000,
+    heapMB: (metrics.JSHeapUsedSize ?? 0) / 1048576,
+    dclMs,
+    longTasks: probe.longTasks,
+    panelMs: probe.panelAt,
+    badgesMs: allBadges,
+    badges: probe.badgeTimes.length,
+  };
+}
+
+// ---------- helpers ----------
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo);
+};
+const stat = (xs: number[]) => ({ median: round(median(xs)), p25: round(quantile(xs, 0.25)), p75: round(quantile(xs, 0.75)), min: round(Math.min(...xs)), max: round(Math.max(...xs)), n: xs.length });
+const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
+const postDcl = (s: Sample) => s.longTasks.filter((t) => t.start >= s.dclMs && t.duration > 50);
+
+function floorExtension(): string {
+  const dir = join(OUT, 'floor');
+  mkdirSync(join(dir, 'content-scripts'), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Backstory floor (benchmark)',
+      version: '0.0.0',
+      content_scripts: manifest.content_scripts.map((cs: { matches: string[]; run_at?: string }, i: number) => ({ matches: cs.matches, run_at: cs.run_at, js: [`content-scripts/floor${i}.js`] })),
+    }),
+  );
+  manifest.content_scripts.forEach((_: unknown, i: number) => writeFileSync(join(dir, 'content-scripts', `floor${i}.js`), '/* does nothing */\n'));
+  return dir;
+}
+
+function sizes() {
+  const files: { file: string; raw: number; gzip: number }[] = [];
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        const buf = readFileSync(p);
+        files.push({ file: relative(EXTENSION_DIR, p), raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+      }
+    }
+  };
+  walk(EXTENSION_DIR);
+  const cs = files.filter((f) => f.file.startsWith('content-scripts/') && f.file.endsWith('.js'));
+  const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
+  const leaks = cs.flatMap((f) => {
+    const text = readFileSync(join(EXTENSION_DIR, f.file), 'utf8');
+    const found: string[] = [];
+    if (/ZodError|\$ZodType|zod/.test(text)) found.push(`${f.file}: zod`);
+    if (/OpSec Online|Tensorfork|Feist v\. Rural/.test(text)) found.push(`${f.file}: dataset`);
+    return found;
+  });
+  return { contentScripts: cs, background: files.find((f) => f.file === 'background.js'), total, files: files.length, leaks };
+}
+
+async function coldStart(runs: number) {
+  // A fresh browser per run: the worker has never answered; the first page asks it for a panel.
+  const out: { evalMs: number; firstHandleMs: number; panelMs: number | null }[] = [];
+  const spec = pages().find((p) => p.key === 'repo-100')!;
+  for (let i = 0; i < runs; i++) {
+    const h = await launch();
+    h.serve(spec.url, spec.html);
+    await h.context.addInitScript(PROBE);
+    const s = await measure(h, spec);
+    const stats = (await h.worker!.evaluate(() => (globalThis as unknown as { __backstoryStats: { evalMs: number; firstHandleMs: number } }).__backstoryStats)) ?? null;
+    out.push({ evalMs: stats?.evalMs ?? NaN, firstHandleMs: stats?.firstHandleMs ?? NaN, panelMs: s.panelMs === null ? null : s.panelMs - s.dclMs });
+    await h.close();
+  }
+  return out;
+}
+
+// ---------- main ----------
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
+  const specs = pages();
+  const dirs: Record<Variant, string | null> = { none: null, floor: floorExtension(), backstory: EXTENSION_DIR };
+  const harness: Record<Variant, Harness> = {} as Record<Variant, Harness>;
+  for (const v of VARIANTS) {
+    harness[v] = await launch({ extensionDir: dirs[v] });
+    await harness[v].context.addInitScript(PROBE);
+    for (const s of specs) harness[v].serve(s.url, s.html);
+  }
+  const samples: Record<string, Record<Variant, Sample[]>> = {};
+  for (const s of specs) samples[s.key] = { none: [], floor: [], backstory: [] };
+  // One warm-up pass, not recorded (JIT, caches, the worker's first index build).
+  for (const s of specs) for (const v of VARIANTS) await measure(harness[v], s);
+  for (let r = 0; r < RUNS; r++) {
+    const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
+    for (const s of specs) for (const v of order) samples[s.key]![v].push(await measure(harness[v], s));
+    process.stdout.write(`run ${r + 1}/${RUNS} done\n`);
+  }
+  for (const v of VARIANTS) await harness[v].close();
+  const cold = await coldStart(Math.min(RUNS, 7));
+
+  const results = {
+    date: new Date().toISOString(),
+    runs: RUNS,
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
+    chromium: chromiumVersion,
+    sizes: sizes(),
+    serviceWorkerColdStart: {
+      evalMs: stat(cold.map((c) => c.evalMs)),
+      firstAnswerHandleMs: stat(cold.map((c) => c.firstHandleMs)),
+      coldAnswerMs: stat(cold.map((c) => c.evalMs + c.firstHandleMs)),
+      panelAfterDclColdMs: stat(cold.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))),
+    },
+    pages: specs.map((s) => {
+      const d = samples[s.key]!;
+      const added = d.backstory.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs);
+      const perVariant = Object.fromEntries(
+        VARIANTS.map((v) => [
+          v,
+          {
+            scriptMs: stat(d[v].map((x) => x.scriptMs)),
+            taskMs: stat(d[v].map((x) => x.taskMs)),
+            heapMB: stat(d[v].map((x) => x.heapMB)),
+            longTasks: stat(d[v].map((x) => x.longTasks.filter((t) => t.duration > 50).length)),
+            longTasksAfterDcl: stat(d[v].map((x) => postDcl(x).length)),
+            longestAfterDclMs: stat(d[v].map((x) => Math.max(0, ...postDcl(x).map((t) => t.duration)))),
+          },
+        ]),
+      );
+      const bs = d.backstory;
+      return {
+        key: s.key,
+        label: s.label,
+        url: s.url,
+        expected: { panel: s.panel, badges: s.badges },
+        addedScriptMs: stat(added),
+        addedHeapMB: stat(bs.map((x, i) => x.heapMB - d.floor[i]!.heapMB)),
+        addedLongTasksAfterDcl: stat(bs.map((x, i) => postDcl(x).length - postDcl(d.floor[i]!).length)),
+        panelAfterDclMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null,
+        panelFromNavStartMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs]))) : null,
+        panelShownRuns: bs.filter((x) => x.panelMs !== null).length,
+        allBadgesFromNavStartMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs]))) : null,
+        badgesPlaced: stat(bs.map((x) => x.badges)),
+        variants: perVariant,
+      };
+    }),
+  };
+
+  const budgets = checkBudgets(results);
+  const final = { ...results, budgets };
+  writeFileSync(join(HERE, 'results.json'), JSON.stringify(final, null, 2) + '\n');
+  writeFileSync(join(HERE, 'RESULTS.md'), markdown(final));
+  console.log(markdown(final));
+  const missed = budgets.filter((b) => !b.ok);
+  if (CHECK && missed.length) {
+    console.error(`\n${missed.length} budget(s) missed:\n${missed.map((b) => `- ${b.name}: ${b.actual} (budget ${b.limit})`).join('\n')}`);
+    process.exit(1);
+  }
+}
+
+type Results = Awaited<ReturnType<typeof buildShape>>;
+// Only for typing `results` in the helpers below.
+async function buildShape() {
+  return {} as {
+    sizes: ReturnType<typeof sizes>;
+    serviceWorkerColdStart: Record<string, ReturnType<typeof stat>>;
+    pages: {
+      key: string;
+      label: string;
+      expected: { panel: string | null; badges: number };
+      addedScriptMs: ReturnType<typeof stat>;
+      addedHeapMB: ReturnType<typeof stat>;
+      addedLongTasksAfterDcl: ReturnType<typeof stat>;
+      panelAfterDclMs: ReturnType<typeof stat> | null;
+      panelFromNavStartMs: ReturnType<typeof stat> | null;
+      panelShownRuns: number;
+      allBadgesFromNavStartMs: ReturnType<typeof stat> | null;
+      badgesPlaced: ReturnType<typeof stat>;
+      variants: Record<string, Record<string, ReturnType<typeof stat>>>;
+    }[];
+    machine: Record<string, unknown>;
+    chromium: string;
+    runs: number;
+    date: string;
+  };
+}
+
+interface Budget {
+  name: string;
+  limit: string;
+  actual: string;
+  ok: boolean;
+}
+
+function checkBudgets(r: Results): Budget[] {
+  const out: Budget[] = [];
+  const page = (k: string) => r.pages.find((p) => p.key === k)!;
+  for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 40 kB raw', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 40_000 });
+  out.push({ name: 'zod and dataset stay out of content scripts', limit: 'none found', actual: r.sizes.leaks.join(', ') || 'none found', ok: r.sizes.leaks.length === 0 });
+  const added = (k: string, limit: number) => {
+    const m = page(k).addedScriptMs.median ?? Infinity;
+    out.push({ name: `added script time, ${page(k).label}`, limit: `≤ ${limit} ms median`, actual: `${m} ms`, ok: m <= limit });
+  };
+  added('unrelated', 1);
+  added('links-2000', 5);
+  added('links-20000', 40);
+  for (const k of ['links-20000', 'hn-3000', 'append-5000']) {
+    const p = page(k);
+    const extra = p.addedLongTasksAfterDcl.median ?? Infinity;
+    const longest = p.variants.backstory!.longestAfterDclMs!.median ?? 0;
+    const floorLongest = p.variants.floor!.longestAfterDclMs!.median ?? 0;
+    out.push({ name: `no long task of ours over 50 ms, ${p.label}`, limit: '0 extra long tasks after DOMContentLoaded', actual: `${extra} extra (longest ${longest} ms vs floor ${floorLongest} ms)`, ok: extra <= 0 });
+  }
+  const p2 = page('links-2000');
+  const panel = p2.panelAfterDclMs?.median ?? Infinity;
+  out.push({ name: 'panel attached after DOMContentLoaded, 2,000-link page', limit: '≤ 100 ms median', actual: `${panel} ms`, ok: panel <= 100 });
+  for (const p of r.pages) {
+    if (p.expected.panel) out.push({ name: `panel shown every run, ${p.label}`, limit: `${r.runs}/${r.runs}`, actual: `${p.panelShownRuns}/${r.runs}`, ok: p.panelShownRuns === r.runs });
+    if (p.expected.badges) out.push({ name: `all badges placed, ${p.label}`, limit: `${p.expected.badges}`, actual: `${p.badgesPlaced.min}`, ok: p.badgesPlaced.min === p.expected.badges && p.badgesPlaced.max === p.expected.badges });
+  }
+  return out;
+}
+
+function markdown(r: Results & { budgets: Budget[] }): string {
+  const f = (s: ReturnType<typeof stat> | null | undefined, unit = '') => (s && s.median !== null ? `${s.median}${unit} (${s.p25}–${s.p75})` : '—');
+  const lines: string[] = [];
+  lines.push('# Backstory benchmark results', '');
+  lines.push(`Generated by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.runs} runs per page and variant, variants in rotating order, after one warm-up pass.`);
+  lines.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.platform}, Node ${r.machine.node}. Browser: ${r.chromium}, headless.`, '');
+  lines.push('Figures are medians with the interquartile range in brackets. *Added* = Backstory − floor extension, paired per run. Script time is CDP `Performance.getMetrics` ScriptDuration of the page\'s renderer (all worlds, so it includes content scripts). Times "after DCL" are from DOMContentLoadedEventStart.', '');
+  lines.push('| page | script ms: none / floor / Backstory | added script ms | added heap MB | long tasks > 50 ms after DCL (floor / Backstory) | panel after DCL ms | all badges from nav start ms |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const p of r.pages) {
+    const v = p.variants;
+    lines.push(
+      `| ${p.label} | ${v.none!.scriptMs!.median} / ${v.floor!.scriptMs!.median} / ${v.backstory!.scriptMs!.median} | ${f(p.addedScriptMs)} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesFromNavStartMs ? `${f(p.allBadgesFromNavStartMs)} (${p.expected.badges} badges)` : '—'} |`,
+    );
+  }
+  lines.push('', '## Service worker cold start', '');
+  const c = r.serviceWorkerColdStart;
+  lines.push(`Fresh browser per run; the worker's first answer is a panel request from the page. Script evaluated after ${f(c.evalMs, ' ms')}; first answer's handling (dataset index build + answer) ${f(c.firstAnswerHandleMs, ' ms')}; together ${f(c.coldAnswerMs, ' ms')}. Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`, '');
+  lines.push('## Sizes', '', '| file | raw | gzip |', '|---|---|---|');
+  for (const cs of r.sizes.contentScripts) lines.push(`| ${cs.file} | ${(cs.raw / 1000).toFixed(1)} kB | ${(cs.gzip / 1000).toFixed(1)} kB |`);
+  if (r.sizes.background) lines.push(`| background.js | ${(r.sizes.background.raw / 1000).toFixed(1)} kB | ${(r.sizes.background.gzip / 1000).toFixed(1)} kB |`);
+  lines.push(`| whole build (${r.sizes.files} files) | ${(r.sizes.total.raw / 1000).toFixed(1)} kB | ${(r.sizes.total.gzip / 1000).toFixed(1)} kB |`, '');
+  lines.push('## Budgets', '', '| budget | limit | measured | |', '|---|---|---|---|');
+  for (const b of r.budgets) lines.push(`| ${b.name} | ${b.limit} | ${b.actual} | ${b.ok ? 'met' : '**missed**'} |`);
+  lines.push('');
+  return lines.join('\n');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
