@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
-import type { LinkOut, NoticeCard, PanelData, Relation, TopicCard } from '@/utils/protocol';
+import type { LinkOut, NoticeCard, PanelData, PanelState, Relation, TopicCard } from '@/utils/protocol';
 import { safeHref } from '@/utils/safe-url';
 
-export type PanelState = 'open' | 'collapsed' | 'dismissed';
+export type { PanelState };
 
 export interface PanelProps {
   data: PanelData;

@@ -1,6 +1,7 @@
 /** The background's message handler: validate, answer from the dataset, ignore everything else. */
 import type { Dataset } from './dataset/schema';
 import { buildKnowledge, type Knowledge } from './knowledge';
+import { createPanelStateStore, type KeyValueArea } from './panel-state';
 import { parseRequest } from './protocol-schema';
 import type { Response } from './protocol';
 
@@ -8,10 +9,12 @@ export interface SenderInfo {
   id?: string | undefined;
 }
 
-export function createHandler(loadDataset: () => Dataset, ownId: string, log: (...a: unknown[]) => void = console.warn) {
+export function createHandler(loadDataset: () => Dataset, ownId: string, area: KeyValueArea, log: (...a: unknown[]) => void = console.warn) {
   let knowledge: Knowledge | undefined;
   const know = () => (knowledge ??= buildKnowledge(loadDataset()));
-  return function handle(message: unknown, sender: SenderInfo): Response | undefined {
+  const states = createPanelStateStore(area);
+  /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
+  return function handle(message: unknown, sender: SenderInfo): Response | Promise<Response> | undefined {
     if (sender.id !== ownId) {
       log('[Backstory] ignored a message from another sender');
       return undefined;
@@ -23,6 +26,9 @@ export function createHandler(loadDataset: () => Dataset, ownId: string, log: (.
     }
     const req = parsed.request;
     if (req.type === 'lookup') return { type: 'lookup', known: know().lookup(req.subjects) };
-    return { type: 'panel', data: know().panel(req.subject, req.networkRoot) };
+    if (req.type === 'panelState') return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
+    const data = know().panel(req.subject, req.networkRoot);
+    if (!data) return { type: 'panel', data: null, state: 'open' };
+    return states.get(data.subject).then((state) => ({ type: 'panel', data, state }) as const);
   };
 }

@@ -23,6 +23,35 @@ export interface ScannerOptions {
 
 const now = () => performance.now();
 
+/**
+ * Yield to the event loop without setTimeout's 4 ms clamp on nested timers: a MessageChannel
+ * message is a plain task, so input, rendering and the page's own work get their turn.
+ */
+function makeYield(): (fn: () => void) => void {
+  if (typeof MessageChannel === 'undefined') return (fn) => void setTimeout(fn, 0);
+  const ch = new MessageChannel();
+  const queue: (() => void)[] = [];
+  ch.port1.onmessage = () => queue.shift()?.();
+  return (fn) => {
+    queue.push(fn);
+    ch.port2.postMessage(0);
+  };
+}
+
+/**
+ * Cache of href → subject by the part that decides it. On GitHub most links are relative and share
+ * their first two path segments (`/owner/name`) with many others; only the dmca repo needs the rest.
+ */
+export function hrefKey(href: string): string {
+  if (href.charCodeAt(0) !== 47 || href.charCodeAt(1) === 47) return href;
+  const a = href.indexOf('/', 1);
+  if (a === -1) return href;
+  let b = href.indexOf('/', a + 1);
+  if (b === -1) b = href.length;
+  const key = href.slice(0, b);
+  return key.length === 12 && key.toLowerCase() === '/github/dmca' ? href : key.replace(/[?#].*$/, '');
+}
+
 export interface Scanner {
   /** Number of links examined so far (for tests and the benchmark). */
   readonly examined: number;
@@ -39,11 +68,13 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   let scheduled = false;
   let examined = 0;
   let idleWaiters: (() => void)[] = [];
+  const later = makeYield();
+  const cache = new Map<string, Subject | null>();
 
   const schedule = () => {
     if (scheduled || opts.signal.aborted) return;
     scheduled = true;
-    setTimeout(run, 0);
+    later(run);
   };
 
   function examine(a: Element, found: Map<Subject, Element[]>) {
@@ -52,7 +83,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     examined++;
     const href = a.getAttribute('href');
     if (!href) return;
-    const subject = subjectFromHref(href, opts.host);
+    const key = hrefKey(href);
+    let subject = cache.get(key);
+    if (subject === undefined) {
+      subject = subjectFromHref(key, opts.host);
+      if (cache.size < 50_000) cache.set(key, subject);
+    }
     if (!subject || opts.skip?.(subject)) return;
     const list = found.get(subject);
     if (list) list.push(a);

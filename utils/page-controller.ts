@@ -31,12 +31,13 @@ async function ask(req: Request): Promise<unknown> {
 
 export function runPage(ctx: ContentScriptContext, site: Site): void {
   const guard =
-    <A extends unknown[]>(fn: (...a: A) => void) =>
-    (...a: A) => {
+    <A extends unknown[], R>(fn: (...a: A) => R) =>
+    (...a: A): R | undefined => {
       try {
-        fn(...a);
+        return fn(...a);
       } catch (e) {
         log('error', e);
+        return undefined;
       }
     };
 
@@ -54,12 +55,14 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (gen !== generation || ctx.isInvalid) return;
     if (!isPanelResponse(res) || !res.data) return;
     panel?.remove();
-    panel = await mountPanel(ctx, res.data, { anchor: site.panelAnchor, theme: site.theme });
+    const subject = res.data.subject;
+    panel = mountPanel(ctx, res.data, {
+      anchor: site.panelAnchor,
+      theme: site.theme,
+      state: res.state,
+      onState: (state) => void ask({ type: 'panelState', subject, state }).catch((e) => log('state', e)),
+    });
     watchForInvalidation();
-    if (gen !== generation) {
-      panel.remove();
-      panel = null;
-    }
   }
 
   // Chrome does not tell an orphaned content script that its extension was reloaded or removed;
@@ -72,7 +75,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     ctx.setInterval(() => void ctx.isInvalid, 3000);
   };
 
-  const sync = guard(() => {
+  const sync = guard((): Promise<void> | void => {
     if (ctx.isInvalid) return;
     const ps = site.pageSubject();
     if (sameSubject(ps, current)) {
@@ -84,7 +87,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     const gen = ++generation;
     panel?.remove();
     panel = null;
-    if (ps) showPanel(ps, gen).catch((e) => log('panel', e));
+    if (ps) return showPanel(ps, gen).catch((e) => log('panel', e));
   });
 
   function badge(subject: Subject, links: Element[]) {
@@ -129,15 +132,20 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     removeAllBadges();
   });
 
-  sync();
-  startLinkScanner(document, {
-    host: site.host,
-    signal: controller.signal,
-    onLinks,
-    onMutations: sync,
-    skip: (s) => s === current?.subject,
-    report: (e) => log('scan', e),
-  });
-  ctx.addEventListener(window, 'wxt:locationchange', sync);
-  for (const ev of site.navigationEvents) ctx.addEventListener(document, ev as keyof DocumentEventMap, sync);
+  // The panel first (one round trip), then the links: the scan's time slices never delay the panel.
+  const startScan = () =>
+    startLinkScanner(document, {
+      host: site.host,
+      signal: controller.signal,
+      onLinks,
+      onMutations: () => void sync(),
+      skip: (s) => s === current?.subject,
+      report: (e) => log('scan', e),
+    });
+  const first = sync();
+  if (first) void first.finally(startScan);
+  else startScan();
+  const onNavigate = () => void sync();
+  ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
+  for (const ev of site.navigationEvents) ctx.addEventListener(document, ev as keyof DocumentEventMap, onNavigate);
 }

@@ -3,14 +3,12 @@
  * inline near the top of the page's main content, or as a fixed side panel when there is no anchor.
  */
 import { h, render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Panel, type PanelState } from '@/components/Panel';
+import { Panel } from '@/components/Panel';
 import panelCss from '@/components/panel.css?inline';
-import type { PanelData } from './protocol';
+import type { PanelData, PanelState } from './protocol';
 
 export const PANEL_TAG = 'backstory-panel';
-const STATE_KEY = 'panelState';
 
 export interface MountedPanel {
   remove(): void;
@@ -21,34 +19,14 @@ export interface MountedPanel {
 interface MountOptions {
   anchor(): Element | null;
   theme(): 'dark' | 'light';
+  /** The remembered collapse/dismiss state. */
+  state: PanelState;
+  /** The user changed it (the caller tells the background). */
+  onState(next: PanelState): void;
 }
 
-/** Remembered collapse/dismiss per subject; anything unexpected in storage reads as "open". */
-export function readPanelState(stored: unknown, subject: string): PanelState {
-  if (!stored || typeof stored !== 'object') return 'open';
-  const v = (stored as Record<string, unknown>)[subject];
-  return v === 'collapsed' || v === 'dismissed' ? v : 'open';
-}
-
-async function loadState(subject: string): Promise<PanelState> {
-  try {
-    const got = await browser.storage.local.get(STATE_KEY);
-    return readPanelState(got[STATE_KEY], subject);
-  } catch {
-    return 'open';
-  }
-}
-
-async function saveState(subject: string, state: PanelState): Promise<void> {
-  const got = await browser.storage.local.get(STATE_KEY);
-  const cur = got[STATE_KEY] && typeof got[STATE_KEY] === 'object' ? { ...(got[STATE_KEY] as Record<string, unknown>) } : {};
-  if (state === 'open') delete cur[subject];
-  else cur[subject] = state;
-  await browser.storage.local.set({ [STATE_KEY]: cur });
-}
-
-export async function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: MountOptions): Promise<MountedPanel> {
-  let state = await loadState(data.subject);
+export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: MountOptions): MountedPanel {
+  let state = opts.state;
   let removed = false;
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
 
@@ -74,7 +52,7 @@ export async function mountPanel(ctx: ContentScriptContext, data: PanelData, opt
           onState: (next: PanelState) => {
             state = next;
             draw();
-            saveState(data.subject, next).catch(() => {});
+            opts.onState(next);
           },
         }),
         container,

@@ -12,6 +12,11 @@ const requestSchema = z.discriminatedUnion('type', [
     subject: z.string().max(300),
     networkRoot: z.string().max(200).optional(),
   }),
+  z.strictObject({
+    type: z.literal('panelState'),
+    subject: z.string().max(300),
+    state: z.enum(['open', 'collapsed', 'dismissed']),
+  }),
 ]);
 
 /** The request, or null (with the reason) when the message is not one of ours. */

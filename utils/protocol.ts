@@ -18,7 +18,15 @@ export interface PanelRequest {
   /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
   networkRoot?: string;
 }
-export type Request = LookupRequest | PanelRequest;
+/** Remember the user's collapse/dismiss choice for a subject (the background stores it). */
+export interface PanelStateRequest {
+  type: 'panelState';
+  subject: string;
+  state: PanelState;
+}
+export type Request = LookupRequest | PanelRequest | PanelStateRequest;
+
+export type PanelState = 'open' | 'collapsed' | 'dismissed';
 
 /** What a link badge needs: small on purpose, since thousands may be answered at once. */
 export interface BadgeInfo {
@@ -96,9 +104,15 @@ export interface PanelData {
 export interface PanelResponse {
   type: 'panel';
   data: PanelData | null;
+  /** The remembered collapse/dismiss state for this subject. */
+  state: PanelState;
 }
 
-export type Response = LookupResponse | PanelResponse;
+export interface OkResponse {
+  type: 'ok';
+}
+
+export type Response = LookupResponse | PanelResponse | OkResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 

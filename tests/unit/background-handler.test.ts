@@ -3,15 +3,40 @@ import { createHandler } from '@/utils/background-handler';
 import { bundledDataset } from '@/utils/dataset/bundled';
 
 const log = vi.fn();
-const handle = createHandler(() => bundledDataset, 'self', log);
+function memoryArea(initial: Record<string, unknown> = {}) {
+  const data = { ...initial };
+  return { data, get: async (k: string) => ({ [k]: data[k] }), set: async (items: Record<string, unknown>) => void Object.assign(data, items) };
+}
+const area = memoryArea();
+const handle = createHandler(() => bundledDataset, 'self', area, log);
 
 test('answers lookups and panel requests from our own extension', () => {
   expect(handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl', 'repo:x/y'] }, { id: 'self' })).toMatchObject({
     type: 'lookup',
     known: { 'repo:shawwn/llama-dl': { relations: ['named-in-notice', 'counter-noticed', 'discussed', 'llama'] } },
   });
-  expect(handle({ type: 'panel', subject: 'repo:x/y' }, { id: 'self' })).toEqual({ type: 'panel', data: null });
+  expect(handle({ type: 'panel', subject: 'repo:x/y' }, { id: 'self' })).toEqual({ type: 'panel', data: null, state: 'open' });
 });
+
+test('remembers collapse/dismiss per subject and answers it with the panel', async () => {
+  expect(await handle({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ type: 'panel', state: 'open' });
+  expect(await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' }, { id: 'self' })).toEqual({ type: 'ok' });
+  expect(await handle({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'dismissed' });
+  expect(await handle({ type: 'panel', subject: 'repo:facebookresearch/llama' }, { id: 'self' })).toMatchObject({ state: 'open' });
+  await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'open' }, { id: 'self' });
+  expect(area.data.panelState).toEqual({});
+});
+
+test.each([[null], ['x'], [[1, 2]], [{ 'repo:shawwn/llama-dl': 'exploded' }], [{ 'repo:shawwn/llama-dl': 7 }], [{ '<script>': 'dismissed' }]])(
+  'a corrupted stored state %# reads as open and is repaired on the next write',
+  async (stored) => {
+    const a = memoryArea({ panelState: stored });
+    const h = createHandler(() => bundledDataset, 'self', a, log);
+    expect(await h({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'open' });
+    await h({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, { id: 'self' });
+    expect(a.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
+  },
+);
 
 test.each([
   [null],
@@ -25,6 +50,7 @@ test.each([
   [{ type: 'panel', subject: 'x'.repeat(1000) }],
   [{ type: 'panel', subject: 'repo:a/b', extra: true }],
   [{ type: 'steal-cookies' }],
+  [{ type: 'panelState', subject: 'repo:a/b', state: 'exploded' }],
 ])('malformed message %# is ignored and logged', (msg) => {
   log.mockClear();
   expect(handle(msg, { id: 'self' })).toBeUndefined();

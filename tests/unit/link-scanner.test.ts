@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
-import { startLinkScanner } from '@/utils/link-scanner';
+import { hrefKey, startLinkScanner } from '@/utils/link-scanner';
+import { subjectFromHref } from '@/utils/subjects';
 import { placeBadge, removeAllBadges } from '@/utils/badges';
 import type { Subject } from '@/utils/subjects';
 
@@ -67,4 +68,18 @@ test('at most one badge per link, and all removable', () => {
   expect(b.shadowRoot!.textContent).toContain('DMCA');
   removeAllBadges();
   expect(document.querySelector('[data-backstory-badge]')).toBeNull();
+});
+
+test.each([
+  ['/shawwn/llama-dl/issues/3', '/shawwn/llama-dl'],
+  ['/shawwn/llama-dl?tab=readme', '/shawwn/llama-dl'],
+  ['/shawwn/llama-dl#x', '/shawwn/llama-dl'],
+  ['/shawwn', '/shawwn'],
+  ['/github/dmca/blob/master/2023/03/2023-03-21-meta.md', '/github/dmca/blob/master/2023/03/2023-03-21-meta.md'],
+  ['/GitHub/DMCA/blob/master/2023/03/2023-03-21-meta.md', '/GitHub/DMCA/blob/master/2023/03/2023-03-21-meta.md'],
+  ['https://github.com/a/b/c', 'https://github.com/a/b/c'],
+  ['//github.com/a/b/c', '//github.com/a/b/c'],
+])('hrefKey(%s) keeps what decides the subject', (href, key) => {
+  expect(hrefKey(href)).toBe(key);
+  expect(subjectFromHref(key, 'github.com')).toBe(subjectFromHref(href, 'github.com'));
 });
