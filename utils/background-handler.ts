@@ -27,8 +27,9 @@ export function createHandler(loadDataset: () => Dataset, ownId: string, area: K
     const req = parsed.request;
     if (req.type === 'lookup') return { type: 'lookup', known: know().lookup(req.subjects) };
     if (req.type === 'panelState') return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
-    const data = know().panel(req.subject, req.networkRoot);
-    if (!data) return { type: 'panel', data: null, state: 'open' };
-    return states.get(data.subject).then((state) => ({ type: 'panel', data, state }) as const);
+    const filter = know().filter();
+    const data = req.subject ? know().panel(req.subject, req.networkRoot) : null;
+    if (!data) return { type: 'page', data: null, state: 'open', filter };
+    return states.get(data.subject).then((state) => ({ type: 'page', data, state, filter }) as const);
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, TopicCard } from './protocol';
-import { isSubject, normalizeRepo, type Subject } from './subjects';
+import { hashSubject, isSubject, normalizeRepo, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
 
 const RELATION_ORDER: Relation[] = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
@@ -12,6 +12,8 @@ const sortRelations = (r: Iterable<Relation>) => RELATION_ORDER.filter((x) => ne
 const MAX_REPOS_IN_CARD = 12;
 
 export interface Knowledge {
+  /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
+  filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
   panel(subject: string, networkRoot?: string): PanelData | null;
 }
@@ -237,7 +239,20 @@ export function buildKnowledge(d: Dataset): Knowledge {
     };
   }
 
+  let filterCache: number[] | undefined;
+  function knownSubjects(): string[] {
+    return [
+      ...d.repos.map((r) => `repo:${r.repo}`),
+      ...d.notices.map((n) => `notice:${n.path.toLowerCase()}`),
+      threadSubject,
+      ...[...commentIds, ...relatedThreads.keys()].map((id) => `thread:hn:${id}`),
+    ];
+  }
+
   return {
+    filter() {
+      return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
+    },
     lookup(subjects) {
       const known: Record<string, BadgeInfo> = {};
       for (const s of subjects) {

@@ -16,6 +16,8 @@ export interface ScannerOptions {
   onMutations?(): void;
   /** Milliseconds of work per slice. */
   sliceMs?: number;
+  /** Cheap pre-check that a subject may be known (a hash filter from the background); others are dropped. */
+  mayBeKnown?(subject: Subject): boolean;
   /** Skip links for which this returns true (e.g. links to the page's own subject). */
   skip?(subject: Subject): boolean;
   report?(e: unknown): void;
@@ -48,8 +50,11 @@ export function hrefKey(href: string): string {
   if (a === -1) return href;
   let b = href.indexOf('/', a + 1);
   if (b === -1) b = href.length;
-  const key = href.slice(0, b);
-  return key.length === 12 && key.toLowerCase() === '/github/dmca' ? href : key.replace(/[?#].*$/, '');
+  if (b === 12 && href.slice(0, 12).toLowerCase() === '/github/dmca') return href;
+  const q = href.indexOf('?');
+  const h = href.indexOf('#');
+  const cut = Math.min(b, q === -1 ? b : q, h === -1 ? b : h);
+  return href.slice(0, cut);
 }
 
 export interface Scanner {
@@ -77,9 +82,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     later(run);
   };
 
-  function examine(a: Element, found: Map<Subject, Element[]>) {
-    if (seen.has(a)) return;
-    seen.add(a);
+  /** `fresh`: the element comes from the initial scan, which lists every link once (no dedupe needed). */
+  function examine(a: Element, found: Map<Subject, Element[]>, fresh: boolean) {
+    if (!fresh) {
+      if (seen.has(a)) return;
+      seen.add(a);
+    }
     examined++;
     const href = a.getAttribute('href');
     if (!href) return;
@@ -87,6 +95,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     let subject = cache.get(key);
     if (subject === undefined) {
       subject = subjectFromHref(key, opts.host);
+      if (subject && opts.mayBeKnown && !opts.mayBeKnown(subject)) subject = null;
       if (cache.size < 50_000) cache.set(key, subject);
     }
     if (!subject || opts.skip?.(subject)) return;
@@ -105,7 +114,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
         const batch = queue[0]!;
         while (qIndex < batch.length) {
           const el = batch[qIndex++]!;
-          if (el.localName === 'a') examine(el, found);
+          if (el.localName === 'a') examine(el, found, batch === initial);
           else if (el.isConnected && el.firstElementChild) {
             // A container added by the page: expand it into its links, examined in later iterations.
             const links = el.querySelectorAll('a[href]');
@@ -130,7 +139,8 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     }
   }
 
-  queue.push(doc.querySelectorAll('a[href]'));
+  const initial = doc.querySelectorAll('a[href]');
+  queue.push(initial);
   schedule();
 
   let pending: Node[] = [];

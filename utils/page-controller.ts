@@ -8,8 +8,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel } from './panel-mount';
-import { isLookupResponse, isPanelResponse, type BadgeInfo, type Request } from './protocol';
-import type { PageSubject, Subject } from './subjects';
+import { isLookupResponse, isPageResponse, type BadgeInfo, type Request } from './protocol';
+import { hashSubject, inSortedHashes, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
   host: PageHost;
@@ -42,6 +42,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     };
 
   let current: PageSubject | null = null;
+  let visited = false;
   let panel: MountedPanel | null = null;
   let generation = 0;
   const known = new Map<Subject, BadgeInfo | null>();
@@ -50,10 +51,16 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
     a?.subject === b?.subject && a?.networkRoot === b?.networkRoot;
 
-  async function showPanel(ps: PageSubject, gen: number) {
-    const res = await ask({ type: 'panel', subject: ps.subject, ...(ps.networkRoot ? { networkRoot: ps.networkRoot } : {}) });
-    if (gen !== generation || ctx.isInvalid) return;
-    if (!isPanelResponse(res) || !res.data) return;
+  /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
+  let filter: number[] | null | undefined;
+  const mayBeKnown = (s: Subject) => !filter || inSortedHashes(filter, hashSubject(s));
+
+  async function visit(ps: PageSubject | null, gen: number) {
+    if (!ps && filter !== undefined) return;
+    const res = await ask({ type: 'page', ...(ps ? { subject: ps.subject } : {}), ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}) });
+    if (ctx.isInvalid || !isPageResponse(res)) return;
+    if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
+    if (gen !== generation || !res.data) return;
     panel?.remove();
     const subject = res.data.subject;
     panel = mountPanel(ctx, res.data, {
@@ -78,16 +85,17 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   const sync = guard((): Promise<void> | void => {
     if (ctx.isInvalid) return;
     const ps = site.pageSubject();
-    if (sameSubject(ps, current)) {
+    if (visited && sameSubject(ps, current)) {
       // Same subject: make sure the panel survived the page's re-render.
       if (panel && !panel.isAttached()) panel.reattach();
       return;
     }
     current = ps;
+    visited = true;
     const gen = ++generation;
     panel?.remove();
     panel = null;
-    if (ps) return showPanel(ps, gen).catch((e) => log('panel', e));
+    return visit(ps, gen).catch((e) => log('page', e));
   });
 
   function badge(subject: Subject, links: Element[]) {
@@ -139,6 +147,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       signal: controller.signal,
       onLinks,
       onMutations: () => void sync(),
+      mayBeKnown,
       skip: (s) => s === current?.subject,
       report: (e) => log('scan', e),
     });

@@ -8,8 +8,8 @@ const requestSchema = z.discriminatedUnion('type', [
     subjects: z.array(z.string().max(300)).max(MAX_LOOKUP_SUBJECTS),
   }),
   z.strictObject({
-    type: z.literal('panel'),
-    subject: z.string().max(300),
+    type: z.literal('page'),
+    subject: z.string().max(300).optional(),
     networkRoot: z.string().max(200).optional(),
   }),
   z.strictObject({

@@ -12,9 +12,11 @@ export interface LookupRequest {
   /** Candidate subjects found on the page (deduplicated by the sender). */
   subjects: string[];
 }
-export interface PanelRequest {
-  type: 'panel';
-  subject: string;
+/** Sent once per page (and on soft navigation): the panel for the page's subject, if any, and the filter. */
+export interface PageRequest {
+  type: 'page';
+  /** The page's own subject; absent when the page has none (search, settings, HN front page…). */
+  subject?: string;
   /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
   networkRoot?: string;
 }
@@ -24,7 +26,7 @@ export interface PanelStateRequest {
   subject: string;
   state: PanelState;
 }
-export type Request = LookupRequest | PanelRequest | PanelStateRequest;
+export type Request = LookupRequest | PageRequest | PanelStateRequest;
 
 export type PanelState = 'open' | 'collapsed' | 'dismissed';
 
@@ -101,18 +103,23 @@ export interface PanelData {
   timeline: { date: string; text: string; source: { label: string; url: string | null } }[];
 }
 
-export interface PanelResponse {
-  type: 'panel';
+export interface PageResponse {
+  type: 'page';
   data: PanelData | null;
   /** The remembered collapse/dismiss state for this subject. */
   state: PanelState;
+  /**
+   * Sorted 32-bit hashes (`hashSubject`) of every subject the background knows, so the content script
+   * asks only about links that may be known. Null when the known set is too large to send.
+   */
+  filter: number[] | null;
 }
 
 export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | PanelResponse | OkResponse;
+export type Response = LookupResponse | PageResponse | OkResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 
@@ -120,6 +127,6 @@ export function isLookupResponse(r: unknown): r is LookupResponse {
   return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
 }
 
-export function isPanelResponse(r: unknown): r is PanelResponse {
-  return !!r && typeof r === 'object' && (r as PanelResponse).type === 'panel' && 'data' in (r as PanelResponse);
+export function isPageResponse(r: unknown): r is PageResponse {
+  return !!r && typeof r === 'object' && (r as PageResponse).type === 'page' && 'data' in (r as PageResponse);
 }

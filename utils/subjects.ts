@@ -21,15 +21,40 @@ const RESERVED_OWNERS = new Set([
   'github-cloud', 'integrations', 'hovercards', 'notifications_beta', 'personal', 'copilot-workspace',
 ]);
 
-const OWNER_RE = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){0,38}$/i;
-const NAME_RE = /^[a-z0-9._-]{1,100}$/i;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** GitHub user/org names: 1–39 letters, digits or single inner hyphens. (Loops, not regexes: hot path.) */
+function validOwner(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 39) return false;
+  let prevHyphen = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isAlnum(c)) prevHyphen = false;
+    else if (c === 45 && !prevHyphen) prevHyphen = true;
+    else return false;
+  }
+  return !prevHyphen;
+}
+
+/** Repository names: 1–100 letters, digits, `.`, `_` or `-`, but not `.` or `..`. */
+function validName(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 100 || s === '.' || s === '..') return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (!isAlnum(c) && c !== 45 && c !== 46 && c !== 95) return false;
+  }
+  return true;
+}
 
 /** `owner/name` lower-cased when both parts are valid GitHub names, else null. */
 export function normalizeRepo(owner: string, name: string): string | null {
-  if (name.toLowerCase().endsWith('.git')) name = name.slice(0, -4);
-  if (!OWNER_RE.test(owner) || !NAME_RE.test(name) || name === '.' || name === '..') return null;
-  if (RESERVED_OWNERS.has(owner.toLowerCase())) return null;
-  return `${owner}/${name}`.toLowerCase();
+  if (name.length > 4 && name.charCodeAt(name.length - 4) === 46 && name.slice(-4).toLowerCase() === '.git') name = name.slice(0, -4);
+  if (!validOwner(owner) || !validName(name)) return null;
+  const repo = `${owner}/${name}`.toLowerCase();
+  if (RESERVED_OWNERS.has(repo.slice(0, owner.length))) return null;
+  return repo;
 }
 
 const NOTICE_FILE_RE = /^(?:20\d\d\/)(?:\d\d\/)?[^/]+\.(?:md|markdown)$/i;
@@ -55,17 +80,17 @@ function safeDecode(s: string): string {
  */
 export function subjectFromGithubPath(pathname: string): Subject | null {
   if (pathname.length > 2048 || pathname.charCodeAt(0) !== 47 /* / */) return null;
-  const segs = pathname.split('/', 64);
-  const owner = segs[1];
-  const name = segs[2];
-  if (!owner || !name) return null;
-  const repo = normalizeRepo(owner, name);
+  const a = pathname.indexOf('/', 1);
+  if (a === -1) return null;
+  const b = pathname.indexOf('/', a + 1);
+  const repo = normalizeRepo(pathname.slice(1, a), pathname.slice(a + 1, b === -1 ? pathname.length : b));
   if (!repo) return null;
-  if (repo === 'github/dmca') {
-    const view = segs[3];
+  if (repo === 'github/dmca' && b !== -1) {
+    const segs = pathname.slice(b + 1).split('/', 64);
+    const view = segs[0];
     if (view === 'blob' || view === 'blame' || view === 'commits' || view === 'raw' || view === 'tree' || view === 'edit') {
       // The ref may itself contain slashes; the notice path starts at the first year folder.
-      for (let i = 4; i < segs.length; i++) {
+      for (let i = 2; i < segs.length; i++) {
         if (/^20\d\d$/.test(segs[i]!)) {
           const notice = normalizeNoticePath(segs.slice(i).join('/'));
           return notice ? `notice:${notice}` : `repo:${repo}`;
@@ -148,4 +173,28 @@ export function isSubject(s: unknown): s is Subject {
   }
   if (s.startsWith('notice:')) return normalizeNoticePath(s.slice(7)) === s.slice(7);
   return /^thread:hn:[1-9]\d{0,11}$/.test(s);
+}
+
+/** FNV-1a 32-bit hash of a subject string: the content script's cheap "may be known" test. */
+export function hashSubject(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Membership test over a sorted array of hashes. */
+export function inSortedHashes(sorted: readonly number[], h: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid]!;
+    if (v === h) return true;
+    if (v < h) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }

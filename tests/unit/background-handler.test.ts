@@ -15,14 +15,17 @@ test('answers lookups and panel requests from our own extension', () => {
     type: 'lookup',
     known: { 'repo:shawwn/llama-dl': { relations: ['named-in-notice', 'counter-noticed', 'discussed', 'llama'] } },
   });
-  expect(handle({ type: 'panel', subject: 'repo:x/y' }, { id: 'self' })).toEqual({ type: 'panel', data: null, state: 'open' });
+  const none = handle({ type: 'page', subject: 'repo:x/y' }, { id: 'self' }) as { type: string; data: unknown; state: string; filter: number[] };
+  expect(none).toMatchObject({ type: 'page', data: null, state: 'open' });
+  expect(none.filter.length).toBeGreaterThan(20);
+  expect(handle({ type: 'page' }, { id: 'self' })).toMatchObject({ type: 'page', data: null });
 });
 
 test('remembers collapse/dismiss per subject and answers it with the panel', async () => {
-  expect(await handle({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ type: 'panel', state: 'open' });
+  expect(await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ type: 'page', state: 'open' });
   expect(await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' }, { id: 'self' })).toEqual({ type: 'ok' });
-  expect(await handle({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'dismissed' });
-  expect(await handle({ type: 'panel', subject: 'repo:facebookresearch/llama' }, { id: 'self' })).toMatchObject({ state: 'open' });
+  expect(await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'dismissed' });
+  expect(await handle({ type: 'page', subject: 'repo:facebookresearch/llama' }, { id: 'self' })).toMatchObject({ state: 'open' });
   await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'open' }, { id: 'self' });
   expect(area.data.panelState).toEqual({});
 });
@@ -32,7 +35,7 @@ test.each([[null], ['x'], [[1, 2]], [{ 'repo:shawwn/llama-dl': 'exploded' }], [{
   async (stored) => {
     const a = memoryArea({ panelState: stored });
     const h = createHandler(() => bundledDataset, 'self', a, log);
-    expect(await h({ type: 'panel', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'open' });
+    expect(await h({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'open' });
     await h({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, { id: 'self' });
     expect(a.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
   },
@@ -46,9 +49,9 @@ test.each([
   [{ type: 'lookup', subjects: 'repo:a/b' }],
   [{ type: 'lookup', subjects: [1, 2] }],
   [{ type: 'lookup', subjects: Array(6000).fill('repo:a/b') }],
-  [{ type: 'panel' }],
-  [{ type: 'panel', subject: 'x'.repeat(1000) }],
-  [{ type: 'panel', subject: 'repo:a/b', extra: true }],
+  [{ type: 'page', subject: 7 }],
+  [{ type: 'page', subject: 'x'.repeat(1000) }],
+  [{ type: 'page', subject: 'repo:a/b', extra: true }],
   [{ type: 'steal-cookies' }],
   [{ type: 'panelState', subject: 'repo:a/b', state: 'exploded' }],
 ])('malformed message %# is ignored and logged', (msg) => {
