@@ -3,7 +3,7 @@
  * MutationObserver that only queues added nodes. All work runs in small time slices so a page with
  * tens of thousands of links never sees a long task from us.
  */
-import { subjectFromHref, type Subject } from './subjects';
+import { hashSubject, NOT_A_SUBJECT, quickSubjectHash, subjectFromHref, type Subject } from './subjects';
 
 export type PageHost = 'github.com' | 'news.ycombinator.com';
 
@@ -16,8 +16,8 @@ export interface ScannerOptions {
   onMutations?(): void;
   /** Milliseconds of work per slice. */
   sliceMs?: number;
-  /** Cheap pre-check that a subject may be known (a hash filter from the background); others are dropped. */
-  mayBeKnown?(subject: Subject): boolean;
+  /** Cheap pre-check that a subject hash may be known (a filter from the background); others are dropped. */
+  mayBeKnown?(hash: number): boolean;
   /** Skip links for which this returns true (e.g. links to the page's own subject). */
   skip?(subject: Subject): boolean;
   report?(e: unknown): void;
@@ -40,23 +40,6 @@ function makeYield(): (fn: () => void) => void {
   };
 }
 
-/**
- * Cache of href → subject by the part that decides it. On GitHub most links are relative and share
- * their first two path segments (`/owner/name`) with many others; only the dmca repo needs the rest.
- */
-export function hrefKey(href: string): string {
-  if (href.charCodeAt(0) !== 47 || href.charCodeAt(1) === 47) return href;
-  const a = href.indexOf('/', 1);
-  if (a === -1) return href;
-  let b = href.indexOf('/', a + 1);
-  if (b === -1) b = href.length;
-  if (b === 12 && href.slice(0, 12).toLowerCase() === '/github/dmca') return href;
-  const q = href.indexOf('?');
-  const h = href.indexOf('#');
-  const cut = Math.min(b, q === -1 ? b : q, h === -1 ? b : h);
-  return href.slice(0, cut);
-}
-
 export interface Scanner {
   /** Number of links examined so far (for tests and the benchmark). */
   readonly examined: number;
@@ -74,7 +57,6 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   let examined = 0;
   let idleWaiters: (() => void)[] = [];
   const later = makeYield();
-  const cache = new Map<string, Subject | null>();
 
   const schedule = () => {
     if (scheduled || opts.signal.aborted) return;
@@ -91,14 +73,13 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     examined++;
     const href = a.getAttribute('href');
     if (!href) return;
-    const key = hrefKey(href);
-    let subject = cache.get(key);
-    if (subject === undefined) {
-      subject = subjectFromHref(key, opts.host);
-      if (subject && opts.mayBeKnown && !opts.mayBeKnown(subject)) subject = null;
-      if (cache.size < 50_000) cache.set(key, subject);
-    }
-    if (!subject || opts.skip?.(subject)) return;
+    // Fast path: hash the would-be subject straight from the href; most links stop here.
+    const quick = quickSubjectHash(href, opts.host);
+    if (quick === NOT_A_SUBJECT) return;
+    const may = opts.mayBeKnown;
+    if (quick >= 0 && may && !may(quick)) return;
+    const subject = subjectFromHref(href, opts.host);
+    if (!subject || (may && !may(hashSubject(subject))) || opts.skip?.(subject)) return;
     const list = found.get(subject);
     if (list) list.push(a);
     else found.set(subject, [a]);
@@ -114,7 +95,8 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
         const batch = queue[0]!;
         while (qIndex < batch.length) {
           const el = batch[qIndex++]!;
-          if (el.localName === 'a') examine(el, found, batch === initial);
+          if (batch === initial) examine(el, found, true);
+          else if (el.localName === 'a') examine(el, found, false);
           else if (el.isConnected && el.firstElementChild) {
             // A container added by the page: expand it into its links, examined in later iterations.
             const links = el.querySelectorAll('a[href]');

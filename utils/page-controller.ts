@@ -9,7 +9,7 @@ import { placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel } from './panel-mount';
 import { isLookupResponse, isPageResponse, type BadgeInfo, type Request } from './protocol';
-import { hashSubject, inSortedHashes, type PageSubject, type Subject } from './subjects';
+import { inSortedHashes, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
   host: PageHost;
@@ -53,7 +53,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
 
   /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
   let filter: number[] | null | undefined;
-  const mayBeKnown = (s: Subject) => !filter || inSortedHashes(filter, hashSubject(s));
+  const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
 
   async function visit(ps: PageSubject | null, gen: number) {
     if (!ps && filter !== undefined) return;

@@ -175,14 +175,72 @@ export function isSubject(s: unknown): s is Subject {
   return /^thread:hn:[1-9]\d{0,11}$/.test(s);
 }
 
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h;
+}
+
 /** FNV-1a 32-bit hash of a subject string: the content script's cheap "may be known" test. */
 export function hashSubject(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  return fnv(FNV_OFFSET, s) >>> 0;
+}
+
+const REPO_SEED = fnv(FNV_OFFSET, 'repo:');
+const THREAD_SEED = fnv(FNV_OFFSET, 'thread:hn:');
+const DMCA_HASH = hashSubject('repo:github/dmca');
+
+/** `quickSubjectHash` results that are not hashes. */
+export const NOT_A_SUBJECT = -1;
+export const PARSE_FULLY = -2;
+
+/**
+ * The hash of the subject `subjectFromHref(href, host)` would give, computed straight from the href
+ * with no allocation — the hot path for the thousands of links on a page. Names are not validated
+ * (an invalid name just hashes to something unknown). Returns NOT_A_SUBJECT when the href cannot
+ * name a subject, PARSE_FULLY for the rare forms this fast path does not handle (absolute URLs,
+ * notices, percent-encoding, `.git`): the caller then parses properly.
+ */
+export function quickSubjectHash(href: string, host: 'github.com' | 'news.ycombinator.com'): number {
+  const n = href.length;
+  if (n === 0 || n > 2048) return NOT_A_SUBJECT;
+  const c0 = href.charCodeAt(0);
+  if (c0 === 47 /* / */ && href.charCodeAt(1) !== 47) {
+    if (host !== 'github.com') return href.startsWith('/item?') ? PARSE_FULLY : NOT_A_SUBJECT;
+    let h = REPO_SEED;
+    let slashes = 0;
+    let j = 1;
+    for (; j < n; j++) {
+      let c = href.charCodeAt(j);
+      if (c === 47) {
+        if (++slashes === 2) break;
+      } else if (c === 63 /* ? */ || c === 35 /* # */) break;
+      else if (c === 37 /* % */) return PARSE_FULLY;
+      else if (c >= 65 && c <= 90) c |= 32;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (slashes === 0) return NOT_A_SUBJECT;
+    if (j >= 4 && href.charCodeAt(j - 4) === 46 /* . */) return PARSE_FULLY;
+    h >>>= 0;
+    return h === DMCA_HASH ? PARSE_FULLY : h;
   }
-  return h >>> 0;
+  if (c0 === 105 /* i */ && href.startsWith('item?id=')) {
+    let h = THREAD_SEED;
+    let j = 8;
+    if (href.charCodeAt(j) === 48 /* 0 */) return PARSE_FULLY;
+    for (; j < n && j < 20; j++) {
+      const c = href.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      h = Math.imul(h ^ c, FNV_PRIME);
+    }
+    if (j === 8) return NOT_A_SUBJECT;
+    if (j < n && href.charCodeAt(j) !== 38 /* & */ && href.charCodeAt(j) !== 35 /* # */) return PARSE_FULLY;
+    return host === 'news.ycombinator.com' ? h >>> 0 : NOT_A_SUBJECT;
+  }
+  if (href.indexOf('github.com') !== -1 || href.indexOf('news.ycombinator.com') !== -1) return PARSE_FULLY;
+  return NOT_A_SUBJECT;
 }
 
 /** Membership test over a sorted array of hashes. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
-import { hrefKey, startLinkScanner } from '@/utils/link-scanner';
-import { subjectFromHref } from '@/utils/subjects';
+import { startLinkScanner } from '@/utils/link-scanner';
+import { hashSubject, NOT_A_SUBJECT, PARSE_FULLY, quickSubjectHash, subjectFromHref } from '@/utils/subjects';
 import { placeBadge, removeAllBadges } from '@/utils/badges';
 import type { Subject } from '@/utils/subjects';
 
@@ -71,15 +71,33 @@ test('at most one badge per link, and all removable', () => {
 });
 
 test.each([
-  ['/shawwn/llama-dl/issues/3', '/shawwn/llama-dl'],
-  ['/shawwn/llama-dl?tab=readme', '/shawwn/llama-dl'],
-  ['/shawwn/llama-dl#x', '/shawwn/llama-dl'],
-  ['/shawwn', '/shawwn'],
-  ['/github/dmca/blob/master/2023/03/2023-03-21-meta.md', '/github/dmca/blob/master/2023/03/2023-03-21-meta.md'],
-  ['/GitHub/DMCA/blob/master/2023/03/2023-03-21-meta.md', '/GitHub/DMCA/blob/master/2023/03/2023-03-21-meta.md'],
-  ['https://github.com/a/b/c', 'https://github.com/a/b/c'],
-  ['//github.com/a/b/c', '//github.com/a/b/c'],
-])('hrefKey(%s) keeps what decides the subject', (href, key) => {
-  expect(hrefKey(href)).toBe(key);
-  expect(subjectFromHref(key, 'github.com')).toBe(subjectFromHref(href, 'github.com'));
+  ['/shawwn/llama-dl', 'github.com'],
+  ['/Shawwn/LLaMA-dl/issues/3?x=1#y', 'github.com'],
+  ['/shawwn/llama-dl?tab=readme', 'github.com'],
+  ['/shawwn/llama-dl#readme', 'github.com'],
+  ['/facebookresearch/llama/pull/73/files', 'github.com'],
+  ['/torvalds/linux', 'github.com'],
+  ['item?id=35287733', 'news.ycombinator.com'],
+  ['item?id=35287733&p=2', 'news.ycombinator.com'],
+  ['item?id=35288415#35288415', 'news.ycombinator.com'],
+])('quickSubjectHash(%s) equals the hash of the parsed subject', (href, host) => {
+  const subject = subjectFromHref(href, host as 'github.com');
+  expect(subject).not.toBeNull();
+  expect(quickSubjectHash(href, host as 'github.com')).toBe(hashSubject(subject!));
 });
+
+test.each([
+  ['/shawwn', 'github.com', NOT_A_SUBJECT],
+  ['#top', 'github.com', NOT_A_SUBJECT],
+  ['mailto:x@y', 'github.com', NOT_A_SUBJECT],
+  ['/item?id=1', 'github.com', NOT_A_SUBJECT],
+  ['/shawwn/llama-dl', 'news.ycombinator.com', NOT_A_SUBJECT],
+  ['item?id=35287733', 'github.com', NOT_A_SUBJECT],
+  ['item?idx=1', 'news.ycombinator.com', NOT_A_SUBJECT],
+  ['/github/dmca/blob/master/2023/03/2023-03-21-meta.md', 'github.com', PARSE_FULLY],
+  ['/shawwn/llama-dl.git', 'github.com', PARSE_FULLY],
+  ['/shawwn/llama%2Ddl', 'github.com', PARSE_FULLY],
+  ['https://github.com/shawwn/llama-dl', 'github.com', PARSE_FULLY],
+  ['https://news.ycombinator.com/item?id=1', 'github.com', PARSE_FULLY],
+  ['item?id=007', 'news.ycombinator.com', PARSE_FULLY],
+])('quickSubjectHash(%s on %s) = %s', (href, host, out) => expect(quickSubjectHash(href, host as 'github.com')).toBe(out));
