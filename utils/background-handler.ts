@@ -28,7 +28,7 @@ export function createHandler(loadDataset: () => Dataset, ownId: string, area: K
     if (req.type === 'lookup') return { type: 'lookup', known: know().lookup(req.subjects) };
     if (req.type === 'panelState') return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
     const filter = know().filter();
-    const data = req.subject ? know().panel(req.subject, req.networkRoot) : null;
+    const data = (req.subject ? know().panel(req.subject, req.networkRoot) : null) ?? (req.fallback ? know().panel(req.fallback) : null);
     if (!data) return { type: 'page', data: null, state: 'open', filter };
     return states.get(data.subject).then((state) => ({ type: 'page', data, state, filter }) as const);
   };

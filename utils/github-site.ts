@@ -19,12 +19,15 @@ export const githubSite: Site = {
     const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
     return pageSubject(location.hostname, location.pathname, location.search, root?.getAttribute('content') ?? root?.getAttribute('value'));
   },
-  panelAnchor() {
+  placePanel(host) {
     for (const sel of ANCHORS) {
       const el = document.querySelector(sel);
-      if (el) return el;
+      if (el) {
+        el.prepend(host);
+        return true;
+      }
     }
-    return null;
+    return false;
   },
   theme() {
     return githubTheme(document, !!window.matchMedia?.('(prefers-color-scheme: dark)').matches);

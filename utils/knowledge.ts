@@ -124,7 +124,7 @@ export function buildKnowledge(d: Dataset): Knowledge {
   function commentLink(n: number): LinkOut | null {
     const c = d.comments[n];
     if (!c) return null;
-    const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { id: c.id } : c));
+    const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { n: c.n, id: c.id } : c));
     return url ? { label: `comment ${n + 1}`, url } : null;
   }
 
@@ -151,7 +151,7 @@ export function buildKnowledge(d: Dataset): Knowledge {
     return mentionsOf(subject)
       .slice(0, 6)
       .map((c) => {
-        const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { id: c.id } : c));
+        const url = safeHref(hnCommentUrl(d.thread.id, c.whole ? { n: c.n, id: c.id } : c));
         return url ? { label: `“${c.anchor}…”`, url } : null;
       })
       .filter((l): l is LinkOut => !!l);
@@ -236,6 +236,7 @@ export function buildKnowledge(d: Dataset): Knowledge {
       mentions: [],
       topics: topicCards(d.topics.map((t) => t.id)),
       timeline: timelineFor(d.thread.story),
+      outline: d.comments.map((c) => ({ n: c.n, ...(c.id ? { id: c.id } : {}), anchor: c.anchor, ...(c.whole ? { whole: true } : {}), topics: c.topics })),
     };
   }
 

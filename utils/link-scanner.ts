@@ -3,6 +3,7 @@
  * MutationObserver that only queues added nodes. All work runs in small time slices so a page with
  * tens of thousands of links never sees a long task from us.
  */
+import { makeYield } from './slices';
 import { hashSubject, NOT_A_SUBJECT, quickSubjectHash, subjectFromHref, type Subject } from './subjects';
 
 export type PageHost = 'github.com' | 'news.ycombinator.com';
@@ -24,21 +25,6 @@ export interface ScannerOptions {
 }
 
 const now = () => performance.now();
-
-/**
- * Yield to the event loop without setTimeout's 4 ms clamp on nested timers: a MessageChannel
- * message is a plain task, so input, rendering and the page's own work get their turn.
- */
-function makeYield(): (fn: () => void) => void {
-  if (typeof MessageChannel === 'undefined') return (fn) => void setTimeout(fn, 0);
-  const ch = new MessageChannel();
-  const queue: (() => void)[] = [];
-  ch.port1.onmessage = () => queue.shift()?.();
-  return (fn) => {
-    queue.push(fn);
-    ch.port2.postMessage(0);
-  };
-}
 
 export interface Scanner {
   /** Number of links examined so far (for tests and the benchmark). */

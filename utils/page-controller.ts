@@ -7,16 +7,18 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
-import { mountPanel, type MountedPanel } from './panel-mount';
-import { isLookupResponse, isPageResponse, type BadgeInfo, type Request } from './protocol';
+import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
+import { isLookupResponse, isPageResponse, type BadgeInfo, type PanelData, type Request } from './protocol';
 import { inSortedHashes, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
   host: PageHost;
   /** The page's own subject, from its URL and identity tags. */
   pageSubject(): PageSubject | null;
-  /** Where the inline panel goes; null → floating side panel. */
-  panelAnchor(): Element | null;
+  /** Put the panel host inline in the page; false → it floats at the side instead. */
+  placePanel(host: HTMLElement): boolean;
+  /** Extra behaviour for a panel (the HN thread outline); its props are merged into the panel's. */
+  enhancePanel?(ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement | null;
   /** 'dark' or 'light', following the site's own theme. */
   theme(): 'dark' | 'light';
   /** Events (on document) after which the page may show another subject. */
@@ -49,7 +51,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   const waiting = new Map<Subject, Element[]>();
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
-    a?.subject === b?.subject && a?.networkRoot === b?.networkRoot;
+    a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback;
 
   /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
   let filter: number[] | null | undefined;
@@ -57,17 +59,23 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
 
   async function visit(ps: PageSubject | null, gen: number) {
     if (!ps && filter !== undefined) return;
-    const res = await ask({ type: 'page', ...(ps ? { subject: ps.subject } : {}), ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}) });
+    const res = await ask({
+      type: 'page',
+      ...(ps ? { subject: ps.subject } : {}),
+      ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
+      ...(ps?.fallback ? { fallback: ps.fallback } : {}),
+    });
     if (ctx.isInvalid || !isPageResponse(res)) return;
     if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
     if (gen !== generation || !res.data) return;
     panel?.remove();
     const subject = res.data.subject;
     panel = mountPanel(ctx, res.data, {
-      anchor: site.panelAnchor,
+      place: site.placePanel,
       theme: site.theme,
       state: res.state,
       onState: (state) => void ask({ type: 'panelState', subject, state }).catch((e) => log('state', e)),
+      enhance: site.enhancePanel,
     });
     watchForInvalidation();
   }
@@ -100,7 +108,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
 
   function badge(subject: Subject, links: Element[]) {
     const info = known.get(subject);
-    if (!info) return;
+    // No badge on links that resolve to the page's own subject (e.g. comment links on a thread page).
+    if (!info || info.subject === current?.subject) return;
     for (const a of links) if (a.isConnected && placeBadge(a, info)) watchForInvalidation();
   }
 

@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Panel } from '@/components/Panel';
+import { Panel, type PanelProps } from '@/components/Panel';
 import panelCss from '@/components/panel.css?inline';
 import type { PanelData, PanelState } from './protocol';
 
@@ -12,17 +12,26 @@ export const PANEL_TAG = 'backstory-panel';
 
 export interface MountedPanel {
   remove(): void;
+  redraw(): void;
   isAttached(): boolean;
   reattach(): void;
 }
 
+/** Extra panel behaviour supplied by a site (the HN outline): props for the panel, and its cleanup. */
+export interface PanelEnhancement {
+  props(): Partial<PanelProps>;
+  remove(): void;
+}
+
 interface MountOptions {
-  anchor(): Element | null;
+  /** Inserts the host inline and returns true, or returns false to float it at the side. */
+  place(host: HTMLElement): boolean;
   theme(): 'dark' | 'light';
   /** The remembered collapse/dismiss state. */
   state: PanelState;
   /** The user changed it (the caller tells the background). */
   onState(next: PanelState): void;
+  enhance?: ((ctx: ContentScriptContext, data: PanelData, redraw: () => void) => PanelEnhancement | null) | undefined;
 }
 
 export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: MountOptions): MountedPanel {
@@ -54,6 +63,7 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
             draw();
             opts.onState(next);
           },
+          ...enhancement?.props(),
         }),
         container,
       );
@@ -63,17 +73,17 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
   };
 
   const attach = () => {
-    const anchor = opts.anchor();
-    if (anchor) {
-      host.removeAttribute('data-placement');
-      anchor.prepend(host);
-    } else {
+    host.removeAttribute('data-placement');
+    if (!opts.place(host)) {
       host.setAttribute('data-placement', 'floating');
       document.body.append(host);
     }
     draw();
   };
+  let enhancement: PanelEnhancement | null = null;
   attach();
+  enhancement = opts.enhance?.(ctx, data, draw) ?? null;
+  if (enhancement) draw();
   const themeObserver = new MutationObserver(draw);
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'] });
   media?.addEventListener('change', draw);
@@ -84,6 +94,7 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
     removed = true;
     stop();
     themeObserver.disconnect();
+    enhancement?.remove();
     media?.removeEventListener('change', draw);
     render(null, container);
     host.remove();
@@ -91,6 +102,7 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
 
   return {
     remove,
+    redraw: draw,
     isAttached: () => !removed && host.isConnected,
     reattach() {
       if (!removed) attach();

@@ -10,6 +10,7 @@ const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('page'),
     subject: z.string().max(300).optional(),
+    fallback: z.string().max(300).optional(),
     networkRoot: z.string().max(200).optional(),
   }),
   z.strictObject({

@@ -3,6 +3,7 @@
  * Types only plus tiny guards: this file is imported by content scripts, so no zod here
  * (the background validates requests with zod in utils/protocol-schema.ts).
  */
+import type { OutlineComment } from './hn-match';
 import type { Subject } from './subjects';
 
 export type Relation = 'named-in-notice' | 'counter-noticed' | 'discussed' | 'llama';
@@ -17,6 +18,8 @@ export interface PageRequest {
   type: 'page';
   /** The page's own subject; absent when the page has none (search, settings, HN front page…). */
   subject?: string;
+  /** Asked when `subject` has no panel: e.g. the link of the story an HN item page discusses. */
+  fallback?: string;
   /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
   networkRoot?: string;
 }
@@ -101,6 +104,8 @@ export interface PanelData {
   mentions: LinkOut[];
   topics: TopicCard[];
   timeline: { date: string; text: string; source: { label: string; url: string | null } }[];
+  /** For a dataset thread's own page: every comment, to find and tag its rows. */
+  outline?: OutlineComment[];
 }
 
 export interface PageResponse {

@@ -29,11 +29,17 @@ export function hnItemUrl(id: number | string): string {
   return `https://news.ycombinator.com/item?id=${id}`;
 }
 
-/** Link to a comment of a thread: by id when known, else a text fragment on its anchor phrase. */
-export function hnCommentUrl(threadId: number, comment: { id?: number | undefined; anchor?: string | undefined }): string {
-  if (comment.id) return hnItemUrl(comment.id);
-  if (comment.anchor) return `${hnItemUrl(threadId)}#:~:text=${encodeTextFragment(comment.anchor)}`;
-  return hnItemUrl(threadId);
+/**
+ * Link to a comment on its thread page: `#<id>` when the id is known (HN rows carry it), else a
+ * `#bs-<n>` marker plus a text fragment on its anchor phrase. The browser scrolls to either; Backstory's
+ * HN script reads the marker (text fragments are invisible to scripts) and highlights the comment.
+ */
+export function hnCommentUrl(threadId: number, comment: { n?: number | undefined; id?: number | undefined; anchor?: string | undefined }): string {
+  const base = hnItemUrl(threadId);
+  if (comment.id) return `${base}#${comment.id}`;
+  const marker = comment.n !== undefined ? `bs-${comment.n}` : '';
+  const fragment = comment.anchor ? `:~:text=${encodeTextFragment(comment.anchor)}` : '';
+  return marker || fragment ? `${base}#${marker}${fragment}` : base;
 }
 
 /** Percent-encode a phrase for a `#:~:text=` directive (`-`, `,` and `&` are syntax there). */

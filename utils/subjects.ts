@@ -145,6 +145,8 @@ export interface PageSubject {
   subject: Subject;
   /** `owner/name` of the fork-network root when the page is a fork (GitHub's octolytics meta). */
   networkRoot?: string;
+  /** Subject to show when `subject` has nothing (an HN item page: the story's own link). */
+  fallback?: Subject;
 }
 
 export function pageSubject(host: string, pathname: string, search: string, networkRootMeta?: string | null): PageSubject | null {

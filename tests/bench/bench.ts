@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, launch, type Harness } from '../e2e/harness';
 import { repoPage, manyLinksReadme } from '../fixtures/github';
 import { hnItemPage, syntheticThread } from '../fixtures/hn';
-import { seedThreadPage } from '../fixtures/hn-seed';
+import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
@@ -78,6 +78,14 @@ addEventListener('load', () => {
   return base.replace('</body>', `${script}</body>`);
 }
 
+/** The seed thread padded to 3,000 comments, so the outline's matching and tagging run at that size. */
+function bigThreadPage(): string {
+  const seed = seedComments();
+  const extra = syntheticThread(3000 - seed.length, 36100000, 7);
+  const mixed = [...seed.slice(0, 100), ...extra.slice(0, 1500), ...seed.slice(100), ...extra.slice(1500)];
+  return hnItemPage({ id: 35287733, title: "Facebook is going after LLaMA repos with DMCA's", points: 320, user: 'nothrowaways', comments: mixed });
+}
+
 function pages(): PageSpec[] {
   return [
     { key: 'unrelated', label: 'Unrelated GitHub repo (300 links)', url: 'https://github.com/torvalds/linux', html: repoPage({ owner: 'torvalds', name: 'linux', readme: manyLinksReadme(300, []) }), panel: null, badges: 0, windowMs: 1200 },
@@ -85,8 +93,8 @@ function pages(): PageSpec[] {
     { key: 'links-2000', label: '2,000 links, 3 known (PR page)', url: 'https://github.com/facebookresearch/llama/pull/73', html: repoPage({ owner: 'facebookresearch', name: 'llama', readme: manyLinksReadme(2000, knownLinks(3)) }), panel: 'repo:facebookresearch/llama', badges: 3, windowMs: 1500 },
     { key: 'links-20000', label: '20,000 links, 30 known', url: 'https://github.com/cocktailpeanut/dalai/issues/1', html: repoPage({ owner: 'cocktailpeanut', name: 'dalai', readme: manyLinksReadme(20000, knownLinks(30)) }), panel: 'repo:cocktailpeanut/dalai', badges: 30, windowMs: 2500 },
     { key: 'append-5000', label: 'Appends 5,000 links over 2 s (10 known)', url: 'https://github.com/bench/append', html: appendingPage(5000, 2000, 10), panel: null, badges: 10, windowMs: 3200 },
-    { key: 'hn-seed', label: 'HN seed thread (203 comments)', url: 'https://news.ycombinator.com/item?id=35287733', html: seedThreadPage(), panel: null, badges: 0, windowMs: 1500 },
-    { key: 'hn-3000', label: 'HN thread, 3,000 comments', url: 'https://news.ycombinator.com/item?id=39990001', html: hnItemPage({ id: 39990001, title: 'A very long thread', points: 999, user: 'someone', comments: syntheticThread(3000, 39990002) }), panel: null, badges: 0, windowMs: 2500 },
+    { key: 'hn-seed', label: 'HN seed thread (203 comments)', url: 'https://news.ycombinator.com/item?id=35287733', html: seedThreadPage(), panel: 'thread:hn:35287733', badges: 0, windowMs: 1500 },
+    { key: 'hn-3000', label: 'HN thread, 3,000 comments (seed + 2,797 more)', url: 'https://news.ycombinator.com/item?id=35287733&p=1', html: bigThreadPage(), panel: 'thread:hn:35287733', badges: 0, windowMs: 2500 },
   ];
 }
 

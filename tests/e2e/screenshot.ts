@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { launch, waitForPanel } from './harness';
 import { manyLinksReadme, repoPage } from '../fixtures/github';
+import { seedThreadPage } from '../fixtures/hn-seed';
 
 const out = resolve(__dirname, '../screenshots');
 const h = await launch();
@@ -24,6 +25,19 @@ try {
   await page.setViewportSize({ width: 900, height: 520 });
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
   await page.locator('article').screenshot({ path: `${out}/github-badges.png` });
+  // The HN thread page: outline with a topic selected, rows tagged.
+  const hn = 'https://news.ycombinator.com/item?id=35287733';
+  h.serve(hn, seedThreadPage());
+  const t = await h.open(hn);
+  await t.setViewportSize({ width: 1100, height: 1400 });
+  await waitForPanel(t, 'thread:hn:35287733');
+  await t.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length > 150);
+  const d = t.locator('backstory-panel details.topic[data-topic="gpl-derivative"]');
+  await d.locator('summary').click();
+  await d.locator('button', { hasText: 'Highlight its' }).click();
+  await t.waitForTimeout(800);
+  await t.evaluate(() => window.scrollTo(0, 0));
+  await t.screenshot({ path: `${out}/hn-outline.png` });
   console.log(`screenshots written to ${out}`);
 } finally {
   await h.close();

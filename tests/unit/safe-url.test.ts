@@ -18,10 +18,12 @@ test.each([
   [42, null],
 ])('safeHref(%s) → %s', (input, out) => expect(safeHref(input)).toBe(out));
 
-test('comment links use the id when known, else a text fragment', () => {
-  expect(hnCommentUrl(35287733, { id: 35288415, anchor: 'Hi all' })).toBe('https://news.ycombinator.com/item?id=35288415');
-  expect(hnCommentUrl(35287733, { anchor: 'Fair enough, well-known' })).toBe(
-    'https://news.ycombinator.com/item?id=35287733#:~:text=Fair%20enough%2C%20well%2Dknown',
+test('comment links land on the thread page: at the id when known, else a marker and a text fragment', () => {
+  expect(hnCommentUrl(35287733, { n: 168, id: 35288415, anchor: 'Hi all' })).toBe('https://news.ycombinator.com/item?id=35287733#35288415');
+  expect(hnCommentUrl(35287733, { n: 10, anchor: 'Fair enough, well-known' })).toBe(
+    'https://news.ycombinator.com/item?id=35287733#bs-10:~:text=Fair%20enough%2C%20well%2Dknown',
   );
+  expect(hnCommentUrl(35287733, { n: 140 })).toBe('https://news.ycombinator.com/item?id=35287733#bs-140');
+  expect(hnCommentUrl(35287733, {})).toBe('https://news.ycombinator.com/item?id=35287733');
   expect(encodeTextFragment("It's & more")).toBe("It's%20%26%20more");
 });

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import comments from '@/utils/dataset/comments.json';
+import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '@/utils/hn-match';
+import { seedComments } from '../fixtures/hn-seed';
+
+const outline = comments as OutlineComment[];
+const pageRows = () => seedComments().map((c) => ({ id: String(c.id), text: normalizeText(c.text) }));
+
+describe('matchComments', () => {
+  test('every dataset comment of the full seed page is matched to its own row', () => {
+    const r = matchComments(outline, pageRows());
+    expect(r.unmatched).toEqual([]);
+    for (const c of outline) expect(r.byComment.get(c.n)).toBe(c.n);
+  });
+
+  test('ids win over phrases; edited and deleted comments are reported, the rest still match', () => {
+    const rows = pageRows();
+    rows[10]!.text = '[deleted]';
+    rows[50]!.text = 'completely rewritten after an edit';
+    rows[140]!.text = 'k (edited)';
+    const r = matchComments(outline, rows);
+    expect(r.unmatched).toEqual([10, 50, 140]);
+    expect(r.byComment.size).toBe(200);
+  });
+
+  test('a partial page (p=2) matches what is there, in order', () => {
+    const rows = pageRows().slice(100);
+    const r = matchComments(outline, rows);
+    expect(r.byComment.size).toBe(103);
+    expect(r.byComment.get(100)).toBe(0);
+    expect(r.unmatched).toHaveLength(100);
+  });
+
+  test('rows reordered on the page are still found', () => {
+    const rows = pageRows();
+    const moved = rows.splice(160, 20);
+    rows.unshift(...moved);
+    const r = matchComments(outline, rows);
+    expect(r.unmatched).toEqual([]);
+    expect(r.byComment.get(160)).toBe(0);
+  });
+
+  test('the whole-text anchor "k" matches only the row that is exactly "k"', () => {
+    const r = matchComments([{ n: 0, anchor: 'k', whole: true, topics: ['x'] }], [
+      { id: '1', text: 'kind of a long comment with k in it' },
+      { id: '2', text: 'k' },
+    ]);
+    expect(r.byComment.get(0)).toBe(1);
+  });
+});
+
+test('normalizeText unifies quotes, dashes and whitespace', () => {
+  expect(normalizeText('  It’s “fine” — really…\n\n ok ')).toBe('It\'s "fine" - really... ok');
+});
+
+test('tangentFoldRows folds a tangent subthread with all its replies, and nothing else', () => {
+  const rows = [
+    { indent: 0, tangent: false },
+    { indent: 1, tangent: true },
+    { indent: 2, tangent: false },
+    { indent: 3, tangent: true },
+    { indent: 1, tangent: false },
+    { indent: 0, tangent: true },
+    { indent: 1, tangent: false },
+    { indent: 0, tangent: false },
+  ];
+  expect(tangentFoldRows(rows)).toEqual([1, 2, 3, 5, 6]);
+});

@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { DEFAULT_SETTINGS, exportSettings, isSilenced, migrate, parseImport, parseSettings, SETTINGS_VERSION, toStored } from '@/utils/settings';
+
+describe('parseSettings', () => {
+  test('nothing stored → defaults, no problems', () => {
+    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
+  });
+
+  test('a complete valid current value round-trips unchanged', () => {
+    const s = { ...DEFAULT_SETTINGS, badges: false, theme: 'dark' as const, silence: ['github.com', 'someone/*'] };
+    expect(parseSettings(toStored(s))).toEqual({ settings: s, problems: [], changed: false });
+  });
+
+  test.each([
+    ['badges', 'yes'],
+    ['badges', 1],
+    ['badges', null],
+    ['panel', 'sideways'],
+    ['panel', ['open']],
+    ['placement', 42],
+    ['theme', { dark: true }],
+    ['github', 'true'],
+    ['detection', ''],
+    ['silence', 'github.com'],
+    ['silence', ['not a host or repo', 'github.com']],
+    ['silence', Array(501).fill('github.com')],
+    ['tangents', NaN],
+  ])('invalid %s = %j falls back to its default, keeps the other keys, reports once', (key, value) => {
+    const stored = { ...toStored({ ...DEFAULT_SETTINGS, hn: false, theme: 'light' }), [key]: value };
+    const r = parseSettings(stored);
+    expect(r.settings[key as keyof typeof DEFAULT_SETTINGS]).toEqual(DEFAULT_SETTINGS[key as keyof typeof DEFAULT_SETTINGS]);
+    if (key !== 'hn') expect(r.settings.hn).toBe(false);
+    if (key !== 'theme') expect(r.settings.theme).toBe('light');
+    expect(r.problems.map((p) => p.key)).toEqual([key]);
+    expect(r.changed).toBe(true);
+  });
+
+  test.each([['a string'], [42], [[1, 2, 3]], [true]])('a stored value of the wrong type (%j) gives defaults and one problem', (stored) => {
+    const r = parseSettings(stored);
+    expect(r.settings).toEqual(DEFAULT_SETTINGS);
+    expect(r.problems).toHaveLength(1);
+  });
+
+  test('unknown keys are dropped, missing keys filled in', () => {
+    const r = parseSettings({ version: SETTINGS_VERSION, badges: false, surprise: 1 });
+    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, badges: false });
+    expect(r.problems).toEqual([]);
+    expect(r.changed).toBe(true);
+  });
+
+  test('silence entries are trimmed, lower-cased and deduplicated', () => {
+    expect(parseSettings({ version: SETTINGS_VERSION, silence: [' Shawwn/LLaMA-dl ', 'shawwn/llama-dl', 'GitHub.com'] }).settings.silence).toEqual(['shawwn/llama-dl', 'github.com']);
+  });
+});
+
+describe('migrations', () => {
+  test('v1 {enabled, showBadges, collapsed} → v2 per-site switches and panel behaviour', () => {
+    expect(migrate({ enabled: false, showBadges: false, collapsed: true })).toEqual({ github: false, hn: false, badges: false, panel: 'collapsed', version: SETTINGS_VERSION });
+    const r = parseSettings({ enabled: true, collapsed: false, theme: 'dark' });
+    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', panel: 'open' });
+    expect(r.changed).toBe(true);
+  });
+  test('a v1 value with an invalid legacy key still migrates the rest', () => {
+    const r = parseSettings({ enabled: 'nope', showBadges: false });
+    expect(r.settings.badges).toBe(false);
+    expect(r.settings.github).toBe(true);
+  });
+});
+
+describe('import / export', () => {
+  test('export → import round-trips', () => {
+    const s = { ...DEFAULT_SETTINGS, placement: 'side' as const, silence: ['news.ycombinator.com'] };
+    expect(parseImport(exportSettings(s))).toEqual({ ok: true, settings: s });
+  });
+  test.each([
+    ['not json', /not valid JSON/],
+    ['[1,2]', /does not hold a settings object/],
+    ['{"backstorySettings": {"badges": "maybe"}}', /Nothing was changed.*\nbadges:/s],
+    ['{"badges": true, "evil": "<script>"}', /evil: not a Backstory setting/],
+    ['x'.repeat(10 * 1024 * 1024), /too large/],
+  ])('a bad file (%#) is refused with a clear message', (text, re) => {
+    const r = parseImport(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(re);
+  });
+});
+
+test('isSilenced: per site switch, site entries, repos and owners', () => {
+  const s = { ...DEFAULT_SETTINGS, silence: ['news.ycombinator.com', 'shawwn/llama-dl', 'meta-llama/*'] };
+  expect(isSilenced(s, 'news.ycombinator.com')).toBe(true);
+  expect(isSilenced(s, 'github.com', 'shawwn/llama-dl')).toBe(true);
+  expect(isSilenced(s, 'github.com', 'meta-llama/llama')).toBe(true);
+  expect(isSilenced(s, 'github.com', 'facebookresearch/llama')).toBe(false);
+  expect(isSilenced({ ...DEFAULT_SETTINGS, github: false }, 'github.com', 'x/y')).toBe(true);
+});

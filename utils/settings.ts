@@ -1,0 +1,155 @@
+/**
+ * Backstory's settings: one zod schema with defaults, versioned migrations, and per-key fallback
+ * (an invalid key falls back to its default, valid keys are kept, and the problems are reported once).
+ * Used by the background, the options page and the popup — never by content scripts, which get the
+ * effective settings for their page from the background.
+ */
+import { z } from 'zod';
+
+export const SETTINGS_VERSION = 2;
+
+const silenceEntry = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?:github\.com|news\.ycombinator\.com|[a-z0-9](?:[a-z0-9-]{0,38})\/(?:\*|[a-z0-9._-]{1,100}))$/, 'expected a site (github.com, news.ycombinator.com), owner/name or owner/*');
+
+/** One schema per key, so each key is validated (and falls back) on its own. */
+export const SETTING_SCHEMAS = {
+  github: z.boolean(),
+  hn: z.boolean(),
+  /** Panel behaviour: open, collapsed, or only when asked (toolbar popup or keyboard shortcut). */
+  panel: z.enum(['open', 'collapsed', 'ask']),
+  placement: z.enum(['inline', 'side']),
+  badges: z.boolean(),
+  /** LLaMA detection: the dataset only, or the dataset plus the name/description heuristic. */
+  detection: z.enum(['dataset', 'heuristic']),
+  tangents: z.boolean(),
+  theme: z.enum(['site', 'light', 'dark']),
+  /** Sites, repos (owner/name) or owners (owner/*) where Backstory stays silent. */
+  silence: z.array(silenceEntry).max(500),
+} as const;
+
+export type Settings = { [K in keyof typeof SETTING_SCHEMAS]: z.output<(typeof SETTING_SCHEMAS)[K]> };
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  github: true,
+  hn: true,
+  panel: 'open',
+  placement: 'inline',
+  badges: true,
+  detection: 'heuristic',
+  tangents: true,
+  theme: 'site',
+  silence: [],
+});
+
+export interface StoredSettings extends Settings {
+  version: number;
+}
+
+/**
+ * Migrations from each older stored shape to the next. v1 (Backstory 0.0.x) stored
+ * `{ enabled, showBadges, collapsed }`; v2 splits `enabled` per site and names the panel behaviour.
+ */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  1: (old) => {
+    const { enabled, showBadges, collapsed, ...rest } = old;
+    return {
+      ...rest,
+      ...(typeof enabled === 'boolean' ? { github: enabled, hn: enabled } : {}),
+      ...(showBadges !== undefined ? { badges: showBadges } : {}),
+      ...(collapsed !== undefined ? { panel: collapsed === true ? 'collapsed' : collapsed === false ? 'open' : collapsed } : {}),
+    };
+  },
+};
+
+export interface ParsedSettings {
+  settings: Settings;
+  /** Keys that were present but invalid, with why; they fell back to their defaults. */
+  problems: { key: string; message: string }[];
+  /** Whether the stored value should be rewritten (migrated, repaired or missing keys). */
+  changed: boolean;
+}
+
+export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  let v = typeof raw.version === 'number' ? raw.version : 1;
+  let out = { ...raw };
+  while (v < SETTINGS_VERSION) {
+    const m = MIGRATIONS[v];
+    if (m) out = m(out);
+    v++;
+  }
+  return { ...out, version: SETTINGS_VERSION };
+}
+
+/** Read whatever is stored: never throws, keeps every valid key, reports the rest. */
+export function parseSettings(stored: unknown): ParsedSettings {
+  const problems: ParsedSettings['problems'] = [];
+  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, problems, changed: stored === null };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { settings: { ...DEFAULT_SETTINGS }, problems: [{ key: '(settings)', message: `expected an object, got ${Array.isArray(stored) ? 'an array' : typeof stored}` }], changed: true };
+  }
+  const raw = stored as Record<string, unknown>;
+  const migrated = migrate(raw);
+  let changed = raw.version !== SETTINGS_VERSION;
+  const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
+  for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
+    if (!(key in migrated)) {
+      changed = true;
+      continue;
+    }
+    const r = SETTING_SCHEMAS[key].safeParse(migrated[key]);
+    if (r.success) {
+      settings[key] = key === 'silence' ? [...new Set(r.data as string[])] : r.data;
+      if (JSON.stringify(settings[key]) !== JSON.stringify(migrated[key])) changed = true;
+    } else {
+      problems.push({ key, message: r.error.issues.map((i) => `${i.path.length ? `[${i.path.join('.')}] ` : ''}${i.message}`).join('; ') });
+      changed = true;
+    }
+  }
+  for (const key of Object.keys(migrated)) {
+    if (key !== 'version' && !(key in SETTING_SCHEMAS)) changed = true; // unknown keys are dropped
+  }
+  return { settings: settings as Settings, problems, changed };
+}
+
+export function toStored(s: Settings): StoredSettings {
+  return { version: SETTINGS_VERSION, ...s };
+}
+
+/** An import file: the settings object itself or `{ backstorySettings: … }`; strict, all or nothing. */
+export function parseImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
+  if (text.length > 100_000) return { ok: false, error: `The file is too large (${Math.round(text.length / 1024)} kB); a settings file is a few hundred bytes.` };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` };
+  }
+  if (json && typeof json === 'object' && 'backstorySettings' in json) json = (json as { backstorySettings: unknown }).backstorySettings;
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'The file does not hold a settings object.' };
+  const { settings, problems } = parseSettings(json);
+  const unknown = Object.keys(json).filter((k) => k !== 'version' && !(k in SETTING_SCHEMAS) && !['enabled', 'showBadges', 'collapsed'].includes(k));
+  if (problems.length || unknown.length) {
+    const lines = [...problems.map((p) => `${p.key}: ${p.message}`), ...unknown.map((k) => `${k}: not a Backstory setting`)];
+    return { ok: false, error: `Nothing was changed. The file has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}` };
+  }
+  return { ok: true, settings };
+}
+
+export function exportSettings(s: Settings): string {
+  return JSON.stringify({ backstorySettings: toStored(s) }, null, 2) + '\n';
+}
+
+/** Is Backstory silent on this page? `repo` is the page's repo (owner/name), when it has one. */
+export function isSilenced(s: Settings, host: string, repo?: string): boolean {
+  if (host === 'github.com' && !s.github) return true;
+  if (host === 'news.ycombinator.com' && !s.hn) return true;
+  for (const e of s.silence) {
+    if (e === host) return true;
+    if (repo && (e === repo || (e.endsWith('/*') && repo.startsWith(e.slice(0, -1))))) return true;
+  }
+  return false;
+}
