@@ -109,7 +109,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
 
   const initial = doc.querySelectorAll('a[href]');
   queue.push(initial);
-  schedule();
+  run(); // the first slice right away; most pages are done in it
 
   let pending: Node[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;

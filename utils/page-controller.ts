@@ -31,6 +31,12 @@ async function ask(req: Request): Promise<unknown> {
   return browser.runtime.sendMessage(req);
 }
 
+/** Content scripts start at document_start (to ask the background while the page still parses). */
+function domReady(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
 export function runPage(ctx: ContentScriptContext, site: Site): void {
   const guard =
     <A extends unknown[], R>(fn: (...a: A) => R) =>
@@ -68,6 +74,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (ctx.isInvalid || !isPageResponse(res)) return;
     if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
     if (gen !== generation || !res.data) return;
+    await domReady();
+    if (gen !== generation || ctx.isInvalid) return;
     panel?.remove();
     const subject = res.data.subject;
     panel = mountPanel(ctx, res.data, {
@@ -160,9 +168,14 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       skip: (s) => s === current?.subject,
       report: (e) => log('scan', e),
     });
+  // At document_start the URL already names the subject: ask now, while the page parses. Once the
+  // DOM is there, look again (a fork's network root and an HN story's link live in the markup).
   const first = sync();
-  if (first) void first.finally(startScan);
-  else startScan();
+  void domReady().then(() => {
+    sync();
+    if (first) void first.finally(startScan);
+    else startScan();
+  });
   const onNavigate = () => void sync();
   ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
   for (const ev of site.navigationEvents) ctx.addEventListener(document, ev as keyof DocumentEventMap, onNavigate);

@@ -6,10 +6,13 @@
  */
 export function makeYield(): (fn: () => void) => void {
   if (typeof MessageChannel === 'undefined') return (fn) => void setTimeout(fn, 0);
-  const ch = new MessageChannel();
+  let ch: MessageChannel | undefined; // created on first use: small pages never need it
   const queue: (() => void)[] = [];
-  ch.port1.onmessage = () => queue.shift()?.();
   return (fn) => {
+    if (!ch) {
+      ch = new MessageChannel();
+      ch.port1.onmessage = () => queue.shift()?.();
+    }
     queue.push(fn);
     ch.port2.postMessage(0);
   };

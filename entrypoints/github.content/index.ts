@@ -3,7 +3,7 @@ import { runPage } from '@/utils/page-controller';
 
 export default defineContentScript({
   matches: ['https://github.com/*'],
-  runAt: 'document_end',
+  runAt: 'document_start',
   main(ctx) {
     try {
       runPage(ctx, githubSite);

@@ -14,12 +14,14 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CHROMIUM, EXTENSION_DIR, launch, type Harness } from '../e2e/harness';
 import { repoPage, manyLinksReadme } from '../fixtures/github';
-import { hnItemPage, syntheticThread } from '../fixtures/hn';
+import { hnItemPage, hnListPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
 
 const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
 const CHECK = args.includes('--check');
+/** `--pages a,b`: measure only these pages (quick comparisons while optimising); results are not written. */
+const ONLY = args.includes('--pages') ? new Set(args[args.indexOf('--pages') + 1]!.split(',')) : null;
 const HERE = resolve(__dirname);
 const OUT = join(HERE, 'out');
 
@@ -91,7 +93,7 @@ function pages(): PageSpec[] {
     { key: 'unrelated', label: 'Unrelated GitHub repo (300 links)', url: 'https://github.com/torvalds/linux', html: repoPage({ owner: 'torvalds', name: 'linux', readme: manyLinksReadme(300, []) }), panel: null, badges: 0, windowMs: 1200 },
     { key: 'repo-100', label: 'Repo page, 100 links (llama-dl)', url: 'https://github.com/shawwn/llama-dl', html: repoPage({ owner: 'shawwn', name: 'llama-dl', readme: manyLinksReadme(100, ['/facebookresearch/llama']) }), panel: 'repo:shawwn/llama-dl', badges: 1, windowMs: 1200 },
     { key: 'links-2000', label: '2,000 links, 3 known (PR page)', url: 'https://github.com/facebookresearch/llama/pull/73', html: repoPage({ owner: 'facebookresearch', name: 'llama', readme: manyLinksReadme(2000, knownLinks(3)) }), panel: 'repo:facebookresearch/llama', badges: 3, windowMs: 1500 },
-    { key: 'links-20000', label: '20,000 links, 30 known', url: 'https://github.com/cocktailpeanut/dalai/issues/1', html: repoPage({ owner: 'cocktailpeanut', name: 'dalai', readme: manyLinksReadme(20000, knownLinks(30)) }), panel: 'repo:cocktailpeanut/dalai', badges: 30, windowMs: 2500 },
+    { key: 'links-20000', label: '20,000 links, 30 known', url: 'https://github.com/meta-llama/llama/issues/1', html: repoPage({ owner: 'meta-llama', name: 'llama', readme: manyLinksReadme(20000, knownLinks(30)) }), panel: 'repo:meta-llama/llama', badges: 30, windowMs: 2500 },
     { key: 'append-5000', label: 'Appends 5,000 links over 2 s (10 known)', url: 'https://github.com/bench/append', html: appendingPage(5000, 2000, 10), panel: null, badges: 10, windowMs: 3200 },
     { key: 'hn-seed', label: 'HN seed thread (203 comments)', url: 'https://news.ycombinator.com/item?id=35287733', html: seedThreadPage(), panel: 'thread:hn:35287733', badges: 0, windowMs: 1500 },
     { key: 'hn-3000', label: 'HN thread, 3,000 comments (seed + 2,797 more)', url: 'https://news.ycombinator.com/item?id=35287733&p=1', html: bigThreadPage(), panel: 'thread:hn:35287733', badges: 0, windowMs: 2500 },
@@ -235,7 +237,7 @@ async function coldStart(runs: number) {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
-  const specs = pages();
+  const specs = pages().filter((p) => !ONLY || ONLY.has(p.key));
   const dirs: Record<Variant, string | null> = { none: null, floor: floorExtension(), backstory: EXTENSION_DIR };
   const harness: Record<Variant, Harness> = {} as Record<Variant, Harness>;
   for (const v of VARIANTS) {
@@ -247,13 +249,35 @@ async function main() {
   for (const s of specs) samples[s.key] = { none: [], floor: [], backstory: [] };
   // One warm-up pass, not recorded (JIT, caches, the worker's first index build).
   for (const s of specs) for (const v of VARIANTS) await measure(harness[v], s);
+  // Chrome reuses a site's renderer process, and V8 reuses the content script it compiled there: the
+  // first GitHub page after other sites pays a cold compile. Measure that case on its own ("cold"),
+  // and measure every page warm, after an unrecorded load of a plain page of the same site.
+  const warmers: Record<string, PageSpec> = {
+    'github.com': { key: 'warm-gh', label: '', url: 'https://github.com/bench/warm', html: repoPage({ owner: 'bench', name: 'warm' }), panel: null, badges: 0, windowMs: 300 },
+    'news.ycombinator.com': { key: 'warm-hn', label: '', url: 'https://news.ycombinator.com/item?id=1', html: hnItemPage({ id: 1, title: 'warm', points: 1, user: 'u', comments: [] }), panel: null, badges: 0, windowMs: 300 },
+  };
+  const hnPage = { key: 'hn-other', label: '', url: 'https://news.ycombinator.com/news', html: hnListPage([]), panel: null, badges: 0, windowMs: 300 };
+  for (const v of VARIANTS) for (const w of [...Object.values(warmers), hnPage]) harness[v].serve(w.url, w.html);
+  const unrelated = specs.find((p) => p.key === 'unrelated');
+  const coldSamples: Record<Variant, Sample[]> = { none: [], floor: [], backstory: [] };
   for (let r = 0; r < RUNS; r++) {
     const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
-    for (const s of specs) for (const v of order) samples[s.key]![v].push(await measure(harness[v], s));
+    for (const s of specs) {
+      for (const v of order) {
+        await measure(harness[v], warmers[new URL(s.url).hostname]!);
+        samples[s.key]![v].push(await measure(harness[v], s));
+      }
+    }
+    if (unrelated) {
+      for (const v of order) {
+        await measure(harness[v], hnPage);
+        coldSamples[v].push(await measure(harness[v], unrelated));
+      }
+    }
     process.stdout.write(`run ${r + 1}/${RUNS} done\n`);
   }
   for (const v of VARIANTS) await harness[v].close();
-  const cold = await coldStart(Math.min(RUNS, 7));
+  const cold = ONLY ? [] : await coldStart(Math.min(RUNS, 7));
 
   const results = {
     date: new Date().toISOString(),
@@ -261,6 +285,12 @@ async function main() {
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
     chromium: chromiumVersion,
     sizes: sizes(),
+    unrelatedColdProcess: unrelated
+      ? {
+          addedScriptMs: stat(coldSamples.backstory.map((x, i) => x.scriptMs - coldSamples.floor[i]!.scriptMs)),
+          floorScriptMs: stat(coldSamples.floor.map((x) => x.scriptMs)),
+        }
+      : null,
     serviceWorkerColdStart: {
       evalMs: stat(cold.map((c) => c.evalMs)),
       firstAnswerHandleMs: stat(cold.map((c) => c.firstHandleMs)),
@@ -302,6 +332,10 @@ async function main() {
     }),
   };
 
+  if (ONLY) {
+    for (const p of results.pages) console.log(`${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}); panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}`);
+    return;
+  }
   const budgets = checkBudgets(results);
   const final = { ...results, budgets };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(final, null, 2) + '\n');
@@ -320,6 +354,7 @@ async function buildShape() {
   return {} as {
     sizes: ReturnType<typeof sizes>;
     serviceWorkerColdStart: Record<string, ReturnType<typeof stat>>;
+    unrelatedColdProcess: { addedScriptMs: ReturnType<typeof stat>; floorScriptMs: ReturnType<typeof stat> } | null;
     pages: {
       key: string;
       label: string;
@@ -391,6 +426,9 @@ function markdown(r: Results & { budgets: Budget[] }): string {
     lines.push(
       `| ${p.label} | ${v.none!.scriptMs!.median} / ${v.floor!.scriptMs!.median} / ${v.backstory!.scriptMs!.median} | ${f(p.addedScriptMs)} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesFromNavStartMs ? `${f(p.allBadgesFromNavStartMs)} (${p.expected.badges} badges)` : '—'} |`,
     );
+  }
+  if (r.unrelatedColdProcess) {
+    lines.push('', `Each page above is measured warm: right after an unrecorded load of a plain page of the same site, as when browsing. The **first** GitHub page in a renderer process pays V8's compile of the content script; measured on the unrelated page right after an HN page, Backstory adds ${f(r.unrelatedColdProcess.addedScriptMs, ' ms')} there.`);
   }
   lines.push('', '## Service worker cold start', '');
   const c = r.serviceWorkerColdStart;
