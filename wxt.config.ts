@@ -11,6 +11,13 @@ export default defineConfig({
       'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline; sends nothing anywhere.',
     permissions: ['storage'],
     host_permissions: ['https://github.com/*', 'https://news.ycombinator.com/*'],
+    action: { default_title: 'Backstory' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Show or hide the Backstory panel on this page',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,21 +1,52 @@
-/** The background's message handler: validate, answer from the dataset, ignore everything else. */
+/**
+ * The background's message handler: validate, answer from the dataset and the settings, ignore
+ * everything else. All browser APIs come in through `BackgroundDeps`, so this is unit-tested.
+ */
 import type { Dataset } from './dataset/schema';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
 import { parseRequest } from './protocol-schema';
-import type { Response } from './protocol';
+import type { PageView, PanelData, Response, TabMessage, TabReport } from './protocol';
+import { isSilenced, type Settings } from './settings';
 
 export interface SenderInfo {
   id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
 }
 
-export function createHandler(loadDataset: () => Dataset, ownId: string, area: KeyValueArea, log: (...a: unknown[]) => void = console.warn) {
+export interface BackgroundDeps {
+  dataset(): Dataset;
+  ownId: string;
+  /** storage.local, for the remembered panel states. */
+  area: KeyValueArea;
+  settings(): Promise<Settings>;
+  reports: {
+    get(tabId: number): Promise<TabReport | null>;
+    set(tabId: number, report: TabReport): Promise<void>;
+  };
+  sendToTab(tabId: number, msg: TabMessage): Promise<void>;
+  log?(...a: unknown[]): void;
+}
+
+export function viewFor(s: Settings): PageView {
+  return { badges: s.badges, panel: s.panel, placement: s.placement, theme: s.theme };
+}
+
+/** Drop tangent topics when the user does not want them. */
+export function applyTopicSettings(data: PanelData, s: Settings): PanelData {
+  return s.tangents ? data : { ...data, topics: data.topics.filter((t) => !t.tangent) };
+}
+
+export function createHandler(deps: BackgroundDeps) {
+  const log = deps.log ?? console.warn;
   let knowledge: Knowledge | undefined;
-  const know = () => (knowledge ??= buildKnowledge(loadDataset()));
-  const states = createPanelStateStore(area);
+  const know = () => (knowledge ??= buildKnowledge(deps.dataset()));
+  const states = createPanelStateStore(deps.area);
+
   /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
   return function handle(message: unknown, sender: SenderInfo): Response | Promise<Response> | undefined {
-    if (sender.id !== ownId) {
+    if (sender.id !== deps.ownId) {
       log('[Backstory] ignored a message from another sender');
       return undefined;
     }
@@ -25,11 +56,54 @@ export function createHandler(loadDataset: () => Dataset, ownId: string, area: K
       return undefined;
     }
     const req = parsed.request;
-    if (req.type === 'lookup') return { type: 'lookup', known: know().lookup(req.subjects) };
-    if (req.type === 'panelState') return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
-    const filter = know().filter();
-    const data = (req.subject ? know().panel(req.subject, req.networkRoot) : null) ?? (req.fallback ? know().panel(req.fallback) : null);
-    if (!data) return { type: 'page', data: null, state: 'open', filter };
-    return states.get(data.subject).then((state) => ({ type: 'page', data, state, filter }) as const);
+    switch (req.type) {
+      case 'lookup':
+        return { type: 'lookup', known: know().lookup(req.subjects) };
+      case 'panelState':
+        return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
+      case 'page':
+        return (async () => {
+          const settings = await deps.settings();
+          const view = viewFor(settings);
+          let host = '';
+          try {
+            host = new URL(sender.url ?? '').hostname;
+          } catch {
+            /* an extension page: no host */
+          }
+          const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
+          if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', filter: [], silent: true, view } as const;
+          const filter = know().filter();
+          const found = (req.subject ? know().panel(req.subject, req.networkRoot) : null) ?? (req.fallback ? know().panel(req.fallback) : null);
+          if (!found) return { type: 'page', data: null, state: 'open', filter, silent: false, view } as const;
+          const data = applyTopicSettings(found, settings);
+          const remembered = await states.get(data.subject);
+          const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
+          return { type: 'page', data, state, filter, silent: false, view } as const;
+        })();
+      case 'report': {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) return { type: 'ok' };
+        const count = (req.panel ? 1 : 0) + Object.values(req.badges).reduce((a, b) => a + b, 0);
+        return deps.reports.set(tabId, { panel: req.panel, badges: req.badges, count }).then(() => ({ type: 'ok' }) as const);
+      }
+      case 'tabInfo':
+        return (async () => {
+          const report = await deps.reports.get(req.tabId);
+          const settings = await deps.settings();
+          const panelData = report?.panel ? know().panel(report.panel) : null;
+          const hints = report ? know().lookup(Object.keys(report.badges)) : {};
+          return {
+            type: 'tabInfo',
+            report,
+            panel: panelData ? applyTopicSettings(panelData, settings) : null,
+            badges: Object.entries(report?.badges ?? {}).map(([subject, count]) => ({ subject, count, hint: hints[subject]?.hint ?? subject })),
+          } as const;
+        })();
+      case 'search':
+        return { type: 'search', results: know().search(req.query) };
+      case 'showPanel':
+        return deps.sendToTab(req.tabId, { type: 'showPanel' }).then(() => ({ type: 'ok' }) as const);
+    }
   };
 }

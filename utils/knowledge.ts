@@ -3,8 +3,8 @@
  * `lookup` and `panel` requests. Pure (dataset in, plain objects out) and unit-tested.
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
-import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, TopicCard } from './protocol';
-import { hashSubject, isSubject, normalizeRepo, type Subject } from './subjects';
+import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
+import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
 
 const RELATION_ORDER: Relation[] = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
@@ -15,6 +15,8 @@ export interface Knowledge {
   /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
   filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
+  /** The popup's search: a repo (owner/name or URL), a notice (path or file name) or a topic. */
+  search(query: string): SearchResult[];
   panel(subject: string, networkRoot?: string): PanelData | null;
 }
 
@@ -250,7 +252,52 @@ export function buildKnowledge(d: Dataset): Knowledge {
     ];
   }
 
+  function search(query: string): SearchResult[] {
+    const q = query.trim().toLowerCase();
+    if (q.length < 2) return [];
+    const out: SearchResult[] = [];
+    const add = (subject: string, title: string, hint: string, panel: PanelData | null) => {
+      if (out.length < 8 && !out.some((r) => r.subject === subject && r.title === title)) out.push({ subject, title, hint, panel });
+    };
+    // A URL or an owner/name names one subject exactly.
+    const direct =
+      subjectFromHref(q, 'github.com') ?? subjectFromHref(q, 'news.ycombinator.com') ?? (/^[\w.-]+\/[\w.-]+$/.test(q) ? subjectFromHref(`/${q}`, 'github.com') : null);
+    if (direct) {
+      const info = lookupOne(direct);
+      const subject = info?.subject ?? direct;
+      const p = (subject.startsWith('thread:') ? null : panelFor(subject)) ?? (subject === threadSubject ? threadPanel(threadSubject) : null);
+      if (info) add(subject, p?.title ?? subject, info.hint, p);
+    }
+    for (const r of d.repos) if (r.repo.includes(q)) add(`repo:${r.repo}`, r.repo, r.note, panelFor(`repo:${r.repo}`));
+    for (const n of d.notices) {
+      if (n.path.toLowerCase().includes(q) || (n.sender ?? '').toLowerCase().includes(q) || (n.onBehalfOf ?? '').toLowerCase().includes(q)) {
+        const s = `notice:${n.path.toLowerCase()}`;
+        add(s, n.path, n.note, panelFor(s));
+      }
+    }
+    const words = q.split(/\s+/).filter((w) => w.length > 2);
+    for (const t of d.topics) {
+      const hay = `${t.label} ${t.summary}`.toLowerCase();
+      if (words.length && words.every((w) => hay.includes(w))) {
+        const p = threadPanel(threadSubject);
+        add(threadSubject, t.label, t.summary, { ...p, topics: p.topics.filter((x) => x.id === t.id), outline: undefined });
+      }
+    }
+    return out;
+  }
+
+  function panelFor(subject: string): PanelData | null {
+    if (!isSubject(subject)) return null;
+    if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5));
+    if (subject.startsWith('notice:')) {
+      const n = notices.get(subject.slice(7));
+      return n ? noticePanel(subject, n) : null;
+    }
+    return null;
+  }
+
   return {
+    search,
     filter() {
       return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
     },

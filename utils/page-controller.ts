@@ -1,14 +1,15 @@
 /**
  * What a content script does on a page: find the page's subject, ask the background about it and
- * about linked subjects, show one panel and the link badges, follow soft navigations, and clean
- * everything up when the extension goes away. Site specifics come in through `Site`.
+ * about linked subjects, show one panel and the link badges, follow soft navigations, apply settings
+ * live, report its matches for the toolbar badge, and clean everything up when the extension goes
+ * away. Site specifics come in through `Site`.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { placeBadge, removeAllBadges } from './badges';
+import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
-import { isLookupResponse, isPageResponse, type BadgeInfo, type PanelData, type Request } from './protocol';
+import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type Request, type TabMessage } from './protocol';
 import { inSortedHashes, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
@@ -37,6 +38,11 @@ function domReady(): Promise<void> {
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
 }
 
+function isTabMessage(m: unknown): m is TabMessage {
+  const t = (m as { type?: unknown } | null)?.type;
+  return t === 'settingsChanged' || t === 'togglePanel' || t === 'showPanel';
+}
+
 export function runPage(ctx: ContentScriptContext, site: Site): void {
   const guard =
     <A extends unknown[], R>(fn: (...a: A) => R) =>
@@ -49,19 +55,82 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       }
     };
 
+  // ---- state of the current run (reset when settings change) ----
   let current: PageSubject | null = null;
   let visited = false;
   let panel: MountedPanel | null = null;
+  /** The panel data for the current subject, kept to show it on request (behaviour "ask", toggle). */
+  let panelData: { data: PanelData; state: PanelState } | null = null;
   let generation = 0;
+  let view: PageView | null = null;
+  let silent = false;
+  let run = new AbortController();
   const known = new Map<Subject, BadgeInfo | null>();
   const waiting = new Map<Subject, Element[]>();
+  /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
+  let filter: number[] | null | undefined;
+  const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
     a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback;
 
-  /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
-  let filter: number[] | null | undefined;
-  const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
+  // Chrome does not tell an orphaned content script that its extension was reloaded or removed;
+  // reading ctx.isInvalid notices it (and runs the cleanup below). Checked on every navigation and
+  // mutation flush, and every few seconds while something of ours is in the page.
+  let watching = false;
+  const watchForInvalidation = () => {
+    if (watching) return;
+    watching = true;
+    ctx.setInterval(() => void ctx.isInvalid, 3000);
+  };
+
+  // ---- reporting matches (toolbar badge, popup) ----
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastReport = '';
+  const report = () => {
+    if (reportTimer) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = undefined;
+      if (ctx.isInvalid) return;
+      const badges: Record<string, number> = {};
+      for (const b of document.querySelectorAll(`[${BADGE_ATTR}]`)) {
+        const s = b.getAttribute(BADGE_ATTR)!;
+        badges[s] = (badges[s] ?? 0) + 1;
+      }
+      const msg: Request = { type: 'report', panel: panel ? (panelData?.data.subject ?? null) : null, badges };
+      const key = JSON.stringify(msg);
+      if (key === lastReport) return;
+      lastReport = key;
+      void ask(msg).catch((e) => log('report', e));
+    }, 150);
+  };
+
+  // ---- the panel ----
+  function showPanel(state: PanelState) {
+    if (!panelData) return;
+    panel?.remove();
+    const subject = panelData.data.subject;
+    panelData.state = state;
+    const v = view;
+    panel = mountPanel(ctx, panelData.data, {
+      place: (host) => (v?.placement === 'side' ? false : site.placePanel(host)),
+      theme: () => (v?.theme === 'light' || v?.theme === 'dark' ? v.theme : site.theme()),
+      state,
+      onState: (next) => {
+        if (panelData) panelData.state = next;
+        void ask({ type: 'panelState', subject, state: next }).catch((e) => log('state', e));
+      },
+      enhance: site.enhancePanel,
+    });
+    watchForInvalidation();
+    report();
+  }
+
+  function hidePanel() {
+    panel?.remove();
+    panel = null;
+    report();
+  }
 
   async function visit(ps: PageSubject | null, gen: number) {
     if (!ps && filter !== undefined) return;
@@ -73,30 +142,14 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     });
     if (ctx.isInvalid || !isPageResponse(res)) return;
     if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
+    view = res.view;
+    silent = res.silent;
     if (gen !== generation || !res.data) return;
     await domReady();
     if (gen !== generation || ctx.isInvalid) return;
-    panel?.remove();
-    const subject = res.data.subject;
-    panel = mountPanel(ctx, res.data, {
-      place: site.placePanel,
-      theme: site.theme,
-      state: res.state,
-      onState: (state) => void ask({ type: 'panelState', subject, state }).catch((e) => log('state', e)),
-      enhance: site.enhancePanel,
-    });
-    watchForInvalidation();
+    panelData = { data: res.data, state: res.state };
+    if (res.view.panel !== 'ask') showPanel(res.state);
   }
-
-  // Chrome does not tell an orphaned content script that its extension was reloaded or removed;
-  // reading ctx.isInvalid notices it (and runs the cleanup below). Checked on every navigation and
-  // mutation flush, and every few seconds while something of ours is in the page.
-  let watching = false;
-  const watchForInvalidation = () => {
-    if (watching) return;
-    watching = true;
-    ctx.setInterval(() => void ctx.isInvalid, 3000);
-  };
 
   const sync = guard((): Promise<void> | void => {
     if (ctx.isInvalid) return;
@@ -109,22 +162,28 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     current = ps;
     visited = true;
     const gen = ++generation;
-    panel?.remove();
-    panel = null;
+    panelData = null;
+    hidePanel();
     return visit(ps, gen).catch((e) => log('page', e));
   });
 
+  // ---- badges ----
   function badge(subject: Subject, links: Element[]) {
     const info = known.get(subject);
     // No badge on links that resolve to the page's own subject (e.g. comment links on a thread page).
     if (!info || info.subject === current?.subject) return;
-    for (const a of links) if (a.isConnected && placeBadge(a, info)) watchForInvalidation();
+    let placed = false;
+    for (const a of links) if (a.isConnected && placeBadge(a, info)) placed = true;
+    if (placed) {
+      watchForInvalidation();
+      report();
+    }
   }
 
-  async function resolve(subjects: Subject[]) {
+  async function resolve(subjects: Subject[], signal: AbortSignal) {
     try {
       const res = await ask({ type: 'lookup', subjects });
-      if (ctx.isInvalid || !isLookupResponse(res)) return;
+      if (ctx.isInvalid || signal.aborted || !isLookupResponse(res)) return;
       for (const s of subjects) {
         known.set(s, res.known[s] ?? null);
         const links = waiting.get(s);
@@ -136,46 +195,79 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     }
   }
 
-  const onLinks = guard((found: Map<Subject, Element[]>) => {
-    const ask: Subject[] = [];
-    for (const [s, links] of found) {
-      if (known.has(s)) badge(s, links);
-      else if (waiting.has(s)) waiting.get(s)!.push(...links);
-      else {
-        waiting.set(s, links);
-        ask.push(s);
+  function startScan(signal: AbortSignal) {
+    if (signal.aborted || silent || view?.badges === false) return;
+    const onLinks = guard((found: Map<Subject, Element[]>) => {
+      const list: Subject[] = [];
+      for (const [s, links] of found) {
+        if (known.has(s)) badge(s, links);
+        else if (waiting.has(s)) waiting.get(s)!.push(...links);
+        else {
+          waiting.set(s, links);
+          list.push(s);
+        }
       }
-    }
-    for (let i = 0; i < ask.length; i += 2000) void resolve(ask.slice(i, i + 2000));
-  });
-
-  const controller = new AbortController();
-  ctx.onInvalidated(() => {
-    controller.abort();
-    panel?.remove();
-    panel = null;
-    removeAllBadges();
-  });
-
-  // The panel first (one round trip), then the links: the scan's time slices never delay the panel.
-  const startScan = () =>
+      for (let i = 0; i < list.length; i += 2000) void resolve(list.slice(i, i + 2000), signal);
+    });
     startLinkScanner(document, {
       host: site.host,
-      signal: controller.signal,
+      signal,
       onLinks,
       onMutations: () => void sync(),
       mayBeKnown,
       skip: (s) => s === current?.subject,
       report: (e) => log('scan', e),
     });
-  // At document_start the URL already names the subject: ask now, while the page parses. Once the
-  // DOM is there, look again (a fork's network root and an HN story's link live in the markup).
-  const first = sync();
-  void domReady().then(() => {
-    sync();
-    if (first) void first.finally(startScan);
-    else startScan();
+  }
+
+  /** One run: ask about the page (at document_start the URL already names the subject), then scan. */
+  function start() {
+    const signal = run.signal;
+    const first = sync();
+    void domReady().then(() => {
+      if (signal.aborted) return;
+      // Look again once the DOM is there: a fork's network root and an HN story's link live in the markup.
+      const again = sync();
+      void Promise.allSettled([first, again]).then(() => startScan(signal));
+    });
+  }
+
+  /** Settings changed: take everything down and start over with the new ones. */
+  function restart() {
+    run.abort();
+    run = new AbortController();
+    panelData = null;
+    hidePanel();
+    removeAllBadges();
+    known.clear();
+    waiting.clear();
+    filter = undefined;
+    visited = false;
+    current = null;
+    lastReport = '';
+    start();
+  }
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id || !isTabMessage(message)) return;
+    guard(() => {
+      if (message.type === 'settingsChanged') restart();
+      else if (message.type === 'showPanel') showPanel('open');
+      else if (panel) hidePanel();
+      else showPanel(panelData?.state === 'dismissed' ? 'open' : (panelData?.state ?? 'open'));
+    })();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    run.abort();
+    browser.runtime.onMessage?.removeListener(onMessage);
+    panel?.remove();
+    panel = null;
+    removeAllBadges();
   });
+
+  start();
   const onNavigate = () => void sync();
   ctx.addEventListener(window, 'wxt:locationchange', onNavigate);
   for (const ev of site.navigationEvents) ctx.addEventListener(document, ev as keyof DocumentEventMap, onNavigate);

@@ -14,6 +14,14 @@ const requestSchema = z.discriminatedUnion('type', [
     networkRoot: z.string().max(200).optional(),
   }),
   z.strictObject({
+    type: z.literal('report'),
+    panel: z.string().max(300).nullable(),
+    badges: z.record(z.string().max(300), z.number().int().nonnegative()).refine((r) => Object.keys(r).length <= 5000, 'too many subjects'),
+  }),
+  z.strictObject({ type: z.literal('tabInfo'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('search'), query: z.string().max(500) }),
+  z.strictObject({ type: z.literal('showPanel'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({
     type: z.literal('panelState'),
     subject: z.string().max(300),
     state: z.enum(['open', 'collapsed', 'dismissed']),

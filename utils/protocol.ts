@@ -29,7 +29,45 @@ export interface PanelStateRequest {
   subject: string;
   state: PanelState;
 }
-export type Request = LookupRequest | PageRequest | PanelStateRequest;
+/** A content script tells the background what it shows on its tab (for the toolbar badge and popup). */
+export interface ReportRequest {
+  type: 'report';
+  panel: string | null;
+  /** Badged links per subject. */
+  badges: Record<string, number>;
+}
+
+/** The popup: what Backstory found on a tab. */
+export interface TabInfoRequest {
+  type: 'tabInfo';
+  tabId: number;
+}
+
+/** The popup's search box: a repo (owner/name or URL), a notice, or a topic. */
+export interface SearchRequest {
+  type: 'search';
+  query: string;
+}
+
+/** The popup asks the background to tell a tab's content script to show its panel. */
+export interface ShowPanelRequest {
+  type: 'showPanel';
+  tabId: number;
+}
+
+export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest;
+
+/** Messages the background sends to content scripts. */
+export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
+
+/** What the settings mean for one page, as the background tells the content script. */
+export interface PageView {
+  badges: boolean;
+  /** Panel behaviour: open, collapsed, or shown only when asked. */
+  panel: 'open' | 'collapsed' | 'ask';
+  placement: 'inline' | 'side';
+  theme: 'site' | 'light' | 'dark';
+}
 
 export type PanelState = 'open' | 'collapsed' | 'dismissed';
 
@@ -118,13 +156,42 @@ export interface PageResponse {
    * asks only about links that may be known. Null when the known set is too large to send.
    */
   filter: number[] | null;
+  /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
+  silent: boolean;
+  view: PageView;
+}
+
+export interface TabReport {
+  panel: string | null;
+  badges: Record<string, number>;
+  /** Matches on the tab: the panel (if any) plus every badged link. */
+  count: number;
+}
+
+export interface TabInfoResponse {
+  type: 'tabInfo';
+  report: TabReport | null;
+  panel: PanelData | null;
+  badges: { subject: string; count: number; hint: string }[];
+}
+
+export interface SearchResult {
+  subject: string;
+  title: string;
+  hint: string;
+  panel: PanelData | null;
+}
+
+export interface SearchResponse {
+  type: 'search';
+  results: SearchResult[];
 }
 
 export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | PageResponse | OkResponse;
+export type Response = LookupResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 

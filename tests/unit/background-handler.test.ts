@@ -1,45 +1,112 @@
 import { expect, test, vi } from 'vitest';
-import { createHandler } from '@/utils/background-handler';
+import { createHandler, type BackgroundDeps } from '@/utils/background-handler';
+import { badgeText } from '@/utils/background-main';
 import { bundledDataset } from '@/utils/dataset/bundled';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { TabReport } from '@/utils/protocol';
 
-const log = vi.fn();
 function memoryArea(initial: Record<string, unknown> = {}) {
   const data = { ...initial };
   return { data, get: async (k: string) => ({ [k]: data[k] }), set: async (items: Record<string, unknown>) => void Object.assign(data, items) };
 }
-const area = memoryArea();
-const handle = createHandler(() => bundledDataset, 'self', area, log);
 
-test('answers lookups and panel requests from our own extension', () => {
-  expect(handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl', 'repo:x/y'] }, { id: 'self' })).toMatchObject({
+function setup(over: Partial<Settings> = {}, area = memoryArea()) {
+  const log = vi.fn();
+  const reports = new Map<number, TabReport>();
+  const sent: [number, unknown][] = [];
+  const deps: BackgroundDeps = {
+    dataset: () => bundledDataset,
+    ownId: 'self',
+    area,
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...over }),
+    reports: { get: async (id) => reports.get(id) ?? null, set: async (id, r) => void reports.set(id, r) },
+    sendToTab: async (id, m) => void sent.push([id, m]),
+    log,
+  };
+  return { handle: createHandler(deps), log, reports, sent, area };
+}
+
+const GH = { id: 'self', url: 'https://github.com/shawwn/llama-dl', tab: { id: 7 } };
+const { handle, log } = setup();
+
+test('answers lookups and page requests from our own extension', async () => {
+  expect(handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl', 'repo:x/y'] }, GH)).toMatchObject({
     type: 'lookup',
     known: { 'repo:shawwn/llama-dl': { relations: ['named-in-notice', 'counter-noticed', 'discussed', 'llama'] } },
   });
-  const none = handle({ type: 'page', subject: 'repo:x/y' }, { id: 'self' }) as { type: string; data: unknown; state: string; filter: number[] };
-  expect(none).toMatchObject({ type: 'page', data: null, state: 'open' });
+  const none = (await handle({ type: 'page', subject: 'repo:x/y' }, GH)) as { data: unknown; filter: number[]; silent: boolean };
+  expect(none).toMatchObject({ type: 'page', data: null, state: 'open', silent: false });
   expect(none.filter.length).toBeGreaterThan(20);
-  expect(handle({ type: 'page' }, { id: 'self' })).toMatchObject({ type: 'page', data: null });
+  expect(await handle({ type: 'page' }, GH)).toMatchObject({ type: 'page', data: null });
 });
 
 test('remembers collapse/dismiss per subject and answers it with the panel', async () => {
-  expect(await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ type: 'page', state: 'open' });
-  expect(await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' }, { id: 'self' })).toEqual({ type: 'ok' });
-  expect(await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'dismissed' });
-  expect(await handle({ type: 'page', subject: 'repo:facebookresearch/llama' }, { id: 'self' })).toMatchObject({ state: 'open' });
-  await handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'open' }, { id: 'self' });
-  expect(area.data.panelState).toEqual({});
+  const s = setup();
+  expect(await s.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ type: 'page', state: 'open' });
+  expect(await s.handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' }, GH)).toEqual({ type: 'ok' });
+  expect(await s.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ state: 'dismissed' });
+  expect(await s.handle({ type: 'page', subject: 'repo:facebookresearch/llama' }, GH)).toMatchObject({ state: 'open' });
+  await s.handle({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'open' }, GH);
+  expect(s.area.data.panelState).toEqual({});
 });
 
 test.each([[null], ['x'], [[1, 2]], [{ 'repo:shawwn/llama-dl': 'exploded' }], [{ 'repo:shawwn/llama-dl': 7 }], [{ '<script>': 'dismissed' }]])(
-  'a corrupted stored state %# reads as open and is repaired on the next write',
+  'a corrupted stored panel state %# reads as open and is repaired on the next write',
   async (stored) => {
-    const a = memoryArea({ panelState: stored });
-    const h = createHandler(() => bundledDataset, 'self', a, log);
-    expect(await h({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { id: 'self' })).toMatchObject({ state: 'open' });
-    await h({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, { id: 'self' });
-    expect(a.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
+    const s = setup({}, memoryArea({ panelState: stored }));
+    expect(await s.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ state: 'open' });
+    await s.handle({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, GH);
+    expect(s.area.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
   },
 );
+
+test('settings shape the page: silence, panel behaviour, tangents, badges', async () => {
+  const silentSite = setup({ github: false });
+  expect(await silentSite.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ silent: true, data: null, filter: [] });
+  const silentRepo = setup({ silence: ['shawwn/*'] });
+  expect(await silentRepo.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ silent: true });
+  expect(await silentRepo.handle({ type: 'page', subject: 'repo:facebookresearch/llama' }, GH)).toMatchObject({ silent: false });
+  const collapsed = setup({ panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' });
+  expect(await collapsed.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({
+    state: 'collapsed',
+    view: { panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' },
+  });
+  const noTangents = setup({ tangents: false });
+  const thread = (await noTangents.handle({ type: 'page', subject: 'thread:hn:35287733' }, { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' })) as {
+    data: { topics: { tangent: boolean }[] };
+  };
+  expect(thread.data.topics.length).toBe(10);
+  expect(thread.data.topics.some((t) => t.tangent)).toBe(false);
+});
+
+test('reports feed the toolbar badge and the popup', async () => {
+  const s = setup();
+  await s.handle({ type: 'report', panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 } }, GH);
+  expect(s.reports.get(7)).toEqual({ panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 }, count: 4 });
+  const info = (await s.handle({ type: 'tabInfo', tabId: 7 }, { id: 'self' })) as { panel: { subject: string }; badges: { subject: string; hint: string }[] };
+  expect(info.panel.subject).toBe('repo:shawwn/llama-dl');
+  expect(info.badges.map((b) => b.subject)).toEqual(['repo:facebookresearch/llama', 'thread:hn:35287733']);
+  await s.handle({ type: 'showPanel', tabId: 7 }, { id: 'self' });
+  expect(s.sent).toEqual([[7, { type: 'showPanel' }]]);
+});
+
+test.each([
+  ['shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+  ['https://github.com/shawwn/llama-dl/issues', 'repo:shawwn/llama-dl'],
+  ['llama-dl', 'repo:shawwn/llama-dl'],
+  ['2023-03-21-meta', 'notice:2023/03/2023-03-21-meta.md'],
+  ['opsec', 'notice:2023/03/2023-03-21-meta.md'],
+  ['trade secrets', 'thread:hn:35287733'],
+  ['https://news.ycombinator.com/item?id=35288415', 'thread:hn:35287733'],
+])('search "%s" finds %s with its context', async (query, subject) => {
+  const r = (await handle({ type: 'search', query }, { id: 'self' })) as { results: { subject: string; panel: unknown }[] };
+  expect(r.results[0]?.subject).toBe(subject);
+  expect(r.results[0]?.panel).toBeTruthy();
+});
+
+test('search for nothing known finds nothing', async () => {
+  expect(await handle({ type: 'search', query: 'torvalds/linux' }, { id: 'self' })).toEqual({ type: 'search', results: [] });
+});
 
 test.each([
   [null],
@@ -54,9 +121,11 @@ test.each([
   [{ type: 'page', subject: 'repo:a/b', extra: true }],
   [{ type: 'steal-cookies' }],
   [{ type: 'panelState', subject: 'repo:a/b', state: 'exploded' }],
+  [{ type: 'report', panel: null, badges: { a: -1 } }],
+  [{ type: 'tabInfo', tabId: 'x' }],
 ])('malformed message %# is ignored and logged', (msg) => {
   log.mockClear();
-  expect(handle(msg, { id: 'self' })).toBeUndefined();
+  expect(handle(msg, GH)).toBeUndefined();
   expect(log).toHaveBeenCalledWith(expect.stringMatching(/ignored a malformed message/));
 });
 
@@ -65,4 +134,16 @@ test('messages from other senders are ignored', () => {
   expect(handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl'] }, { id: 'another-extension' })).toBeUndefined();
   expect(handle({ type: 'lookup', subjects: [] }, {})).toBeUndefined();
   expect(log).toHaveBeenCalledTimes(2);
+});
+
+test.each([
+  [0, ''],
+  [1, '1'],
+  [42, '42'],
+  [999, '999'],
+  [1000, '999+'],
+  [123456, '999+'],
+])('toolbar badge text for %i matches is "%s" (≤ 4 characters)', (n, text) => {
+  expect(badgeText(n)).toBe(text);
+  expect(text.length).toBeLessThanOrEqual(4);
 });

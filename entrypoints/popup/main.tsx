@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Popup } from '@/components/Popup';
+import '@/components/pages.css';
+import { loadSettings, saveSettings } from '@/utils/settings-store';
+import type { Request } from '@/utils/protocol';
+
+async function activeTab(): Promise<{ id: number; host: string | null } | null> {
+  // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
+  const param = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id === undefined) return null;
+  let host: string | null = null;
+  try {
+    host = tab.url ? new URL(tab.url).hostname : null;
+  } catch {
+    host = null;
+  }
+  return { id: tab.id, host };
+}
+
+async function main() {
+  const tab = await activeTab();
+  const settings = await loadSettings();
+  const key = tab?.host === 'github.com' ? 'github' : tab?.host === 'news.ycombinator.com' ? 'hn' : null;
+  render(
+    <Popup
+      tab={tab}
+      ask={(req: Request) => browser.runtime.sendMessage(req)}
+      siteEnabled={key ? settings[key] : null}
+      setSiteEnabled={async (on) => {
+        if (key) await saveSettings({ ...(await loadSettings()), [key]: on });
+      }}
+    />,
+    document.getElementById('app')!,
+  );
+}
+
+void main();
