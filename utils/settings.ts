@@ -87,7 +87,7 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
 /** Read whatever is stored: never throws, keeps every valid key, reports the rest. */
 export function parseSettings(stored: unknown): ParsedSettings {
   const problems: ParsedSettings['problems'] = [];
-  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, problems, changed: stored === null };
+  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, problems, changed: false };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
     return { settings: { ...DEFAULT_SETTINGS }, problems: [{ key: '(settings)', message: `expected an object, got ${Array.isArray(stored) ? 'an array' : typeof stored}` }], changed: true };
   }

@@ -67,7 +67,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   };
   context.on('request', record);
   // Nothing leaves the machine: fixtures for known URLs, a refusal for everything else.
-  await context.route('**/*', (route) => {
+  await context.route(/^(https?|wss?|ftp):/, (route) => {
     const url = route.request().url();
     const html = pages.get(url);
     if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });

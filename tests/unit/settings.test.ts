@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, exportSettings, isSilenced, migrate, parseImport, par
 describe('parseSettings', () => {
   test('nothing stored → defaults, no problems', () => {
     expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
+    expect(parseSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
   });
 
   test('a complete valid current value round-trips unchanged', () => {

@@ -1,0 +1,200 @@
+/**
+ * Options page, popup, toolbar badge and keyboard command, in real Chromium with the built extension.
+ * Extension pages are opened as tabs at chrome-extension://<id>/…; the popup takes `?tabId=` so a test
+ * can point it at a given tab.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { manyLinksReadme, repoPage } from '../fixtures/github';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  h.serve('https://github.com/shawwn/llama-dl', repoPage({ owner: 'shawwn', name: 'llama-dl', readme: manyLinksReadme(50, ['/facebookresearch/llama/pull/73', 'https://news.ycombinator.com/item?id=35287733']) }));
+  h.serve('https://github.com/torvalds/linux', repoPage({ owner: 'torvalds', name: 'linux' }));
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+type W = { chrome: any };
+const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
+const tabIdOf = (url: string) => worker().evaluate(async (u) => ((await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number), url);
+const badgeText = (tabId: number) => worker().evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
+const options = () => h.open(`chrome-extension://${h.extensionId}/options.html`);
+const resetSettings = () => worker().evaluate(() => (globalThis as unknown as W).chrome.storage.sync.clear());
+
+async function llamaTab(): Promise<Page> {
+  const page = await h.open('https://github.com/shawwn/llama-dl');
+  await waitForPanel(page, 'repo:shawwn/llama-dl');
+  await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
+  return page;
+}
+
+describe('options page', () => {
+  test('changes persist across reopening and apply live to an open GitHub tab', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+
+    // Badges off: they leave the open tab without a reload.
+    await opts.getByLabel('Badge links to known repos, notices and threads').uncheck();
+    await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 0);
+    expect(await panels(tab)).toHaveLength(1);
+
+    // Dark theme, then panel only when asked: applied live too.
+    await opts.getByLabel('Dark').check();
+    await tab.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-root.dark'));
+    await opts.getByLabel('Only when I ask (toolbar button or keyboard shortcut)').check();
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel'));
+
+    await opts.close();
+    const again = await options();
+    await again.getByText('About the data').waitFor();
+    expect(await again.getByLabel('Badge links to known repos, notices and threads').isChecked()).toBe(false);
+    expect(await again.getByLabel('Dark').isChecked()).toBe(true);
+    expect(await again.getByLabel('Only when I ask (toolbar button or keyboard shortcut)').isChecked()).toBe(true);
+
+    // The keyboard command's message shows the panel on request, and hides it again.
+    const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
+    await worker().evaluate((id) => (globalThis as unknown as W).chrome.tabs.sendMessage(id, { type: 'togglePanel' }), tabId);
+    await waitForPanel(tab, 'repo:shawwn/llama-dl');
+    await worker().evaluate((id) => (globalThis as unknown as W).chrome.tabs.sendMessage(id, { type: 'togglePanel' }), tabId);
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel'));
+
+    // Reset to defaults brings everything back.
+    await again.getByRole('button', { name: 'Reset to defaults' }).click();
+    await waitForPanel(tab, 'repo:shawwn/llama-dl');
+    await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
+    await again.close();
+    await tab.close();
+  });
+
+  test('the silence list is validated, and silences a repo live', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+    await opts.locator('#silence').fill('not a repo!\nshawwn/*');
+    await opts.getByRole('button', { name: 'Save list' }).click();
+    await opts.getByText(/Not saved: “not a repo!”/).waitFor();
+    await settle(tab, 300);
+    expect(await panels(tab)).toHaveLength(1);
+    await opts.locator('#silence').fill('shawwn/*');
+    await opts.getByRole('button', { name: 'Save list' }).click();
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'));
+    await resetSettings();
+    await opts.close();
+    await tab.close();
+  });
+
+  test('importing a bad file changes nothing and says why; a good file applies', async () => {
+    await resetSettings();
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+    const input = opts.locator('input[type="file"]');
+    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"backstorySettings":{"badges":"sometimes","panel":"collapsed"}}') });
+    await opts.getByRole('alert').filter({ hasText: 'Nothing was changed' }).waitFor();
+    expect(await opts.getByRole('alert').innerText()).toMatch(/badges:/);
+    expect(await opts.getByLabel('Show the panel open').isChecked()).toBe(true);
+    const stored = await worker().evaluate(() => (globalThis as unknown as W).chrome.storage.sync.get('settings'));
+    expect(stored).toEqual({});
+
+    await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10 * 1024 * 1024, 'x') });
+    await opts.getByRole('alert').filter({ hasText: 'too large' }).waitFor();
+
+    await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"backstorySettings":{"version":2,"panel":"collapsed","theme":"light"}}') });
+    await opts.getByText('Imported.').waitFor();
+    expect(await opts.getByLabel('Show it collapsed (one line)').isChecked()).toBe(true);
+    await resetSettings();
+    await opts.close();
+  });
+
+  test('about the data states the counts and that no network requests are made', async () => {
+    const opts = await options();
+    const text = await opts.locator('main').innerText();
+    expect(text).toContain('Backstory makes no network requests.');
+    expect(text).toMatch(/Comments\s+203/);
+    expect(text).toMatch(/Topics\s+13/);
+    expect(text).toMatch(/DMCA notices\s+3/);
+    await opts.close();
+  });
+});
+
+describe('popup and toolbar badge', () => {
+  test('the toolbar badge counts the matches; the popup lists them and shows the panel on request', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    await settle(tab, 400);
+    const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
+    const count = 1 + (await badges(tab)).length;
+    await expect.poll(() => badgeText(tabId)).toBe(String(count));
+
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByText('shawwn/llama-dl').first().waitFor();
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(text).toMatch(/Badged links \(2\)/);
+    expect(text).toContain('repo:facebookresearch/llama');
+    expect(await popup.getByRole('link', { name: 'Open the HN thread' }).getAttribute('href')).toBe('https://news.ycombinator.com/item?id=35287733');
+
+    // Dismissed on the page; "Show panel" in the popup brings it back open.
+    await tab.locator('backstory-panel button[title^="Hide"]').click();
+    await tab.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
+    await popup.getByRole('button', { name: 'Show panel' }).click();
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await tab.close();
+  });
+
+  test('nothing found: the popup says so and its search finds shawwn/llama-dl with context', async () => {
+    const tab = await h.open('https://github.com/torvalds/linux');
+    await settle(tab, 400);
+    const tabId = await tabIdOf('https://github.com/torvalds/linux');
+    expect(await badgeText(tabId)).toBe('');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByText('Nothing Backstory knows about on this page.').waitFor();
+    const box = popup.getByLabel('Look up a repo, notice or topic');
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    await box.fill('shawwn/llama-dl');
+    await popup.getByRole('button', { name: /shawwn\/llama-dl/ }).first().waitFor();
+    const text = await popup.locator('main').innerText();
+    expect(text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(text).toContain('network of 403 repositories');
+    await box.fill('no such thing anywhere');
+    await popup.getByText(/Nothing in Backstory's dataset matches/).waitFor();
+    // The per-site switch turns Backstory off for github.com.
+    await popup.getByLabel('On for github.com').uncheck();
+    const llama = await h.open('https://github.com/shawwn/llama-dl');
+    await settle(llama, 600);
+    expect(await panels(llama)).toEqual([]);
+    await resetSettings();
+    await llama.close();
+    await popup.close();
+    await tab.close();
+  });
+
+  test('after the service worker is stopped, the badge, the popup and new pages still work', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
+    await expect.poll(() => badgeText(tabId)).toBe('3');
+    // Stop the extension's service worker through DevTools protocol (as Chrome does after 30 s idle).
+    await worker().evaluate(() => ((globalThis as unknown as { __marker: number }).__marker = 1));
+    const cdp = await h.context.newCDPSession(tab);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByText('Badged links (2)').waitFor();
+    await expect.poll(() => badgeText(tabId)).toBe('3');
+    const fresh = await h.open('https://github.com/shawwn/llama-dl/issues');
+    await waitForPanel(fresh, 'repo:shawwn/llama-dl');
+    // It really was a new worker: the marker set on the old one is gone.
+    const workers = h.context.serviceWorkers();
+    expect(await workers[workers.length - 1]!.evaluate(() => (globalThis as unknown as { __marker?: number }).__marker)).toBeUndefined();
+    await fresh.close();
+    await popup.close();
+    await tab.close();
+  });
+});
