@@ -4,32 +4,18 @@ import { safeHref } from '@/utils/safe-url';
 
 export type { PanelState };
 
-/** On a dataset thread's own page: the topics drive highlighting, stepping and folding in the page. */
-export interface OutlineControls {
-  /** Selected topic, or null. */
-  selected: string | null;
-  /** 1-based position of the current comment within the selected topic's rows on this page. */
-  position: number;
-  /** Rows of each topic found on this page. */
-  counts: Record<string, number>;
-  /** Comments of the dataset matched to rows of this page, of all. */
-  matched: number;
-  total: number;
-  folded: boolean;
-  /** Rows "fold tangents" hides. */
-  foldable: number;
-  onSelect(topic: string | null): void;
-  onStep(delta: 1 | -1): void;
-  onFold(): void;
-}
-
 export interface PanelProps {
   data: PanelData;
   state: PanelState;
   theme: 'light' | 'dark';
   floating: boolean;
   onState(next: PanelState): void;
-  outline?: OutlineControls;
+  /** Extra UI a site adds above the topics (the HN outline's navigation bar). */
+  outlineBar?: ComponentChildren;
+  /** Extra UI a site adds inside each topic (the HN outline's "highlight" button). */
+  topicAction?: (t: TopicCard) => ComponentChildren;
+  /** Topic currently selected by the site's outline. */
+  selectedTopic?: string | null;
 }
 
 const RELATION_LABEL: Record<Relation, string> = {
@@ -129,9 +115,7 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
   );
 }
 
-function Topic({ t, max, outline }: { t: TopicCard; max: number; outline?: OutlineControls | undefined }) {
-  const selected = outline?.selected === t.id;
-  const onPage = outline?.counts[t.id] ?? 0;
+function Topic({ t, max, action, selected }: { t: TopicCard; max: number; action?: PanelProps['topicAction']; selected: boolean }) {
   return (
     <details class={`topic${t.tangent ? ' tangent' : ''}${selected ? ' selected' : ''}`} data-topic={t.id}>
       <summary>
@@ -142,13 +126,7 @@ function Topic({ t, max, outline }: { t: TopicCard; max: number; outline?: Outli
         <span class="count">{t.count} comments</span>
       </summary>
       <p>{t.summary}</p>
-      {outline && (
-        <p>
-          <button type="button" class="action" aria-pressed={selected} disabled={!onPage} onClick={() => outline.onSelect(selected ? null : t.id)}>
-            {selected ? 'Stop highlighting' : onPage ? `Highlight its ${onPage} comment${onPage > 1 ? 's' : ''} on this page` : 'None of its comments is on this page'}
-          </button>
-        </p>
-      )}
+      {action?.(t)}
       <ul class="points">
         {t.points.map((p, i) => (
           <li key={i}>
@@ -176,38 +154,7 @@ function Cites({ links }: { links: LinkOut[] }) {
   );
 }
 
-function OutlineBar({ o, labels }: { o: OutlineControls; labels: Record<string, string> }) {
-  const count = o.selected ? (o.counts[o.selected] ?? 0) : 0;
-  return (
-    <div class="outline-bar" role="toolbar" aria-label="Thread navigation">
-      {o.selected ? (
-        <>
-          <span class="now" aria-live="polite">
-            <strong>{labels[o.selected] ?? o.selected}</strong>: comment {o.position} of {count}
-          </span>
-          <button type="button" class="action" onClick={() => o.onStep(-1)} title="Previous comment (p)">
-            ◀ Previous
-          </button>
-          <button type="button" class="action" onClick={() => o.onStep(1)} title="Next comment (n)">
-            Next ▶
-          </button>
-          <button type="button" class="action" onClick={() => o.onSelect(null)}>
-            Clear
-          </button>
-        </>
-      ) : (
-        <span class="now">
-          {o.matched} of {o.total} comments found on this page · pick a topic to step through its comments (keys n / p)
-        </span>
-      )}
-      <button type="button" class="action fold" aria-pressed={o.folded} disabled={!o.foldable && !o.folded} onClick={o.onFold}>
-        {o.folded ? 'Show tangents' : `Fold tangents (${o.foldable})`}
-      </button>
-    </div>
-  );
-}
-
-export function Panel({ data, state, theme, floating, onState, outline }: PanelProps) {
+export function Panel({ data, state, theme, floating, onState, outlineBar, topicAction, selectedTopic }: PanelProps) {
   const title = data.title;
   if (state === 'dismissed') {
     return (
@@ -294,15 +241,15 @@ export function Panel({ data, state, theme, floating, onState, outline }: PanelP
           {mainTopics.length > 0 && (
             <section aria-label="What the thread argued">
               <h2>What the thread argued</h2>
-              {outline && <OutlineBar o={outline} labels={Object.fromEntries(data.topics.map((t) => [t.id, t.label]))} />}
+              {outlineBar}
               {mainTopics.map((t) => (
-                <Topic key={t.id} t={t} max={maxCount} outline={outline} />
+                <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} />
               ))}
               {tangents.length > 0 && (
-                <details class="tangents" open={!!outline}>
+                <details class="tangents" open={!!outlineBar}>
                   <summary>Tangents ({tangents.length})</summary>
                   {tangents.map((t) => (
-                    <Topic key={t.id} t={t} max={maxCount} outline={outline} />
+                    <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} />
                   ))}
                 </details>
               )}

@@ -5,7 +5,9 @@
  * fold the tangents. Everything it adds is removed again with the panel.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { OutlineControls } from '@/components/Panel';
+import { h } from 'preact';
+import { OutlineBar, TopicAction, type OutlineControls } from '@/components/Outline';
+import type { PanelProps } from '@/components/Panel';
 import { matchComments, normalizeText, tangentFoldRows, type PageRow } from './hn-match';
 import type { PanelEnhancement } from './panel-mount';
 import type { PanelData } from './protocol';
@@ -213,9 +215,10 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
     controller.signal,
   );
 
+  const labelText = Object.fromEntries(data.topics.map((t) => [t.id, t.label]));
   return {
-    props: (): { outline: OutlineControls } => ({
-      outline: {
+    props: (): Partial<PanelProps> => {
+      const o: OutlineControls = {
         selected,
         position,
         counts: Object.fromEntries([...topicRows].map(([t, l]) => [t, l.length])),
@@ -226,8 +229,9 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
         onSelect: select,
         onStep: step,
         onFold: fold,
-      },
-    }),
+      };
+      return { outlineBar: h(OutlineBar, { o, labels: labelText }), topicAction: (t) => h(TopicAction, { t, o }), selectedTopic: selected };
+    },
     remove() {
       controller.abort();
       for (const el of document.querySelectorAll(`[${SELECTED_ATTR}], [${CURRENT_ATTR}], [${FOLDED_ATTR}]`)) {
