@@ -38,11 +38,15 @@ export function startBackground(): void {
     }
   };
 
+  // Settings are read once per worker and kept until they change: no storage round trip per page.
+  let settings: ReturnType<typeof loadSettings> | null = null;
+  const currentSettings = () => (settings ??= loadSettings());
+
   const handle = createHandler({
     dataset: () => bundledDataset,
     ownId: browser.runtime.id,
     area: { get: (key) => browser.storage.local.get(key), set: (items) => browser.storage.local.set(items) },
-    settings: loadSettings,
+    settings: currentSettings,
     reports: {
       async get(tabId) {
         const got = await session.get(reportKey(tabId));
@@ -96,6 +100,7 @@ export function startBackground(): void {
 
   // Settings changed (options page, popup, another browser via sync): tell every open tab.
   watchSettings(async () => {
+    settings = null;
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : sendToTab(t.id, { type: 'settingsChanged' }))));
   });

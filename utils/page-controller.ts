@@ -147,8 +147,10 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (gen !== generation || !res.data) return;
     await domReady();
     if (gen !== generation || ctx.isInvalid) return;
-    panelData = { data: res.data, state: res.state };
-    if (res.view.panel !== 'ask') showPanel(res.state);
+    // A panel about the story's link (not the page itself) starts compact: one line, expandable.
+    const compact = !!ps?.fallback && res.data.subject === ps.fallback && res.state === 'open';
+    panelData = { data: res.data, state: compact ? 'collapsed' : res.state };
+    if (res.view.panel !== 'ask') showPanel(panelData.state);
   }
 
   const sync = guard((): Promise<void> | void => {

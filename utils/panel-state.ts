@@ -21,13 +21,22 @@ export function readPanelState(stored: unknown, subject: string): PanelState {
 }
 
 export function createPanelStateStore(area: KeyValueArea) {
-  async function all(): Promise<Record<string, PanelState>> {
+  // Read once per worker, then kept in memory and written through: no storage read per page.
+  let cache: Promise<Record<string, PanelState>> | null = null;
+  async function read(): Promise<Record<string, PanelState>> {
     const raw = (await area.get(PANEL_STATE_KEY))[PANEL_STATE_KEY];
     const out: Record<string, PanelState> = {};
     if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
       for (const [k, v] of Object.entries(raw)) if (isSubject(k) && (v === 'collapsed' || v === 'dismissed')) out[k] = v;
     }
     return out;
+  }
+  async function all(): Promise<Record<string, PanelState>> {
+    cache ??= read().catch((e) => {
+      cache = null;
+      throw e;
+    });
+    return { ...(await cache) };
   }
   return {
     async get(subject: string): Promise<PanelState> {
@@ -44,6 +53,7 @@ export function createPanelStateStore(area: KeyValueArea) {
       if (state !== 'open') cur[subject] = state;
       const keys = Object.keys(cur);
       for (const k of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete cur[k];
+      cache = Promise.resolve(cur);
       await area.set({ [PANEL_STATE_KEY]: cur });
     },
   };

@@ -192,7 +192,11 @@ describe('other HN pages', () => {
     await waitForPanel(page, 'repo:shawwn/llama-dl');
     const [p] = await panels(page);
     expect(p!.relations).toContain('named-in-notice');
-    expect(p!.text).toContain('OpSec Online LLC');
+    // Compact: one line saying why, expandable to the full context.
+    expect(p!.text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(await page.locator('backstory-panel .body').count()).toBe(0);
+    await page.locator('backstory-panel button[aria-controls="bs-body"]').click();
+    await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('OpSec Online LLC'));
     await page.close();
   });
 
