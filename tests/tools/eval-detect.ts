@@ -1,0 +1,21 @@
+/** `npm run eval:detect`: precision and recall of the LLaMA detector, links (name only) and repo pages. */
+import { bundledDataset } from '../../utils/dataset/bundled';
+import { evaluate } from '../../utils/llama-eval';
+import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
+
+const known = new Map(bundledDataset.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));
+for (const [title, cases] of [
+  ['labelled list (shared/data/repos/public.tsv, 59 repos)', LABELLED],
+  ['labelled list + our own cases', ALL_CASES],
+] as const) {
+  for (const [mode, ctx] of [
+    ['link', {}],
+    ['page', {}],
+    ['link', { known }],
+    ['page', { known }],
+  ] as const) {
+    const r = evaluate(cases, mode, ctx);
+    console.log(`${title} · ${mode}${'known' in ctx ? ' · with dataset' : ' · heuristic only'}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`);
+    for (const m of r.misses) console.log(`    ${m.predicted ? 'FP' : 'FN'} ${m.repo} [${m.label}] — ${m.reasons.join('; ') || 'no evidence'}`);
+  }
+}
