@@ -60,18 +60,74 @@ function Check({ id, label, hint, checked, onChange }: { id: string; label: stri
   );
 }
 
+/** A validated list of entries, one per line; nothing is saved while an entry is invalid. */
+function ListField({
+  id,
+  label,
+  hint,
+  value,
+  check,
+  onSave,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string[];
+  check(entries: string[]): { ok: true; entries: string[] } | { ok: false; bad: string[] };
+  onSave(entries: string[]): void;
+}) {
+  const [text, setText] = useState(value.join('\n'));
+  const [error, setError] = useState('');
+  useEffect(() => setText(value.join('\n')), [value.join('\n')]);
+  const saveList = () => {
+    const r = check(
+      text
+        .split(/[\n,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+    if (!r.ok) {
+      setError(`Not saved: ${r.bad.map((b) => `“${b}”`).join(', ') || 'too many entries'} — ${hint}.`);
+      return;
+    }
+    setError('');
+    onSave(r.entries);
+  };
+  return (
+    <>
+      <label for={id} class="block">
+        {label} <small>one per line: {hint}</small>
+      </label>
+      <textarea id={id} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} aria-describedby={`${id}-error`} />
+      <div class="row">
+        <button type="button" onClick={saveList}>
+          Save list
+        </button>
+        {error && (
+          <span id={`${id}-error`} class="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+function checker(schema: typeof SETTING_SCHEMAS.silence | typeof SETTING_SCHEMAS.llamaAlways) {
+  return (entries: string[]): { ok: true; entries: string[] } | { ok: false; bad: string[] } => {
+    const r = schema.safeParse(entries);
+    if (r.success) return { ok: true, entries: [...new Set(r.data)] };
+    return { ok: false, bad: entries.filter((e) => !schema.element.safeParse(e).success) };
+  };
+}
+
 export function Options({ load, save, facts, download }: OptionsProps) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [silenceText, setSilenceText] = useState('');
-  const [silenceError, setSilenceError] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    void load().then((v) => {
-      setS(v);
-      setSilenceText(v.silence.join('\n'));
-    });
+    void load().then(setS);
   }, []);
 
   if (!s) return <p>Loading…</p>;
@@ -83,28 +139,12 @@ export function Options({ load, save, facts, download }: OptionsProps) {
     setStatus({ kind: 'ok', text: message });
   };
 
-  const saveSilence = () => {
-    const entries = silenceText
-      .split(/[\n,]+/)
-      .map((x) => x.trim())
-      .filter(Boolean);
-    const r = SETTING_SCHEMAS.silence.safeParse(entries);
-    if (!r.success) {
-      const bad = entries.filter((e) => !SETTING_SCHEMAS.silence.element.safeParse(e).success);
-      setSilenceError(`Not saved: ${bad.map((b) => `“${b}”`).join(', ') || 'too many entries'} — use a site (github.com), owner/name or owner/*.`);
-      return;
-    }
-    setSilenceError('');
-    void update({ silence: [...new Set(r.data)] });
-  };
-
   const onImport = async (file: File) => {
     const r = parseImport(await file.text());
     if (!r.ok) {
       setStatus({ kind: 'error', text: r.error });
       return;
     }
-    setSilenceText(r.settings.silence.join('\n'));
     await update(r.settings, 'Imported. Open tabs update right away.');
   };
 
@@ -132,20 +172,14 @@ export function Options({ load, save, facts, download }: OptionsProps) {
         <h2 id="where">Where Backstory works</h2>
         <Check id="github" label="On GitHub" checked={s.github} onChange={(v) => void update({ github: v })} />
         <Check id="hn" label="On Hacker News" checked={s.hn} onChange={(v) => void update({ hn: v })} />
-        <label for="silence" class="block">
-          Stay silent on these sites and repos <small>one per line: github.com, news.ycombinator.com, owner/name or owner/*</small>
-        </label>
-        <textarea id="silence" rows={4} value={silenceText} onInput={(e) => setSilenceText((e.currentTarget as HTMLTextAreaElement).value)} aria-describedby="silence-error" />
-        <div class="row">
-          <button type="button" onClick={saveSilence}>
-            Save list
-          </button>
-          {silenceError && (
-            <span id="silence-error" class="field-error" role="alert">
-              {silenceError}
-            </span>
-          )}
-        </div>
+        <ListField
+          id="silence"
+          label="Stay silent on these sites and repos"
+          hint="a site (github.com, news.ycombinator.com), owner/name or owner/*"
+          value={s.silence}
+          check={checker(SETTING_SCHEMAS.silence)}
+          onSave={(silence) => void update({ silence })}
+        />
       </section>
 
       <section aria-labelledby="panel">
@@ -198,6 +232,22 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           ]}
           onChange={(v) => void update({ detection: v })}
         />
+        <ListField
+          id="llama-always"
+          label="Always treat as LLaMA-related"
+          hint="owner/name"
+          value={s.llamaAlways}
+          check={checker(SETTING_SCHEMAS.llamaAlways)}
+          onSave={(llamaAlways) => void update({ llamaAlways })}
+        />
+        <ListField
+          id="llama-never"
+          label="Never treat as LLaMA-related"
+          hint="owner/name"
+          value={s.llamaNever}
+          check={checker(SETTING_SCHEMAS.llamaNever)}
+          onSave={(llamaNever) => void update({ llamaNever })}
+        />
       </section>
 
       <section aria-labelledby="backup">
@@ -224,10 +274,7 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           <button
             type="button"
             class="danger"
-            onClick={() => {
-              setSilenceText('');
-              void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.');
-            }}
+            onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}
           >
             Reset to defaults
           </button>

@@ -6,8 +6,10 @@ import type { Dataset } from './dataset/schema';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
 import { parseRequest } from './protocol-schema';
-import type { PageView, PanelData, Response, TabMessage, TabReport } from './protocol';
+import { detectLlama } from './llama-detect';
+import type { PageView, PanelData, RepoPageInfo, Response, TabMessage, TabReport } from './protocol';
 import { isSilenced, type Settings } from './settings';
+import { isSubject, type Subject } from './subjects';
 
 export interface SenderInfo {
   id?: string | undefined;
@@ -30,7 +32,18 @@ export interface BackgroundDeps {
 }
 
 export function viewFor(s: Settings): PageView {
-  return { badges: s.badges, panel: s.panel, placement: s.placement, theme: s.theme };
+  return { badges: s.badges, panel: s.panel, placement: s.placement, theme: s.theme, detect: s.detection === 'heuristic' || s.llamaAlways.length > 0 };
+}
+
+/** The detector's context from the dataset and the user's lists; detection beyond the lists only when enabled. */
+function detectFor(k: Knowledge, s: Settings) {
+  const ctx = { known: k.knownLlama(), always: new Set(s.llamaAlways), never: new Set(s.llamaNever) };
+  return (repo: string, info?: RepoPageInfo) => {
+    const [owner, name] = repo.split('/') as [string, string];
+    if (s.detection !== 'heuristic' && !ctx.always.has(repo)) return null;
+    const d = detectLlama({ owner, name, ...(info ? { description: info.description, topics: info.topics, readmeTitle: info.readmeTitle } : {}) }, ctx);
+    return d.related ? d : null;
+  };
 }
 
 /** Drop tangent topics when the user does not want them. */
@@ -58,7 +71,34 @@ export function createHandler(deps: BackgroundDeps) {
     const req = parsed.request;
     switch (req.type) {
       case 'lookup':
-        return { type: 'lookup', known: know().lookup(req.subjects) };
+        return (async () => {
+          const known = know().lookup(req.subjects);
+          const settings = await deps.settings();
+          const detect = detectFor(know(), settings);
+          for (const s of req.subjects) {
+            if (!s.startsWith('repo:')) continue;
+            const repo = s.slice(5);
+            if (settings.llamaNever.includes(repo) && known[s] && !known[s].relations.some((r) => r !== 'llama')) {
+              delete known[s];
+              continue;
+            }
+            if (known[s] || !isSubject(s)) continue;
+            const d = detect(repo);
+            if (d) known[s] = { subject: s as Subject, relations: ['llama'], hint: `Backstory: likely LLaMA-related — ${d.reasons.join('; ')}` };
+          }
+          return { type: 'lookup', known } as const;
+        })();
+      case 'detect':
+        return (async () => {
+          const settings = await deps.settings();
+          if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
+          const d = detectFor(know(), settings)(req.subject.slice(5), req.info);
+          const data = d ? know().detectedPanel(req.subject, d.reasons) : null;
+          if (!data) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
+          const remembered = await states.get(data.subject);
+          const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
+          return { type: 'page', data: applyTopicSettings(data, settings), state, filter: null, silent: false, view: viewFor(settings) } as const;
+        })();
       case 'panelState':
         return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
       case 'page':
@@ -74,7 +114,10 @@ export function createHandler(deps: BackgroundDeps) {
           const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
           if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', filter: [], silent: true, view } as const;
           const filter = know().filter();
-          const found = (req.subject ? know().panel(req.subject, req.networkRoot) : null) ?? (req.fallback ? know().panel(req.fallback) : null);
+          const found =
+            (req.subject ? know().panel(req.subject, req.networkRoot) : null) ??
+            (req.fallback ? know().panel(req.fallback) : null) ??
+            (repo && settings.llamaAlways.includes(repo) ? know().detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
           if (!found) return { type: 'page', data: null, state: 'open', filter, silent: false, view } as const;
           const data = applyTopicSettings(found, settings);
           const remembered = await states.get(data.subject);

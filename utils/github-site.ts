@@ -33,4 +33,16 @@ export const githubSite: Site = {
     return githubTheme(document, !!window.matchMedia?.('(prefers-color-scheme: dark)').matches);
   },
   navigationEvents: ['turbo:load', 'turbo:render', 'turbo:frame-load', 'pjax:end'],
+  repoInfo() {
+    // About text (sidebar, else the description meta), topic tags, the README's first heading.
+    const about = document.querySelector('.BorderGrid p.f4, [itemprop="about"]')?.textContent;
+    const meta = document.querySelector('meta[name="description"]')?.getAttribute('content');
+    const topics = [...document.querySelectorAll('a.topic-tag')].map((a) => (a.textContent ?? '').trim()).filter(Boolean).slice(0, 50);
+    const title = document.querySelector('#readme article h1, article.markdown-body h1')?.textContent;
+    return {
+      description: (about ?? meta ?? '').trim().slice(0, 2000),
+      topics: topics.map((t) => t.slice(0, 100)),
+      readmeTitle: (title ?? '').trim().slice(0, 300),
+    };
+  },
 };

@@ -15,6 +15,10 @@ export interface Knowledge {
   /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
   filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
+  /** The panel for a repo the dataset does not know but the detector finds LLaMA-related. */
+  detectedPanel(subject: string, reasons: readonly string[]): PanelData | null;
+  /** Dataset repos that are LLaMA-related, with a one-line reason (the detector checks these first). */
+  knownLlama(): Map<string, string>;
   /** The popup's search: a repo (owner/name or URL), a notice (path or file name) or a topic. */
   search(query: string): SearchResult[];
   panel(subject: string, networkRoot?: string): PanelData | null;
@@ -296,8 +300,29 @@ export function buildKnowledge(d: Dataset): Knowledge {
     return null;
   }
 
+  function detectedPanel(subject: string, reasons: readonly string[]): PanelData | null {
+    if (!isSubject(subject) || !subject.startsWith('repo:')) return null;
+    const llamaNotices = d.notices.filter((n) => n.story === d.thread.story && n.kind === 'notice');
+    return {
+      subject,
+      title: subject.slice(5),
+      relations: ['llama'],
+      reasons: [`Likely LLaMA-related (not in Backstory's dataset): ${reasons.join('; ')}.`, 'What happened to LLaMA repositories, and what the community argued, applies to it:'],
+      note: null,
+      notices: llamaNotices.map((n) => noticeCard(n)),
+      thread: threadCard(),
+      mentions: [],
+      topics: topicCards(['copyright-weights', 'fine-tunes', 'dmca-process', 'gpl-derivative', 'meta-strategy']),
+      timeline: timelineFor(d.thread.story),
+    };
+  }
+
   return {
     search,
+    detectedPanel,
+    knownLlama() {
+      return new Map(d.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));
+    },
     filter() {
       return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
     },

@@ -19,6 +19,8 @@ export interface ScannerOptions {
   sliceMs?: number;
   /** Cheap pre-check that a subject hash may be known (a filter from the background); others are dropped. */
   mayBeKnown?(hash: number): boolean;
+  /** Links that may name a subject the detector recognises (LLaMA-related repos): asked about despite the filter. */
+  mayBeDetected?(href: string): boolean;
   /** Skip links for which this returns true (e.g. links to the page's own subject). */
   skip?(subject: Subject): boolean;
   report?(e: unknown): void;
@@ -63,9 +65,10 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     const quick = quickSubjectHash(href, opts.host);
     if (quick === NOT_A_SUBJECT) return;
     const may = opts.mayBeKnown;
-    if (quick >= 0 && may && !may(quick)) return;
+    const detectable = !!opts.mayBeDetected && opts.mayBeDetected(href);
+    if (quick >= 0 && may && !detectable && !may(quick)) return;
     const subject = subjectFromHref(href, opts.host);
-    if (!subject || (may && !may(hashSubject(subject))) || opts.skip?.(subject)) return;
+    if (!subject || (may && !detectable && !may(hashSubject(subject))) || opts.skip?.(subject)) return;
     const list = found.get(subject);
     if (list) list.push(a);
     else found.set(subject, [a]);

@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
-import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type Request, type TabMessage } from './protocol';
+import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import { inSortedHashes, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
@@ -22,11 +22,16 @@ export interface Site {
   enhancePanel?(ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement | null;
   /** 'dark' or 'light', following the site's own theme. */
   theme(): 'dark' | 'light';
+  /** On a repo page: what it says about itself (for LLaMA detection). */
+  repoInfo?(): RepoPageInfo | null;
   /** Events (on document) after which the page may show another subject. */
   navigationEvents: string[];
 }
 
 const log = (...a: unknown[]) => console.debug('[Backstory]', ...a);
+
+/** Words that make a repo worth asking the detector about (cheap pre-check in the page). */
+const LLAMA_CUE = /llama|alpaca|vicuna|guanaco/i;
 
 async function ask(req: Request): Promise<unknown> {
   return browser.runtime.sendMessage(req);
@@ -144,7 +149,20 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
     view = res.view;
     silent = res.silent;
-    if (gen !== generation || !res.data) return;
+    if (gen !== generation) return;
+    if (!res.data) {
+      // Not in the dataset: a repo page with a cue word may still be LLaMA-related (the detector decides).
+      if (!res.silent && res.view.detect && ps?.subject.startsWith('repo:') && site.repoInfo) {
+        await domReady();
+        const info = site.repoInfo();
+        if (gen !== generation || !info || !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`)) return;
+        const det = await ask({ type: 'detect', subject: ps.subject, info });
+        if (gen !== generation || ctx.isInvalid || !isPageResponse(det) || !det.data) return;
+        panelData = { data: det.data, state: det.state };
+        if (res.view.panel !== 'ask') showPanel(det.state);
+      }
+      return;
+    }
     await domReady();
     if (gen !== generation || ctx.isInvalid) return;
     // A panel about the story's link (not the page itself) starts compact: one line, expandable.
@@ -217,6 +235,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       onLinks,
       onMutations: () => void sync(),
       mayBeKnown,
+      ...(view?.detect ? { mayBeDetected: (href: string) => LLAMA_CUE.test(href) } : {}),
       skip: (s) => s === current?.subject,
       report: (e) => log('scan', e),
     });

@@ -19,6 +19,11 @@ const requestSchema = z.discriminatedUnion('type', [
     badges: z.record(z.string().max(300), z.number().int().nonnegative()).refine((r) => Object.keys(r).length <= 5000, 'too many subjects'),
   }),
   z.strictObject({ type: z.literal('tabInfo'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({
+    type: z.literal('detect'),
+    subject: z.string().max(300),
+    info: z.strictObject({ description: z.string().max(2000), topics: z.array(z.string().max(100)).max(50), readmeTitle: z.string().max(300) }),
+  }),
   z.strictObject({ type: z.literal('search'), query: z.string().max(500) }),
   z.strictObject({ type: z.literal('showPanel'), tabId: z.number().int().nonnegative() }),
   z.strictObject({

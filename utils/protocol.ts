@@ -29,6 +29,20 @@ export interface PanelStateRequest {
   subject: string;
   state: PanelState;
 }
+/** What a GitHub repo page says about itself, for LLaMA detection (sent only when it has a cue word). */
+export interface RepoPageInfo {
+  description: string;
+  topics: string[];
+  readmeTitle: string;
+}
+
+/** A repo page the dataset does not know: is it LLaMA-related? */
+export interface DetectRequest {
+  type: 'detect';
+  subject: string;
+  info: RepoPageInfo;
+}
+
 /** A content script tells the background what it shows on its tab (for the toolbar badge and popup). */
 export interface ReportRequest {
   type: 'report';
@@ -55,7 +69,7 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest;
+export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -67,6 +81,8 @@ export interface PageView {
   panel: 'open' | 'collapsed' | 'ask';
   placement: 'inline' | 'side';
   theme: 'site' | 'light' | 'dark';
+  /** LLaMA detection beyond the dataset is on. */
+  detect: boolean;
 }
 
 export type PanelState = 'open' | 'collapsed' | 'dismissed';

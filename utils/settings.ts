@@ -14,6 +14,12 @@ const silenceEntry = z
   .toLowerCase()
   .regex(/^(?:github\.com|news\.ycombinator\.com|[a-z0-9](?:[a-z0-9-]{0,38})\/(?:\*|[a-z0-9._-]{1,100}))$/, 'expected a site (github.com, news.ycombinator.com), owner/name or owner/*');
 
+const repoEntry = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38})\/[a-z0-9._-]{1,100}$/, 'expected owner/name');
+
 /** One schema per key, so each key is validated (and falls back) on its own. */
 export const SETTING_SCHEMAS = {
   github: z.boolean(),
@@ -28,6 +34,9 @@ export const SETTING_SCHEMAS = {
   theme: z.enum(['site', 'light', 'dark']),
   /** Sites, repos (owner/name) or owners (owner/*) where Backstory stays silent. */
   silence: z.array(silenceEntry).max(500),
+  /** Repos the user says are always / never LLaMA-related (owner/name). */
+  llamaAlways: z.array(repoEntry).max(500),
+  llamaNever: z.array(repoEntry).max(500),
 } as const;
 
 export type Settings = { [K in keyof typeof SETTING_SCHEMAS]: z.output<(typeof SETTING_SCHEMAS)[K]> };
@@ -43,6 +52,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   tangents: true,
   theme: 'site',
   silence: [],
+  llamaAlways: [],
+  llamaNever: [],
 });
 
 export interface StoredSettings extends Settings {
@@ -102,7 +113,7 @@ export function parseSettings(stored: unknown): ParsedSettings {
     }
     const r = SETTING_SCHEMAS[key].safeParse(migrated[key]);
     if (r.success) {
-      settings[key] = key === 'silence' ? [...new Set(r.data as string[])] : r.data;
+      settings[key] = Array.isArray(r.data) ? [...new Set(r.data as string[])] : r.data;
       if (JSON.stringify(settings[key]) !== JSON.stringify(migrated[key])) changed = true;
     } else {
       problems.push({ key, message: r.error.issues.map((i) => `${i.path.length ? `[${i.path.join('.')}] ` : ''}${i.message}`).join('; ') });

@@ -78,12 +78,12 @@ describe('options page', () => {
     const opts = await options();
     await opts.getByText('About the data').waitFor();
     await opts.locator('#silence').fill('not a repo!\nshawwn/*');
-    await opts.getByRole('button', { name: 'Save list' }).click();
+    await opts.locator('#silence').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
     await opts.getByText(/Not saved: “not a repo!”/).waitFor();
     await settle(tab, 300);
     expect(await panels(tab)).toHaveLength(1);
     await opts.locator('#silence').fill('shawwn/*');
-    await opts.getByRole('button', { name: 'Save list' }).click();
+    await opts.locator('#silence').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
     await tab.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'));
     await resetSettings();
     await opts.close();

@@ -30,7 +30,7 @@ const GH = { id: 'self', url: 'https://github.com/shawwn/llama-dl', tab: { id: 7
 const { handle, log } = setup();
 
 test('answers lookups and page requests from our own extension', async () => {
-  expect(handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl', 'repo:x/y'] }, GH)).toMatchObject({
+  expect(await handle({ type: 'lookup', subjects: ['repo:shawwn/llama-dl', 'repo:x/y'] }, GH)).toMatchObject({
     type: 'lookup',
     known: { 'repo:shawwn/llama-dl': { relations: ['named-in-notice', 'counter-noticed', 'discussed', 'llama'] } },
   });
@@ -146,4 +146,21 @@ test.each([
 ])('toolbar badge text for %i matches is "%s" (≤ 4 characters)', (n, text) => {
   expect(badgeText(n)).toBe(text);
   expect(text.length).toBeLessThanOrEqual(4);
+});
+
+test('detection: lookups badge likely LLaMA repos, detect answers a panel with reasons, the lists and the setting rule', async () => {
+  const on = setup();
+  const r = (await on.handle({ type: 'lookup', subjects: ['repo:someone/llama-go', 'repo:alpacahq/alpaca-py', 'repo:ollama/ollama'] }, GH)) as { known: Record<string, { relations: string[]; hint: string }> };
+  expect(Object.keys(r.known)).toEqual(['repo:someone/llama-go']);
+  expect(r.known['repo:someone/llama-go']).toMatchObject({ relations: ['llama'], hint: 'Backstory: likely LLaMA-related — name token `llama`' });
+  const info = { description: 'Run LLaMA models in Go', topics: ['llama'], readmeTitle: 'llama-go' };
+  const d = (await on.handle({ type: 'detect', subject: 'repo:someone/llama-go', info }, GH)) as { data: { relations: string[]; reasons: string[] } };
+  expect(d.data.relations).toEqual(['llama']);
+  expect(d.data.reasons[0]).toContain('name token `llama`');
+  const off = setup({ detection: 'dataset' });
+  expect(await off.handle({ type: 'detect', subject: 'repo:someone/llama-go', info }, GH)).toMatchObject({ data: null });
+  const never = setup({ llamaNever: ['someone/llama-go'] });
+  expect(await never.handle({ type: 'detect', subject: 'repo:someone/llama-go', info }, GH)).toMatchObject({ data: null });
+  const always = setup({ detection: 'dataset', llamaAlways: ['someone/plain'] });
+  expect(await always.handle({ type: 'page', subject: 'repo:someone/plain' }, GH)).toMatchObject({ data: { relations: ['llama'] } });
 });

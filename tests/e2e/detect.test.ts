@@ -1,0 +1,77 @@
+/**
+ * LLaMA detection beyond the dataset, in real Chromium.
+ * Test URLs: https://github.com/someone/llama-2-7b-chat (detected), https://github.com/alpacahq/alpaca-trade-api-python
+ * (not), https://github.com/someone/ordinary-tool (always list), a page linking to detected repos.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { repoPage } from '../fixtures/github';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+  h.serve('https://github.com/someone/llama-2-7b-chat', repoPage({ owner: 'someone', name: 'llama-2-7b-chat', description: 'Quantised Llama 2 7B chat weights for llama.cpp', topics: ['llama2', 'gguf'] }));
+  h.serve('https://github.com/alpacahq/alpaca-trade-api-python', repoPage({ owner: 'alpacahq', name: 'alpaca-trade-api-python', description: 'Python client for the Alpaca trading API', topics: ['trading', 'stocks'] }));
+  h.serve('https://github.com/someone/ordinary-tool', repoPage({ owner: 'someone', name: 'ordinary-tool', description: 'A command-line tool' }));
+  h.serve(
+    'https://github.com/someone/awesome-local-llms',
+    repoPage({ owner: 'someone', name: 'awesome-local-llms', readme: '<a href="/someone/llama-go">llama-go</a> <a href="/tloen/alpaca-lora">alpaca-lora</a> <a href="/alpacahq/alpaca-py">alpaca-py</a> <a href="/ollama/ollama">ollama</a>' }),
+  );
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
+
+test('a LLaMA-related repo not in the dataset gets the panel, saying why it matched', async () => {
+  const page = await h.open('https://github.com/someone/llama-2-7b-chat');
+  await waitForPanel(page, 'repo:someone/llama-2-7b-chat');
+  const [p] = await panels(page);
+  expect(p!.relations).toEqual(['llama']);
+  expect(p!.text).toContain("Likely LLaMA-related (not in Backstory's dataset): name token `llama`");
+  expect(p!.text).toContain('topic `llama2`');
+  expect(p!.text).toContain('Are fine-tunes and LoRAs derivatives?');
+  expect(p!.text).toContain('entire network of 403 repositories');
+  await page.close();
+});
+
+test('an Alpaca trading repo shows nothing', async () => {
+  const page = await h.open('https://github.com/alpacahq/alpaca-trade-api-python');
+  await settle(page, 700);
+  expect(await panels(page)).toEqual([]);
+  expect(h.pageErrors).toEqual([]);
+  await page.close();
+});
+
+test('links to detected repos get a LLaMA badge; look-alikes do not', async () => {
+  const page = await h.open('https://github.com/someone/awesome-local-llms');
+  await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 2);
+  await settle(page, 300);
+  expect((await badges(page)).map((b) => b.subject).sort()).toEqual(['repo:someone/llama-go', 'repo:tloen/alpaca-lora']);
+  await page.close();
+});
+
+test('always / never lists from the options page take effect live', async () => {
+  const tool = await h.open('https://github.com/someone/ordinary-tool');
+  const chat = await h.open('https://github.com/someone/llama-2-7b-chat');
+  await waitForPanel(chat, 'repo:someone/llama-2-7b-chat');
+  await settle(tool, 300);
+  expect(await panels(tool)).toEqual([]);
+  const opts = await h.open(`chrome-extension://${h.extensionId}/options.html`);
+  await opts.getByText('About the data').waitFor();
+  await opts.locator('#llama-always').fill('someone/ordinary-tool');
+  await opts.locator('#llama-always').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
+  await waitForPanel(tool, 'repo:someone/ordinary-tool');
+  expect((await panels(tool))[0]!.text).toContain('on your "always LLaMA-related" list');
+  await opts.locator('#llama-never').fill('someone/llama-2-7b-chat\nnot valid');
+  await opts.locator('#llama-never').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
+  await opts.getByText(/Not saved: “not valid”/).waitFor();
+  await opts.locator('#llama-never').fill('someone/llama-2-7b-chat');
+  await opts.locator('#llama-never').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
+  await chat.waitForFunction(() => !document.querySelector('backstory-panel'));
+  await worker().evaluate(() => (globalThis as unknown as { chrome: any }).chrome.storage.sync.clear());
+  await opts.close();
+  await tool.close();
+  await chat.close();
+});
