@@ -1,0 +1,61 @@
+// Property-based checks of the URL → subject parsers: random, malformed, unicode, percent-encoded,
+// very long and javascript:/data: inputs never throw and never produce a subject that is not canonical.
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { isSubject, NOT_A_SUBJECT, PARSE_FULLY, quickSubjectHash, hashSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
+
+const hosts = fc.constantFrom('github.com' as const, 'news.ycombinator.com' as const);
+const hrefish = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  fc.webUrl({ withQueryParameters: true, withFragments: true }),
+  fc.tuple(fc.constantFrom('javascript:', 'data:text/html,', 'JaVaScRiPt:', 'vbscript:', 'blob:', 'file://'), fc.string({ maxLength: 100 })).map(([a, b]) => a + b),
+  fc.tuple(fc.constantFrom('/', 'https://github.com/', '//github.com/', 'http://www.github.com/', 'item?id=', 'https://news.ycombinator.com/item?id='), fc.string({ maxLength: 200 })).map(([a, b]) => a + b),
+  fc.string({ maxLength: 40 }).map((s) => `/${encodeURIComponent(s)}/${encodeURIComponent(s)}`),
+  fc.nat().map((n) => '/' + 'a'.repeat(n % 5000) + '/b'),
+);
+
+test('subjectFromHref never throws and only returns canonical subjects', () => {
+  fc.assert(
+    fc.property(hrefish, hosts, (href, host) => {
+      const s = subjectFromHref(href, host);
+      if (s !== null) expect(isSubject(s)).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('javascript:, data: and other schemes never name a subject', () => {
+  fc.assert(
+    fc.property(fc.constantFrom('javascript:', 'data:', 'vbscript:', 'blob:', 'JAVASCRIPT:'), fc.string({ maxLength: 200 }), hosts, (scheme, rest, host) => {
+      expect(subjectFromHref(scheme + rest, host)).toBeNull();
+    }),
+    { numRuns: 1000 },
+  );
+});
+
+test('the fast path agrees with the full parser whenever it gives a hash', () => {
+  fc.assert(
+    fc.property(hrefish, hosts, (href, host) => {
+      const q = quickSubjectHash(href, host);
+      if (q === NOT_A_SUBJECT) expect(subjectFromHref(href, host)).toBeNull();
+      else if (q !== PARSE_FULLY) {
+        const s = subjectFromHref(href, host);
+        if (s !== null) expect(q).toBe(hashSubject(s));
+      }
+    }),
+    { numRuns: 3000 },
+  );
+});
+
+test('path and query parsers are total', () => {
+  fc.assert(
+    fc.property(fc.string({ maxLength: 500 }), (s) => {
+      const a = subjectFromGithubPath(s);
+      const b = subjectFromHnSearch(s);
+      if (a) expect(isSubject(a)).toBe(true);
+      if (b) expect(isSubject(b)).toBe(true);
+    }),
+    { numRuns: 3000 },
+  );
+});
