@@ -16,6 +16,8 @@ export interface PanelProps {
   topicAction?: (t: TopicCard) => ComponentChildren;
   /** Topic currently selected by the site's outline. */
   selectedTopic?: string | null;
+  /** A comment link was clicked; return true when the site showed it in place (no new tab). */
+  onCite?: (url: string) => boolean;
 }
 
 const RELATION_LABEL: Record<Relation, string> = {
@@ -26,11 +28,11 @@ const RELATION_LABEL: Record<Relation, string> = {
 };
 
 /** An external link, rendered only when its URL passes the allow-list (https to an allowed host). */
-export function SafeLink({ href, children, class: cls }: { href: string | null; children: ComponentChildren; class?: string }) {
+export function SafeLink({ href, children, class: cls, onCite }: { href: string | null; children: ComponentChildren; class?: string; onCite?: ((url: string) => boolean) | undefined }) {
   const url = safeHref(href);
   if (!url) return <span class={cls}>{children}</span>;
   return (
-    <a class={cls} href={url} target="_blank" rel="noopener noreferrer">
+    <a class={cls} href={url} target="_blank" rel="noopener noreferrer" onClick={onCite ? (e) => onCite(url) && e.preventDefault() : undefined}>
       {children}
     </a>
   );
@@ -115,7 +117,7 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
   );
 }
 
-function Topic({ t, max, action, selected }: { t: TopicCard; max: number; action?: PanelProps['topicAction']; selected: boolean }) {
+function Topic({ t, max, action, selected, onCite }: { t: TopicCard; max: number; action?: PanelProps['topicAction']; selected: boolean; onCite?: PanelProps['onCite'] }) {
   return (
     <details class={`topic${t.tangent ? ' tangent' : ''}${selected ? ' selected' : ''}`} data-topic={t.id}>
       <summary>
@@ -130,7 +132,7 @@ function Topic({ t, max, action, selected }: { t: TopicCard; max: number; action
       <ul class="points">
         {t.points.map((p, i) => (
           <li key={i}>
-            {p.text} <Cites links={p.links} />
+            {p.text} <Cites links={p.links} onCite={onCite} />
           </li>
         ))}
       </ul>
@@ -138,14 +140,14 @@ function Topic({ t, max, action, selected }: { t: TopicCard; max: number; action
   );
 }
 
-function Cites({ links }: { links: LinkOut[] }) {
+function Cites({ links, onCite }: { links: LinkOut[]; onCite?: PanelProps['onCite'] }) {
   if (!links.length) return null;
   return (
     <span class="cites">
       {links.map((l, i) => (
         <span key={l.url}>
           {i > 0 && ' '}
-          <SafeLink href={l.url} class="cite">
+          <SafeLink href={l.url} class="cite" onCite={onCite}>
             [{l.label.replace('comment ', '#')}]
           </SafeLink>
         </span>
@@ -154,7 +156,7 @@ function Cites({ links }: { links: LinkOut[] }) {
   );
 }
 
-export function Panel({ data, state, theme, floating, onState, outlineBar, topicAction, selectedTopic }: PanelProps) {
+export function Panel({ data, state, theme, floating, onState, outlineBar, topicAction, selectedTopic, onCite }: PanelProps) {
   const title = data.title;
   if (state === 'dismissed') {
     return (
@@ -243,13 +245,13 @@ export function Panel({ data, state, theme, floating, onState, outlineBar, topic
               <h2>What the thread argued</h2>
               {outlineBar}
               {mainTopics.map((t) => (
-                <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} />
+                <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} onCite={onCite} />
               ))}
               {tangents.length > 0 && (
                 <details class="tangents" open={!!outlineBar}>
                   <summary>Tangents ({tangents.length})</summary>
                   {tangents.map((t) => (
-                    <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} />
+                    <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} onCite={onCite} />
                   ))}
                 </details>
               )}

@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { h } from 'preact';
 import { OutlineBar, TopicAction, type OutlineControls } from '@/components/Outline';
 import type { PanelProps } from '@/components/Panel';
+import outlineCss from '@/components/outline.css?inline';
 import { matchComments, normalizeText, tangentFoldRows, type PageRow } from './hn-match';
 import type { PanelEnhancement } from './panel-mount';
 import type { PanelData } from './protocol';
@@ -155,15 +156,32 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
     { signal: controller.signal },
   );
 
-  /** Arriving from a Backstory link: `#<comment id>` or `#bs-<n>` (with a text fragment). */
+  /** The row a Backstory comment link points at: `#<comment id>` or `#bs-<n>` (with a text fragment). */
+  function rowForHash(hash: string): number | undefined {
+    const bs = /^bs-(\d+)/.exec(hash);
+    if (bs) return rowOfComment.get(Number(bs[1]));
+    if (/^\d+$/.test(hash)) {
+      const i = rows.findIndex((r) => r.id === hash);
+      return i >= 0 ? i : undefined;
+    }
+    return undefined;
+  }
+
+  /** Arriving from a Backstory link: highlight the comment it names. */
   function highlightArrival() {
     const hash = location.hash.slice(1);
-    if (!hash) return;
-    let idx: number | undefined;
-    const bs = /^bs-(\d+)$/.exec(hash);
-    if (bs) idx = rowOfComment.get(Number(bs[1]));
-    else if (/^\d+$/.test(hash)) idx = rows.findIndex((r) => r.id === hash);
-    if (idx !== undefined && idx >= 0) setCurrent(idx, !!bs);
+    const idx = hash ? rowForHash(hash) : undefined;
+    if (idx !== undefined) setCurrent(idx, hash.startsWith('bs-'));
+  }
+
+  /** A citation in the panel that points into this very thread: show it in place instead of a new tab. */
+  function cite(url: string): boolean {
+    const u = new URL(url);
+    if (u.pathname !== location.pathname || u.searchParams.get('id') !== new URLSearchParams(location.search).get('id')) return false;
+    const idx = rowForHash(u.hash.slice(1));
+    if (idx === undefined) return false;
+    setCurrent(idx, true);
+    return true;
   }
 
   // Read the rows in slices (a 3,000-comment thread must not become one long task), then match and tag.
@@ -217,6 +235,7 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
 
   const labelText = Object.fromEntries(data.topics.map((t) => [t.id, t.label]));
   return {
+    css: outlineCss,
     props: (): Partial<PanelProps> => {
       const o: OutlineControls = {
         selected,
@@ -230,7 +249,7 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
         onStep: step,
         onFold: fold,
       };
-      return { outlineBar: h(OutlineBar, { o, labels: labelText }), topicAction: (t) => h(TopicAction, { t, o }), selectedTopic: selected };
+      return { outlineBar: h(OutlineBar, { o, labels: labelText }), topicAction: (t) => h(TopicAction, { t, o }), selectedTopic: selected, onCite: cite };
     },
     remove() {
       controller.abort();

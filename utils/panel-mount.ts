@@ -20,6 +20,8 @@ export interface MountedPanel {
 /** Extra panel behaviour supplied by a site (the HN outline): props for the panel, and its cleanup. */
 export interface PanelEnhancement {
   props(): Partial<PanelProps>;
+  /** Extra CSS for the panel's shadow root. */
+  css?: string;
   remove(): void;
 }
 
@@ -83,6 +85,11 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
   let enhancement: PanelEnhancement | null = null;
   attach();
   enhancement = opts.enhance?.(ctx, data, draw) ?? null;
+  if (enhancement?.css) {
+    const extra = document.createElement('style');
+    extra.textContent = enhancement.css;
+    shadow.append(extra);
+  }
   if (enhancement) draw();
   const themeObserver = new MutationObserver(draw);
   themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'] });

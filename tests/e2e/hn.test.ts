@@ -95,6 +95,12 @@ describe('the seed thread page', () => {
     await page.keyboard.press('Escape');
     s = await state();
     expect(s).toEqual({ selected: [], current: -1 });
+    // A citation that points into this thread is shown in place, not in a new tab.
+    const pagesBefore = h.context.pages().length;
+    await details.locator('a.cite').first().click();
+    const cited = comments.find((c) => c.topics.includes('dmca-process') && c.n === 95)!;
+    await page.waitForFunction((n) => document.querySelectorAll('tr.athing.comtr')[n]!.hasAttribute('data-backstory-current'), cited.n);
+    expect(h.context.pages().length).toBe(pagesBefore);
     await page.close();
   });
 
