@@ -232,22 +232,14 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           ]}
           onChange={(v) => void update({ detection: v })}
         />
-        <ListField
-          id="llama-always"
-          label="Always treat as LLaMA-related"
-          hint="owner/name"
-          value={s.llamaAlways}
-          check={checker(SETTING_SCHEMAS.llamaAlways)}
-          onSave={(llamaAlways) => void update({ llamaAlways })}
-        />
-        <ListField
-          id="llama-never"
-          label="Never treat as LLaMA-related"
-          hint="owner/name"
-          value={s.llamaNever}
-          check={checker(SETTING_SCHEMAS.llamaNever)}
-          onSave={(llamaNever) => void update({ llamaNever })}
-        />
+        {(
+          [
+            ['llama-always', 'Always treat as LLaMA-related', 'llamaAlways'],
+            ['llama-never', 'Never treat as LLaMA-related', 'llamaNever'],
+          ] as const
+        ).map(([id, label, key]) => (
+          <ListField key={id} id={id} label={label} hint="owner/name" value={s[key]} check={checker(SETTING_SCHEMAS[key])} onSave={(list) => void update({ [key]: list })} />
+        ))}
       </section>
 
       <section aria-labelledby="backup">
