@@ -65,10 +65,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     const quick = quickSubjectHash(href, opts.host);
     if (quick === NOT_A_SUBJECT) return;
     const may = opts.mayBeKnown;
-    const detectable = !!opts.mayBeDetected && opts.mayBeDetected(href);
-    if (quick >= 0 && may && !detectable && !may(quick)) return;
+    // The detector's cue test runs only for links the filter rules out (most links stop at the filter).
+    let detectable: boolean | undefined;
+    const isDetectable = () => (detectable ??= !!opts.mayBeDetected?.(href));
+    if (quick >= 0 && may && !may(quick) && !isDetectable()) return;
     const subject = subjectFromHref(href, opts.host);
-    if (!subject || (may && !detectable && !may(hashSubject(subject))) || opts.skip?.(subject)) return;
+    if (!subject || (may && !may(hashSubject(subject)) && !isDetectable()) || opts.skip?.(subject)) return;
     const list = found.get(subject);
     if (list) list.push(a);
     else found.set(subject, [a]);

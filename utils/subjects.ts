@@ -104,7 +104,8 @@ export function subjectFromGithubPath(pathname: string): Subject | null {
 /** Subject of a news.ycombinator.com `item?id=` query string, or null. */
 export function subjectFromHnSearch(search: string): Subject | null {
   const m = /[?&]id=(\d{1,12})(?:&|#|$)/.exec(search);
-  return m ? `thread:hn:${Number(m[1])}` : null;
+  const id = m ? Number(m[1]) : 0;
+  return id >= 1 ? `thread:hn:${id}` : null;
 }
 
 const GITHUB_ABS_RE = /^(?:https?:)?\/\/(?:www\.)?github\.com(\/[^?#]*)?/i;

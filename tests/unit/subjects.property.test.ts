@@ -2,6 +2,12 @@
 // very long and javascript:/data: inputs never throw and never produce a subject that is not canonical.
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
+
+// A fixed seed keeps CI deterministic; BACKSTORY_FC_SEED / BACKSTORY_FC_RUNS explore further locally.
+fc.configureGlobal({
+  seed: Number(process.env.BACKSTORY_FC_SEED ?? 20261126),
+  ...(process.env.BACKSTORY_FC_RUNS ? { numRuns: Number(process.env.BACKSTORY_FC_RUNS) } : {}),
+});
 import { isSubject, NOT_A_SUBJECT, PARSE_FULLY, quickSubjectHash, hashSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
 
 const hosts = fc.constantFrom('github.com' as const, 'news.ycombinator.com' as const);
@@ -21,7 +27,7 @@ test('subjectFromHref never throws and only returns canonical subjects', () => {
       const s = subjectFromHref(href, host);
       if (s !== null) expect(isSubject(s)).toBe(true);
     }),
-    { numRuns: 3000 },
+    { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 3000) },
   );
 });
 
@@ -30,7 +36,7 @@ test('javascript:, data: and other schemes never name a subject', () => {
     fc.property(fc.constantFrom('javascript:', 'data:', 'vbscript:', 'blob:', 'JAVASCRIPT:'), fc.string({ maxLength: 200 }), hosts, (scheme, rest, host) => {
       expect(subjectFromHref(scheme + rest, host)).toBeNull();
     }),
-    { numRuns: 1000 },
+    { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 1000) },
   );
 });
 
@@ -44,7 +50,7 @@ test('the fast path agrees with the full parser whenever it gives a hash', () =>
         if (s !== null) expect(q).toBe(hashSubject(s));
       }
     }),
-    { numRuns: 3000 },
+    { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 3000) },
   );
 });
 
@@ -56,6 +62,6 @@ test('path and query parsers are total', () => {
       if (a) expect(isSubject(a)).toBe(true);
       if (b) expect(isSubject(b)).toBe(true);
     }),
-    { numRuns: 3000 },
+    { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 3000) },
   );
 });

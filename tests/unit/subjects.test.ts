@@ -71,6 +71,8 @@ describe('subjectFromHnSearch / pageSubject', () => {
     ['?p=2&id=35287733', 'thread:hn:35287733'],
     ['?id=35287733&p=2', 'thread:hn:35287733'],
     ['?id=', null],
+    ['?id=0', null],
+    ['?id=007', 'thread:hn:7'],
     ['?xid=35287733', null],
   ])('%s → %s', (search, subject) => expect(subjectFromHnSearch(search)).toBe(subject));
 
