@@ -269,7 +269,7 @@ export function buildKnowledge(d: Dataset): Knowledge {
     if (direct) {
       const info = lookupOne(direct);
       const subject = info?.subject ?? direct;
-      const p = (subject.startsWith('thread:') ? null : panelFor(subject)) ?? (subject === threadSubject ? threadPanel(threadSubject) : null);
+      const p = panelFor(subject);
       if (info) add(subject, p?.title ?? subject, info.hint, p);
     }
     for (const r of d.repos) if (r.repo.includes(q)) add(`repo:${r.repo}`, r.repo, r.note, panelFor(`repo:${r.repo}`));
@@ -290,14 +290,15 @@ export function buildKnowledge(d: Dataset): Knowledge {
     return out;
   }
 
-  function panelFor(subject: string): PanelData | null {
+  /** The panel for any subject the dataset knows (a repo, with its fork-network root; a notice; the thread). */
+  function panelFor(subject: string, networkRoot?: string): PanelData | null {
     if (!isSubject(subject)) return null;
-    if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5));
+    if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5), networkRoot);
     if (subject.startsWith('notice:')) {
       const n = notices.get(subject.slice(7));
       return n ? noticePanel(subject, n) : null;
     }
-    return null;
+    return subject === threadSubject ? threadPanel(subject) : null;
   }
 
   function detectedPanel(subject: string, reasons: readonly string[]): PanelData | null {
@@ -334,16 +335,7 @@ export function buildKnowledge(d: Dataset): Knowledge {
       }
       return known;
     },
-    panel(subject, networkRoot) {
-      if (!isSubject(subject)) return null;
-      if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5), networkRoot);
-      if (subject.startsWith('notice:')) {
-        const n = notices.get(subject.slice(7));
-        return n ? noticePanel(subject, n) : null;
-      }
-      const id = Number(subject.slice('thread:hn:'.length));
-      return id === d.thread.id ? threadPanel(subject) : null;
-    },
+    panel: panelFor,
   };
 }
 
