@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { assertDatasetValid } from './utils/dataset/validate-files';
+import { assertDatasetValid, assertDmcaIndexValid } from './utils/dataset/validate-files';
 
 // Backstory's manifest is deliberately small: no network, no extra permissions.
 // `storage` keeps settings and per-subject panel state; hosts are the two sites we read.
@@ -46,9 +46,10 @@ export default defineConfig({
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
       config.resolve = { ...config.resolve, alias: [native, ...list.filter((a) => a.find !== 'wxt/browser')] };
     },
-    // The build fails, naming the file and the field, when the bundled dataset is invalid.
+    // The build fails, naming the file and the field, when the bundled dataset or DMCA index is invalid.
     'build:before': () => {
       assertDatasetValid();
+      assertDmcaIndexValid();
     },
   },
 });

@@ -46,7 +46,7 @@ function formatDate(iso: string): string {
 }
 
 function kindLabel(kind: NoticeCard['kind']): string {
-  return { notice: 'DMCA takedown notice', 'counter-notice': 'Counter-notice', retraction: 'Retraction', reversal: 'Reversal', other: 'Document' }[kind];
+  return { notice: 'DMCA takedown notice', 'counter-notice': 'Counter-notice', retraction: 'Retraction', reversal: 'Reversal', legal: 'Legal document', other: 'Document' }[kind];
 }
 
 function Notice({ n }: { n: NoticeCard }) {

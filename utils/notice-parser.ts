@@ -4,7 +4,7 @@
  */
 import { normalizeRepo } from './subjects';
 
-export type NoticeKind = 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'other';
+export type NoticeKind = 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
 
 export interface ParsedNotice {
   /** Path in github/dmca as published, e.g. `2023/03/2023-03-21-meta.md`. */
@@ -22,6 +22,12 @@ export interface ParsedNotice {
   networkSize: number | null;
   /** Repositories named, lower-case `owner/name`, in order of first appearance. */
   repos: string[];
+  /** Of `repos`, those named only as the original (complainant's) work in a form notice. */
+  originals: string[];
+  /** Gists named, as `user/id` or `id` when the URL has no user. */
+  gists: string[];
+  /** The party as the file name spells it (`2023-03-21-meta.md` → `Meta`): a fallback when the text names no one. */
+  fileParty: string;
   /** Other notices of github/dmca this one refers to (a counter-notice names the notice it disputes). */
   refersTo: string[];
 }
@@ -32,22 +38,57 @@ export function parseNoticePath(path: string): { date: string; kind: NoticeKind 
   const file = path.split('/').pop() ?? path;
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(file);
   const date = m ? `${m[1]}-${m[2]}-${m[3]}` : '';
-  const lower = file.toLowerCase();
-  let kind: NoticeKind = 'notice';
-  if (/counter[-_ ]?notice|counternotification|counter-notification/.test(lower)) kind = 'counter-notice';
-  else if (/retraction|retract/.test(lower)) kind = 'retraction';
-  else if (/reversal|reinstat/.test(lower)) kind = 'reversal';
-  else if (!/\.(md|markdown)$/.test(lower)) kind = 'other';
+  const lower = path.toLowerCase();
+  // The last descriptive word wins: `...-counternotice-reversal.md` is a reversal.
+  const cues: [RegExp, NoticeKind][] = [
+    [/counter[-_ ]?notice|counter[-_ ]?notification/g, 'counter-notice'],
+    [/retraction|retract/g, 'retraction'],
+    [/reversal|reinstat/g, 'reversal'],
+    [/legal[-_ ]?action|noticeoflegalaction|[-_]court(?=[-_.])/g, 'legal'],
+  ];
+  let kind: NoticeKind = m ? 'notice' : 'other';
+  let at = -1;
+  for (const [re, k] of cues) {
+    for (const hit of lower.matchAll(re)) {
+      if (hit.index > at) {
+        at = hit.index;
+        kind = k;
+      }
+    }
+  }
   return { date, kind };
 }
 
-/** Dates like `03/20/2023`, `2023-03-20`, `March 20, 2023`, `20 March 2023` after a "Date:" label or alone on a line. */
+const KIND_WORDS = /^(?:counter-?notice|counternotification|retraction|reversal|reinstatement|legal|action|noticeoflegalaction|court|notice|\d{1,3})$/i;
+
+/** The party as the file name spells it: `2021-05-12-nagravision-4.md` → `Nagravision`. */
+export function partyFromPath(path: string): string {
+  const file = (path.split('/').pop() ?? path).replace(/\.\s*(?:md|markdown)$/i, '').replace(/^\d{4}-\d{2}-\d{2}-?/, '');
+  const words = file.split(/[-_\s]+/).filter(Boolean);
+  while (words.length > 1 && KIND_WORDS.test(words[words.length - 1]!)) words.pop();
+  return words
+    .map((w) => (/[A-Z]/.test(w) || /\d/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ')
+    .slice(0, 80);
+}
+
+/**
+ * The date a notice gives itself: after a "Date:"/"Dated:" label, or a full date alone on one of the
+ * first lines of a letter (`March 20, 2023`, `20 March 2023`, `03/20/2023`, `2023-03-20`).
+ */
 export function parseTextDate(text: string): string | null {
   const head = text.slice(0, 4000);
-  const labelled = /^\W*date\W*[:：]\s*(.+)$/im.exec(head);
-  const candidates = labelled ? [labelled[1]!] : [];
-  for (const c of candidates) {
-    const d = parseLooseDate(c);
+  const labelled = /^[\s*_#>-]*dated?[\s*_]*[:：][\s*_]*(.+)$/im.exec(head);
+  if (labelled) {
+    const d = parseLooseDate(labelled[1]!);
+    if (d) return d;
+  }
+  const lines = head.split('\n', 40);
+  for (const line of lines) {
+    const l = line.replace(/[*_#>]/g, '').trim();
+    if (l.length < 8 || l.length > 40) continue;
+    if (!/^(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{1,2}-\d{1,2})\.?$/i.test(l)) continue;
+    const d = parseLooseDate(l);
     if (d) return d;
   }
   return null;
@@ -83,26 +124,65 @@ function ymd(y: number, m: number, d: number): string | null {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** Repos named by github.com URLs in any of the corpus' spellings. GitHub's own paths are excluded. */
-export function extractRepos(text: string): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  const re = /(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})/gi;
-  for (const m of text.matchAll(re)) {
-    const before = text.slice(Math.max(0, m.index - 1), m.index);
-    if (/[A-Za-z0-9.-]/.test(before)) continue; // e.g. docs.github.com, gist.github.com
+const REPO_URL = /(?:https?:\/\/)?(?:www\.)?github\.com\/([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})/gi;
+
+/** One repo named at an offset of the text. */
+function repoMatches(text: string): { repo: string; at: number }[] {
+  const out: { repo: string; at: number }[] = [];
+  for (const m of text.matchAll(REPO_URL)) {
+    // Without a scheme, the host must start here: docs.github.com, gist.github.com… are other hosts.
+    // With one (`1.https://github.com/…` in numbered lists), what comes before does not matter.
+    if (!/^https?:/i.test(m[0]) && /[A-Za-z0-9.@-]/.test(text.charAt(m.index - 1))) continue;
     let name = m[2]!.replace(/[.]+$/, '');
     if (name.toLowerCase().endsWith('.git')) name = name.slice(0, -4);
     const repo = normalizeRepo(m[1]!, name);
-    if (!repo || repo === 'github/dmca' || seen.has(repo)) continue;
-    seen.add(repo);
-    out.push(repo);
+    if (!repo || repo === 'github/dmca') continue;
+    out.push({ repo, at: m.index });
   }
   return out;
 }
 
+/** Repos named by github.com URLs in any of the corpus' spellings. GitHub's own paths are excluded. */
+export function extractRepos(text: string): string[] {
+  return [...new Set(repoMatches(text).map((m) => m.repo))];
+}
+
+/**
+ * Repos a form notice names only under its "original copyrighted work" question: the complainant's
+ * own work, not an alleged copy. Letters have no such sections, so they give none.
+ */
+export function extractOriginals(text: string): string[] {
+  const heads = [...text.matchAll(/^\s*(?:\*\*|#{1,4}\s*)(.{10,300}?)(?:\*\*|$)/gm)].filter((h) => /\?|:\s*$/.test(h[1]!) || /please|describe|provide|what|are you|have you|do you/i.test(h[1]!));
+  if (heads.length < 2) return [];
+  const sectionAt = (at: number) => {
+    let q = '';
+    for (const h of heads) {
+      if (h.index > at) break;
+      q = h[1]!;
+    }
+    return q;
+  };
+  const original = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const { repo, at } of repoMatches(text)) {
+    if (/original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|describe the (?:work|original)/i.test(sectionAt(at))) original.add(repo);
+    else elsewhere.add(repo);
+  }
+  return [...original].filter((r) => !elsewhere.has(r));
+}
+
+/** Gists named (`gist.github.com/<user>/<id>` or `gist.github.com/<id>`), as `user/id` or `id`, lower-case. */
+export function extractGists(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/gist\.github\.com\/(?:([A-Za-z0-9-]{1,39})\/)?([0-9a-f]{5,40})\b/gi)) {
+    out.add((m[1] ? `${m[1]}/${m[2]}` : m[2]!).toLowerCase());
+  }
+  return [...out];
+}
+
+/** GitHub's note "processed the takedown notice against the entire network of N repositories". */
 export function extractNetworkSize(text: string): number | null {
-  const m = /entire network of ([\d,]+) repositor/i.exec(text);
+  const m = /entire network of\s*[_*\[]*\s*([\d,]*\d)\s*[_*\]]*\s*(?:forks?\s+)?repositor/i.exec(text);
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 }
 
@@ -172,8 +252,11 @@ export function extractParties(text: string): { sender: string | null; onBehalfO
 export function parseNotice(path: string, text: string): ParsedNotice {
   const { date, kind: pathKind } = parseNoticePath(path);
   let kind = pathKind;
-  if (kind === 'notice' && /counter[- ]?notif|counter[- ]?notice/i.test(text.slice(0, 600)) && !/takedown notice/i.test(text.slice(0, 200))) {
-    kind = 'counter-notice';
+  const head = text.slice(0, 600);
+  if (kind === 'notice') {
+    if (/counter[- ]?notif|counter[- ]?notice/i.test(head) && !/takedown notice/i.test(text.slice(0, 200))) kind = 'counter-notice';
+    else if (/^\W*GitHub has (?:reversed|reinstated)/i.test(head)) kind = 'reversal';
+    else if (/\b(?:I am|we are|I'm|hereby) (?:formally )?retract(?:ing)?\b/i.test(head)) kind = 'retraction';
   }
   const { sender, onBehalfOf } = extractParties(text);
   return {
@@ -185,6 +268,9 @@ export function parseNotice(path: string, text: string): ParsedNotice {
     onBehalfOf,
     networkSize: extractNetworkSize(text),
     repos: extractRepos(text),
+    originals: extractOriginals(text),
+    gists: extractGists(text),
+    fileParty: partyFromPath(path),
     refersTo: extractRefersTo(text, path),
   };
 }

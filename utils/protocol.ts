@@ -110,7 +110,7 @@ export interface LinkOut {
 export interface NoticeCard {
   path: string;
   url: string;
-  kind: 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'other';
+  kind: 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
   date: string;
   textDate: string | null;
   sender: string | null;

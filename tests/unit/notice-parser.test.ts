@@ -128,3 +128,98 @@ test.each([
 test('extractRepos ignores hosts that merely end in github.com and trailing punctuation', () => {
   expect(extractRepos('see notgithub.com/a/b, https://github.com/a/b). and github.com/a/b again; raw.githubusercontent.com/x/y')).toEqual(['a/b']);
 });
+
+// ---- formats added for the whole corpus (issue #7): written for these tests, not copied ----
+
+const FORM_WITH_ORIGINAL = `**Please provide a detailed description of the original copyrighted work that has allegedly been infringed. If possible, include a URL to where it is posted online.**
+
+My own project, first published at https://github.com/hana/tachograph and https://github.com/hana/shared-lib
+
+**What files should be taken down? Please provide URLs for each file, or if the entire repository, the repository's URL:**
+
+1.Please take down entire repository: https://github.com/copier/tachograph
+2.https://github.com/copier2/tachograph
+3.A copy of https://github.com/hana/shared-lib is also in https://github.com/copier/shared-lib
+
+**Have you searched for any forks of the allegedly infringing files or repositories?**
+
+Yes, https://github.com/copier3/tachograph
+`;
+
+const REVERSAL = `GitHub has reversed the takedown notice previously processed and published at:
+
+https://github.com/github/dmca/blob/master/2021/03/2021-03-04-label.md
+
+Accordingly, GitHub has reinstated that repository: https://github.com/tool-org/downloader. Read our [DMCA Takedown Policy](https://docs.github.com/github/site-policy/dmca-takedown-policy) or [contact us](https://support.github.com/contact).
+`;
+
+const NETWORK_VARIANTS = [
+  ['GitHub processed the takedown notice against the entire network of _2,310_ repositories, inclusive of the parent repository.', 2310],
+  ['against the entire network of [87] repositories, inclusive of the parent', 87],
+  ['against the entire network of 12repositories, inclusive of the parent repository', 12],
+  ['against the entire network of 40 forks repositories, inclusive of the parent repository', 40],
+  ['the entire network of affiliated industries comprises 40 authors', null],
+] as const;
+
+describe('whole-corpus formats', () => {
+  test('form notice: repos under the "original work" question only are the original, not alleged copies', () => {
+    const n = parseNotice('2017/2017-05-02-hana.md', FORM_WITH_ORIGINAL);
+    expect(n.repos).toEqual(['hana/tachograph', 'hana/shared-lib', 'copier/tachograph', 'copier2/tachograph', 'copier/shared-lib', 'copier3/tachograph']);
+    // hana/shared-lib is also named in the take-down section, so it is not "only the original".
+    expect(n.originals).toEqual(['hana/tachograph']);
+    expect(n.fileParty).toBe('Hana');
+  });
+
+  test('a letter has no question sections, so no originals', () => {
+    expect(parseNotice('2024/07/2024-07-05-example.md', LETTER).originals).toEqual([]);
+  });
+
+  test('reversal text: kind from the file name, the reversed notice from its link, the reinstated repo', () => {
+    const n = parseNotice('2021/04/2021-04-01-label-reversal.md', REVERSAL);
+    expect(n.kind).toBe('reversal');
+    expect(n.refersTo).toEqual(['2021/03/2021-03-04-label.md']);
+    expect(n.repos).toEqual(['tool-org/downloader']);
+    // Named as GitHub writes it in the file name.
+    expect(n.fileParty).toBe('Label');
+  });
+
+  test('reversal text under a plain file name is still a reversal', () => {
+    expect(parseNotice('2021/04/2021-04-01-label-2.md', REVERSAL).kind).toBe('reversal');
+  });
+
+  test.each(NETWORK_VARIANTS)('network note %s → %s', (text, n) => expect(parseNotice('2022/01/2022-01-01-x.md', text).networkSize).toBe(n));
+
+  test('gists with and without a user; raw, docs and support hosts are not repos', () => {
+    const text = 'https://gist.github.com/Someone/0a1b2c3d4e5f and gist.github.com/9f8e7d6c5b4a, https://raw.github.com/x/y, https://support.github.com/contact, https://github.com/contact/foo, https://github.com/site/terms, https://github.com/settings/keys';
+    const n = parseNotice('2019/01/2019-01-01-x.md', text);
+    expect(n.gists).toEqual(['someone/0a1b2c3d4e5f', '9f8e7d6c5b4a']);
+    expect(n.repos).toEqual([]);
+  });
+
+  test('repo URL spellings: www, angle brackets, .git, /tree and /blob suffixes, markdown links, trailing dots', () => {
+    const text = '<https://www.github.com/A/B.git>, [link](https://github.com/c/d/tree/main/src), http://github.com/E/F/blob/x.md... github.com/g/h.';
+    expect(parseNotice('2019/01/2019-01-01-x.md', text).repos).toEqual(['a/b', 'c/d', 'e/f', 'g/h']);
+  });
+
+  test('a date alone on an early line of a letter', () => {
+    expect(parseNotice('2014/2014-02-03-x.md', 'Acme Corp\n\nJanuary 30, 2014\n\nDear GitHub,').textDate).toBe('2014-01-30');
+    expect(parseNotice('2014/2014-02-03-x.md', '**Dated:** 31 January 2014\n').textDate).toBe('2014-01-31');
+    // A date inside running text is not the notice's date.
+    expect(parseNotice('2014/2014-02-03-x.md', 'We first published it on January 30, 2014 under a license.').textDate).toBeNull();
+  });
+});
+
+test.each([
+  ['2020/09/2020-09-04-acanio-noticeoflegalaction.md', 'legal', 'Acanio'],
+  ['2021/09/2021-09-29-take-two-legal-action/2021-09-29-take-two-legal-action.md', 'legal', 'Take Two'],
+  ['2022/08/2022-08-12-green-valley-science-and-technology-court.md', 'legal', 'Green Valley Science And Technology'],
+  ['2023/09/2023-09-20-chessaid-counternotice-reversal.md', 'reversal', 'Chessaid'],
+  ['2017/2017-06-08-Borderless-Gaming-Retraction.md', 'retraction', 'Borderless Gaming'],
+  ['2021/05/2021-05-12-nagravision-4. md', 'notice', 'Nagravision'],
+  ['2023/08/2023-08-11-amazon.com', 'notice', 'Amazon.com'],
+  ['2018/2018-10-09-ChongqingBcopOrderManage.md', 'notice', 'ChongqingBcopOrderManage'],
+  ['README.md', 'other', 'README'],
+])('kind and party from the path %s', (path, kind, party) => {
+  expect(parseNoticePath(path).kind).toBe(kind);
+  expect(parseNotice(path, '').fileParty).toBe(party);
+});

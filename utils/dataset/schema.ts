@@ -74,7 +74,7 @@ export const noticeSchema = z.strictObject({
   path: noticePath,
   date: isoDate,
   textDate: isoDate.nullable(),
-  kind: z.enum(['notice', 'counter-notice', 'retraction', 'reversal', 'other']),
+  kind: z.enum(['notice', 'counter-notice', 'retraction', 'reversal', 'legal', 'other']),
   sender: text(120).nullable(),
   onBehalfOf: text(120).nullable(),
   networkSize: z.number().int().positive().nullable(),

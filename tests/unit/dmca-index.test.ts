@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { buildIndex, checkIndex, readIndex, type BuildNotice } from '@/utils/dmca-index';
+import { hashSubject } from '@/utils/subjects';
+import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
+
+const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({
+  path,
+  date: path.split('/').pop()!.slice(0, 10),
+  textDate: null,
+  kind: 'notice',
+  sender: null,
+  onBehalfOf: null,
+  fileParty: 'Party',
+  networkSize: null,
+  gists: 0,
+  repos,
+  originals: [],
+  refersTo: [],
+  ...extra,
+});
+
+const SAMPLE: BuildNotice[] = [
+  N('2020/10/2020-10-23-Label.md', ['org/downloader', 'a/downloader', 'b/downloader'], { sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12 }),
+  N('2020/11/2020-11-16-Label-reversal.md', ['org/downloader'], { kind: 'reversal', refersTo: [{ path: '2020/10/2020-10-23-Label.md', inferred: false }] }),
+  N('2014/2014-02-10-Books.md', ['reader/notes', 'me/original'], { originals: ['me/original'], gists: 2 }),
+  N('2014/2014-02-12-Books-counternotice.md', ['reader/notes'], { kind: 'counter-notice', refersTo: [{ path: '2014/2014-02-10-Books.md', inferred: true }] }),
+  N('2023/03/2023-03-21-other.md', ['a/downloader'], { onBehalfOf: 'Tab\there\u202Eand bidi' }),
+];
+
+describe('compact DMCA index', () => {
+  const built = buildIndex(SAMPLE);
+  const idx = readIndex(built.notices, built.repos);
+
+  test('is well-formed and deterministic (input order does not matter)', () => {
+    expect(checkIndex(built.notices, built.repos)).toEqual([]);
+    const again = buildIndex([...SAMPLE].reverse());
+    expect(again.notices).toBe(built.notices);
+    expect(again.repos).toBe(built.repos);
+    expect(built.summary).toEqual({ notices: 5, repos: 5 });
+  });
+
+  test('repo → notices, with the role it was named in', () => {
+    const hit = idx.findRepo('org/downloader')!;
+    expect(hit.notices.map((n) => idx.notice(n.index)!.path)).toEqual(['2020/10/2020-10-23-Label.md', '2020/11/2020-11-16-Label-reversal.md']);
+    expect(idx.findRepo('ORG/Downloader')?.repo).toBe('org/downloader');
+    expect(idx.findRepo('me/original')!.notices).toEqual([{ index: idx.findNotice('2014/2014-02-10-books.md')!.index, original: true }]);
+    expect(idx.findRepo('nobody/here')).toBeNull();
+    expect(idx.findRepo('')).toBeNull();
+  });
+
+  test('notice → facts, its repos in the order named, and the answers both ways', () => {
+    const n = idx.findNotice('2020/10/2020-10-23-label.md')!;
+    expect(n).toMatchObject({ kind: 'notice', sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12, gists: 0 });
+    expect(n.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['org/downloader', 'a/downloader', 'b/downloader']);
+    expect(n.answeredBy.map((i) => idx.notice(i)!.kind)).toEqual(['reversal']);
+    const counter = idx.findNotice('2014/2014-02-12-Books-counternotice.md')!;
+    expect(counter.refersTo).toEqual([{ index: idx.findNotice('2014/2014-02-10-Books.md')!.index, inferred: true }]);
+    expect(idx.findNotice('2014/2014-02-10-Books.md')!.gists).toBe(2);
+    expect(idx.findNotice('2099/01/2099-01-01-none.md')).toBeNull();
+  });
+
+  test('fields are single-line, without tabs or bidi controls', () => {
+    expect(idx.findNotice('2023/03/2023-03-21-other.md')!.onBehalfOf).toBe('Tab here and bidi');
+  });
+
+  test('a link subject hash finds its repo or notice (what the content script probes with)', () => {
+    expect(idx.reposWithHash(hashSubject('repo:b/downloader')).map((r) => r.repo)).toEqual(['b/downloader']);
+    expect(idx.reposWithHash(hashSubject('repo:b/unknown'))).toEqual([]);
+    expect(idx.noticesWithHash(hashSubject('notice:2020/11/2020-11-16-label-reversal.md')).map((n) => n.path)).toEqual(['2020/11/2020-11-16-Label-reversal.md']);
+  });
+
+  test('search by name part and by party', () => {
+    expect(idx.searchRepos('downl', 10)).toEqual(['a/downloader', 'b/downloader', 'org/downloader']);
+    expect(idx.searchRepos('1', 10)).toEqual([]); // too short; and never matches the notice lists
+    expect(idx.searchNotices('label', 10).map((n) => n.date)).toEqual(['2020-11-16', '2020-10-23']);
+  });
+
+  test('a malformed index is rejected naming the file, line and field', () => {
+    const badKind = built.notices.replace('\tn\t', '\tx\t');
+    expect(checkIndex(badKind, built.repos).join('\n')).toMatch(/notices\.tsv:\d+ kind: unknown kind code "x"/);
+    const lines = built.repos.split('\n');
+    const swapped = [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n');
+    expect(checkIndex(built.notices, swapped).join('\n')).toMatch(/repos\.tsv:\d+ name: lines not sorted/);
+    const dangling = built.repos.replace(/\t([0-9a-z~,]+)\n$/, '\tzz\n');
+    expect(checkIndex(built.notices, dangling).join('\n')).toMatch(/repos\.tsv:\d+ notices: /);
+    expect(checkIndex('# nope\n', built.repos)[0]).toMatch(/notices\.tsv:1 header/);
+    expect(() => readIndex('# nope\n', built.repos)).toThrow(/not a Backstory DMCA index/);
+  });
+});
+
+describe('the bundled index (public/dmca)', () => {
+  const { notices, repos } = readDmcaIndexTexts();
+  const idx = readIndex(notices, repos);
+
+  test('passes the structural check the build runs', () => {
+    expect(checkIndex(notices, repos)).toEqual([]);
+  });
+
+  test('spot checks: Meta 2023-03-21 and the youtube-dl notice with its reversal', () => {
+    const meta = idx.findNotice('2023/03/2023-03-21-meta.md')!;
+    expect(meta).toMatchObject({ kind: 'notice', sender: 'OpSec Online LLC', onBehalfOf: 'Meta Platforms, Inc.', networkSize: 403, textDate: '2023-03-20' });
+    expect(meta.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['shawwn/llama-dl']);
+    expect(meta.answeredBy.map((i) => idx.notice(i)!.path)).toEqual(['2023/04/2023-04-27-meta-counternotice.md']);
+    const riaa = idx.findNotice('2020/10/2020-10-23-RIAA.md')!;
+    expect(riaa.repoLines.length).toBe(18);
+    expect(idx.repoAt(riaa.repoLines[0]!.line)).toBe('ytdl-org/youtube-dl');
+    const reversal = idx.findNotice('2020/11/2020-11-16-RIAA-reversal.md')!;
+    expect(reversal.kind).toBe('reversal');
+    expect(reversal.refersTo).toEqual([{ index: riaa.index, inferred: false }]);
+    expect(idx.findRepo('ytdl-org/youtube-dl')!.notices.map((n) => idx.notice(n.index)!.path)).toContain('2020/11/2020-11-16-RIAA-reversal.md');
+  });
+
+  test('holds every notice and repo the corpus names', () => {
+    expect(idx.noticeCount).toBe(21856);
+    expect(idx.repoCount).toBeGreaterThan(135000);
+  });
+});
