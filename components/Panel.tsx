@@ -55,6 +55,7 @@ function Notice({ n }: { n: NoticeCard }) {
       <h3>
         <span class="kind">{kindLabel(n.kind)}</span> · {formatDate(n.date)}
         {n.llama === 'inferred' && <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">LLaMA link inferred</span>}
+        {n.original && <span class="tag" title="This repository is named in the notice as the complainant's original work, not as a copy">named as the original work</span>}
       </h3>
       <dl>
         {n.onBehalfOf && (
@@ -69,24 +70,36 @@ function Notice({ n }: { n: NoticeCard }) {
             <dd>{n.sender}</dd>
           </>
         )}
+        {!n.sender && !n.onBehalfOf && n.fileParty && (
+          <>
+            <dt>Filed as</dt>
+            <dd title="The notice text names no sender (GitHub redacts most); this is how GitHub named the file">{n.fileParty}</dd>
+          </>
+        )}
         {n.textDate && n.textDate !== n.date && (
           <>
             <dt>Dated</dt>
             <dd>{formatDate(n.textDate)}</dd>
           </>
         )}
-        <dt>Scope</dt>
-        <dd>
-          {n.repoCount} {n.repoCount === 1 ? 'repository' : 'repositories'} named
-          {n.networkSize ? `; GitHub processed it against the entire network of ${n.networkSize} repositories` : ''}
-        </dd>
+        {(n.repoCount > 0 || !!n.networkSize || !!n.gists) && (
+          <>
+            <dt>Scope</dt>
+            <dd>
+              {n.repoCount} {n.repoCount === 1 ? 'repository' : 'repositories'} named
+              {n.gists ? `, ${n.gists} ${n.gists === 1 ? 'gist' : 'gists'}` : ''}
+              {n.networkSize ? `; GitHub processed it against the entire network of ${n.networkSize} repositories` : ''}
+            </dd>
+          </>
+        )}
       </dl>
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
-      <p class="note">{n.note}</p>
+      {n.note && <p class="note">{n.note}</p>}
       {n.answeredBy.map((a) => (
         <div class="answer" key={a.path}>
           <strong>{kindLabel(a.kind)}</strong> · {formatDate(a.date)}
-          {a.onBehalfOf ? ` · for ${a.onBehalfOf}` : ''}. {a.note}{' '}
+          {a.onBehalfOf ? ` · for ${a.onBehalfOf}` : !a.sender && a.fileParty ? ` · ${a.fileParty}` : ''}
+          {a.inferred ? ' (matched to this notice by the repositories or party it names)' : ''}. {a.note ? `${a.note} ` : ''}
           <SafeLink href={a.url}>Read it</SafeLink>
         </div>
       ))}

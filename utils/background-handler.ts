@@ -3,6 +3,7 @@
  * everything else. All browser APIs come in through `BackgroundDeps`, so this is unit-tested.
  */
 import type { Dataset } from './dataset/schema';
+import type { DmcaIndex } from './dmca-index';
 import { buildKnowledge, type Knowledge } from './knowledge';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
 import { parseRequest } from './protocol-schema';
@@ -19,6 +20,8 @@ export interface SenderInfo {
 
 export interface BackgroundDeps {
   dataset(): Dataset;
+  /** The compact index of every github/dmca notice (loaded once per worker; null when unavailable). */
+  dmca?(): Promise<DmcaIndex | null>;
   ownId: string;
   /** storage.local, for the remembered panel states. */
   area: KeyValueArea;
@@ -53,8 +56,16 @@ export function applyTopicSettings(data: PanelData, s: Settings): PanelData {
 
 export function createHandler(deps: BackgroundDeps) {
   const log = deps.log ?? console.warn;
-  let knowledge: Knowledge | undefined;
-  const know = () => (knowledge ??= buildKnowledge(deps.dataset()));
+  let knowledge: Promise<Knowledge> | undefined;
+  const loadIndex = async () => {
+    try {
+      return (await deps.dmca?.()) ?? null;
+    } catch (e) {
+      log('[Backstory] the DMCA index could not be loaded; answering from the LLaMA dataset only', e);
+      return null;
+    }
+  };
+  const know = () => (knowledge ??= loadIndex().then((index) => buildKnowledge(deps.dataset(), index)));
   const states = createPanelStateStore(deps.area);
 
   /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
@@ -72,9 +83,10 @@ export function createHandler(deps: BackgroundDeps) {
     switch (req.type) {
       case 'lookup':
         return (async () => {
-          const known = know().lookup(req.subjects);
+          const k = await know();
+          const known = k.lookup(req.subjects);
           const settings = await deps.settings();
-          const detect = detectFor(know(), settings);
+          const detect = detectFor(k, settings);
           for (const s of req.subjects) {
             if (!s.startsWith('repo:')) continue;
             const repo = s.slice(5);
@@ -92,8 +104,9 @@ export function createHandler(deps: BackgroundDeps) {
         return (async () => {
           const settings = await deps.settings();
           if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
-          const d = detectFor(know(), settings)(req.subject.slice(5), req.info);
-          const data = d ? know().detectedPanel(req.subject, d.reasons) : null;
+          const k = await know();
+          const d = detectFor(k, settings)(req.subject.slice(5), req.info);
+          const data = d ? k.detectedPanel(req.subject, d.reasons) : null;
           if (!data) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
           const remembered = await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
@@ -113,17 +126,22 @@ export function createHandler(deps: BackgroundDeps) {
           }
           const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
           if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', filter: [], silent: true, view } as const;
-          const filter = know().filter();
+          const k = await know();
+          const filter = k.filter();
+          const probe = k.probes();
           const found =
-            (req.subject ? know().panel(req.subject, req.networkRoot) : null) ??
-            (req.fallback ? know().panel(req.fallback) : null) ??
-            (repo && settings.llamaAlways.includes(repo) ? know().detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
-          if (!found) return { type: 'page', data: null, state: 'open', filter, silent: false, view } as const;
+            (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
+            (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
+            (req.fallback ? k.panel(req.fallback) : null) ??
+            (repo && settings.llamaAlways.includes(repo) ? k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
+          if (!found) return { type: 'page', data: null, state: 'open', filter, probe, silent: false, view } as const;
           const data = applyTopicSettings(found, settings);
           const remembered = await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
-          return { type: 'page', data, state, filter, silent: false, view } as const;
+          return { type: 'page', data, state, filter, probe, silent: false, view } as const;
         })();
+      case 'probe':
+        return know().then((k) => ({ type: 'probe', known: k.probe(req.hashes) }) as const);
       case 'report': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { type: 'ok' };
@@ -134,8 +152,9 @@ export function createHandler(deps: BackgroundDeps) {
         return (async () => {
           const report = await deps.reports.get(req.tabId);
           const settings = await deps.settings();
-          const panelData = report?.panel ? know().panel(report.panel) : null;
-          const hints = report ? know().lookup(Object.keys(report.badges)) : {};
+          const k = await know();
+          const panelData = report?.panel ? k.panel(report.panel) : null;
+          const hints = report ? k.lookup(Object.keys(report.badges)) : {};
           return {
             type: 'tabInfo',
             report,
@@ -144,7 +163,7 @@ export function createHandler(deps: BackgroundDeps) {
           } as const;
         })();
       case 'search':
-        return { type: 'search', results: know().search(req.query) };
+        return know().then((k) => ({ type: 'search', results: k.search(req.query) }) as const);
       case 'showPanel':
         return deps.sendToTab(req.tabId, { type: 'showPanel' }).then(() => ({ type: 'ok' }) as const);
     }

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { createHandler } from './background-handler';
 import { bundledDataset } from './dataset/bundled';
+import { readIndex, type DmcaIndex } from './dmca-index';
 import type { TabMessage, TabReport } from './protocol';
 import { loadSettings, watchSettings } from './settings-store';
 
@@ -42,8 +43,22 @@ export function startBackground(): void {
   let settings: ReturnType<typeof loadSettings> | null = null;
   const currentSettings = () => (settings ??= loadSettings());
 
+  // The DMCA index ships as two text files in the extension; reading them is not a network request.
+  // Started now, so it loads while the worker handles its first message.
+  let dmca: Promise<DmcaIndex> | null = null;
+  const loadDmca = () =>
+    (dmca ??= Promise.all(
+      (['notices', 'repos'] as const).map(async (f) => {
+        const res = await fetch(browser.runtime.getURL(`/dmca/${f}.tsv`));
+        if (!res.ok) throw new Error(`dmca/${f}.tsv: ${res.status}`);
+        return res.text();
+      }),
+    ).then(([notices, repos]) => readIndex(notices!, repos!)));
+  void loadDmca().catch(() => undefined);
+
   const handle = createHandler({
     dataset: () => bundledDataset,
+    dmca: loadDmca,
     ownId: browser.runtime.id,
     area: { get: (key) => browser.storage.local.get(key), set: (items) => browser.storage.local.set(items) },
     settings: currentSettings,

@@ -154,7 +154,7 @@ export interface DmcaIndex {
   notice(index: number): IndexNotice | null;
   findNotice(path: string): IndexNotice | null;
   repoAt(line: number): string | null;
-  /** Repos whose name contains `q` (the popup's search), at most `limit`. */
+  /** Repos whose name contains `q` (the popup's search), at most `limit`: exact names, then most-noticed, then shortest. */
   searchRepos(q: string, limit: number): string[];
   /** Notices whose path or parties contain `q`, newest first, at most `limit`. */
   searchNotices(q: string, limit: number): IndexNotice[];
@@ -297,8 +297,9 @@ export function readIndex(noticesText: string, reposText: string): DmcaIndex {
     searchRepos(q, limit) {
       const needle = q.toLowerCase();
       const out: string[] = [];
+      const weight = new Map<string, number>();
       if (needle.length < 2) return out;
-      for (let i = reposText.indexOf(needle, reposStart); i !== -1 && out.length < limit; i = reposText.indexOf(needle, i + 1)) {
+      for (let i = reposText.indexOf(needle, reposStart); i !== -1 && out.length < 5000; i = reposText.indexOf(needle, i + 1)) {
         const start = reposText.lastIndexOf('\n', i) + 1;
         const tab = reposText.indexOf('\t', start);
         if (i + needle.length > tab) {
@@ -308,11 +309,16 @@ export function readIndex(noticesText: string, reposText: string): DmcaIndex {
           i = next;
           continue;
         }
-        out.push(reposText.slice(start, tab));
-        i = reposText.indexOf('\n', i);
+        const name = reposText.slice(start, tab);
+        out.push(name);
+        const end = reposText.indexOf('\n', tab);
+        const list = reposText.slice(tab + 1, end === -1 ? undefined : end);
+        const exact = name === needle || name.endsWith(`/${needle}`) || name.startsWith(`${needle}/`);
+        weight.set(name, (exact ? 1e6 : 0) + list.split(',').length * 1000 - name.length);
+        i = end;
         if (i === -1) break;
       }
-      return out.sort();
+      return out.sort((a, b) => weight.get(b)! - weight.get(a)! || cmpStr(a, b)).slice(0, limit);
     },
     searchNotices(q, limit) {
       const needle = q.toLowerCase();

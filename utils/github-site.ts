@@ -1,6 +1,22 @@
 /** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
 import type { Site } from './page-controller';
-import { pageSubject } from './subjects';
+import { pageSubject, subjectFromHref, type Subject } from './subjects';
+
+/**
+ * GitHub's page for a repository disabled by a DMCA notice ("Repository unavailable due to DMCA
+ * takedown") links to the notice it received. It is not a normal repo page (no repository meta
+ * tags), so this only looks when those are absent. Returns the notice's subject.
+ */
+export function takedownNotice(doc: Document): Subject | null {
+  if (doc.querySelector('meta[name="octolytics-dimension-repository_nwo"]')) return null;
+  for (const a of doc.querySelectorAll('a[href*="/github/dmca/blob/"]')) {
+    const block = a.closest('p, div, section, main') ?? a.parentElement;
+    if (!/DMCA takedown/i.test(block?.parentElement?.textContent ?? block?.textContent ?? '')) continue;
+    const s = subjectFromHref(a.getAttribute('href') ?? '', 'github.com');
+    if (s?.startsWith('notice:')) return s;
+  }
+  return null;
+}
 
 /** Containers near the top of a repository's main content, newest markup first. */
 const ANCHORS = ['#repo-content-pjax-container', '#repo-content-turbo-frame', 'main#js-repo-pjax-container', 'main', '[role="main"]'];
@@ -17,7 +33,10 @@ export const githubSite: Site = {
   host: 'github.com',
   pageSubject() {
     const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
-    return pageSubject(location.hostname, location.pathname, location.search, root?.getAttribute('content') ?? root?.getAttribute('value'));
+    const ps = pageSubject(location.hostname, location.pathname, location.search, root?.getAttribute('content') ?? root?.getAttribute('value'));
+    if (!ps?.subject.startsWith('repo:') || root || document.readyState === 'loading') return ps;
+    const takedown = takedownNotice(document);
+    return takedown ? { ...ps, takedown } : ps;
   },
   placePanel(host) {
     for (const sel of ANCHORS) {

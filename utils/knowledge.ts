@@ -3,6 +3,8 @@
  * `lookup` and `panel` requests. Pure (dataset in, plain objects out) and unit-tested.
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
+import type { DmcaIndex } from './dmca-index';
+import { dmcaFacts } from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
 import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
@@ -15,6 +17,10 @@ export interface Knowledge {
   /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
   filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
+  /** Subjects the DMCA index knows with these hashes (links the filter could not rule out). */
+  probe(hashes: readonly number[]): Record<string, BadgeInfo[]>;
+  /** True when the known set is larger than the filter (the DMCA index is loaded): content scripts probe. */
+  probes(): boolean;
   /** The panel for a repo the dataset does not know but the detector finds LLaMA-related. */
   detectedPanel(subject: string, reasons: readonly string[]): PanelData | null;
   /** Dataset repos that are LLaMA-related, with a one-line reason (the detector checks these first). */
@@ -22,9 +28,15 @@ export interface Knowledge {
   /** The popup's search: a repo (owner/name or URL), a notice (path or file name) or a topic. */
   search(query: string): SearchResult[];
   panel(subject: string, networkRoot?: string): PanelData | null;
+  /**
+   * GitHub's "unavailable due to DMCA takedown" page of a repo: the repo's panel (else the notice's)
+   * led by what happened; a bare panel linking the notice when it is newer than the bundled index.
+   */
+  takedownPanel(repoSubject: string, notice: string, networkRoot?: string): PanelData | null;
 }
 
-export function buildKnowledge(d: Dataset): Knowledge {
+export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge {
+  const dmca = index ? dmcaFacts(index) : null;
   const repos = new Map<string, Repo>(d.repos.map((r) => [r.repo, r]));
   const notices = new Map<string, Notice>(d.notices.map((n) => [n.path.toLowerCase(), n]));
   const noticesByRepo = new Map<string, Notice[]>();
@@ -73,13 +85,14 @@ export function buildKnowledge(d: Dataset): Knowledge {
     if (!isSubject(s)) return null;
     if (s.startsWith('repo:')) {
       const r = repos.get(s.slice(5));
-      if (!r) return null;
-      const relations = repoRelations(r.repo);
+      const ix = dmca?.badge(s) ?? null;
+      if (!r) return ix;
+      const relations = sortRelations([...repoRelations(r.repo), ...(ix?.relations ?? [])]);
       return { subject: s, relations, hint: hintFor(relations, r.repo) };
     }
     if (s.startsWith('notice:')) {
       const n = notices.get(s.slice(7));
-      if (!n) return null;
+      if (!n) return dmca?.badge(s) ?? null;
       const relations = noticeRelations(n);
       return { subject: s, relations, hint: hintFor(relations, `${kindLabel(n.kind)} of ${n.date}`) };
     }
@@ -168,8 +181,10 @@ export function buildKnowledge(d: Dataset): Knowledge {
     const root = networkRoot && networkRoot !== repo ? normalizeRepoString(networkRoot) : undefined;
     const rootRec = root ? repos.get(root) : undefined;
     const rootNotices = root ? (noticesByRepo.get(root) ?? []).filter((n) => n.kind === 'notice') : [];
-    if (!own && !rootRec && !rootNotices.length) return null;
-    const relations = repoRelations(repo, root);
+    const curatedPaths = new Set([...(noticesByRepo.get(repo) ?? []), ...rootNotices].map((n) => n.path.toLowerCase()));
+    const section = dmca?.repoSection(repo, root, curatedPaths) ?? null;
+    if (!own && !rootRec && !rootNotices.length) return section ? dmcaRepoPanel(subject, repo, section) : null;
+    const relations = sortRelations([...repoRelations(repo, root), ...(section?.relations ?? [])]);
     const reasons: string[] = [];
     const ownNotices = noticesByRepo.get(repo) ?? [];
     for (const n of ownNotices.filter((x) => x.kind === 'notice')) reasons.push(`Named in the DMCA notice of ${n.date}${party(n)}.`);
@@ -190,17 +205,35 @@ export function buildKnowledge(d: Dataset): Knowledge {
     if (relations.includes('llama') && !reasons.length) reasons.push(`LLaMA-related: ${rec.note}`);
     const story = rec?.story ?? rootNotices[0]?.story ?? 'llama-dmca-2023';
     const cardNotices = [...ownNotices.filter((n) => n.kind === 'notice'), ...rootNotices].map((n) => noticeCard(n));
+    if (section) reasons.push(...section.reasons);
     return {
       subject,
       title: repo,
       relations,
       reasons,
       note: own?.note ?? (rootRec ? `Fork of ${root}. ${rootRec.note}` : null),
-      notices: dedupeCards(cardNotices),
+      notices: dedupeCards([...cardNotices, ...(section?.cards ?? [])]),
       thread: story === d.thread.story ? threadCard() : null,
       mentions,
       topics: topicCards(rec?.topics ?? []),
       timeline: timelineFor(story),
+    };
+  }
+
+  /** A repo only the DMCA index knows; a thread comment that mentions it adds the thread. */
+  function dmcaRepoPanel(subject: Subject, repo: string, section: NonNullable<ReturnType<NonNullable<typeof dmca>['repoSection']>>): PanelData {
+    const mentions = mentionLinks(`repo:${repo}`);
+    return {
+      subject,
+      title: repo,
+      relations: sortRelations([...section.relations, ...(mentions.length ? (['discussed'] as const) : [])]),
+      reasons: section.reasons,
+      note: null,
+      notices: section.cards,
+      thread: mentions.length ? threadCard() : null,
+      mentions,
+      topics: [],
+      timeline: [],
     };
   }
 
@@ -279,6 +312,16 @@ export function buildKnowledge(d: Dataset): Knowledge {
         add(s, n.path, n.note, panelFor(s));
       }
     }
+    if (dmca && q.length >= 3 && !direct) {
+      for (const r of dmca.index.searchRepos(q, 4)) {
+        const s = `repo:${r}` as Subject;
+        add(s, r, lookupOne(s)?.hint.replace(/^Backstory: /, '') ?? '', panelFor(s));
+      }
+      for (const n of dmca.index.searchNotices(q, 4)) {
+        const s = `notice:${n.path.toLowerCase()}` as Subject;
+        add(s, n.path, lookupOne(s)?.hint.replace(/^Backstory: /, '') ?? '', panelFor(s));
+      }
+    }
     const words = q.split(/\s+/).filter((w) => w.length > 2);
     for (const t of d.topics) {
       const hay = `${t.label} ${t.summary}`.toLowerCase();
@@ -296,7 +339,9 @@ export function buildKnowledge(d: Dataset): Knowledge {
     if (subject.startsWith('repo:')) return repoPanel(subject, subject.slice(5), networkRoot);
     if (subject.startsWith('notice:')) {
       const n = notices.get(subject.slice(7));
-      return n ? noticePanel(subject, n) : null;
+      if (n) return noticePanel(subject, n);
+      const ix = dmca?.notice(subject.slice(7));
+      return ix ? dmca!.noticePanel(subject, ix) : null;
     }
     return subject === threadSubject ? threadPanel(subject) : null;
   }
@@ -327,6 +372,16 @@ export function buildKnowledge(d: Dataset): Knowledge {
     filter() {
       return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
     },
+    probes: () => !!dmca,
+    probe(hashes) {
+      const known: Record<string, BadgeInfo[]> = {};
+      if (!dmca) return known;
+      for (const h of hashes) {
+        const found = dmca.probe(h);
+        if (found.length) known[h] = found;
+      }
+      return known;
+    },
     lookup(subjects) {
       const known: Record<string, BadgeInfo> = {};
       for (const s of subjects) {
@@ -336,6 +391,43 @@ export function buildKnowledge(d: Dataset): Knowledge {
       return known;
     },
     panel: panelFor,
+    takedownPanel(repoSubject, notice, networkRoot) {
+      if (!isSubject(repoSubject) || !repoSubject.startsWith('repo:') || !isSubject(notice) || !notice.startsWith('notice:')) return null;
+      const base = panelFor(repoSubject, networkRoot) ?? panelFor(notice);
+      const info = lookupOne(notice);
+      const path = notice.slice(7);
+      const lead = info
+        ? `GitHub has disabled this repository after the ${info.hint.replace(/^Backstory: /, '').replace(/ — .*$/, '')}.`
+        : `GitHub has disabled this repository after a DMCA notice (${path}) that is newer than Backstory's copy of github/dmca.`;
+      if (base) return { ...base, subject: repoSubject, title: repoSubject.slice(5), relations: sortRelations([...base.relations, 'named-in-notice']), reasons: [lead, ...base.reasons] };
+      return {
+        subject: repoSubject,
+        title: repoSubject.slice(5),
+        relations: ['named-in-notice'],
+        reasons: [lead],
+        note: null,
+        notices: [
+          {
+            path,
+            url: noticeUrl(path),
+            kind: 'notice',
+            date: /(\d{4}-\d{2}-\d{2})[^/]*$/.exec(path)?.[1] ?? '',
+            textDate: null,
+            sender: null,
+            onBehalfOf: null,
+            networkSize: null,
+            repos: [],
+            repoCount: 0,
+            note: 'This notice is newer than the snapshot of github/dmca bundled with Backstory: open it for the details.',
+            answeredBy: [],
+          },
+        ],
+        thread: null,
+        mentions: [],
+        topics: [],
+        timeline: [],
+      };
+    },
   };
 }
 

@@ -23,6 +23,13 @@ export interface ScannerOptions {
   mayBeDetected?(href: string): boolean;
   /** Skip links for which this returns true (e.g. links to the page's own subject). */
   skip?(subject: Subject): boolean;
+  /** The same test by subject hash, for links the fast path never turns into a subject string. */
+  skipHash?(hash: number): boolean;
+  /**
+   * Links to a repo or notice that the filter rules out, by subject hash: the background may still
+   * know them (its DMCA index is too large to send as a filter), so they are probed.
+   */
+  onUnfiltered?(hash: number, link: Element): void;
   report?(e: unknown): void;
 }
 
@@ -68,9 +75,21 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     // The detector's cue test runs only for links the filter rules out (most links stop at the filter).
     let detectable: boolean | undefined;
     const isDetectable = () => (detectable ??= !!opts.mayBeDetected?.(href));
-    if (quick >= 0 && may && !may(quick) && !isDetectable()) return;
+    if (quick >= 0 && may && !may(quick) && !isDetectable()) {
+      // On GitHub the fast path only hashes repo paths (on HN only thread links, never probed).
+      if (opts.onUnfiltered && opts.host === 'github.com' && !opts.skipHash?.(quick)) opts.onUnfiltered(quick, a);
+      return;
+    }
     const subject = subjectFromHref(href, opts.host);
-    if (!subject || (may && !may(hashSubject(subject)) && !isDetectable()) || opts.skip?.(subject)) return;
+    if (!subject) return;
+    if (may && !isDetectable()) {
+      const h = hashSubject(subject);
+      if (!may(h)) {
+        if (opts.onUnfiltered && !subject.startsWith('thread:') && !opts.skip?.(subject)) opts.onUnfiltered(h, a);
+        return;
+      }
+    }
+    if (opts.skip?.(subject)) return;
     const list = found.get(subject);
     if (list) list.push(a);
     else found.set(subject, [a]);

@@ -9,8 +9,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
-import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
-import { inSortedHashes, type PageSubject, type Subject } from './subjects';
+import { isLookupResponse, isPageResponse, isProbeResponse, MAX_PROBE_HASHES, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
+import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
   host: PageHost;
@@ -75,9 +75,16 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
   let filter: number[] | null | undefined;
   const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
+  /** The background knows more than the filter (the DMCA index): links it rules out are probed. */
+  let probing = false;
+  /** Links waiting for a probe answer, by subject hash; answered hashes (null: nothing known). */
+  const probeWaiting = new Map<number, Element[]>();
+  const probed = new Map<number, BadgeInfo[] | null>();
+  let probeQueue: number[] = [];
+  let currentHash = 0;
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
-    a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback;
+    a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
 
   // Chrome does not tell an orphaned content script that its extension was reloaded or removed;
   // reading ctx.isInvalid notices it (and runs the cleanup below). Checked on every navigation and
@@ -144,9 +151,13 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
+      ...(ps?.takedown ? { takedown: ps.takedown } : {}),
     });
     if (ctx.isInvalid || !isPageResponse(res)) return;
-    if (filter === undefined) filter = Array.isArray(res.filter) ? res.filter : null;
+    if (filter === undefined) {
+      filter = Array.isArray(res.filter) ? res.filter : null;
+      probing = !!res.probe;
+    }
     view = res.view;
     silent = res.silent;
     if (gen !== generation) return;
@@ -180,6 +191,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       return;
     }
     current = ps;
+    currentHash = ps ? hashSubject(ps.subject) : 0;
     visited = true;
     const gen = ++generation;
     panelData = null;
@@ -215,6 +227,56 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     }
   }
 
+  /** Badge probed links whose own subject is one the background named for their hash. */
+  function matchProbed(infos: BadgeInfo[], links: Element[]) {
+    const groups = new Map<Subject, Element[]>();
+    for (const a of links) {
+      const s = subjectFromHref(a.getAttribute('href') ?? '', site.host);
+      const info = s && infos.find((i) => i.subject === s);
+      if (!s || !info) continue;
+      known.set(s, info);
+      const g = groups.get(s);
+      if (g) g.push(a);
+      else groups.set(s, [a]);
+    }
+    for (const [s, g] of groups) badge(s, g);
+  }
+
+  function flushProbes(signal: AbortSignal) {
+    const batch = probeQueue.splice(0, MAX_PROBE_HASHES);
+    if (probeQueue.length) queueMicrotask(() => flushProbes(signal));
+    if (!batch.length || signal.aborted) return;
+    void ask({ type: 'probe', hashes: batch })
+      .then(
+        guard((res: unknown) => {
+          if (ctx.isInvalid || signal.aborted || !isProbeResponse(res)) return;
+          for (const h of batch) {
+            const infos = res.known[h] ?? null;
+            probed.set(h, infos);
+            const links = probeWaiting.get(h);
+            probeWaiting.delete(h);
+            if (infos && links) matchProbed(infos, links);
+          }
+        }),
+      )
+      .catch((e) => log('probe', e));
+  }
+
+  function onUnfiltered(signal: AbortSignal) {
+    return (h: number, a: Element) => {
+      const done = probed.get(h);
+      if (done !== undefined) {
+        if (done) matchProbed(done, [a]);
+        return;
+      }
+      const waiting = probeWaiting.get(h);
+      if (waiting) return void waiting.push(a);
+      probeWaiting.set(h, [a]);
+      // One probe per scan slice: queued now, sent when the slice's synchronous work is done.
+      if (probeQueue.push(h) === 1) queueMicrotask(() => flushProbes(signal));
+    };
+  }
+
   function startScan(signal: AbortSignal) {
     if (signal.aborted || silent || view?.badges === false) return;
     const onLinks = guard((found: Map<Subject, Element[]>) => {
@@ -237,6 +299,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       mayBeKnown,
       ...(view?.detect ? { mayBeDetected: (href: string) => LLAMA_CUE.test(href) } : {}),
       skip: (s) => s === current?.subject,
+      skipHash: (h) => h === currentHash,
+      ...(probing ? { onUnfiltered: onUnfiltered(signal) } : {}),
       report: (e) => log('scan', e),
     });
   }
@@ -262,6 +326,10 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     removeAllBadges();
     known.clear();
     waiting.clear();
+    probeWaiting.clear();
+    probed.clear();
+    probeQueue = [];
+    probing = false;
     filter = undefined;
     visited = false;
     current = null;

@@ -22,6 +22,16 @@ export interface PageRequest {
   fallback?: string;
   /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
   networkRoot?: string;
+  /** The page is GitHub's "Repository unavailable due to DMCA takedown": the notice it links to. */
+  takedown?: string;
+}
+/**
+ * Links the page's filter could not rule out (the background knows too many subjects to send them
+ * all): their subject hashes, deduplicated. The background answers with the subjects it knows.
+ */
+export interface ProbeRequest {
+  type: 'probe';
+  hashes: number[];
 }
 /** Remember the user's collapse/dismiss choice for a subject (the background stores it). */
 export interface PanelStateRequest {
@@ -69,7 +79,7 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request = LookupRequest | ProbeRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -102,6 +112,12 @@ export interface LookupResponse {
   known: Record<string, BadgeInfo>;
 }
 
+export interface ProbeResponse {
+  type: 'probe';
+  /** Per known hash: the subjects with that hash (the content script checks its link's subject is one). */
+  known: Record<string, BadgeInfo[]>;
+}
+
 export interface LinkOut {
   label: string;
   url: string;
@@ -118,8 +134,17 @@ export interface NoticeCard {
   networkSize: number | null;
   repos: string[];
   repoCount: number;
-  llama: 'stated' | 'inferred';
-  note: string;
+  /** Gists the notice names. */
+  gists?: number;
+  /** The party as the file name spells it, shown when the text names no one. */
+  fileParty?: string;
+  /** Set when the notice concerns LLaMA (stated in it, or our inference). */
+  llama?: 'stated' | 'inferred';
+  note: string | null;
+  /** The repo this card is shown for is named in it only as the original (complainant's) work. */
+  original?: boolean;
+  /** For an answer: which notice it answers was inferred (same repos or party), not stated. */
+  inferred?: boolean;
   /** Counter-notices, retractions or reversals that answer this notice. */
   answeredBy: NoticeCard[];
 }
@@ -172,6 +197,8 @@ export interface PageResponse {
    * asks only about links that may be known. Null when the known set is too large to send.
    */
   filter: number[] | null;
+  /** Links the filter rules out may still be known (the DMCA index): probe their hashes. */
+  probe?: boolean;
   /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
   silent: boolean;
   view: PageView;
@@ -207,12 +234,18 @@ export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
+export type Response = LookupResponse | ProbeResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 
 export function isLookupResponse(r: unknown): r is LookupResponse {
   return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
+}
+
+export const MAX_PROBE_HASHES = 5000;
+
+export function isProbeResponse(r: unknown): r is ProbeResponse {
+  return !!r && typeof r === 'object' && (r as ProbeResponse).type === 'probe' && typeof (r as ProbeResponse).known === 'object';
 }
 
 export function isPageResponse(r: unknown): r is PageResponse {

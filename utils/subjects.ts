@@ -148,6 +148,8 @@ export interface PageSubject {
   networkRoot?: string;
   /** Subject to show when `subject` has nothing (an HN item page: the story's own link). */
   fallback?: Subject;
+  /** GitHub shows "Repository unavailable due to DMCA takedown" here: the notice it links to. */
+  takedown?: Subject;
 }
 
 export function pageSubject(host: string, pathname: string, search: string, networkRootMeta?: string | null): PageSubject | null {

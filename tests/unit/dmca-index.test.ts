@@ -70,7 +70,10 @@ describe('compact DMCA index', () => {
   });
 
   test('search by name part and by party', () => {
-    expect(idx.searchRepos('downl', 10)).toEqual(['a/downloader', 'b/downloader', 'org/downloader']);
+    // Ranked: exact names first, then named in more notices, then shorter.
+    expect(idx.searchRepos('downl', 10)).toEqual(['a/downloader', 'org/downloader', 'b/downloader']);
+    expect(idx.searchRepos('downloader', 10)[0]).toBe('a/downloader');
+    expect(idx.searchRepos('downl', 1)).toEqual(['a/downloader']);
     expect(idx.searchRepos('1', 10)).toEqual([]); // too short; and never matches the notice lists
     expect(idx.searchNotices('label', 10).map((n) => n.date)).toEqual(['2020-11-16', '2020-10-23']);
   });

@@ -1,0 +1,136 @@
+import { describe, expect, test, vi } from 'vitest';
+import { createHandler } from '@/utils/background-handler';
+import { bundledDataset } from '@/utils/dataset/bundled';
+import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
+import { readIndex } from '@/utils/dmca-index';
+import { buildKnowledge } from '@/utils/knowledge';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { hashSubject } from '@/utils/subjects';
+import { safeHref } from '@/utils/safe-url';
+import type { PanelData } from '@/utils/protocol';
+
+const { notices, repos } = readDmcaIndexTexts();
+const index = readIndex(notices, repos);
+const k = buildKnowledge(bundledDataset, index);
+
+const allLinks = (p: PanelData) => [...p.notices.flatMap((n) => [n.url, ...n.answeredBy.map((a) => a.url)]), ...p.mentions.map((m) => m.url)];
+
+describe('every DMCA notice, not just LLaMA ones', () => {
+  test('a repo named only in the index: badge, relations, panel with the notice card and its reversal', () => {
+    const info = k.lookup(['repo:ytdl-org/youtube-dl'])['repo:ytdl-org/youtube-dl']!;
+    expect(info.relations).toContain('named-in-notice');
+    expect(info.hint).toMatch(/youtube-dl — named in/);
+    const p = k.panel('repo:ytdl-org/youtube-dl')!;
+    expect(p.title).toBe('ytdl-org/youtube-dl');
+    expect(p.reasons.join(' ')).toMatch(/DMCA notice of 2020-10-23 from RIAA/);
+    expect(p.reasons.join(' ')).toMatch(/reversed by GitHub on 2020-11-16/);
+    const riaa = p.notices.find((n) => n.path === '2020/10/2020-10-23-RIAA.md')!;
+    expect(riaa.answeredBy.map((a) => a.kind)).toContain('reversal');
+    expect(riaa.repoCount).toBe(18);
+    expect(p.thread).toBeNull();
+    for (const u of allLinks(p)) expect(safeHref(u)).toBe(u);
+  });
+
+  test('a fork whose network root is named gets named-in-notice and says so', () => {
+    const p = k.panel('repo:someone-new/youtube-dl', 'ytdl-org/youtube-dl')!;
+    expect(p.relations).toContain('named-in-notice');
+    expect(p.reasons[0]).toMatch(/^A fork of ytdl-org\/youtube-dl, which the DMCA notice of/);
+    expect(k.panel('repo:someone-new/youtube-dl')).toBeNull();
+  });
+
+  test('the LLaMA repo keeps its thread context and its curated notes', () => {
+    const p = k.panel('repo:shawwn/llama-dl')!;
+    expect(p.thread?.id).toBe(35287733);
+    expect(p.relations).toEqual(['named-in-notice', 'counter-noticed', 'discussed', 'llama']);
+    // The curated card (with our note) is shown once, not again from the index.
+    expect(p.notices.filter((n) => n.path === '2023/03/2023-03-21-meta.md')).toHaveLength(1);
+    expect(p.notices[0]!.note).toBeTruthy();
+  });
+
+  test('a notice page of 2014: parsed facts and the repos it names, collapsed with a count', () => {
+    const path = index.searchNotices('2014/2014-02-10-codility', 1)[0]?.path ?? index.notice(1000)!.path;
+    const p = k.panel(`notice:${path.toLowerCase()}`)!;
+    expect(p.title).toMatch(/^DMCA notice: /);
+    expect(p.reasons[0]).toMatch(/^DMCA notice of 2014-/);
+    const own = p.notices.at(-1)!;
+    expect(own.path).toBe(path);
+    expect(own.repos.length).toBe(Math.min(own.repoCount, 300));
+  });
+
+  test('a counter-notice page shows the notice it answers first, then itself', () => {
+    const p = k.panel('notice:2019/12/2019-12-03-msft-counternotice.md')!;
+    expect(p.notices[0]!.path).toBe('2019/11/2019-11-25-msft.md');
+    expect(p.notices[0]!.answeredBy.map((a) => a.path)).toContain('2019/12/2019-12-03-msft-counternotice.md');
+    expect(p.notices.at(-1)!.kind).toBe('counter-notice');
+    expect(p.relations).toContain('counter-noticed');
+  });
+
+  test('an answer whose text cites no notice is linked by inference, and says so', () => {
+    const p = k.panel('notice:2017/2017-06-08-borderless-gaming-retraction.md')!;
+    expect(p.notices[0]!.path).toBe('2017/2017-06-05-Borderless-Gaming.md');
+    expect(p.reasons.join(' ')).toMatch(/linked by the repositories or party it names/);
+  });
+
+  test('probe: a link hash finds the subjects it may be, exactly', () => {
+    const h = hashSubject('repo:ytdl-org/youtube-dl');
+    const hn = hashSubject('notice:2020/10/2020-10-23-riaa.md');
+    const none = hashSubject('repo:nobody/nothing-at-all-here');
+    const got = k.probe([h, hn, none]);
+    expect(got[h]!.map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
+    expect(got[hn]!.map((b) => b.subject)).toEqual(['notice:2020/10/2020-10-23-riaa.md']);
+    expect(got[none]).toBeUndefined();
+    expect(k.probes()).toBe(true);
+    expect(buildKnowledge(bundledDataset).probes()).toBe(false);
+  });
+
+  test('the takedown page of a disabled repo leads with what happened; a notice newer than the snapshot still gets a panel', () => {
+    const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
+    expect(p.reasons[0]).toMatch(/^GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
+    const fresh = k.takedownPanel('repo:fresh-owner/thing', 'notice:2026/11/2026-11-20-acme.md')!;
+    expect(fresh.reasons[0]).toMatch(/newer than Backstory's copy/);
+    expect(fresh.notices[0]!.url).toBe('https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md');
+    expect(k.takedownPanel('repo:fresh-owner/thing', 'javascript:alert(1)')).toBeNull();
+  });
+
+  test('search finds index repos and notices by party', () => {
+    const r = k.search('youtube-dl');
+    expect(r.some((x) => x.subject === 'repo:ytdl-org/youtube-dl')).toBe(true);
+    const n = k.search('riaa');
+    expect(n.some((x) => x.subject.startsWith('notice:') && /riaa/i.test(x.title))).toBe(true);
+  });
+});
+
+describe('the background with the index', () => {
+  const deps = (dmca: () => Promise<typeof index | null>) =>
+    createHandler({
+      dataset: () => bundledDataset,
+      dmca,
+      ownId: 'self',
+      area: { get: async () => ({}), set: async () => undefined },
+      settings: async () => DEFAULT_SETTINGS,
+      reports: { get: async () => null, set: async () => undefined },
+      sendToTab: async () => undefined,
+      log: vi.fn(),
+    });
+  const GH = { id: 'self', url: 'https://github.com/ytdl-org/youtube-dl', tab: { id: 1 } };
+
+  test('page requests say to probe; probes answer; malformed probes are ignored', async () => {
+    const handle = deps(async () => index);
+    const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { probe: boolean; data: PanelData };
+    expect(page.probe).toBe(true);
+    expect(page.data.relations).toContain('named-in-notice');
+    const h = hashSubject('repo:ytdl-org/youtube-dl');
+    expect(await handle({ type: 'probe', hashes: [h] }, GH)).toMatchObject({ type: 'probe', known: { [h]: [{ subject: 'repo:ytdl-org/youtube-dl' }] } });
+    expect(handle({ type: 'probe', hashes: [-1] }, GH)).toBeUndefined();
+    expect(handle({ type: 'probe', hashes: new Array(5001).fill(1) }, GH)).toBeUndefined();
+  });
+
+  test('an index that fails to load leaves the LLaMA dataset working', async () => {
+    const handle = deps(async () => {
+      throw new Error('gone');
+    });
+    const page = (await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)) as { probe: boolean; data: PanelData };
+    expect(page.probe).toBe(false);
+    expect(page.data.thread?.id).toBe(35287733);
+  });
+});
