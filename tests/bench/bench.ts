@@ -214,20 +214,48 @@ function sizes() {
     if (/OpSec Online|Tensorfork|Feist v\. Rural/.test(text)) found.push(`${f.file}: dataset`);
     return found;
   });
-  return { contentScripts: cs, background: files.find((f) => f.file === 'background.js'), total, files: files.length, leaks };
+  return { contentScripts: cs, background: files.find((f) => f.file === 'background.js'), total, files: files.length, leaks, zip: zipSize() };
+}
+
+/** The store upload: `wxt zip` of the same sources (rebuilds into .output, then zips). */
+function zipSize(): number {
+  try {
+    execFileSync('npx', ['wxt', 'zip'], { stdio: 'ignore' });
+    const dir = resolve(EXTENSION_DIR, '..');
+    const zip = readdirSync(dir).find((f) => f.endsWith('-chrome.zip'));
+    return zip ? statSync(join(dir, zip)).size : 0;
+  } catch {
+    return 0;
+  }
 }
 
 async function coldStart(runs: number) {
-  // A fresh browser per run: the worker has never answered; the first page asks it for a panel.
-  const out: { evalMs: number; firstHandleMs: number; panelMs: number | null }[] = [];
-  const spec = pages().find((p) => p.key === 'repo-100')!;
+  // A fresh browser per run: the worker has never answered; the first page asks it for a panel that
+  // only the DMCA index can give (so the answer includes reading the index).
+  const out: { evalMs: number; indexMs: number; firstHandleMs: number; firstAnswerMs: number; panelMs: number | null }[] = [];
+  const spec: PageSpec = {
+    key: 'dmca-cold',
+    label: 'youtube-dl (DMCA index only)',
+    url: 'https://github.com/ytdl-org/youtube-dl',
+    html: repoPage({ owner: 'ytdl-org', name: 'youtube-dl', readme: manyLinksReadme(100, ['/chef-koch/kms-activator']) }),
+    panel: 'repo:ytdl-org/youtube-dl',
+    badges: 1,
+    windowMs: 1200,
+  };
   for (let i = 0; i < runs; i++) {
     const h = await launch();
     h.serve(spec.url, spec.html);
     await h.context.addInitScript(PROBE);
     const s = await measure(h, spec);
-    const stats = (await h.worker!.evaluate(() => (globalThis as unknown as { __backstoryStats: { evalMs: number; firstHandleMs: number } }).__backstoryStats)) ?? null;
-    out.push({ evalMs: stats?.evalMs ?? NaN, firstHandleMs: stats?.firstHandleMs ?? NaN, panelMs: s.panelMs === null ? null : s.panelMs - s.dclMs });
+    type Stats = { evalMs: number; indexMs?: number; firstHandleMs?: number; firstAnswerMs?: number };
+    const stats = (await h.worker!.evaluate(() => (globalThis as unknown as { __backstoryStats: Stats }).__backstoryStats)) ?? null;
+    out.push({
+      evalMs: stats?.evalMs ?? NaN,
+      indexMs: (stats?.indexMs ?? NaN) - (stats?.evalMs ?? NaN),
+      firstHandleMs: stats?.firstHandleMs ?? NaN,
+      firstAnswerMs: (stats?.firstAnswerMs ?? NaN) - (stats?.evalMs ?? NaN),
+      panelMs: s.panelMs === null ? null : s.panelMs - s.dclMs,
+    });
     await h.close();
   }
   return out;
@@ -277,7 +305,7 @@ async function main() {
     process.stdout.write(`run ${r + 1}/${RUNS} done\n`);
   }
   for (const v of VARIANTS) await harness[v].close();
-  const cold = ONLY ? [] : await coldStart(Math.min(RUNS, 7));
+  const cold = !ONLY || ONLY.has('cold') ? await coldStart(Math.min(RUNS, 7)) : [];
 
   const results = {
     date: new Date().toISOString(),
@@ -293,8 +321,9 @@ async function main() {
       : null,
     serviceWorkerColdStart: {
       evalMs: stat(cold.map((c) => c.evalMs)),
+      indexReadyMs: stat(cold.map((c) => c.indexMs)),
       firstAnswerHandleMs: stat(cold.map((c) => c.firstHandleMs)),
-      coldAnswerMs: stat(cold.map((c) => c.evalMs + c.firstHandleMs)),
+      firstAnswerAfterEvalMs: stat(cold.map((c) => c.firstAnswerMs)),
       panelAfterDclColdMs: stat(cold.flatMap((c) => (c.panelMs === null ? [] : [c.panelMs]))),
     },
     pages: specs.map((s) => {
@@ -387,6 +416,9 @@ function checkBudgets(r: Results): Budget[] {
   const out: Budget[] = [];
   const page = (k: string) => r.pages.find((p) => p.key === k)!;
   for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 40 kB raw', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 40_000 });
+  out.push({ name: 'Chrome zip (wxt zip)', limit: '≤ 3 MB', actual: `${(r.sizes.zip / 1e6).toFixed(2)} MB`, ok: r.sizes.zip > 0 && r.sizes.zip <= 3_000_000 });
+  const firstAnswer = r.serviceWorkerColdStart.firstAnswerHandleMs?.median ?? Infinity;
+  out.push({ name: 'service worker cold start: first answer (message in → answer out)', limit: '≤ 50 ms median', actual: `${firstAnswer} ms`, ok: firstAnswer <= 50 });
   out.push({ name: 'zod and dataset stay out of content scripts', limit: 'none found', actual: r.sizes.leaks.join(', ') || 'none found', ok: r.sizes.leaks.length === 0 });
   const added = (k: string, limit: number) => {
     const m = page(k).addedScriptMs.median ?? Infinity;
@@ -432,7 +464,10 @@ function markdown(r: Results & { budgets: Budget[] }): string {
   }
   lines.push('', '## Service worker cold start', '');
   const c = r.serviceWorkerColdStart;
-  lines.push(`Fresh browser per run; the worker's first answer is a panel request from the page. Script evaluated after ${f(c.evalMs, ' ms')}; first answer's handling (dataset index build + answer) ${f(c.firstAnswerHandleMs, ' ms')}; together ${f(c.coldAnswerMs, ' ms')}. Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`, '');
+  lines.push(
+    `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index (two packaged text files, read with fetch, no parse step) is ready after ${f(c.indexReadyMs, ' ms')}, and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
+    '',
+  );
   lines.push('## Sizes', '', '| file | raw | gzip |', '|---|---|---|');
   for (const cs of r.sizes.contentScripts) lines.push(`| ${cs.file} | ${(cs.raw / 1000).toFixed(1)} kB | ${(cs.gzip / 1000).toFixed(1)} kB |`);
   if (r.sizes.background) lines.push(`| background.js | ${(r.sizes.background.raw / 1000).toFixed(1)} kB | ${(r.sizes.background.gzip / 1000).toFixed(1)} kB |`);

@@ -1,0 +1,133 @@
+/**
+ * Every github/dmca notice, offline (issue #7), in real Chromium with the built extension.
+ * Test URLs:
+ *   https://github.com/github/dmca/blob/master/2014/2014-02-07-Ninja-Courses.md (a 2014 notice)
+ *   https://github.com/github/dmca/blob/master/2019/12/2019-12-03-msft-counternotice.md (a counter-notice)
+ *   https://github.com/ytdl-org/youtube-dl as GitHub's "unavailable due to DMCA takedown" page
+ *   https://github.com/fresh-owner/fresh-repo, disabled by a notice newer than the snapshot
+ *   https://github.com/some-dev/awesome-list linking repos named in three different notices
+ *   https://news.ycombinator.com/news with a story linking a noticed repo
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { manyLinksReadme, noticePage, repoPage, takedownPage } from '../fixtures/github';
+import { hnListPage } from '../fixtures/hn';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await launch();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+async function panelAt(url: string, subject: string) {
+  const page = await h.open(url);
+  await waitForPanel(page, subject);
+  const ps = await panels(page);
+  expect(ps).toHaveLength(1);
+  return { page, panel: ps[0]! };
+}
+
+describe('notice pages', () => {
+  test('a 2014 notice: its facts and the repositories it names, collapsed with a count', async () => {
+    const url = 'https://github.com/github/dmca/blob/master/2014/2014-02-07-Ninja-Courses.md';
+    h.serve(url, noticePage('2014/2014-02-07-Ninja-Courses.md', ['Dear GitHub, …']));
+    const { page, panel } = await panelAt(url, 'notice:2014/2014-02-07-ninja-courses.md');
+    expect(panel.text).toContain('DMCA takedown notice');
+    expect(panel.text).toContain('Feb 7, 2014');
+    expect(panel.text).toContain('Ninja Courses'); // no sender in the text: the party as GitHub filed it
+    expect(panel.text).toContain('Repositories named (4)');
+    const list = await page.evaluate(() => {
+      const root = document.querySelector('backstory-panel')!.shadowRoot!;
+      const d = root.querySelector('details.repos-details') as HTMLDetailsElement;
+      return { open: d.open, repos: [...d.querySelectorAll('li a')].map((a) => a.textContent) };
+    });
+    expect(list.open).toBe(false);
+    expect(list.repos).toEqual(['ucb-ist-eas/ninja', 'dotasif/ninja', 'seidu626/ninja', 'venturanima/ninja']);
+    await page.close();
+  });
+
+  test('a counter-notice: shown with the notice it disputes, which lists it as an answer', async () => {
+    const url = 'https://github.com/github/dmca/blob/master/2019/12/2019-12-03-msft-counternotice.md';
+    h.serve(url, noticePage('2019/12/2019-12-03-msft-counternotice.md', ['Counter notice …']));
+    const { page, panel } = await panelAt(url, 'notice:2019/12/2019-12-03-msft-counternotice.md');
+    expect(panel.relations).toEqual(['counter-noticed']);
+    const cards = await page.evaluate(() => [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('section.card.notice')].map((s) => s.getAttribute('aria-label')));
+    expect(cards).toEqual(['DMCA takedown notice of Nov 25, 2019', 'Counter-notice of Dec 3, 2019']);
+    expect(panel.text).toContain('chef-koch/kms-activator');
+    await page.close();
+  });
+});
+
+describe('a repository disabled by a DMCA takedown', () => {
+  test('GitHub\'s takedown page gets the panel, leading with the notice', async () => {
+    const url = 'https://github.com/ytdl-org/youtube-dl';
+    h.serve(url, takedownPage('2020/10/2020-10-23-RIAA.md'));
+    const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
+    expect(panel.relations).toContain('named-in-notice');
+    expect(panel.text).toMatch(/GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
+    expect(panel.text).toContain('RIAA');
+    expect(panel.text).toMatch(/Reversal/);
+    // The notice link on GitHub's page gets its badge too.
+    const b = await badges(page);
+    expect(b.map((x) => x.subject)).toEqual(['notice:2020/10/2020-10-23-riaa.md']);
+    await page.close();
+  });
+
+  test('a notice newer than the bundled snapshot still explains the page and links the notice', async () => {
+    const url = 'https://github.com/fresh-owner/fresh-repo';
+    h.serve(url, takedownPage('2026/11/2026-11-20-acme.md'));
+    const { page, panel } = await panelAt(url, 'repo:fresh-owner/fresh-repo');
+    expect(panel.text).toMatch(/newer than Backstory's copy of github\/dmca/);
+    const hrefs = await page.evaluate(() => [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => a.href));
+    expect(hrefs).toContain('https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md');
+    await page.close();
+  });
+});
+
+describe('badges for every noticed repo', () => {
+  test('a page linking repos named in three different notices (among 2,000 links) badges exactly those', async () => {
+    const url = 'https://github.com/some-dev/awesome-list';
+    const known = ['/ytdl-org/youtube-dl', 'https://github.com/chef-koch/kms-activator', '/dotasif/ninja/tree/master', '/github/dmca/blob/master/2022/10/2022-10-31-novelai.md'];
+    h.serve(url, repoPage({ owner: 'some-dev', name: 'awesome-list', readme: manyLinksReadme(2000, known) }));
+    const page = await h.open(url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4, null, { timeout: 5000 });
+    await settle(page, 500);
+    const b = await badges(page);
+    expect(b.map((x) => x.subject).sort()).toEqual(['notice:2022/10/2022-10-31-novelai.md', 'repo:chef-koch/kms-activator', 'repo:dotasif/ninja', 'repo:ytdl-org/youtube-dl']);
+    expect(await panels(page)).toEqual([]); // the page itself is not noticed
+    const hint = await page.evaluate(() => document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('title') ?? document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('aria-label'));
+    expect(hint).toMatch(/named in/);
+    // Links added later are probed too, once per link.
+    await page.evaluate(() => {
+      const ul = document.createElement('ul');
+      ul.innerHTML = '<li><a href="/ucb-ist-eas/ninja">late</a></li><li><a href="/ytdl-org/youtube-dl/issues">again</a></li><li><a href="/nobody-here/nothing">no</a></li>';
+      document.querySelector('main')!.append(ul);
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 6, null, { timeout: 5000 });
+    await settle(page, 300);
+    expect((await badges(page)).length).toBe(6);
+    await page.close();
+  });
+
+  test('Hacker News: a story linking a noticed repo gets a badge', async () => {
+    const url = 'https://news.ycombinator.com/news';
+    h.serve(
+      url,
+      hnListPage([
+        { id: 24872911, title: 'youtube-dl taken down', url: 'https://github.com/ytdl-org/youtube-dl', site: 'github.com/ytdl-org', points: 100, comments: 10 },
+        { id: 1, title: 'Unrelated', url: 'https://github.com/torvalds/linux', site: 'github.com/torvalds', points: 5, comments: 1 },
+      ]),
+    );
+    const page = await h.open(url);
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 1, null, { timeout: 5000 });
+    await settle(page, 300);
+    expect((await badges(page)).map((x) => x.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
+    await page.close();
+  });
+});
+
+test('no page errors on any of these pages', () => {
+  expect(h.pageErrors).toEqual([]);
+});
