@@ -84,6 +84,7 @@ export function createHandler(deps: BackgroundDeps) {
       case 'lookup':
         return (async () => {
           const k = await know();
+          await k.prepare(req.subjects);
           const known = k.lookup(req.subjects);
           const settings = await deps.settings();
           const detect = detectFor(k, settings);
@@ -126,7 +127,10 @@ export function createHandler(deps: BackgroundDeps) {
           }
           const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
           if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', filter: [], silent: true, view } as const;
+          // The remembered state of the page's own subject is read while the index shards load.
+          const early = req.subject ? states.get(req.subject) : null;
           const k = await know();
+          await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
           const filter = k.filter();
           const probe = k.probes();
           const found =
@@ -136,12 +140,10 @@ export function createHandler(deps: BackgroundDeps) {
             (repo && settings.llamaAlways.includes(repo) ? k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
           if (!found) return { type: 'page', data: null, state: 'open', filter, probe, silent: false, view } as const;
           const data = applyTopicSettings(found, settings);
-          const remembered = await states.get(data.subject);
+          const remembered = early && data.subject === req.subject ? await early : await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
           return { type: 'page', data, state, filter, probe, silent: false, view } as const;
         })();
-      case 'probe':
-        return know().then((k) => ({ type: 'probe', known: k.probe(req.hashes) }) as const);
       case 'report': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { type: 'ok' };
@@ -153,6 +155,7 @@ export function createHandler(deps: BackgroundDeps) {
           const report = await deps.reports.get(req.tabId);
           const settings = await deps.settings();
           const k = await know();
+          await k.prepare([report?.panel ?? undefined, ...Object.keys(report?.badges ?? {})]);
           const panelData = report?.panel ? k.panel(report.panel) : null;
           const hints = report ? k.lookup(Object.keys(report.badges)) : {};
           return {
@@ -163,7 +166,10 @@ export function createHandler(deps: BackgroundDeps) {
           } as const;
         })();
       case 'search':
-        return know().then((k) => ({ type: 'search', results: k.search(req.query) }) as const);
+        return know().then(async (k) => {
+          await k.prepareAll();
+          return { type: 'search', results: k.search(req.query) } as const;
+        });
       case 'showPanel':
         return deps.sendToTab(req.tabId, { type: 'showPanel' }).then(() => ({ type: 'ok' }) as const);
     }

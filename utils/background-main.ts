@@ -6,7 +6,8 @@
 import { browser } from 'wxt/browser';
 import { createHandler } from './background-handler';
 import { bundledDataset } from './dataset/bundled';
-import { readIndex, type DmcaIndex } from './dmca-index';
+import { openIndex, type DmcaIndex, type IndexManifest } from './dmca-index';
+import dmcaManifest from '../public/dmca/manifest.json';
 import type { TabMessage, TabReport } from './protocol';
 import { loadSettings, watchSettings } from './settings-store';
 
@@ -48,18 +49,17 @@ export function startBackground(): void {
   const stats: { evalMs: number; indexMs?: number; firstAnswerMs?: number; firstHandleMs?: number } = { evalMs: performance.now() };
   (globalThis as { __backstoryStats?: typeof stats }).__backstoryStats = stats;
 
-  // The DMCA index ships as two text files in the extension; reading them is not a network request.
-  // Started now, so it loads while the worker handles its first message.
+  // The DMCA index ships as packaged text files: shards read on demand, described by a small
+  // manifest bundled in this script. Reading the extension's own files is not a network request.
   let dmca: Promise<DmcaIndex> | null = null;
+  const readOwn = async (file: string) => {
+    const res = await fetch(browser.runtime.getURL(`/dmca/${file}` as '/dmca/manifest.json'));
+    if (!res.ok) throw new Error(`dmca/${file}: ${res.status}`);
+    return res.text();
+  };
   const loadDmca = () =>
-    (dmca ??= Promise.all(
-      (['notices', 'repos'] as const).map(async (f) => {
-        const res = await fetch(browser.runtime.getURL(`/dmca/${f}.tsv`));
-        if (!res.ok) throw new Error(`dmca/${f}.tsv: ${res.status}`);
-        return res.text();
-      }),
-    ).then(([notices, repos]) => {
-      const index = readIndex(notices!, repos!);
+    (dmca ??= Promise.resolve().then(() => {
+      const index = openIndex(dmcaManifest as IndexManifest, readOwn);
       stats.indexMs = performance.now();
       return index;
     }));

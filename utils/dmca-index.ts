@@ -1,22 +1,21 @@
 /**
- * The compact index of every github/dmca notice that ships in the extension (public/dmca/*.tsv).
+ * The compact index of every github/dmca notice that ships in the extension (public/dmca/).
  *
- * Two tab-separated text files, written by `npm run dataset:dmca` and read by the background:
- *  - notices.tsv, one line per notice sorted by lower-case path:
+ * Two tab-separated tables, written by `npm run dataset:dmca` and read by the background:
+ *  - notices, one line per notice sorted by lower-case path:
  *      path, date, textDate, kind, sender, onBehalfOf, fileParty, networkSize, gists,
  *      refersTo, answeredBy, repos
- *    (the last three are comma lists of base-36 line numbers: of notices.tsv, of notices.tsv, of
- *    repos.tsv; `?` marks an answer link we inferred, `~` a repo named only as the original work);
- *  - repos.tsv, one line per repo sorted by the FNV-1a hash of its subject (`repo:owner/name`),
- *    then name: name, notices (comma list of base-36 line numbers of notices.tsv, `~` as above).
+ *    (the last three are comma lists of base-36 line numbers: of notices, of notices, of repos;
+ *    `?` marks an answer link we inferred, `~` a repo named only as the original work);
+ *  - repos, one line per repo sorted by name: name, notices (base-36 notice line numbers, `~` as above).
  *
- * Reading needs no parse step: a repo (or a link's subject hash) is found by binary search straight
- * over the text, so a service worker that wakes up answers its first lookup without building a
- * 135,000-entry map. Pure: strings in, plain objects out.
+ * Each table is cut into shard files of contiguous lines (n/0.tsv…, r/0.tsv…) described by
+ * manifest.json (first key and first line of each shard). A service worker that wakes up reads the
+ * manifest, then only the few shards a question needs (a repo's shard, its notices' shards, the
+ * shards of the repos their cards list), and answers by binary search over those texts: no
+ * 135,000-entry map is built, and no 6 MB is read, at every wake. Pure: strings in, plain objects out.
  */
-import { hashSubject } from './subjects';
-
-export const INDEX_VERSION = 'backstory-dmca-index v1';
+export const INDEX_VERSION = 'backstory-dmca-index v2';
 
 export type IndexKind = 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
 const KIND_CODE: Record<IndexKind, string> = { notice: 'n', 'counter-notice': 'c', retraction: 'r', reversal: 'v', legal: 'l', other: 'o' };
@@ -66,9 +65,7 @@ export function cleanField(s: string | null, max = 120): string {
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
-const repoKey = (repo: string) => hashSubject(`repo:${repo}`);
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const cmpRepo = (a: string, b: string) => repoKey(a) - repoKey(b) || cmpStr(a, b);
 
 /** Build both files. Same input, same bytes: every order is fixed. */
 export function buildIndex(input: readonly BuildNotice[]): { notices: string; repos: string; summary: { notices: number; repos: number } } {
@@ -83,7 +80,7 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
       repoNotices.set(r, list);
     }
   });
-  const repoNames = [...repoNotices.keys()].sort(cmpRepo);
+  const repoNames = [...repoNotices.keys()].sort(cmpStr);
   const repoLine = new Map(repoNames.map((r, i) => [r, i]));
   const answeredBy = new Map<number, number[]>();
   const refs = notices.map((n, i) =>
@@ -95,8 +92,7 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
   refs.forEach((list, i) => {
     for (const r of list) answeredBy.set(r.index, [...(answeredBy.get(r.index) ?? []), i]);
   });
-  const header = (what: string, n: number) => `# ${INDEX_VERSION} · ${what} · ${n}\n`;
-  let noticesText = header('notices', notices.length);
+  let noticesText = '';
   notices.forEach((n, i) => {
     const originals = new Set(n.originals);
     noticesText +=
@@ -115,7 +111,7 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
         n.repos.map((r) => (originals.has(r) ? '~' : '') + b36(repoLine.get(r)!)).join(','),
       ].join('\t') + '\n';
   });
-  let reposText = header('repos', repoNames.length);
+  let reposText = '';
   for (const r of repoNames) reposText += `${r}\t${repoNotices.get(r)!.map((x) => (x.original ? '~' : '') + b36(x.index)).join(',')}\n`;
   return { notices: noticesText, repos: reposText, summary: { notices: notices.length, repos: repoNames.length } };
 }
@@ -128,12 +124,14 @@ const parseRefs = (s: string) =>
       })
     : [];
 
-/** Offsets of line starts after the header line. */
+/** Offsets of line starts. */
 function lineStarts(text: string): Uint32Array {
   const starts: number[] = [];
-  for (let i = text.indexOf('\n') + 1; i > 0 && i < text.length; ) {
+  for (let i = 0; i < text.length; ) {
     starts.push(i);
-    i = text.indexOf('\n', i) + 1;
+    const nl = text.indexOf('\n', i);
+    if (nl === -1) break;
+    i = nl + 1;
   }
   return Uint32Array.from(starts);
 }
@@ -143,31 +141,127 @@ function lineAt(text: string, start: number): string {
   return text.slice(start, end === -1 ? text.length : end);
 }
 
+/** Which shards hold which lines: the first key and first line number of each, in order. */
+export interface IndexManifest {
+  version: string;
+  notices: number;
+  repos: number;
+  /** [lower-case path of the shard's first notice, its line number] */
+  noticeShards: [string, number][];
+  /** [name of the shard's first repo, its line number] */
+  repoShards: [string, number][];
+}
+
+export const NOTICE_SHARDS = 64;
+export const REPO_SHARDS = 128;
+export const shardFile = (kind: 'n' | 'r', k: number) => `${kind}/${k}.tsv`;
+
+/** Split the two whole texts into shard files of contiguous lines, and describe them. */
+export function shardIndex(built: { notices: string; repos: string }, counts = { notices: NOTICE_SHARDS, repos: REPO_SHARDS }): { manifest: string; files: [string, string][] } {
+  const files: [string, string][] = [];
+  const split = (kind: 'n' | 'r', text: string, shards: number, key: (line: string) => string): [string, number][] => {
+    const lines = text ? text.slice(0, -1).split('\n') : [];
+    const out: [string, number][] = [];
+    const n = Math.max(1, Math.min(shards, lines.length));
+    for (let k = 0; k < n; k++) {
+      const from = Math.floor((k * lines.length) / n);
+      const to = Math.floor(((k + 1) * lines.length) / n);
+      out.push([key(lines[from] ?? ''), from]);
+      files.push([shardFile(kind, k), lines.slice(from, to).join('\n') + (to > from ? '\n' : '')]);
+    }
+    return out;
+  };
+  const first = (line: string) => line.slice(0, line.indexOf('\t') === -1 ? undefined : line.indexOf('\t'));
+  const noticeShards = split('n', built.notices, counts.notices, (l) => first(l).toLowerCase());
+  const repoShards = split('r', built.repos, counts.repos, first);
+  const count = (t: string) => (t ? t.split('\n').length - 1 : 0);
+  const manifest: IndexManifest = { version: INDEX_VERSION, notices: count(built.notices), repos: count(built.repos), noticeShards, repoShards };
+  return { manifest: JSON.stringify(manifest, null, 1) + '\n', files };
+}
+
 export interface DmcaIndex {
   readonly noticeCount: number;
   readonly repoCount: number;
+  /**
+   * Load the shards that questions about these repos and notices need: their lines, the notices
+   * they name or answer (two steps deep), and the repos those notices' cards list (`cardRepos`
+   * per notice, `pageRepos` for the notices asked about directly).
+   */
+  prepare(q: { repos?: readonly string[]; notices?: readonly string[] }, limits?: { cardRepos?: number; pageRepos?: number }): Promise<void>;
+  /** Load everything (the popup's search). */
+  prepareAll(): Promise<void>;
+  /** The questions below answer from loaded shards only (call prepare first). */
   findRepo(repo: string): RepoHit | null;
-  /** Repos whose subject hash is `h` (usually none or one). */
-  reposWithHash(h: number): RepoHit[];
-  /** Notices whose subject (`notice:<lower-case path>`) hashes to `h`. */
-  noticesWithHash(h: number): IndexNotice[];
   notice(index: number): IndexNotice | null;
   findNotice(path: string): IndexNotice | null;
   repoAt(line: number): string | null;
-  /** Repos whose name contains `q` (the popup's search), at most `limit`: exact names, then most-noticed, then shortest. */
+  /** Repos whose name contains `q`, at most `limit`: exact names, then most-noticed, then shortest. */
   searchRepos(q: string, limit: number): string[];
   /** Notices whose path or parties contain `q`, newest first, at most `limit`. */
   searchNotices(q: string, limit: number): IndexNotice[];
 }
 
-export function readIndex(noticesText: string, reposText: string): DmcaIndex {
-  if (!noticesText.startsWith(`# ${INDEX_VERSION}`) || !reposText.startsWith(`# ${INDEX_VERSION}`)) throw new Error('not a Backstory DMCA index (or another version)');
-  const reposStart = reposText.indexOf('\n') + 1;
-  let noticeLines: Uint32Array | undefined;
-  let repoLines: Uint32Array | undefined;
-  let noticeHashes: { hash: Uint32Array; index: Uint32Array } | undefined;
-  const nLines = () => (noticeLines ??= lineStarts(noticesText));
-  const rLines = () => (repoLines ??= lineStarts(reposText));
+/** Last shard whose first key is ≤ key (shards are sorted by first key). */
+function shardFor(shards: readonly [string, number][], key: string): number {
+  let lo = 0;
+  let hi = shards.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (shards[mid]![0] <= key) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Shard holding a line number. */
+function shardOfLine(shards: readonly [string, number][], line: number): number {
+  let lo = 0;
+  let hi = shards.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (shards[mid]![1] <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+interface Shard {
+  text: string;
+  starts: Uint32Array;
+  first: number;
+}
+
+/** Open a sharded index: only the manifest is read now; shards load on demand through `load`. */
+export function openIndex(manifest: IndexManifest, load: (file: string) => Promise<string> | string): DmcaIndex {
+  if (manifest.version !== INDEX_VERSION) throw new Error(`not a Backstory DMCA index of this version (${String(manifest.version)})`);
+  const shards = new Map<string, Shard>();
+  const pending = new Map<string, Promise<void>>();
+
+  function ensure(kind: 'n' | 'r', k: number): Promise<void> | null {
+    const file = shardFile(kind, k);
+    if (shards.has(file)) return null;
+    let p = pending.get(file);
+    if (!p) {
+      const first = (kind === 'n' ? manifest.noticeShards : manifest.repoShards)[k]?.[1] ?? 0;
+      p = Promise.resolve(load(file)).then((text) => {
+        shards.set(file, { text, starts: lineStarts(text), first });
+      });
+      pending.set(file, p);
+      void p.finally(() => pending.delete(file)).catch(() => undefined);
+    }
+    return p;
+  }
+  const ensureAll = (list: (Promise<void> | null)[]) => Promise.all(list.filter((p): p is Promise<void> => !!p));
+
+  function lineIn(kind: 'n' | 'r', line: number): string | null {
+    const list = kind === 'n' ? manifest.noticeShards : manifest.repoShards;
+    const total = kind === 'n' ? manifest.notices : manifest.repos;
+    if (!Number.isInteger(line) || line < 0 || line >= total) return null;
+    const sh = shards.get(shardFile(kind, shardOfLine(list, line)));
+    if (!sh) return null;
+    const i = line - sh.first;
+    return i >= 0 && i < sh.starts.length ? lineAt(sh.text, sh.starts[i]!) : null;
+  }
 
   function parseNoticeLine(index: number, line: string): IndexNotice {
     const f = line.split('\t');
@@ -189,150 +283,160 @@ export function readIndex(noticesText: string, reposText: string): DmcaIndex {
   }
 
   function notice(index: number): IndexNotice | null {
-    const lines = nLines();
-    if (!Number.isInteger(index) || index < 0 || index >= lines.length) return null;
-    return parseNoticeLine(index, lineAt(noticesText, lines[index]!));
+    const line = lineIn('n', index);
+    return line === null ? null : parseNoticeLine(index, line);
   }
 
-  function hitFromLine(line: string): RepoHit {
-    const tab = line.indexOf('\t');
-    return { repo: line.slice(0, tab), notices: parseRefs(line.slice(tab + 1)).map((r) => ({ index: r.index, original: r.flag })) };
-  }
-
-  /** Start of the first line whose key is ≥ (h, name), by binary search over character offsets. */
-  function lowerBound(h: number, name: string): number {
-    let lo = reposStart;
-    let hi = reposText.length;
+  /** Binary search over a loaded shard's lines by their first field. */
+  function searchShard(sh: Shard, key: string, lower: boolean): number {
+    let lo = 0;
+    let hi = sh.starts.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const start = reposText.lastIndexOf('\n', mid - 1) + 1;
-      const s = Math.max(start, reposStart);
-      const tab = reposText.indexOf('\t', s);
-      const key = reposText.slice(s, tab);
-      const kh = repoKey(key);
-      const less = kh < h || (kh === h && key < name);
-      if (less) {
-        const next = reposText.indexOf('\n', s);
-        lo = next === -1 ? reposText.length : next + 1;
-      } else hi = s;
+      const s = sh.starts[mid]!;
+      let k = sh.text.slice(s, sh.text.indexOf('\t', s));
+      if (lower) k = k.toLowerCase();
+      if (k < key) lo = mid + 1;
+      else hi = mid;
     }
     return lo;
   }
 
-  function reposWithHash(h: number): RepoHit[] {
-    const out: RepoHit[] = [];
-    for (let i = lowerBound(h, ''); i < reposText.length; ) {
-      const line = lineAt(reposText, i);
-      const hit = hitFromLine(line);
-      if (repoKey(hit.repo) !== h) break;
-      out.push(hit);
-      i += line.length + 1;
+  function findRepo(repo: string): RepoHit | null {
+    const r = repo.toLowerCase();
+    if (!r || !manifest.repos) return null;
+    const sh = shards.get(shardFile('r', shardFor(manifest.repoShards, r)));
+    if (!sh) return null;
+    const i = searchShard(sh, r, false);
+    if (i >= sh.starts.length) return null;
+    const line = lineAt(sh.text, sh.starts[i]!);
+    const tab = line.indexOf('\t');
+    if (line.slice(0, tab) !== r) return null;
+    return { repo: r, notices: parseRefs(line.slice(tab + 1)).map((x) => ({ index: x.index, original: x.flag })) };
+  }
+
+  function findNotice(path: string): IndexNotice | null {
+    const p = path.toLowerCase();
+    if (!p || !manifest.notices) return null;
+    const k = shardFor(manifest.noticeShards, p);
+    const sh = shards.get(shardFile('n', k));
+    if (!sh) return null;
+    const i = searchShard(sh, p, true);
+    if (i >= sh.starts.length) return null;
+    const n = parseNoticeLine(sh.first + i, lineAt(sh.text, sh.starts[i]!));
+    return n.path.toLowerCase() === p ? n : null;
+  }
+
+  const noticeShard = (i: number) => ensure('n', shardOfLine(manifest.noticeShards, i));
+  const repoShardOfLine = (line: number) => ensure('r', shardOfLine(manifest.repoShards, line));
+
+  /** The repos a notice's card lists (all of it up to `cap`): their shards. */
+  const cardShards = (i: number, cap: number) => (notice(i)?.repoLines.slice(0, cap) ?? []).map((r) => repoShardOfLine(r.line));
+
+  async function prepare(q: { repos?: readonly string[]; notices?: readonly string[] }, limits: { cardRepos?: number; pageRepos?: number } = {}) {
+    const cardRepos = limits.cardRepos ?? 0;
+    const pageRepos = limits.pageRepos ?? 100;
+    const repos = (q.repos ?? []).map((r) => r.toLowerCase()).filter(Boolean);
+    const paths = (q.notices ?? []).map((p) => p.toLowerCase()).filter(Boolean);
+    // Fetch rounds are what a cold worker waits for, so each round asks for everything it can.
+    // 1: the repos' and the notices' own shards.
+    await ensureAll([...repos.map((r) => (manifest.repos ? ensure('r', shardFor(manifest.repoShards, r)) : null)), ...paths.map((p) => (manifest.notices ? ensure('n', shardFor(manifest.noticeShards, p)) : null))]);
+    const direct = new Set<number>();
+    const named = new Set<number>();
+    for (const r of repos) for (const x of findRepo(r)?.notices ?? []) named.add(x.index);
+    for (const p of paths) {
+      const n = findNotice(p);
+      if (n) direct.add(n.index);
+    }
+    // 2: the notices naming the repos.
+    await ensureAll([...named].map(noticeShard));
+    // 3: their answers and the notices they answer, with the repos their cards list.
+    const linked = new Set<number>();
+    for (const i of [...named, ...direct]) {
+      const n = notice(i);
+      for (const j of [...(n?.answeredBy ?? []), ...(n?.refersTo.map((r) => r.index) ?? [])]) if (!named.has(j) && !direct.has(j)) linked.add(j);
+    }
+    await ensureAll([...[...linked].map(noticeShard), ...[...named].flatMap((i) => cardShards(i, cardRepos)), ...[...direct].flatMap((i) => cardShards(i, pageRepos))]);
+    // 4: a notice that an answer answers is shown as a card too, with its own answers.
+    const more: (Promise<void> | null)[] = [];
+    for (const j of linked) {
+      const n = notice(j);
+      if (!n || n.kind === 'counter-notice' || n.kind === 'retraction' || n.kind === 'reversal') continue;
+      more.push(...cardShards(j, cardRepos), ...n.answeredBy.map(noticeShard));
+    }
+    await ensureAll(more);
+  }
+
+  const loaded = (kind: 'n' | 'r') => {
+    const count = (kind === 'n' ? manifest.noticeShards : manifest.repoShards).length;
+    const out: Shard[] = [];
+    for (let k = 0; k < count; k++) {
+      const sh = shards.get(shardFile(kind, k));
+      if (sh) out.push(sh);
     }
     return out;
-  }
-
-  function ensureNoticeHashes() {
-    if (noticeHashes) return noticeHashes;
-    const lines = nLines();
-    const pairs: [number, number][] = [];
-    for (let i = 0; i < lines.length; i++) {
-      const start = lines[i]!;
-      pairs.push([hashSubject(`notice:${noticesText.slice(start, noticesText.indexOf('\t', start)).toLowerCase()}`), i]);
-    }
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    noticeHashes = { hash: Uint32Array.from(pairs, (p) => p[0]), index: Uint32Array.from(pairs, (p) => p[1]) };
-    return noticeHashes;
-  }
+  };
 
   return {
-    get noticeCount() {
-      return nLines().length;
+    noticeCount: manifest.notices,
+    repoCount: manifest.repos,
+    prepare,
+    async prepareAll() {
+      await ensureAll([...manifest.noticeShards.map((_, k) => ensure('n', k)), ...manifest.repoShards.map((_, k) => ensure('r', k))]);
     },
-    get repoCount() {
-      return rLines().length;
-    },
-    findRepo(repo) {
-      const r = repo.toLowerCase();
-      const at = lowerBound(repoKey(r), r);
-      if (at >= reposText.length) return null;
-      const hit = hitFromLine(lineAt(reposText, at));
-      return hit.repo === r ? hit : null;
-    },
-    reposWithHash,
-    noticesWithHash(h) {
-      const { hash, index } = ensureNoticeHashes();
-      let lo = 0;
-      let hi = hash.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (hash[mid]! < h) lo = mid + 1;
-        else hi = mid;
-      }
-      const out: IndexNotice[] = [];
-      for (let i = lo; i < hash.length && hash[i] === h; i++) out.push(notice(index[i]!)!);
-      return out;
-    },
+    findRepo,
     notice,
-    findNotice(path) {
-      const p = path.toLowerCase();
-      const lines = nLines();
-      let lo = 0;
-      let hi = lines.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const start = lines[mid]!;
-        const key = noticesText.slice(start, noticesText.indexOf('\t', start)).toLowerCase();
-        if (key < p) lo = mid + 1;
-        else hi = mid;
-      }
-      const n = lo < lines.length ? notice(lo) : null;
-      return n && n.path.toLowerCase() === p ? n : null;
-    },
+    findNotice,
     repoAt(line) {
-      const lines = rLines();
-      if (!Number.isInteger(line) || line < 0 || line >= lines.length) return null;
-      const s = lines[line]!;
-      return reposText.slice(s, reposText.indexOf('\t', s));
+      const l = lineIn('r', line);
+      return l === null ? null : l.slice(0, l.indexOf('\t'));
     },
     searchRepos(q, limit) {
       const needle = q.toLowerCase();
       const out: string[] = [];
       const weight = new Map<string, number>();
       if (needle.length < 2) return out;
-      for (let i = reposText.indexOf(needle, reposStart); i !== -1 && out.length < 5000; i = reposText.indexOf(needle, i + 1)) {
-        const start = reposText.lastIndexOf('\n', i) + 1;
-        const tab = reposText.indexOf('\t', start);
-        if (i + needle.length > tab) {
-          // The match runs into the notice list: not a name match. Skip to the next line.
-          const next = reposText.indexOf('\n', i);
-          if (next === -1) break;
-          i = next;
-          continue;
+      for (const { text } of loaded('r')) {
+        for (let i = text.indexOf(needle); i !== -1 && out.length < 5000; i = text.indexOf(needle, i + 1)) {
+          const start = text.lastIndexOf('\n', i) + 1;
+          const tab = text.indexOf('\t', start);
+          const end = text.indexOf('\n', tab);
+          if (i + needle.length <= tab) {
+            const name = text.slice(start, tab);
+            out.push(name);
+            const exact = name === needle || name.endsWith(`/${needle}`) || name.startsWith(`${needle}/`);
+            weight.set(name, (exact ? 1e6 : 0) + text.slice(tab + 1, end === -1 ? undefined : end).split(',').length * 1000 - name.length);
+          }
+          // The match may run into the notice list: either way, go on at the next line.
+          i = end;
+          if (i === -1) break;
         }
-        const name = reposText.slice(start, tab);
-        out.push(name);
-        const end = reposText.indexOf('\n', tab);
-        const list = reposText.slice(tab + 1, end === -1 ? undefined : end);
-        const exact = name === needle || name.endsWith(`/${needle}`) || name.startsWith(`${needle}/`);
-        weight.set(name, (exact ? 1e6 : 0) + list.split(',').length * 1000 - name.length);
-        i = end;
-        if (i === -1) break;
       }
       return out.sort((a, b) => weight.get(b)! - weight.get(a)! || cmpStr(a, b)).slice(0, limit);
     },
     searchNotices(q, limit) {
       const needle = q.toLowerCase();
-      const lines = nLines();
       const out: IndexNotice[] = [];
       if (needle.length < 2) return out;
-      for (let i = lines.length - 1; i >= 0 && out.length < limit; i--) {
-        const line = lineAt(noticesText, lines[i]!);
-        const f = line.split('\t', 7);
-        if (`${f[0]}\t${f[4]}\t${f[5]}\t${f[6]}`.toLowerCase().includes(needle)) out.push(parseNoticeLine(i, line));
+      for (const sh of loaded('n').reverse()) {
+        for (let i = sh.starts.length - 1; i >= 0 && out.length < limit; i--) {
+          const line = lineAt(sh.text, sh.starts[i]!);
+          const f = line.split('\t', 7);
+          if (`${f[0]}\t${f[4]}\t${f[5]}\t${f[6]}`.toLowerCase().includes(needle)) out.push(parseNoticeLine(sh.first + i, line));
+        }
       }
       return out.sort((a, b) => cmpStr(b.date, a.date) || cmpStr(a.path, b.path));
     },
   };
+}
+
+/** A whole index in memory (tests, node tools): one shard each, already loaded. */
+export async function readIndex(noticesText: string, reposText: string): Promise<DmcaIndex> {
+  const { manifest, files } = shardIndex({ notices: noticesText, repos: reposText }, { notices: 1, repos: 1 });
+  const byName = new Map(files);
+  const index = openIndex(JSON.parse(manifest) as IndexManifest, (f) => byName.get(f) ?? '');
+  await index.prepareAll();
+  return index;
 }
 
 /**
@@ -342,13 +446,11 @@ export function readIndex(noticesText: string, reposText: string): DmcaIndex {
 export function checkIndex(noticesText: string, reposText: string, names = { notices: 'public/dmca/notices.tsv', repos: 'public/dmca/repos.tsv' }): string[] {
   const errors: string[] = [];
   const err = (file: string, line: number, field: string, msg: string) => {
-    if (errors.length < 20) errors.push(`${file}:${line + 2} ${field}: ${msg}`);
+    if (errors.length < 20) errors.push(`${file}:${line + 1} ${field}: ${msg}`);
   };
-  if (!noticesText.startsWith(`# ${INDEX_VERSION}`)) return [`${names.notices}:1 header: expected "# ${INDEX_VERSION}"`];
-  if (!reposText.startsWith(`# ${INDEX_VERSION}`)) return [`${names.repos}:1 header: expected "# ${INDEX_VERSION}"`];
-  if (!noticesText.endsWith('\n') || !reposText.endsWith('\n')) return ['index files must end with a newline'];
-  const nl = noticesText.slice(noticesText.indexOf('\n') + 1, -1).split('\n');
-  const rl = reposText.slice(reposText.indexOf('\n') + 1, -1).split('\n');
+  if ((noticesText && !noticesText.endsWith('\n')) || (reposText && !reposText.endsWith('\n'))) return ['index tables must end with a newline'];
+  const nl = noticesText ? noticesText.slice(0, -1).split('\n') : [];
+  const rl = reposText ? reposText.slice(0, -1).split('\n') : [];
   const date = /^\d{4}-\d{2}-\d{2}$/;
   const refList = (s: string, flags: string, max: number) => !s || s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
   const noticeRepos: Map<number, boolean>[] = [];
@@ -377,7 +479,7 @@ export function checkIndex(noticesText: string, reposText: string, names = { not
     const [name, list, extra] = line.split('\t');
     if (extra !== undefined || !name || list === undefined) return err(names.repos, i, 'fields', 'expected name<TAB>notices');
     if (!/^[a-z0-9][a-z0-9-]{0,38}\/[a-z0-9._-]{1,100}$/.test(name)) err(names.repos, i, 'name', `not a lower-case owner/name: ${name}`);
-    if (prev !== null && cmpRepo(prev, name) >= 0) err(names.repos, i, 'name', 'lines not sorted by subject hash, then name (or a duplicate)');
+    if (prev !== null && cmpStr(prev, name) >= 0) err(names.repos, i, 'name', 'lines not sorted by name (or a duplicate)');
     prev = name;
     if (!list || !refList(list, '~', nl.length)) return err(names.repos, i, 'notices', 'empty or bad notice reference list');
     for (const r of parseRefs(list)) if (noticeRepos[r.index]?.get(i) !== r.flag) err(names.repos, i, 'notices', `notice ${r.index} does not name this repo the same way`);

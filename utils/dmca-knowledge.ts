@@ -8,9 +8,14 @@ import type { BadgeInfo, NoticeCard, PanelData, Relation } from './protocol';
 import { noticeUrl } from './safe-url';
 import { normalizeNoticePath, type Subject } from './subjects';
 
-export const MAX_REPOS_IN_CARD = 12;
+/**
+ * A repo page's DMCA cards give the count of repos each notice names, not the list: listing them
+ * would make a cold worker read a shard per listed repo before the panel shows (measured: 12 repos
+ * → 12 shards → +60 ms). The notice's own page lists them.
+ */
+export const MAX_REPOS_IN_CARD = 0;
 /** A notice page lists the repos its notice names, collapsed, up to this many. */
-export const MAX_REPOS_ON_NOTICE_PAGE = 300;
+export const MAX_REPOS_ON_NOTICE_PAGE = 100;
 /** Cards shown for a repo named in many notices (newest first). */
 export const MAX_NOTICE_CARDS = 5;
 
@@ -38,8 +43,6 @@ export interface DmcaFacts {
   notice(path: string): IndexNotice | null;
   card(n: IndexNotice, opts?: { answers?: boolean; repoCap?: number; original?: boolean; inferred?: boolean }): NoticeCard;
   badge(subject: string): BadgeInfo | null;
-  /** Subjects with this hash that the index knows (repos and notices). */
-  probe(hash: number): BadgeInfo[];
   /** The DMCA part of a repo's panel: the repo itself, then its fork-network root. */
   repoSection(repo: string, root?: string, skipPaths?: ReadonlySet<string>): { relations: Relation[]; reasons: string[]; cards: NoticeCard[] } | null;
   noticePanel(subject: Subject, n: IndexNotice): PanelData;
@@ -217,18 +220,6 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
     },
     card,
     badge,
-    probe(hash) {
-      const out: BadgeInfo[] = [];
-      for (const hit of index.reposWithHash(hash)) {
-        const b = badge(`repo:${hit.repo}`);
-        if (b) out.push(b);
-      }
-      for (const n of index.noticesWithHash(hash)) {
-        const b = badge(`notice:${n.path.toLowerCase()}`);
-        if (b) out.push(b);
-      }
-      return out;
-    },
     repoSection,
     noticePanel,
   };

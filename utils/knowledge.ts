@@ -4,7 +4,7 @@
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
 import type { DmcaIndex } from './dmca-index';
-import { dmcaFacts } from './dmca-knowledge';
+import { dmcaFacts, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
 import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
@@ -17,10 +17,12 @@ export interface Knowledge {
   /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
   filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
-  /** Subjects the DMCA index knows with these hashes (links the filter could not rule out). */
-  probe(hashes: readonly number[]): Record<string, BadgeInfo[]>;
-  /** True when the known set is larger than the filter (the DMCA index is loaded): content scripts probe. */
+  /** True when the known set is larger than the filter (the DMCA index is there): content scripts ask about more links. */
   probes(): boolean;
+  /** Load what answering about these subjects needs from the DMCA index (its shards load on demand). */
+  prepare(subjects: readonly (string | undefined)[], networkRoot?: string): Promise<void>;
+  /** Load all of the DMCA index (the popup's search). */
+  prepareAll(): Promise<void>;
   /** The panel for a repo the dataset does not know but the detector finds LLaMA-related. */
   detectedPanel(subject: string, reasons: readonly string[]): PanelData | null;
   /** Dataset repos that are LLaMA-related, with a one-line reason (the detector checks these first). */
@@ -373,14 +375,19 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
       return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
     },
     probes: () => !!dmca,
-    probe(hashes) {
-      const known: Record<string, BadgeInfo[]> = {};
-      if (!dmca) return known;
-      for (const h of hashes) {
-        const found = dmca.probe(h);
-        if (found.length) known[h] = found;
+    async prepare(subjects, networkRoot) {
+      if (!index) return;
+      const repoNames: string[] = networkRoot ? [networkRoot] : [];
+      const paths: string[] = [];
+      for (const s of subjects) {
+        if (!s || !isSubject(s)) continue;
+        if (s.startsWith('repo:')) repoNames.push(s.slice(5));
+        else if (s.startsWith('notice:')) paths.push(s.slice(7));
       }
-      return known;
+      if (repoNames.length || paths.length) await index.prepare({ repos: repoNames, notices: paths }, { cardRepos: INDEX_CARD_REPOS, pageRepos: MAX_REPOS_ON_NOTICE_PAGE });
+    },
+    async prepareAll() {
+      await index?.prepareAll();
     },
     lookup(subjects) {
       const known: Record<string, BadgeInfo> = {};

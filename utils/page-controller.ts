@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
-import { isLookupResponse, isPageResponse, isProbeResponse, MAX_PROBE_HASHES, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
+import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
@@ -75,12 +75,10 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
   let filter: number[] | null | undefined;
   const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
-  /** The background knows more than the filter (the DMCA index): links it rules out are probed. */
+  /** The background knows more than the filter holds (the DMCA index): links it rules out are asked about too. */
   let probing = false;
-  /** Links waiting for a probe answer, by subject hash; answered hashes (null: nothing known). */
-  const probeWaiting = new Map<number, Element[]>();
-  const probed = new Map<number, BadgeInfo[] | null>();
-  let probeQueue: number[] = [];
+  /** For those links: the subject first seen with each hash (null: not a subject), so each costs one parse. */
+  const hashSubjects = new Map<number, Subject | null>();
   let currentHash = 0;
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
@@ -227,56 +225,6 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     }
   }
 
-  /** Badge probed links whose own subject is one the background named for their hash. */
-  function matchProbed(infos: BadgeInfo[], links: Element[]) {
-    const groups = new Map<Subject, Element[]>();
-    for (const a of links) {
-      const s = subjectFromHref(a.getAttribute('href') ?? '', site.host);
-      const info = s && infos.find((i) => i.subject === s);
-      if (!s || !info) continue;
-      known.set(s, info);
-      const g = groups.get(s);
-      if (g) g.push(a);
-      else groups.set(s, [a]);
-    }
-    for (const [s, g] of groups) badge(s, g);
-  }
-
-  function flushProbes(signal: AbortSignal) {
-    const batch = probeQueue.splice(0, MAX_PROBE_HASHES);
-    if (probeQueue.length) queueMicrotask(() => flushProbes(signal));
-    if (!batch.length || signal.aborted) return;
-    void ask({ type: 'probe', hashes: batch })
-      .then(
-        guard((res: unknown) => {
-          if (ctx.isInvalid || signal.aborted || !isProbeResponse(res)) return;
-          for (const h of batch) {
-            const infos = res.known[h] ?? null;
-            probed.set(h, infos);
-            const links = probeWaiting.get(h);
-            probeWaiting.delete(h);
-            if (infos && links) matchProbed(infos, links);
-          }
-        }),
-      )
-      .catch((e) => log('probe', e));
-  }
-
-  function onUnfiltered(signal: AbortSignal) {
-    return (h: number, a: Element) => {
-      const done = probed.get(h);
-      if (done !== undefined) {
-        if (done) matchProbed(done, [a]);
-        return;
-      }
-      const waiting = probeWaiting.get(h);
-      if (waiting) return void waiting.push(a);
-      probeWaiting.set(h, [a]);
-      // One probe per scan slice: queued now, sent when the slice's synchronous work is done.
-      if (probeQueue.push(h) === 1) queueMicrotask(() => flushProbes(signal));
-    };
-  }
-
   function startScan(signal: AbortSignal) {
     if (signal.aborted || silent || view?.badges === false) return;
     const onLinks = guard((found: Map<Subject, Element[]>) => {
@@ -291,6 +239,28 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       }
       for (let i = 0; i < list.length; i += 2000) void resolve(list.slice(i, i + 2000), signal);
     });
+    // Links the filter rules out, when the background may still know them: grouped per scan slice.
+    let extra: Map<Subject, Element[]> | null = null;
+    const add = (s: Subject, a: Element) => {
+      if (!extra) {
+        extra = new Map();
+        queueMicrotask(() => {
+          const found = extra!;
+          extra = null;
+          onLinks(found);
+        });
+      }
+      const list = extra.get(s);
+      if (list) list.push(a);
+      else extra.set(s, [a]);
+    };
+    const onUnfiltered = (h: number, a: Element) => {
+      const first = hashSubjects.get(h);
+      if (first === null || (first !== undefined && known.get(first) === null)) return; // not a subject, or asked and unknown
+      const s = subjectFromHref(a.getAttribute('href') ?? '', site.host);
+      if (first === undefined) hashSubjects.set(h, s);
+      if (s) add(s, a);
+    };
     startLinkScanner(document, {
       host: site.host,
       signal,
@@ -300,7 +270,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       ...(view?.detect ? { mayBeDetected: (href: string) => LLAMA_CUE.test(href) } : {}),
       skip: (s) => s === current?.subject,
       skipHash: (h) => h === currentHash,
-      ...(probing ? { onUnfiltered: onUnfiltered(signal) } : {}),
+      ...(probing ? { onUnfiltered } : {}),
       report: (e) => log('scan', e),
     });
   }
@@ -326,9 +296,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     removeAllBadges();
     known.clear();
     waiting.clear();
-    probeWaiting.clear();
-    probed.clear();
-    probeQueue = [];
+    hashSubjects.clear();
     probing = false;
     filter = undefined;
     visited = false;

@@ -25,14 +25,6 @@ export interface PageRequest {
   /** The page is GitHub's "Repository unavailable due to DMCA takedown": the notice it links to. */
   takedown?: string;
 }
-/**
- * Links the page's filter could not rule out (the background knows too many subjects to send them
- * all): their subject hashes, deduplicated. The background answers with the subjects it knows.
- */
-export interface ProbeRequest {
-  type: 'probe';
-  hashes: number[];
-}
 /** Remember the user's collapse/dismiss choice for a subject (the background stores it). */
 export interface PanelStateRequest {
   type: 'panelState';
@@ -79,7 +71,7 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | ProbeRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -110,12 +102,6 @@ export interface LookupResponse {
   type: 'lookup';
   /** Only known subjects appear; the key is the subject as asked. */
   known: Record<string, BadgeInfo>;
-}
-
-export interface ProbeResponse {
-  type: 'probe';
-  /** Per known hash: the subjects with that hash (the content script checks its link's subject is one). */
-  known: Record<string, BadgeInfo[]>;
 }
 
 export interface LinkOut {
@@ -197,7 +183,7 @@ export interface PageResponse {
    * asks only about links that may be known. Null when the known set is too large to send.
    */
   filter: number[] | null;
-  /** Links the filter rules out may still be known (the DMCA index): probe their hashes. */
+  /** Links the filter rules out may still be known (the DMCA index is too large to send): ask about them too. */
   probe?: boolean;
   /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
   silent: boolean;
@@ -234,18 +220,12 @@ export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | ProbeResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
+export type Response = LookupResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 
 export function isLookupResponse(r: unknown): r is LookupResponse {
   return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
-}
-
-export const MAX_PROBE_HASHES = 5000;
-
-export function isProbeResponse(r: unknown): r is ProbeResponse {
-  return !!r && typeof r === 'object' && (r as ProbeResponse).type === 'probe' && typeof (r as ProbeResponse).known === 'object';
 }
 
 export function isPageResponse(r: unknown): r is PageResponse {

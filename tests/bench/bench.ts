@@ -363,6 +363,7 @@ async function main() {
 
   if (ONLY) {
     for (const p of results.pages) console.log(`${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}); panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}`);
+    if (cold.length) console.log(`cold start: ${JSON.stringify(results.serviceWorkerColdStart)}; zip ${results.sizes.zip} bytes`);
     return;
   }
   const budgets = checkBudgets(results);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildIndex, checkIndex, readIndex, type BuildNotice } from '@/utils/dmca-index';
-import { hashSubject } from '@/utils/subjects';
-import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
+import { beforeAll } from 'vitest';
+import { buildIndex, checkIndex, openIndex, readIndex, shardIndex, type BuildNotice, type DmcaIndex, type IndexManifest } from '@/utils/dmca-index';
+import { checkManifest, readDmcaIndexTexts } from '@/utils/dataset/validate-files';
 
 const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({
   path,
@@ -29,7 +29,10 @@ const SAMPLE: BuildNotice[] = [
 
 describe('compact DMCA index', () => {
   const built = buildIndex(SAMPLE);
-  const idx = readIndex(built.notices, built.repos);
+  let idx: DmcaIndex;
+  beforeAll(async () => {
+    idx = await readIndex(built.notices, built.repos);
+  });
 
   test('is well-formed and deterministic (input order does not matter)', () => {
     expect(checkIndex(built.notices, built.repos)).toEqual([]);
@@ -63,10 +66,29 @@ describe('compact DMCA index', () => {
     expect(idx.findNotice('2023/03/2023-03-21-other.md')!.onBehalfOf).toBe('Tab here and bidi');
   });
 
-  test('a link subject hash finds its repo or notice (what the content script probes with)', () => {
-    expect(idx.reposWithHash(hashSubject('repo:b/downloader')).map((r) => r.repo)).toEqual(['b/downloader']);
-    expect(idx.reposWithHash(hashSubject('repo:b/unknown'))).toEqual([]);
-    expect(idx.noticesWithHash(hashSubject('notice:2020/11/2020-11-16-label-reversal.md')).map((n) => n.path)).toEqual(['2020/11/2020-11-16-Label-reversal.md']);
+  test('sharded: a question loads only the shards it needs, and answers as the whole index does', async () => {
+    const { manifest, files } = shardIndex(built, { notices: 3, repos: 3 });
+    const byName = new Map(files);
+    const loaded: string[] = [];
+    const sharded = openIndex(JSON.parse(manifest) as IndexManifest, async (f) => {
+      loaded.push(f);
+      return byName.get(f)!;
+    });
+    expect(sharded.findRepo('org/downloader')).toBeNull(); // nothing loaded yet
+    await sharded.prepare({ repos: ['reader/notes'] }, { cardRepos: 12 });
+    expect(loaded.length).toBeLessThan(files.length);
+    expect(sharded.findRepo('reader/notes')).toEqual(idx.findRepo('reader/notes'));
+    const books = sharded.findNotice('2014/2014-02-10-books.md')!;
+    expect(books).toEqual(idx.findNotice('2014/2014-02-10-books.md'));
+    expect(books.repoLines.map((r) => sharded.repoAt(r.line))).toEqual(['reader/notes', 'me/original']);
+    // The counter-notice that answers it came along (answers are two steps deep).
+    expect(sharded.notice(books.answeredBy[0]!)!.kind).toBe('counter-notice');
+    await sharded.prepare({ notices: ['2020/11/2020-11-16-label-reversal.md'] });
+    const reversal = sharded.findNotice('2020/11/2020-11-16-Label-reversal.md')!;
+    expect(sharded.notice(reversal.refersTo[0]!.index)!.path).toBe('2020/10/2020-10-23-Label.md');
+    // A shard is read once, however often it is needed.
+    await sharded.prepare({ repos: ['reader/notes', 'org/downloader'] });
+    expect(new Set(loaded).size).toBe(loaded.length);
   });
 
   test('search by name part and by party', () => {
@@ -80,22 +102,31 @@ describe('compact DMCA index', () => {
 
   test('a malformed index is rejected naming the file, line and field', () => {
     const badKind = built.notices.replace('\tn\t', '\tx\t');
-    expect(checkIndex(badKind, built.repos).join('\n')).toMatch(/notices\.tsv:\d+ kind: unknown kind code "x"/);
+    expect(checkIndex(badKind, built.repos).join('\n')).toMatch(/notices\.tsv:1 kind: unknown kind code "x"/);
     const lines = built.repos.split('\n');
-    const swapped = [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n');
+    const swapped = [lines[1], lines[0], ...lines.slice(2)].join('\n');
     expect(checkIndex(built.notices, swapped).join('\n')).toMatch(/repos\.tsv:\d+ name: lines not sorted/);
     const dangling = built.repos.replace(/\t([0-9a-z~,]+)\n$/, '\tzz\n');
     expect(checkIndex(built.notices, dangling).join('\n')).toMatch(/repos\.tsv:\d+ notices: /);
-    expect(checkIndex('# nope\n', built.repos)[0]).toMatch(/notices\.tsv:1 header/);
-    expect(() => readIndex('# nope\n', built.repos)).toThrow(/not a Backstory DMCA index/);
+    expect(checkIndex('2020/01/x.md\tno\n', built.repos)[0]).toMatch(/notices\.tsv:1 fields: expected 12/);
+    const { manifest, files } = shardIndex(built, { notices: 2, repos: 2 });
+    const m = JSON.parse(manifest) as IndexManifest;
+    expect(checkManifest(m, new Map(files))).toEqual([]);
+    m.repoShards[1]![0] = 'zzz/zzz';
+    expect(checkManifest(m, new Map(files)).join('\n')).toMatch(/manifest\.json repoShards\[1\]: first key "zzz\/zzz"/);
+    expect(() => openIndex({ ...m, version: 'v0' }, () => '')).toThrow(/not a Backstory DMCA index of this version/);
   });
 });
 
 describe('the bundled index (public/dmca)', () => {
-  const { notices, repos } = readDmcaIndexTexts();
-  const idx = readIndex(notices, repos);
+  const { notices, repos, manifest, files } = readDmcaIndexTexts();
+  let idx: DmcaIndex;
+  beforeAll(async () => {
+    idx = await readIndex(notices, repos);
+  });
 
   test('passes the structural check the build runs', () => {
+    expect(checkManifest(manifest, files)).toEqual([]);
     expect(checkIndex(notices, repos)).toEqual([]);
   });
 

@@ -2,15 +2,14 @@ import { describe, expect, test, vi } from 'vitest';
 import { createHandler } from '@/utils/background-handler';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
-import { readIndex } from '@/utils/dmca-index';
+import { openIndex, readIndex } from '@/utils/dmca-index';
 import { buildKnowledge } from '@/utils/knowledge';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { hashSubject } from '@/utils/subjects';
 import { safeHref } from '@/utils/safe-url';
 import type { PanelData } from '@/utils/protocol';
 
 const { notices, repos } = readDmcaIndexTexts();
-const index = readIndex(notices, repos);
+const index = await readIndex(notices, repos);
 const k = buildKnowledge(bundledDataset, index);
 
 const allLinks = (p: PanelData) => [...p.notices.flatMap((n) => [n.url, ...n.answeredBy.map((a) => a.url)]), ...p.mentions.map((m) => m.url)];
@@ -71,18 +70,6 @@ describe('every DMCA notice, not just LLaMA ones', () => {
     expect(p.reasons.join(' ')).toMatch(/linked by the repositories or party it names/);
   });
 
-  test('probe: a link hash finds the subjects it may be, exactly', () => {
-    const h = hashSubject('repo:ytdl-org/youtube-dl');
-    const hn = hashSubject('notice:2020/10/2020-10-23-riaa.md');
-    const none = hashSubject('repo:nobody/nothing-at-all-here');
-    const got = k.probe([h, hn, none]);
-    expect(got[h]!.map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
-    expect(got[hn]!.map((b) => b.subject)).toEqual(['notice:2020/10/2020-10-23-riaa.md']);
-    expect(got[none]).toBeUndefined();
-    expect(k.probes()).toBe(true);
-    expect(buildKnowledge(bundledDataset).probes()).toBe(false);
-  });
-
   test('the takedown page of a disabled repo leads with what happened; a notice newer than the snapshot still gets a panel', () => {
     const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
     expect(p.reasons[0]).toMatch(/^GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
@@ -114,15 +101,30 @@ describe('the background with the index', () => {
     });
   const GH = { id: 'self', url: 'https://github.com/ytdl-org/youtube-dl', tab: { id: 1 } };
 
-  test('page requests say to probe; probes answer; malformed probes are ignored', async () => {
+  test('page requests say to ask about links beyond the filter; lookups answer from the index', async () => {
     const handle = deps(async () => index);
     const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { probe: boolean; data: PanelData };
     expect(page.probe).toBe(true);
     expect(page.data.relations).toContain('named-in-notice');
-    const h = hashSubject('repo:ytdl-org/youtube-dl');
-    expect(await handle({ type: 'probe', hashes: [h] }, GH)).toMatchObject({ type: 'probe', known: { [h]: [{ subject: 'repo:ytdl-org/youtube-dl' }] } });
-    expect(handle({ type: 'probe', hashes: [-1] }, GH)).toBeUndefined();
-    expect(handle({ type: 'probe', hashes: new Array(5001).fill(1) }, GH)).toBeUndefined();
+    expect(await handle({ type: 'lookup', subjects: ['repo:ytdl-org/youtube-dl', 'repo:nobody/nothing', 'notice:2020/10/2020-10-23-riaa.md'] }, GH)).toMatchObject({
+      type: 'lookup',
+      known: { 'repo:ytdl-org/youtube-dl': { relations: expect.arrayContaining(['named-in-notice']) }, 'notice:2020/10/2020-10-23-riaa.md': { subject: 'notice:2020/10/2020-10-23-riaa.md' } },
+    });
+  });
+
+  test('the sharded index the extension ships answers a page after reading a few shards only', async () => {
+    const { manifest, files } = readDmcaIndexTexts();
+    const read: string[] = [];
+    const sharded = openIndex(manifest, async (f) => {
+      read.push(f);
+      return files.get(f)!;
+    });
+    const handle = deps(async () => sharded);
+    const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { data: PanelData };
+    expect(page.data.notices.map((n) => n.path)).toContain('2020/10/2020-10-23-RIAA.md');
+    expect(page.data).toEqual(k.panel('repo:ytdl-org/youtube-dl'));
+    expect(read.length).toBeLessThanOrEqual(24);
+    expect(read.length).toBeGreaterThan(1);
   });
 
   test('an index that fails to load leaves the LLaMA dataset working', async () => {

@@ -3,10 +3,10 @@
  * Parses every notice and rewrites the compact index in public/dmca/. Deterministic: the same
  * checkout gives byte-identical files. Prints a summary of what it parsed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIndex, checkIndex } from '../../dmca-index';
+import { buildIndex, checkIndex, shardIndex } from '../../dmca-index';
 import { linkAnswers, parseCorpus } from '../dmca-corpus';
 import { DATASET_DIR, SHARED_DATA_DIR } from '../validate-files';
 
@@ -21,9 +21,12 @@ if (errors.length) {
   console.error(errors.join('\n'));
   process.exit(1);
 }
-mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'notices.tsv'), built.notices);
-writeFileSync(join(out, 'repos.tsv'), built.repos);
+const { manifest, files } = shardIndex(built);
+rmSync(out, { recursive: true, force: true });
+for (const [f, text] of [['manifest.json', manifest] as [string, string], ...files]) {
+  mkdirSync(dirname(join(out, f)), { recursive: true });
+  writeFileSync(join(out, f), text);
+}
 const pct = (n: number) => `${((100 * n) / notices.length).toFixed(1)}%`;
 const kinds: Record<string, number> = {};
 for (const n of notices) kinds[n.kind] = (kinds[n.kind] ?? 0) + 1;
@@ -34,7 +37,8 @@ console.log(`  dated by file name: ${pct(notices.filter((n) => n.date).length)};
 console.log(`  ≥ 1 repo: ${pct(notices.filter((n) => n.repos.length).length)}; distinct repos: ${built.summary.repos}; gists: ${notices.reduce((a, n) => a + n.gists, 0)}`);
 console.log(`  sender or principal stated: ${pct(notices.filter((n) => n.sender || n.onBehalfOf).length)}; network note: ${notices.filter((n) => n.networkSize).length}`);
 console.log(`  answers linked to a notice: ${answers.filter((n) => n.refersTo.length).length}/${answers.length} (stated ${answers.filter((n) => n.refersTo.some((r) => !r.inferred)).length})`);
-for (const f of ['notices.tsv', 'repos.tsv'] as const) {
-  const text = f === 'notices.tsv' ? built.notices : built.repos;
-  console.log(`  public/dmca/${f}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, gzip ${(gzipSync(text).length / 1024).toFixed(0)} kB`);
+for (const [what, text, kind] of [['notices', built.notices, 'n/'], ['repos', built.repos, 'r/']] as const) {
+  const shards = files.filter(([f]) => f.startsWith(kind));
+  const gz = shards.reduce((a, [, t]) => a + gzipSync(t, { level: 9 }).length, 0);
+  console.log(`  public/dmca/${kind}*.tsv (${what}): ${shards.length} shards, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, gzip ${(gz / 1024).toFixed(0)} kB`);
 }
