@@ -8,7 +8,9 @@ export const BADGE_TAG = 'backstory-badge';
 export const BADGE_ATTR = 'data-backstory-badge';
 
 const STYLE =
-  ':host{all:initial;display:inline-block;vertical-align:middle;margin-inline-start:4px;line-height:1}' +
+  // !important on the host: the page's own !important rules (even on `*` or our tag name) lose to
+  // these, since for important declarations the shadow tree's context wins.
+  ':host{all:initial!important;display:inline-block!important;vertical-align:middle!important;margin-inline-start:4px!important;line-height:1!important}' +
   'span{display:inline-block;font:600 10px/14px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;' +
   'padding:0 5px;border-radius:7px;color:#fff;background:#8250df;letter-spacing:.02em;white-space:nowrap;cursor:help}' +
   'span.dmca{background:#cf222e}span.hn{background:#d4500b}';
@@ -20,8 +22,19 @@ export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
   return { text: 'LLaMA', cls: 'llama' };
 }
 
+let inert: Document | undefined;
+/**
+ * A host element for our shadow UI that the page cannot take over: created in a document with no
+ * custom-element registry, so a page that defines our tag name cannot construct it (and claim its
+ * shadow root) first. Once we have attached our shadow root, the page's upgrade on insertion fails.
+ */
+export function uiHost(tag: string): HTMLElement {
+  inert ??= document.implementation.createHTMLDocument('');
+  return inert.createElement(tag);
+}
+
 export function createBadge(info: BadgeInfo): HTMLElement {
-  const host = document.createElement(BADGE_TAG);
+  const host = uiHost(BADGE_TAG);
   host.setAttribute(BADGE_ATTR, info.subject);
   host.setAttribute('role', 'img');
   host.setAttribute('aria-label', info.hint);

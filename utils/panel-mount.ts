@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel, type PanelProps } from '@/components/Panel';
 import panelCss from '@/components/panel.css?inline';
 import type { PanelData, PanelState } from './protocol';
+import { uiHost } from './badges';
 
 export const PANEL_TAG = 'backstory-panel';
 
@@ -43,7 +44,7 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
 
   // Our own small shadow-root host (WXT's createShadowRootUi brings ~7 kB of auto-mount helpers
   // that a content script on every GitHub page does not need).
-  const host = document.createElement(PANEL_TAG);
+  const host = uiHost(PANEL_TAG);
   host.setAttribute('data-subject', data.subject);
   host.setAttribute('data-relations', data.relations.join(' '));
   const shadow = host.attachShadow({ mode: 'open' });
