@@ -53,7 +53,11 @@ export function createBadge(info: BadgeInfo): HTMLElement {
 /** Place a badge after `a` unless one is already there. Returns whether a badge was added. */
 export function placeBadge(a: Element, info: BadgeInfo): boolean {
   const next = a.nextElementSibling;
-  if (next && next.localName === BADGE_TAG) return false;
+  if (next && next.localName === BADGE_TAG) {
+    // Ours (it has our shadow root); else a copy from a page snapshot (Turbo's cache): replace it.
+    if (next.shadowRoot) return false;
+    next.remove();
+  }
   if (!a.parentNode) return false;
   a.after(createBadge(info));
   return true;

@@ -76,6 +76,9 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
   };
 
   const attach = () => {
+    // A page restored from Turbo's cache (back/forward) holds a copy of an old host, without its
+    // shadow root: drop copies, so there is only ever one panel.
+    for (const el of document.querySelectorAll(PANEL_TAG)) if (el !== host) el.remove();
     host.removeAttribute('data-placement');
     if (!opts.place(host)) {
       host.setAttribute('data-placement', 'floating');
