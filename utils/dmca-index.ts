@@ -443,10 +443,16 @@ export async function readIndex(noticesText: string, reposText: string): Promise
  * Structural check of both files, for the build and the tests: every line well-formed, sorted,
  * cross-references in range and agreeing in both directions. Errors name the file, line and field.
  */
-export function checkIndex(noticesText: string, reposText: string, names = { notices: 'public/dmca/notices.tsv', repos: 'public/dmca/repos.tsv' }): string[] {
+export function checkIndex(
+  noticesText: string,
+  reposText: string,
+  /** Where a line is, for messages: by default a line of the whole table. */
+  where: (table: 'notices' | 'repos', line: number) => string = (t, line) => `public/dmca/${t}.tsv:${line + 1}`,
+): string[] {
   const errors: string[] = [];
-  const err = (file: string, line: number, field: string, msg: string) => {
-    if (errors.length < 20) errors.push(`${file}:${line + 1} ${field}: ${msg}`);
+  const names = { notices: 'notices', repos: 'repos' } as const;
+  const err = (table: 'notices' | 'repos', line: number, field: string, msg: string) => {
+    if (errors.length < 20) errors.push(`${where(table, line)} ${field}: ${msg}`);
   };
   if ((noticesText && !noticesText.endsWith('\n')) || (reposText && !reposText.endsWith('\n'))) return ['index tables must end with a newline'];
   const nl = noticesText ? noticesText.slice(0, -1).split('\n') : [];

@@ -97,6 +97,17 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
+      // Privacy, checked for every e2e file: besides the documents the tests navigate to, the
+      // subresources a fixture page names in its own HTML (HN's s.gif), and the extension reading its
+      // own packaged files, no request was made by anything.
+      const own = extensionId ? `chrome-extension://${extensionId}/` : null;
+      const pagesOwn = (r: (typeof requests)[number]) => {
+        const html = pages.get(r.frameUrl);
+        const file = r.url.split(/[?#]/)[0]!.split('/').pop();
+        return !r.fromWorker && !!html && !!file && [`"${file}"`, `'${file}'`, `"/${file}"`].some((q) => html.includes(q));
+      };
+      const leaks = requests.filter((r) => (r.kind !== 'document' || r.fromWorker) && !(own && r.url.startsWith(own)) && !pagesOwn(r));
+      if (extensionDir && leaks.length) throw new Error(`Network requests made during the test: ${JSON.stringify(leaks.slice(0, 10))}`);
     },
   };
 }

@@ -198,3 +198,65 @@ describe('popup and toolbar badge', () => {
     await tab.close();
   });
 });
+
+describe('bad settings and messages (issue #8)', () => {
+  test('corrupted stored settings: each bad key falls back to its default, good keys stay, the page keeps working', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    const corrupted = {
+      version: 2,
+      panel: 'collapsed', // valid: kept
+      badges: 'yes', // wrong type
+      theme: 'x'.repeat(7000), // wrong value, large
+      silence: 'github.com', // not a list
+      github: null,
+      placement: ['side'],
+      surprise: { nested: [1, 2, 3] }, // unknown key
+    };
+    await worker().evaluate((v) => (globalThis as unknown as W).chrome.storage.sync.set({ settings: v }), corrupted);
+    // Applied live to the open tab: collapsed (the valid key), badges on and GitHub on (defaults).
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('#bs-body'), null, { timeout: 5000 });
+    await waitForPanel(tab, 'repo:shawwn/llama-dl');
+    await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
+    expect(await tab.evaluate(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('#bs-body'))).toBe(false);
+    // The stored value is repaired: nothing of the valid key is lost, nothing invalid is kept.
+    await expect
+      .poll(() => worker().evaluate(async () => ((await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>)))
+      .toMatchObject({ panel: 'collapsed', badges: true, theme: 'site', silence: [], github: true, placement: 'inline' });
+    const stored = await worker().evaluate(async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>);
+    expect(stored.surprise).toBeUndefined();
+    const opts = await options();
+    await expect.poll(() => opts.evaluate(() => (document.querySelector('input[name="panel"][value="collapsed"]') as HTMLInputElement | null)?.checked ?? null)).toBe(true);
+    await opts.close();
+    await tab.close();
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  test('runtime messages of the wrong shape get no answer and change nothing', async () => {
+    await resetSettings();
+    const tab = await llamaTab();
+    const opts = await options();
+    const answers = await opts.evaluate(async () => {
+      const send = (m: unknown) => (globalThis as unknown as W).chrome.runtime.sendMessage(m).then((r: unknown) => r ?? null, (e: Error) => `error: ${e.message}`);
+      return Promise.all([
+        send({ type: 'page', subject: 42 }),
+        send({ type: 'lookup', subjects: 'repo:shawwn/llama-dl' }),
+        send({ type: 'lookup', subjects: new Array(6000).fill('repo:a/b') }),
+        send({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'exploded' }),
+        send({ type: 'report', panel: null, badges: { 'repo:x/y': -1 } }),
+        send({ type: 'nope' }),
+        send('just a string'),
+        send(null),
+        send({ type: 'search', query: 'x'.repeat(10_000) }),
+      ]);
+    });
+    for (const a of answers) expect(a === null || /error/.test(String(a))).toBe(true);
+    // The service worker still answers a good message, and the tab still has its panel and badges.
+    const good = await opts.evaluate(() => (globalThis as unknown as W).chrome.runtime.sendMessage({ type: 'search', query: 'shawwn/llama-dl' }));
+    expect((good as { results: { subject: string }[] }).results[0]!.subject).toBe('repo:shawwn/llama-dl');
+    expect((await panels(tab)).length).toBe(1);
+    expect((await badges(tab)).length).toBe(2);
+    await opts.close();
+    await tab.close();
+  });
+});

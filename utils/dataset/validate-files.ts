@@ -78,6 +78,13 @@ export function checkManifest(manifest: IndexManifest, files: Map<string, string
 /** Throws naming the file, line and field when the bundled DMCA index is malformed. */
 export function assertDmcaIndexValid(dir = DMCA_INDEX_DIR): void {
   const { manifest, files, notices, repos } = readDmcaIndexTexts(dir);
-  const errors = [...checkManifest(manifest, files), ...checkIndex(notices, repos)];
+  // Messages name the shard file and its line.
+  const where = (table: 'notices' | 'repos', line: number) => {
+    const shards = table === 'notices' ? manifest.noticeShards : manifest.repoShards;
+    let k = 0;
+    while (k + 1 < shards.length && shards[k + 1]![1] <= line) k++;
+    return `public/dmca/${shardFile(table === 'notices' ? 'n' : 'r', k)}:${line - (shards[k]?.[1] ?? 0) + 1}`;
+  };
+  const errors = [...checkManifest(manifest, files), ...checkIndex(notices, repos, where)];
   if (errors.length) throw new Error(`Backstory DMCA index is invalid:\n${errors.join('\n')}`);
 }
