@@ -9,7 +9,10 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline; sends nothing anywhere.',
-    permissions: ['storage'],
+    // `scripting` (Chrome MV3 only; no install warning): the panel's code (/ui.js, ~28 kB with Preact)
+    // is injected only into pages that have a panel, instead of running on every GitHub/HN page.
+    // Firefox MV2 does the same with tabs.executeScript and the host permissions.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: ['https://github.com/*', 'https://news.ycombinator.com/*'],
     action: { default_title: 'Backstory' },
     commands: {

@@ -16,6 +16,14 @@ export interface SenderInfo {
   id?: string | undefined;
   url?: string | undefined;
   tab?: { id?: number | undefined } | undefined;
+  frameId?: number | undefined;
+  documentId?: string | undefined;
+}
+
+/** Where to inject the panel's code: the sender's tab, frame and document. */
+export interface UiTarget {
+  tabId: number;
+  frameId: number;
 }
 
 export interface BackgroundDeps {
@@ -31,6 +39,8 @@ export interface BackgroundDeps {
     set(tabId: number, report: TabReport): Promise<void>;
   };
   sendToTab(tabId: number, msg: TabMessage): Promise<void>;
+  /** Inject /ui.js (the panel's code) into a frame. */
+  injectUi?(target: UiTarget): Promise<void>;
   log?(...a: unknown[]): void;
 }
 
@@ -67,6 +77,26 @@ export function createHandler(deps: BackgroundDeps) {
   };
   const know = () => (knowledge ??= loadIndex().then((index) => buildKnowledge(deps.dataset(), index)));
   const states = createPanelStateStore(deps.area);
+
+  // The panel's code goes once into each document that shows a panel: sent along with the page's
+  // answer (so it is there when the content script needs it), or when the content script asks.
+  const injected = new Map<string, Promise<void>>();
+  const injectUi = (sender: SenderInfo): Promise<void> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !deps.injectUi) return Promise.resolve();
+    const frameId = sender.frameId ?? 0;
+    const key = sender.documentId ?? `${tabId}:${frameId}:${sender.url ?? ''}`;
+    let p = injected.get(key);
+    if (!p) {
+      p = deps.injectUi({ tabId, frameId }).catch((e) => {
+        injected.delete(key);
+        log('[Backstory] could not add the panel to the page', e);
+      });
+      injected.set(key, p);
+      if (injected.size > 500) injected.delete(injected.keys().next().value!);
+    }
+    return p;
+  };
 
   /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
   return function handle(message: unknown, sender: SenderInfo): Response | Promise<Response> | undefined {
@@ -139,6 +169,7 @@ export function createHandler(deps: BackgroundDeps) {
             (req.fallback ? k.panel(req.fallback) : null) ??
             (repo && settings.llamaAlways.includes(repo) ? k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
           if (!found) return { type: 'page', data: null, state: 'open', filter, probe, silent: false, view } as const;
+          if (settings.panel !== 'ask') void injectUi(sender);
           const data = applyTopicSettings(found, settings);
           const remembered = early && data.subject === req.subject ? await early : await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
@@ -170,6 +201,8 @@ export function createHandler(deps: BackgroundDeps) {
           await k.prepareAll();
           return { type: 'search', results: k.search(req.query) } as const;
         });
+      case 'ui':
+        return injectUi(sender).then(() => ({ type: 'ok' }) as const);
       case 'showPanel':
         return deps.sendToTab(req.tabId, { type: 'showPanel' }).then(() => ({ type: 'ok' }) as const);
     }

@@ -83,6 +83,14 @@ export function startBackground(): void {
       },
     },
     sendToTab,
+    async injectUi({ tabId, frameId }) {
+      if (browser.scripting) {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/ui.js'], injectImmediately: true });
+      } else {
+        // Firefox (MV2): host permissions are enough for tabs.executeScript.
+        await (browser.tabs as unknown as { executeScript(tabId: number, d: object): Promise<unknown> }).executeScript(tabId, { file: '/ui.js', frameId, runAt: 'document_start' });
+      }
+    },
   });
 
 

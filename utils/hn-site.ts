@@ -1,6 +1,5 @@
 /** Hacker News specifics for the page controller: item pages, panel placement, the thread outline. */
 import type { Site } from './page-controller';
-import { createOutline } from './hn-outline';
 import { pageSubject, subjectFromHref, type PageSubject } from './subjects';
 
 /** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */
@@ -40,7 +39,5 @@ export const hnSite: Site = {
     return 'light';
   },
   navigationEvents: [],
-  enhancePanel(ctx, data, redraw) {
-    return data.outline ? createOutline(ctx, data, redraw) : null;
-  },
+  outline: true,
 };

@@ -8,7 +8,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
-import { mountPanel, type MountedPanel, type PanelEnhancement } from './panel-mount';
+import type { MountedPanel } from './panel-mount';
+import { whenUi } from './ui-api';
 import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
 
@@ -18,8 +19,8 @@ export interface Site {
   pageSubject(): PageSubject | null;
   /** Put the panel host inline in the page; false → it floats at the side instead. */
   placePanel(host: HTMLElement): boolean;
-  /** Extra behaviour for a panel (the HN thread outline); its props are merged into the panel's. */
-  enhancePanel?(ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement | null;
+  /** The panel gets the HN thread outline when its data carries one. */
+  outline?: boolean;
   /** 'dark' or 'light', following the site's own theme. */
   theme(): 'dark' | 'light';
   /** On a repo page: what it says about itself (for LLaMA detection). */
@@ -116,13 +117,24 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   };
 
   // ---- the panel ----
-  function showPanel(state: PanelState) {
+  /** Bumped by every show and hide: a show that waited for the UI code gives way to a later call. */
+  let showToken = 0;
+  async function showPanel(state: PanelState) {
     if (!panelData) return;
+    const token = ++showToken;
+    const want = panelData;
+    // The panel's code is injected on demand (the background usually sent it with the page's answer).
+    let ui = await whenUi(0);
+    if (!ui) {
+      void ask({ type: 'ui' }).catch((e) => log('ui', e));
+      ui = await whenUi(5000);
+    }
+    if (!ui || token !== showToken || panelData !== want || ctx.isInvalid) return;
     panel?.remove();
-    const subject = panelData.data.subject;
-    panelData.state = state;
+    const subject = want.data.subject;
+    want.state = state;
     const v = view;
-    panel = mountPanel(ctx, panelData.data, {
+    panel = ui.mountPanel(ctx, want.data, {
       place: (host) => (v?.placement === 'side' ? false : site.placePanel(host)),
       theme: () => (v?.theme === 'light' || v?.theme === 'dark' ? v.theme : site.theme()),
       state,
@@ -130,13 +142,14 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
         if (panelData) panelData.state = next;
         void ask({ type: 'panelState', subject, state: next }).catch((e) => log('state', e));
       },
-      enhance: site.enhancePanel,
+      enhance: site.outline ? ui.outline : undefined,
     });
     watchForInvalidation();
     report();
   }
 
   function hidePanel() {
+    showToken++;
     panel?.remove();
     panel = null;
     report();
@@ -168,7 +181,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
         const det = await ask({ type: 'detect', subject: ps.subject, info });
         if (gen !== generation || ctx.isInvalid || !isPageResponse(det) || !det.data) return;
         panelData = { data: det.data, state: det.state };
-        if (res.view.panel !== 'ask') showPanel(det.state);
+        if (res.view.panel !== 'ask') void showPanel(det.state);
       }
       return;
     }
@@ -177,7 +190,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     // A panel about the story's link (not the page itself) starts compact: one line, expandable.
     const compact = !!ps?.fallback && res.data.subject === ps.fallback && res.state === 'open';
     panelData = { data: res.data, state: compact ? 'collapsed' : res.state };
-    if (res.view.panel !== 'ask') showPanel(panelData.state);
+    if (res.view.panel !== 'ask') void showPanel(panelData.state);
   }
 
   const sync = guard((): Promise<void> | void => {
@@ -309,9 +322,9 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     if (sender.id !== browser.runtime.id || !isTabMessage(message)) return;
     guard(() => {
       if (message.type === 'settingsChanged') restart();
-      else if (message.type === 'showPanel') showPanel('open');
+      else if (message.type === 'showPanel') void showPanel('open');
       else if (panel) hidePanel();
-      else showPanel(panelData?.state === 'dismissed' ? 'open' : (panelData?.state ?? 'open'));
+      else void showPanel(panelData?.state === 'dismissed' ? 'open' : (panelData?.state ?? 'open'));
     })();
   };
   browser.runtime.onMessage.addListener(onMessage);

@@ -27,6 +27,7 @@ const requestSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('search'), query: z.string().max(500) }),
   z.strictObject({ type: z.literal('showPanel'), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal('ui') }),
   z.strictObject({
     type: z.literal('panelState'),
     subject: z.string().max(300),

@@ -65,13 +65,18 @@ export interface SearchRequest {
   query: string;
 }
 
+/** A content script needs the panel's code (/ui.js) in its page: the background injects it. */
+export interface UiRequest {
+  type: 'ui';
+}
+
 /** The popup asks the background to tell a tab's content script to show its panel. */
 export interface ShowPanelRequest {
   type: 'showPanel';
   tabId: number;
 }
 
-export type Request = LookupRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request = LookupRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };

@@ -296,3 +296,29 @@ describe('privacy', () => {
     expect(seen.map((r) => r.url).sort()).toEqual([...urls].sort());
   });
 });
+
+describe('the panel code is added only where a panel shows', () => {
+  test('an unrelated page runs only the small content script; a page with a panel gets /ui.js once', async () => {
+    const scriptsIn = async (url: string, ready: (p: import('playwright-core').Page) => Promise<void>) => {
+      const page = await h.context.newPage();
+      const cdp = await h.context.newCDPSession(page);
+      const seen: string[] = [];
+      cdp.on('Debugger.scriptParsed', (e) => {
+        if (e.url.startsWith('chrome-extension://')) seen.push(new URL(e.url).pathname);
+      });
+      await cdp.send('Debugger.enable');
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
+      await ready(page);
+      await page.close();
+      return seen;
+    };
+    serveRepo('https://github.com/torvalds/linux?scripts', { owner: 'torvalds', name: 'linux', readme: manyLinksReadme(200, []) });
+    serveRepo('https://github.com/shawwn/llama-dl?scripts', LLAMA_DL);
+    expect(await scriptsIn('https://github.com/torvalds/linux?scripts', (p) => settle(p, 800))).toEqual(['/content-scripts/github.js']);
+    const withPanel = await scriptsIn('https://github.com/shawwn/llama-dl?scripts', async (p) => {
+      await waitForPanel(p, 'repo:shawwn/llama-dl');
+      await settle(p, 300);
+    });
+    expect(withPanel.sort()).toEqual(['/content-scripts/github.js', '/ui.js']);
+  });
+});

@@ -6,8 +6,8 @@ import { EXTENSION_DIR } from './harness';
 
 const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
-test('permissions: storage, and the two sites we read; nothing else', () => {
-  expect(manifest.permissions).toEqual(['storage']);
+test('permissions: storage, scripting (to add the panel code only where a panel shows), and the two sites we read; nothing else', () => {
+  expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(['https://github.com/*', 'https://news.ycombinator.com/*']);
   expect(manifest.optional_permissions).toBeUndefined();
   expect(manifest.optional_host_permissions).toBeUndefined();
@@ -27,8 +27,11 @@ test('content scripts run only on the two sites, at document_start, and include 
       const code = readFileSync(resolve(EXTENSION_DIR, js), 'utf8');
       expect(code).not.toMatch(/ZodError|\$ZodType/);
       expect(code).not.toMatch(/OpSec Online|Tensorfork|Feist v\. Rural/);
+      // Nor the panel's code (Preact, the panel): that is /ui.js, injected only where a panel shows.
+      expect(code).not.toMatch(/__k|What the thread argued|Why you are seeing this/);
     }
   }
+  expect(readFileSync(resolve(EXTENSION_DIR, 'ui.js'), 'utf8')).toMatch(/Why you are seeing this/);
 });
 
 test('the toggle command is declared and rebindable', () => {
