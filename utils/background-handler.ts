@@ -98,6 +98,19 @@ export function createHandler(deps: BackgroundDeps) {
     return p;
   };
 
+  // Page requests in flight, and what waits for them to be answered.
+  let pagesInFlight = 0;
+  const whenIdle: (() => void)[] = [];
+  const trackPage = async <T>(work: () => Promise<T>): Promise<T> => {
+    pagesInFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--pagesInFlight === 0) for (const f of whenIdle.splice(0)) f();
+    }
+  };
+  const pagesAnswered = () => (pagesInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => whenIdle.push(r)));
+
   /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
   return function handle(message: unknown, sender: SenderInfo): Response | Promise<Response> | undefined {
     if (sender.id !== deps.ownId) {
@@ -146,7 +159,7 @@ export function createHandler(deps: BackgroundDeps) {
       case 'panelState':
         return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
       case 'page':
-        return (async () => {
+        return trackPage(async () => {
           const settings = await deps.settings();
           const view = viewFor(settings);
           let host = '';
@@ -174,7 +187,7 @@ export function createHandler(deps: BackgroundDeps) {
           const remembered = early && data.subject === req.subject ? await early : await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
           return { type: 'page', data, state, filter, probe, silent: false, view } as const;
-        })();
+        });
       case 'report': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { type: 'ok' };
@@ -201,6 +214,10 @@ export function createHandler(deps: BackgroundDeps) {
           await k.prepareAll();
           return { type: 'search', results: k.search(req.query) } as const;
         });
+      case 'probe':
+        // After any page answer in flight: a cold worker builds the hash table (all repo shards)
+        // only once the panel it is also asked for is on its way.
+        return pagesAnswered().then(async () => ({ type: 'probe', known: await (await know()).probe(req.hashes) }) as const);
       case 'ui':
         return injectUi(sender).then(() => ({ type: 'ok' }) as const);
       case 'showPanel':

@@ -23,6 +23,8 @@ export interface Knowledge {
   prepare(subjects: readonly (string | undefined)[], networkRoot?: string): Promise<void>;
   /** Load all of the DMCA index (the popup's search). */
   prepareAll(): Promise<void>;
+  /** Repos of the DMCA index with these subject hashes, with their badge info. */
+  probe(hashes: readonly number[]): Promise<Record<string, BadgeInfo[]>>;
   /** The panel for a repo the dataset does not know but the detector finds LLaMA-related. */
   detectedPanel(subject: string, reasons: readonly string[]): PanelData | null;
   /** Dataset repos that are LLaMA-related, with a one-line reason (the detector checks these first). */
@@ -388,6 +390,18 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     },
     async prepareAll() {
       await index?.prepareAll();
+    },
+    async probe(hashes) {
+      const known: Record<string, BadgeInfo[]> = {};
+      if (!index) return known;
+      const byHash = await index.reposWithHashes(hashes);
+      const names = [...byHash.values()].flat();
+      await index.prepare({ repos: names }, { cardRepos: 0, pageRepos: 0 });
+      for (const [h, list] of byHash) {
+        const infos = list.map((r) => lookupOne(`repo:${r}`)).filter((b): b is BadgeInfo => !!b);
+        if (infos.length) known[h] = infos;
+      }
+      return known;
     },
     lookup(subjects) {
       const known: Record<string, BadgeInfo> = {};

@@ -29,7 +29,7 @@ export interface ScannerOptions {
    * Links to a repo or notice that the filter rules out, by subject hash: the background may still
    * know them (its DMCA index is too large to send as a filter), so they are probed.
    */
-  onUnfiltered?(hash: number, link: Element): void;
+  onUnfiltered?(hash: number, link: Element, subject?: Subject): void;
   report?(e: unknown): void;
 }
 
@@ -85,7 +85,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (may && !isDetectable()) {
       const h = hashSubject(subject);
       if (!may(h)) {
-        if (opts.onUnfiltered && !subject.startsWith('thread:') && !opts.skip?.(subject)) opts.onUnfiltered(h, a);
+        if (opts.onUnfiltered && !subject.startsWith('thread:') && !opts.skip?.(subject)) opts.onUnfiltered(h, a, subject);
         return;
       }
     }

@@ -10,7 +10,7 @@ import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import type { MountedPanel } from './panel-mount';
 import { whenUi } from './ui-api';
-import { isLookupResponse, isPageResponse, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
+import { isLookupResponse, isPageResponse, isProbeResponse, MAX_PROBE_HASHES, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
 
 export interface Site {
@@ -78,8 +78,9 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
   /** The background knows more than the filter holds (the DMCA index): links it rules out are asked about too. */
   let probing = false;
-  /** For those links: the subject first seen with each hash (null: not a subject), so each costs one parse. */
-  const hashSubjects = new Map<number, Subject | null>();
+  /** Repo links probed by hash: hashes asked, and the answers (null: nothing known). */
+  const asked = new Set<number>();
+  const probed = new Map<number, BadgeInfo[] | null>();
   let currentHash = 0;
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
@@ -267,12 +268,60 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       if (list) list.push(a);
       else extra.set(s, [a]);
     };
-    const onUnfiltered = (h: number, a: Element) => {
-      const first = hashSubjects.get(h);
-      if (first === null || (first !== undefined && known.get(first) === null)) return; // not a subject, or asked and unknown
+    // Repo links from the fast path carry only a hash: those are probed by hash (no parsing in the
+    // page); the background answers the hashes it knows and each link is checked against the answer.
+    // Kept flat (links and their hashes side by side) to allocate little per link.
+    let probeBatch: number[] = [];
+    let pendingLinks: Element[] = [];
+    let pendingHashes: number[] = [];
+    const flushProbes = () => {
+      const batch = probeBatch.splice(0, MAX_PROBE_HASHES);
+      if (probeBatch.length) queueMicrotask(flushProbes);
+      if (!batch.length || signal.aborted) return;
+      void ask({ type: 'probe', hashes: batch })
+        .then(
+          guard((res: unknown) => {
+            if (ctx.isInvalid || signal.aborted || !isProbeResponse(res)) return;
+            for (const h of batch) probed.set(h, res.known[h] ?? null);
+            // Links whose hash is now answered leave the pending list; matched ones get badges.
+            const links = pendingLinks;
+            const hashes = pendingHashes;
+            pendingLinks = [];
+            pendingHashes = [];
+            for (let i = 0; i < links.length; i++) {
+              const done = probed.get(hashes[i]!);
+              if (done === undefined) {
+                pendingLinks.push(links[i]!);
+                pendingHashes.push(hashes[i]!);
+              } else if (done) matchProbed(done, links[i]!);
+            }
+          }),
+        )
+        .catch((e) => log('probe', e));
+    };
+    const matchProbed = (infos: BadgeInfo[], a: Element) => {
       const s = subjectFromHref(a.getAttribute('href') ?? '', site.host);
-      if (first === undefined) hashSubjects.set(h, s);
-      if (s) add(s, a);
+      const info = s && infos.find((i) => i.subject === s);
+      if (!s || !info) return;
+      known.set(s, info);
+      add(s, a);
+    };
+    const onUnfiltered = (h: number, a: Element, subject?: Subject) => {
+      if (subject) {
+        // Parsed already (absolute URLs, notices): ask about the subject itself.
+        if (known.get(subject) !== null) add(subject, a);
+        return;
+      }
+      const done = probed.get(h);
+      if (done !== undefined) {
+        if (done) matchProbed(done, a);
+        return;
+      }
+      pendingLinks.push(a);
+      pendingHashes.push(h);
+      if (asked.has(h)) return;
+      asked.add(h);
+      if (probeBatch.push(h) === 1) queueMicrotask(flushProbes);
     };
     startLinkScanner(document, {
       host: site.host,
@@ -309,7 +358,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     removeAllBadges();
     known.clear();
     waiting.clear();
-    hashSubjects.clear();
+    asked.clear();
+    probed.clear();
     probing = false;
     filter = undefined;
     visited = false;

@@ -1,11 +1,15 @@
 /** zod validation of incoming requests; background only. */
 import { z } from 'zod';
-import { MAX_LOOKUP_SUBJECTS, type Request } from './protocol';
+import { MAX_LOOKUP_SUBJECTS, MAX_PROBE_HASHES, type Request } from './protocol';
 
 const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('lookup'),
     subjects: z.array(z.string().max(300)).max(MAX_LOOKUP_SUBJECTS),
+  }),
+  z.strictObject({
+    type: z.literal('probe'),
+    hashes: z.array(z.number().int().nonnegative().max(0xffffffff)).max(MAX_PROBE_HASHES),
   }),
   z.strictObject({
     type: z.literal('page'),

@@ -65,6 +65,15 @@ export interface SearchRequest {
   query: string;
 }
 
+/**
+ * Links to repos that the page's filter rules out (the DMCA index is too large to send as a
+ * filter), by the subject hash the content script computes without parsing: deduplicated.
+ */
+export interface ProbeRequest {
+  type: 'probe';
+  hashes: number[];
+}
+
 /** A content script needs the panel's code (/ui.js) in its page: the background injects it. */
 export interface UiRequest {
   type: 'ui';
@@ -76,7 +85,7 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request = LookupRequest | ProbeRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -107,6 +116,12 @@ export interface LookupResponse {
   type: 'lookup';
   /** Only known subjects appear; the key is the subject as asked. */
   known: Record<string, BadgeInfo>;
+}
+
+export interface ProbeResponse {
+  type: 'probe';
+  /** Per known hash: the subjects with that hash (the content script checks its link's subject is one). */
+  known: Record<string, BadgeInfo[]>;
 }
 
 export interface LinkOut {
@@ -225,12 +240,18 @@ export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
+export type Response = LookupResponse | ProbeResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 
 export function isLookupResponse(r: unknown): r is LookupResponse {
   return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
+}
+
+export const MAX_PROBE_HASHES = 5000;
+
+export function isProbeResponse(r: unknown): r is ProbeResponse {
+  return !!r && typeof r === 'object' && (r as ProbeResponse).type === 'probe' && typeof (r as ProbeResponse).known === 'object';
 }
 
 export function isPageResponse(r: unknown): r is PageResponse {

@@ -5,6 +5,7 @@ import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
 import { openIndex, readIndex } from '@/utils/dmca-index';
 import { buildKnowledge } from '@/utils/knowledge';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { hashSubject } from '@/utils/subjects';
 import { safeHref } from '@/utils/safe-url';
 import type { PanelData } from '@/utils/protocol';
 
@@ -70,6 +71,15 @@ describe('every DMCA notice, not just LLaMA ones', () => {
     expect(p.reasons.join(' ')).toMatch(/linked by the repositories or party it names/);
   });
 
+  test('probe: link hashes find the index repos they name, with badge info', async () => {
+    const h = hashSubject('repo:ytdl-org/youtube-dl');
+    const none = hashSubject('repo:nobody/nothing-at-all-here');
+    const got = await k.probe([h, none]);
+    expect(got[h]!.map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
+    expect(got[none]).toBeUndefined();
+    expect(await buildKnowledge(bundledDataset).probe([h])).toEqual({});
+  });
+
   test('the takedown page of a disabled repo leads with what happened; a notice newer than the snapshot still gets a panel', () => {
     const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
     expect(p.reasons[0]).toMatch(/^GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
@@ -123,8 +133,12 @@ describe('the background with the index', () => {
     const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { data: PanelData };
     expect(page.data.notices.map((n) => n.path)).toContain('2020/10/2020-10-23-RIAA.md');
     expect(page.data).toEqual(k.panel('repo:ytdl-org/youtube-dl'));
-    expect(read.length).toBeLessThanOrEqual(24);
+    expect(read.length).toBeLessThanOrEqual(8);
     expect(read.length).toBeGreaterThan(1);
+    // A probe by hash reads every repo shard once (building the hash table), then answers.
+    const h = hashSubject('repo:chef-koch/kms-activator');
+    expect(await handle({ type: 'probe', hashes: [h] }, GH)).toMatchObject({ type: 'probe', known: { [h]: [{ subject: 'repo:chef-koch/kms-activator' }] } });
+    expect(handle({ type: 'probe', hashes: [-1] }, GH)).toBeUndefined();
   });
 
   test('an index that fails to load leaves the LLaMA dataset working', async () => {
