@@ -9,7 +9,9 @@ import panelCss from '@/components/panel.css?inline';
 import type { PanelData, PanelState } from './protocol';
 import { uiHost } from './badges';
 
-export const PANEL_TAG = 'backstory-panel';
+import { PANEL_TAG } from './panel-skeleton';
+
+export { PANEL_TAG };
 
 export interface MountedPanel {
   remove(): void;
