@@ -10,7 +10,6 @@ import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { startLinkScanner, type PageHost } from './link-scanner';
 import type { MountedPanel } from './panel-mount';
 import { whenUi } from './ui-api';
-import { mountSkeleton, type Skeleton } from './panel-skeleton';
 import { isLookupResponse, isPageResponse, isProbeResponse, MAX_PROBE_HASHES, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
 
@@ -121,34 +120,24 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   // ---- the panel ----
   /** Bumped by every show and hide: a show that waited for the UI code gives way to a later call. */
   let showToken = 0;
-  let skeleton: Skeleton | null = null;
   async function showPanel(state: PanelState) {
     if (!panelData) return;
     const token = ++showToken;
     const want = panelData;
-    const v = view;
-    const place = (host: HTMLElement) => (v?.placement === 'side' ? false : site.placePanel(host));
-    const theme = () => (v?.theme === 'light' || v?.theme === 'dark' ? v.theme : site.theme());
     // The panel's code is injected on demand (the background usually sent it with the page's answer).
     let ui = await whenUi(0);
     if (!ui) {
-      // Not here yet: show the panel's first line now, in plain DOM, and the full panel when it comes.
-      panel?.remove();
-      panel = null;
-      skeleton?.remove();
-      skeleton = state === 'dismissed' ? null : mountSkeleton(want.data, place, theme());
       void ask({ type: 'ui' }).catch((e) => log('ui', e));
       ui = await whenUi(5000);
     }
     if (!ui || token !== showToken || panelData !== want || ctx.isInvalid) return;
-    skeleton?.remove();
-    skeleton = null;
     panel?.remove();
     const subject = want.data.subject;
     want.state = state;
+    const v = view;
     panel = ui.mountPanel(ctx, want.data, {
-      place,
-      theme,
+      place: (host) => (v?.placement === 'side' ? false : site.placePanel(host)),
+      theme: () => (v?.theme === 'light' || v?.theme === 'dark' ? v.theme : site.theme()),
       state,
       onState: (next) => {
         if (panelData) panelData.state = next;
@@ -162,8 +151,6 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
 
   function hidePanel() {
     showToken++;
-    skeleton?.remove();
-    skeleton = null;
     panel?.remove();
     panel = null;
     report();
@@ -395,7 +382,6 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   ctx.onInvalidated(() => {
     run.abort();
     browser.runtime.onMessage?.removeListener(onMessage);
-    skeleton?.remove();
     panel?.remove();
     panel = null;
     removeAllBadges();

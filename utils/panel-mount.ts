@@ -9,9 +9,7 @@ import panelCss from '@/components/panel.css?inline';
 import type { PanelData, PanelState } from './protocol';
 import { uiHost } from './badges';
 
-import { PANEL_TAG } from './panel-skeleton';
-
-export { PANEL_TAG };
+export const PANEL_TAG = 'backstory-panel';
 
 export interface MountedPanel {
   remove(): void;
