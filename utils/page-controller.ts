@@ -78,8 +78,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
   /** The background knows more than the filter holds (the DMCA index): links it rules out are asked about too. */
   let probing = false;
-  /** Repo links probed by hash: hashes asked, and the answers (null: nothing known). */
-  const asked = new Set<number>();
+  /** Repo links probed by hash: the batch waiting on each hash, and the answers (null: nothing known). */
+  const batchOf = new Map<number, { hashes: number[]; links: Element[]; linkHashes: number[] }>();
   const probed = new Map<number, BadgeInfo[] | null>();
   let currentHash = 0;
 
@@ -270,30 +270,32 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     };
     // Repo links from the fast path carry only a hash: those are probed by hash (no parsing in the
     // page); the background answers the hashes it knows and each link is checked against the answer.
-    // Kept flat (links and their hashes side by side) to allocate little per link.
-    let probeBatch: number[] = [];
-    let pendingLinks: Element[] = [];
-    let pendingHashes: number[] = [];
-    const flushProbes = () => {
-      const batch = probeBatch.splice(0, MAX_PROBE_HASHES);
-      if (probeBatch.length) queueMicrotask(flushProbes);
-      if (!batch.length || signal.aborted) return;
-      void ask({ type: 'probe', hashes: batch })
+    // A batch holds the hashes it asks and every link waiting on them (flat: little allocation per
+    // link, and each answer touches only its own links).
+    interface ProbeBatch {
+      hashes: number[];
+      links: Element[];
+      linkHashes: number[];
+    }
+    let open: ProbeBatch | null = null;
+    const send = (b: ProbeBatch) => {
+      if (open === b) open = null;
+      if (signal.aborted) return;
+      const parts: number[][] = [];
+      for (let i = 0; i < b.hashes.length; i += MAX_PROBE_HASHES) parts.push(b.hashes.slice(i, i + MAX_PROBE_HASHES));
+      void Promise.all(parts.map((hashes) => ask({ type: 'probe', hashes })))
         .then(
-          guard((res: unknown) => {
-            if (ctx.isInvalid || signal.aborted || !isProbeResponse(res)) return;
-            for (const h of batch) probed.set(h, res.known[h] ?? null);
-            // Links whose hash is now answered leave the pending list; matched ones get badges.
-            const links = pendingLinks;
-            const hashes = pendingHashes;
-            pendingLinks = [];
-            pendingHashes = [];
-            for (let i = 0; i < links.length; i++) {
-              const done = probed.get(hashes[i]!);
-              if (done === undefined) {
-                pendingLinks.push(links[i]!);
-                pendingHashes.push(hashes[i]!);
-              } else if (done) matchProbed(done, links[i]!);
+          guard((answers: unknown[]) => {
+            if (ctx.isInvalid || signal.aborted) return;
+            const known: Record<string, BadgeInfo[]> = {};
+            for (const res of answers) if (isProbeResponse(res)) Object.assign(known, res.known);
+            for (const h of b.hashes) {
+              probed.set(h, known[h] ?? null);
+              batchOf.delete(h);
+            }
+            for (let i = 0; i < b.links.length; i++) {
+              const infos = probed.get(b.linkHashes[i]!);
+              if (infos) matchProbed(infos, b.links[i]!);
             }
           }),
         )
@@ -317,11 +319,19 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
         if (done) matchProbed(done, a);
         return;
       }
-      pendingLinks.push(a);
-      pendingHashes.push(h);
-      if (asked.has(h)) return;
-      asked.add(h);
-      if (probeBatch.push(h) === 1) queueMicrotask(flushProbes);
+      let batch = batchOf.get(h);
+      if (!batch) {
+        if (!open) {
+          const fresh: ProbeBatch = { hashes: [], links: [], linkHashes: [] };
+          open = fresh;
+          queueMicrotask(() => send(fresh));
+        }
+        batch = open;
+        batch.hashes.push(h);
+        batchOf.set(h, batch);
+      }
+      batch.links.push(a);
+      batch.linkHashes.push(h);
     };
     startLinkScanner(document, {
       host: site.host,
@@ -358,7 +368,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     removeAllBadges();
     known.clear();
     waiting.clear();
-    asked.clear();
+    batchOf.clear();
     probed.clear();
     probing = false;
     filter = undefined;

@@ -466,7 +466,7 @@ function markdown(r: Results & { budgets: Budget[] }): string {
   lines.push('', '## Service worker cold start', '');
   const c = r.serviceWorkerColdStart;
   lines.push(
-    `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index (two packaged text files, read with fetch, no parse step) is ready after ${f(c.indexReadyMs, ' ms')}, and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
+    `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index is open after (its manifest is bundled; shards are read with fetch when a question needs them) ${f(c.indexReadyMs, ' ms')}, and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
     '',
   );
   lines.push('## Sizes', '', '| file | raw | gzip |', '|---|---|---|');
