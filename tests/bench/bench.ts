@@ -214,7 +214,7 @@ function sizes() {
     if (/OpSec Online|Tensorfork|Feist v\. Rural/.test(text)) found.push(`${f.file}: dataset`);
     return found;
   });
-  return { contentScripts: cs, background: files.find((f) => f.file === 'background.js'), total, files: files.length, leaks, zip: zipSize() };
+  return { contentScripts: cs, background: files.find((f) => f.file === 'background.js'), ui: files.find((f) => f.file === 'ui.js'), total, files: files.length, leaks, zip: zipSize() };
 }
 
 /** The store upload: `wxt zip` of the same sources (rebuilds into .output, then zips). */
@@ -416,7 +416,8 @@ interface Budget {
 function checkBudgets(r: Results): Budget[] {
   const out: Budget[] = [];
   const page = (k: string) => r.pages.find((p) => p.key === k)!;
-  for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 40 kB raw', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 40_000 });
+  // Tightened from ≤ 40 kB once met (the panel's code moved to /ui.js, injected only where a panel shows).
+  for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 25 kB raw', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 25_000 });
   out.push({ name: 'Chrome zip (wxt zip)', limit: '≤ 3 MB', actual: `${(r.sizes.zip / 1e6).toFixed(2)} MB`, ok: r.sizes.zip > 0 && r.sizes.zip <= 3_000_000 });
   const firstAnswer = r.serviceWorkerColdStart.firstAnswerHandleMs?.median ?? Infinity;
   out.push({ name: 'service worker cold start: first answer (message in → answer out)', limit: '≤ 50 ms median', actual: `${firstAnswer} ms`, ok: firstAnswer <= 50 });
@@ -466,11 +467,12 @@ function markdown(r: Results & { budgets: Budget[] }): string {
   lines.push('', '## Service worker cold start', '');
   const c = r.serviceWorkerColdStart;
   lines.push(
-    `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index is open after (its manifest is bundled; shards are read with fetch when a question needs them) ${f(c.indexReadyMs, ' ms')}, and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
+    `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index is open ${f(c.indexReadyMs, ' ms')} later (its manifest is bundled; shards are read with fetch when a question needs them), and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
     '',
   );
   lines.push('## Sizes', '', '| file | raw | gzip |', '|---|---|---|');
   for (const cs of r.sizes.contentScripts) lines.push(`| ${cs.file} | ${(cs.raw / 1000).toFixed(1)} kB | ${(cs.gzip / 1000).toFixed(1)} kB |`);
+  if (r.sizes.ui) lines.push(`| ui.js (the panel's code, injected only where a panel shows) | ${(r.sizes.ui.raw / 1000).toFixed(1)} kB | ${(r.sizes.ui.gzip / 1000).toFixed(1)} kB |`);
   if (r.sizes.background) lines.push(`| background.js | ${(r.sizes.background.raw / 1000).toFixed(1)} kB | ${(r.sizes.background.gzip / 1000).toFixed(1)} kB |`);
   lines.push(`| whole build (${r.sizes.files} files) | ${(r.sizes.total.raw / 1000).toFixed(1)} kB | ${(r.sizes.total.gzip / 1000).toFixed(1)} kB |`, '');
   lines.push('## Budgets', '', '| budget | limit | measured | |', '|---|---|---|---|');

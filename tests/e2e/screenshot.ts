@@ -1,7 +1,7 @@
 /** `npm run screenshot`: README screenshots of the panel, taken in headless Chromium with the built extension. */
 import { resolve } from 'node:path';
 import { launch, waitForPanel } from './harness';
-import { manyLinksReadme, repoPage } from '../fixtures/github';
+import { manyLinksReadme, repoPage, takedownPage } from '../fixtures/github';
 import { seedThreadPage } from '../fixtures/hn-seed';
 
 const out = resolve(__dirname, '../screenshots');
@@ -38,6 +38,14 @@ try {
   await t.waitForTimeout(800);
   await t.evaluate(() => window.scrollTo(0, 0));
   await t.screenshot({ path: `${out}/hn-outline.png` });
+  // Any DMCA notice: GitHub's takedown page of a disabled repo.
+  const td = 'https://github.com/ytdl-org/youtube-dl';
+  h.serve(td, takedownPage('2020/10/2020-10-23-RIAA.md'));
+  const tp = await h.open(td);
+  await tp.setViewportSize({ width: 1100, height: 900 });
+  await waitForPanel(tp, 'repo:ytdl-org/youtube-dl');
+  await tp.waitForTimeout(300);
+  await tp.screenshot({ path: `${out}/github-takedown.png` });
   console.log(`screenshots written to ${out}`);
 } finally {
   await h.close();
