@@ -154,7 +154,11 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
     const reasons: string[] = [];
     const takedowns = own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind));
     if (takedowns.length > MAX_NOTICE_CARDS) reasons.push(`Named in ${takedowns.length} DMCA notices; the ${MAX_NOTICE_CARDS} newest are shown.`);
-    for (const { n, original } of own.slice(0, MAX_NOTICE_CARDS)) {
+    // Takedowns first; an answer already told as answering one of them is not told twice.
+    const shownOwn = [...own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)), ...own.filter((x) => !TAKEDOWN_KINDS.has(x.n.kind))].slice(0, MAX_NOTICE_CARDS);
+    const told = new Set(shownOwn.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)).flatMap((x) => x.n.answeredBy));
+    for (const { n, original } of shownOwn) {
+      if (told.has(n.index)) continue;
       if (TAKEDOWN_KINDS.has(n.kind)) {
         reasons.push(
           `Named ${original ? 'as the original work ' : ''}in the ${kindLabel(n.kind)} of ${n.date}${from(n)}` +

@@ -24,6 +24,9 @@ describe('every DMCA notice, not just LLaMA ones', () => {
     expect(p.title).toBe('ytdl-org/youtube-dl');
     expect(p.reasons.join(' ')).toMatch(/DMCA notice of 2020-10-23 from RIAA/);
     expect(p.reasons.join(' ')).toMatch(/reversed by GitHub on 2020-11-16/);
+    // The takedown comes first, and its reversal is told once (as reversing it), not again as a notice naming the repo.
+    expect(p.reasons[0]).toMatch(/^Named in the DMCA notice of 2020-10-23/);
+    expect(p.reasons.join(' ')).not.toMatch(/Named in a reversal/);
     const riaa = p.notices.find((n) => n.path === '2020/10/2020-10-23-RIAA.md')!;
     expect(riaa.answeredBy.map((a) => a.kind)).toContain('reversal');
     expect(riaa.repoCount).toBe(18);
