@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
-import { repoPage } from '../fixtures/github';
+import { repoBody, repoMetas, repoPage } from '../fixtures/github';
 
 let h: Harness;
 beforeAll(async () => {
@@ -253,12 +253,12 @@ describe('pages that fight back', () => {
     await settle(page, 600);
     const ps = await panels(page);
     expect(ps.map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
-    // Still alive: a soft navigation still updates the panel.
-    await page.evaluate(() => {
-      history.pushState({}, '', '/torvalds/linux');
-      document.dispatchEvent(new Event('turbo:load'));
-    });
+    // Still alive: a soft navigation to an unrelated repo still takes the panel down.
+    const linux = { owner: 'torvalds', name: 'linux' };
+    await page.evaluate(([b, m]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit('/torvalds/linux', b, m), [repoBody(linux), repoMetas(linux)] as const);
     await page.waitForFunction(() => !document.querySelector('backstory-panel'), null, { timeout: 5000 });
+    await settle(page, 400);
+    expect(await panels(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
