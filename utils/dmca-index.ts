@@ -209,29 +209,19 @@ export interface DmcaIndex {
   searchNotices(q: string, limit: number): IndexNotice[];
 }
 
-/** Last shard whose first key is ≤ key (shards are sorted by first key). */
-function shardFor(shards: readonly [string, number][], key: string): number {
+/** The last shard whose first key (0) or first line (1) is ≤ `at`: shards are sorted by both. */
+function lastShardAtOrBefore<K extends 0 | 1>(shards: readonly [string, number][], by: K, at: [string, number][K]): number {
   let lo = 0;
   let hi = shards.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >>> 1;
-    if (shards[mid]![0] <= key) lo = mid;
+    if (shards[mid]![by] <= at) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
-
-/** Shard holding a line number. */
-function shardOfLine(shards: readonly [string, number][], line: number): number {
-  let lo = 0;
-  let hi = shards.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (shards[mid]![1] <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const shardFor = (shards: readonly [string, number][], key: string) => lastShardAtOrBefore(shards, 0, key);
+const shardOfLine = (shards: readonly [string, number][], line: number) => lastShardAtOrBefore(shards, 1, line);
 
 interface Shard {
   text: string;

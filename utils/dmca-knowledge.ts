@@ -28,6 +28,13 @@ export function kindLabel(kind: IndexNotice['kind']): string {
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+type CardFacts = Pick<NoticeCard, 'path' | 'kind' | 'date' | 'textDate' | 'sender' | 'onBehalfOf' | 'networkSize'>;
+
+/** The facts every notice card shows, from the curated dataset or the index alike, with its link. */
+export function cardFacts(n: CardFacts): CardFacts & { url: string } {
+  return { path: n.path, url: noticeUrl(n.path), kind: n.kind, date: n.date, textDate: n.textDate, sender: n.sender, onBehalfOf: n.onBehalfOf, networkSize: n.networkSize };
+}
+
 /** Who the notice is from, as plainly as the data allows. */
 export function partyOf(n: { onBehalfOf: string | null; sender: string | null; fileParty?: string }): string {
   return n.onBehalfOf ?? n.sender ?? n.fileParty ?? '';
@@ -83,15 +90,8 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
       if (name) repos.push(name);
     }
     return {
-      path: n.path,
-      url: noticeUrl(n.path),
-      kind: n.kind,
-      date: n.date,
-      textDate: n.textDate,
-      sender: n.sender,
-      onBehalfOf: n.onBehalfOf,
+      ...cardFacts(n),
       fileParty: n.fileParty,
-      networkSize: n.networkSize,
       repos,
       repoCount: n.repoLines.length,
       gists: n.gists,

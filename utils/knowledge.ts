@@ -4,7 +4,7 @@
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
 import type { DmcaIndex } from './dmca-index';
-import { dmcaFacts, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
+import { cardFacts, dmcaFacts, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
 import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
@@ -111,14 +111,7 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
 
   function noticeCard(n: Notice, withAnswers = true): NoticeCard {
     return {
-      path: n.path,
-      url: noticeUrl(n.path),
-      kind: n.kind,
-      date: n.date,
-      textDate: n.textDate,
-      sender: n.sender,
-      onBehalfOf: n.onBehalfOf,
-      networkSize: n.networkSize,
+      ...cardFacts(n),
       repos: n.repos.slice(0, MAX_REPOS_IN_CARD),
       repoCount: n.repos.length,
       llama: n.llama,
