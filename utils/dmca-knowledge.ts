@@ -36,7 +36,7 @@ export function cardFacts(n: CardFacts): CardFacts & { url: string } {
 }
 
 /** Who the notice is from, as plainly as the data allows. */
-export function partyOf(n: { onBehalfOf: string | null; sender: string | null; fileParty?: string }): string {
+function partyOf(n: { onBehalfOf: string | null; sender: string | null; fileParty?: string }): string {
   return n.onBehalfOf ?? n.sender ?? n.fileParty ?? '';
 }
 
@@ -46,7 +46,6 @@ const RELATION_ORDER: Relation[] = ['named-in-notice', 'counter-noticed', 'discu
 export interface DmcaFacts {
   /** Notices naming a repo, newest first, with the role it is named in. */
   noticesOf(repo: string): { n: IndexNotice; original: boolean }[];
-  relationsOf(repo: string): Relation[];
   notice(path: string): IndexNotice | null;
   card(n: IndexNotice, opts?: { answers?: boolean; repoCap?: number; original?: boolean; inferred?: boolean }): NoticeCard;
   badge(subject: string): BadgeInfo | null;
@@ -217,7 +216,6 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
   return {
     index,
     noticesOf,
-    relationsOf: (repo) => relationsFor(noticesOf(repo)),
     notice(path) {
       const p = normalizeNoticePath(path);
       return p ? index.findNotice(p) : null;

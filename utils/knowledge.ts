@@ -4,7 +4,7 @@
  */
 import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
 import type { DmcaIndex } from './dmca-index';
-import { cardFacts, dmcaFacts, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
+import { capital, cardFacts, dmcaFacts, kindLabel, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
 import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
@@ -455,13 +455,7 @@ function dedupeCards(cards: NoticeCard[]): NoticeCard[] {
   return cards.filter((c) => !seen.has(c.path) && !!seen.add(c.path));
 }
 
-function kindLabel(kind: Notice['kind']): string {
-  return kind === 'notice' ? 'DMCA notice' : kind === 'other' ? 'document' : kind;
-}
 
-function capital(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function party(n: Notice): string {
   if (n.onBehalfOf && n.sender) return ` (sent by ${n.sender} for ${n.onBehalfOf})`;
