@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { panelPagePatterns } from './utils/dataset/panel-pages';
 import { assertDatasetValid, assertDmcaIndexValid } from './utils/dataset/validate-files';
 
 // Backstory's manifest is deliberately small: no network, no extra permissions.
@@ -15,6 +16,9 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: ['https://github.com/*', 'https://news.ycombinator.com/*'],
     action: { default_title: 'Backstory' },
+    // The panel's code runs up front only on the pages the bundled dataset gives a panel (listed
+    // before the site scripts, so it is there when they start); elsewhere it is injected on demand.
+    content_scripts: [{ matches: panelPagePatterns(assertDatasetValid()), js: ['ui.js'], run_at: 'document_start' }],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },

@@ -8,9 +8,9 @@ import { buildKnowledge, type Knowledge } from './knowledge';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
 import { parseRequest } from './protocol-schema';
 import { detectLlama } from './llama-detect';
-import type { PageView, PanelData, RepoPageInfo, Response, TabMessage, TabReport } from './protocol';
+import type { BadgeInfo, PageView, PanelData, RepoPageInfo, Response, TabMessage, TabReport } from './protocol';
 import { isSilenced, type Settings } from './settings';
-import { isSubject, type Subject } from './subjects';
+import { isSubject, subjectFromHref, type Subject } from './subjects';
 
 export interface SenderInfo {
   id?: string | undefined;
@@ -111,6 +111,27 @@ export function createHandler(deps: BackgroundDeps) {
   };
   const pagesAnswered = () => (pagesInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => whenIdle.push(r)));
 
+  /** Badge info for the subjects the dataset, the index or (when enabled) the detector knows. */
+  const lookup = async (subjects: readonly string[], badgesOnly = false): Promise<Record<string, BadgeInfo>> => {
+    const k = await know();
+    await (badgesOnly ? k.prepareBadges(subjects) : k.prepare(subjects));
+    const known = k.lookup(subjects);
+    const settings = await deps.settings();
+    const detect = detectFor(k, settings);
+    for (const s of subjects) {
+      if (!s.startsWith('repo:')) continue;
+      const repo = s.slice(5);
+      if (settings.llamaNever.includes(repo) && known[s] && !known[s].relations.some((r) => r !== 'llama')) {
+        delete known[s];
+        continue;
+      }
+      if (known[s] || !isSubject(s)) continue;
+      const d = detect(repo);
+      if (d) known[s] = { subject: s as Subject, relations: ['llama'], hint: `Backstory: likely LLaMA-related — ${d.reasons.join('; ')}` };
+    }
+    return known;
+  };
+
   /** Undefined when the message is not ours to answer; a value or a promise of one otherwise. */
   return function handle(message: unknown, sender: SenderInfo): Response | Promise<Response> | undefined {
     if (sender.id !== deps.ownId) {
@@ -125,36 +146,44 @@ export function createHandler(deps: BackgroundDeps) {
     const req = parsed.request;
     switch (req.type) {
       case 'lookup':
-        return (async () => {
-          const k = await know();
-          await k.prepare(req.subjects);
-          const known = k.lookup(req.subjects);
-          const settings = await deps.settings();
-          const detect = detectFor(k, settings);
-          for (const s of req.subjects) {
-            if (!s.startsWith('repo:')) continue;
-            const repo = s.slice(5);
-            if (settings.llamaNever.includes(repo) && known[s] && !known[s].relations.some((r) => r !== 'llama')) {
-              delete known[s];
-              continue;
-            }
-            if (known[s] || !isSubject(s)) continue;
-            const d = detect(repo);
-            if (d) known[s] = { subject: s as Subject, relations: ['llama'], hint: `Backstory: likely LLaMA-related — ${d.reasons.join('; ')}` };
+        return lookup(req.subjects).then((known) => ({ type: 'lookup', known }) as const);
+      case 'links':
+        // After any page answer in flight: a cold worker reads the index shards the links need only
+        // once the panel it is also asked for is on its way.
+        return pagesAnswered().then(async () => {
+          let host: 'github.com' | 'news.ycombinator.com' = 'github.com';
+          try {
+            if (new URL(sender.url ?? '').hostname === 'news.ycombinator.com') host = 'news.ycombinator.com';
+          } catch {
+            /* not a page: read links as GitHub's */
           }
-          return { type: 'lookup', known } as const;
-        })();
+          const hrefsOf = new Map<Subject, string[]>();
+          const own: string[] = [];
+          for (const href of req.hrefs) {
+            const s = subjectFromHref(href, host);
+            if (!s) continue;
+            if (s === req.skip) own.push(href);
+            else (hrefsOf.get(s) ?? hrefsOf.set(s, []).get(s)!).push(href);
+          }
+          const bySubject = await lookup([...hrefsOf.keys()], true);
+          const known: Record<string, BadgeInfo> = {};
+          for (const [s, hrefs] of hrefsOf) {
+            const info = bySubject[s];
+            if (info) for (const h of hrefs) known[h] = info;
+          }
+          return { type: 'links', known, own } as const;
+        });
       case 'detect':
         return (async () => {
           const settings = await deps.settings();
-          if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
+          if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return { type: 'page', data: null, state: 'open', silent: false, view: viewFor(settings) } as const;
           const k = await know();
           const d = detectFor(k, settings)(req.subject.slice(5), req.info);
           const data = d ? k.detectedPanel(req.subject, d.reasons) : null;
-          if (!data) return { type: 'page', data: null, state: 'open', filter: null, silent: false, view: viewFor(settings) } as const;
+          if (!data) return { type: 'page', data: null, state: 'open', silent: false, view: viewFor(settings) } as const;
           const remembered = await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
-          return { type: 'page', data: applyTopicSettings(data, settings), state, filter: null, silent: false, view: viewFor(settings) } as const;
+          return { type: 'page', data: applyTopicSettings(data, settings), state, silent: false, view: viewFor(settings) } as const;
         })();
       case 'panelState':
         return states.set(req.subject, req.state).then(() => ({ type: 'ok' }) as const);
@@ -169,24 +198,22 @@ export function createHandler(deps: BackgroundDeps) {
             /* an extension page: no host */
           }
           const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
-          if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', filter: [], silent: true, view } as const;
+          if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', silent: true, view } as const;
           // The remembered state of the page's own subject is read while the index shards load.
           const early = req.subject ? states.get(req.subject) : null;
           const k = await know();
           await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
-          const filter = k.filter();
-          const probe = k.probes();
           const found =
             (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
             (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
             (req.fallback ? k.panel(req.fallback) : null) ??
             (repo && settings.llamaAlways.includes(repo) ? k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']) : null);
-          if (!found) return { type: 'page', data: null, state: 'open', filter, probe, silent: false, view } as const;
-          if (settings.panel !== 'ask') void injectUi(sender);
+          if (!found) return { type: 'page', data: null, state: 'open', silent: false, view } as const;
+          if (settings.panel !== 'ask' && !req.hasUi) void injectUi(sender);
           const data = applyTopicSettings(found, settings);
           const remembered = early && data.subject === req.subject ? await early : await states.get(data.subject);
           const state = remembered !== 'open' ? remembered : settings.panel === 'collapsed' ? 'collapsed' : 'open';
-          return { type: 'page', data, state, filter, probe, silent: false, view } as const;
+          return { type: 'page', data, state, silent: false, view } as const;
         });
       case 'report': {
         const tabId = sender.tab?.id;
@@ -214,10 +241,6 @@ export function createHandler(deps: BackgroundDeps) {
           await k.prepareAll();
           return { type: 'search', results: k.search(req.query) } as const;
         });
-      case 'probe':
-        // After any page answer in flight: a cold worker builds the hash table (all repo shards)
-        // only once the panel it is also asked for is on its way.
-        return pagesAnswered().then(async () => ({ type: 'probe', known: await (await know()).probe(req.hashes) }) as const);
       case 'ui':
         return injectUi(sender).then(() => ({ type: 'ok' }) as const);
       case 'showPanel':

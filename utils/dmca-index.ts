@@ -15,7 +15,6 @@
  * shards of the repos their cards list), and answers by binary search over those texts: no
  * 135,000-entry map is built, and no 6 MB is read, at every wake. Pure: strings in, plain objects out.
  */
-import { hashSubject } from './subjects';
 
 export const INDEX_VERSION = 'backstory-dmca-index v2';
 
@@ -192,12 +191,6 @@ export interface DmcaIndex {
   prepare(q: { repos?: readonly string[]; notices?: readonly string[] }, limits?: { cardRepos?: number; pageRepos?: number }): Promise<void>;
   /** Load everything (the popup's search). */
   prepareAll(): Promise<void>;
-  /**
-   * Repos whose subject (`repo:owner/name`) has one of these hashes: what a content script's cheap
-   * link hashes may name. Builds, once per worker, a sorted table of every repo's hash (reading all
-   * repo shards: tens of milliseconds, in the background, never in the page).
-   */
-  reposWithHashes(hashes: readonly number[]): Promise<Map<number, string[]>>;
   /** The questions below answer from loaded shards only (call prepare first). */
   findRepo(repo: string): RepoHit | null;
   notice(index: number): IndexNotice | null;
@@ -375,51 +368,10 @@ export function openIndex(manifest: IndexManifest, load: (file: string) => Promi
     return out;
   };
 
-  let hashTable: Promise<{ hash: Uint32Array; line: Uint32Array }> | undefined;
-  const buildHashTable = async () => {
-    await ensureAll(manifest.repoShards.map((_, k) => ensure('r', k)));
-    const n = manifest.repos;
-    const pairs = new Float64Array(n); // hash * 2^20 + line: one sortable number per repo
-    let i = 0;
-    for (let k = 0; k < manifest.repoShards.length; k++) {
-      const sh = shards.get(shardFile('r', k))!;
-      for (let j = 0; j < sh.starts.length; j++, i++) {
-        const s = sh.starts[j]!;
-        pairs[i] = hashSubject(`repo:${sh.text.slice(s, sh.text.indexOf('\t', s))}`) * 1048576 + sh.first + j;
-      }
-    }
-    pairs.sort();
-    const hash = new Uint32Array(n);
-    const line = new Uint32Array(n);
-    for (let j = 0; j < n; j++) {
-      hash[j] = Math.floor(pairs[j]! / 1048576);
-      line[j] = pairs[j]! % 1048576;
-    }
-    return { hash, line };
-  };
-
   return {
     noticeCount: manifest.notices,
     repoCount: manifest.repos,
     prepare,
-    async reposWithHashes(hashes) {
-      const table = await (hashTable ??= buildHashTable());
-      const out = new Map<number, string[]>();
-      for (const h of hashes) {
-        let lo = 0;
-        let hi = table.hash.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (table.hash[mid]! < h) lo = mid + 1;
-          else hi = mid;
-        }
-        for (let j = lo; j < table.hash.length && table.hash[j] === h; j++) {
-          const name = lineIn('r', table.line[j]!);
-          if (name) (out.get(h) ?? out.set(h, []).get(h)!).push(name.slice(0, name.indexOf('\t')));
-        }
-      }
-      return out;
-    },
     async prepareAll() {
       await ensureAll([...manifest.noticeShards.map((_, k) => ensure('n', k)), ...manifest.repoShards.map((_, k) => ensure('r', k))]);
     },

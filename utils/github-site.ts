@@ -48,6 +48,9 @@ export const githubSite: Site = {
     }
     return false;
   },
+  placeableEarly() {
+    return !!document.getElementById('repo-content-pjax-container');
+  },
   theme() {
     return githubTheme(document, !!window.matchMedia?.('(prefers-color-scheme: dark)').matches);
   },

@@ -6,7 +6,7 @@ import type { Dataset, Notice, Repo, Topic } from './dataset/schema';
 import type { DmcaIndex } from './dmca-index';
 import { capital, cardFacts, dmcaFacts, kindLabel, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from './protocol';
-import { hashSubject, isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
+import { isSubject, normalizeRepo, subjectFromHref, type Subject } from './subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from './safe-url';
 
 const RELATION_ORDER: Relation[] = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
@@ -14,17 +14,13 @@ const sortRelations = (r: Iterable<Relation>) => RELATION_ORDER.filter((x) => ne
 const MAX_REPOS_IN_CARD = 12;
 
 export interface Knowledge {
-  /** Every subject `lookup` would answer, as the sorted hashes the content scripts filter with. */
-  filter(): number[];
   lookup(subjects: readonly string[]): Record<string, BadgeInfo>;
-  /** True when the known set is larger than the filter (the DMCA index is there): content scripts ask about more links. */
-  probes(): boolean;
   /** Load what answering about these subjects needs from the DMCA index (its shards load on demand). */
   prepare(subjects: readonly (string | undefined)[], networkRoot?: string): Promise<void>;
   /** Load all of the DMCA index (the popup's search). */
   prepareAll(): Promise<void>;
-  /** Repos of the DMCA index with these subject hashes, with their badge info. */
-  probe(hashes: readonly number[]): Promise<Record<string, BadgeInfo[]>>;
+  /** Load what badges for these subjects need (less than `prepare`: no repos for cards). */
+  prepareBadges(subjects: readonly string[]): Promise<void>;
   /** The panel for a repo the dataset does not know but the detector finds LLaMA-related. */
   detectedPanel(subject: string, reasons: readonly string[]): PanelData | null;
   /** Dataset repos that are LLaMA-related, with a one-line reason (the detector checks these first). */
@@ -276,16 +272,6 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     };
   }
 
-  let filterCache: number[] | undefined;
-  function knownSubjects(): string[] {
-    return [
-      ...d.repos.map((r) => `repo:${r.repo}`),
-      ...d.notices.map((n) => `notice:${n.path.toLowerCase()}`),
-      threadSubject,
-      ...[...commentIds, ...relatedThreads.keys()].map((id) => `thread:hn:${id}`),
-    ];
-  }
-
   function search(query: string): SearchResult[] {
     const q = query.trim().toLowerCase();
     if (q.length < 2) return [];
@@ -366,10 +352,6 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     knownLlama() {
       return new Map(d.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));
     },
-    filter() {
-      return (filterCache ??= [...new Set(knownSubjects().map(hashSubject))].sort((a, b) => a - b));
-    },
-    probes: () => !!dmca,
     async prepare(subjects, networkRoot) {
       if (!index) return;
       const repoNames: string[] = networkRoot ? [networkRoot] : [];
@@ -384,17 +366,15 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     async prepareAll() {
       await index?.prepareAll();
     },
-    async probe(hashes) {
-      const known: Record<string, BadgeInfo[]> = {};
-      if (!index) return known;
-      const byHash = await index.reposWithHashes(hashes);
-      const names = [...byHash.values()].flat();
-      await index.prepare({ repos: names }, { cardRepos: 0, pageRepos: 0 });
-      for (const [h, list] of byHash) {
-        const infos = list.map((r) => lookupOne(`repo:${r}`)).filter((b): b is BadgeInfo => !!b);
-        if (infos.length) known[h] = infos;
+    async prepareBadges(subjects) {
+      if (!index) return;
+      const repos: string[] = [];
+      const notices: string[] = [];
+      for (const s of subjects) {
+        if (s.startsWith('repo:')) repos.push(s.slice(5));
+        else if (s.startsWith('notice:')) notices.push(s.slice(7));
       }
-      return known;
+      if (repos.length || notices.length) await index.prepare({ repos, notices }, { cardRepos: 0, pageRepos: 0 });
     },
     lookup(subjects) {
       const known: Record<string, BadgeInfo> = {};

@@ -1,57 +1,84 @@
 /**
- * Finds links to candidate subjects: one `querySelectorAll('a[href]')` at start, then one shared
- * MutationObserver that only queues added nodes. All work runs in small time slices so a page with
- * tens of thousands of links never sees a long task from us.
+ * Finds the links of a page that may name a subject, touching as few elements as possible.
+ *
+ * A content script pays for every element it reads: each needs a wrapper in the extension's
+ * isolated world (measured ~1–2 µs per link with `getAttribute`, more than everything else we do per
+ * link). So the first scan reads the page's markup as one string — serialised natively by the
+ * browser — and pulls the candidate hrefs out with one regular expression; the elements are looked
+ * up again (one selector) only for the few hrefs the background knows. Pages too large to serialise
+ * in one short task, and links added later, are read element by element. One shared
+ * MutationObserver only queues; all work runs in small time slices.
+ *
+ * Only hrefs are reported, raw as written in the page and deduplicated per slice: parsing them into
+ * subjects is the background's work (it keeps its code warm; the page's copy would run cold).
  */
 import { makeYield } from './slices';
-import { hashSubject, NOT_A_SUBJECT, quickSubjectHash, subjectFromHref, type Subject } from './subjects';
 
 export type PageHost = 'github.com' | 'news.ycombinator.com';
 
 export interface ScannerOptions {
   host: PageHost;
   signal: AbortSignal;
-  /** Links found in one slice, grouped by subject. */
-  onLinks(found: Map<Subject, Element[]>): void;
+  /** Candidate hrefs found in one slice: raw attribute values, deduplicated within the slice. */
+  onHrefs(hrefs: string[]): void;
   /** Called after each flush of queued mutations (e.g. to check the panel is still attached). */
   onMutations?(): void;
   /** Milliseconds of work per slice. */
   sliceMs?: number;
-  /** Cheap pre-check that a subject hash may be known (a filter from the background); others are dropped. */
-  mayBeKnown?(hash: number): boolean;
-  /** Links that may name a subject the detector recognises (LLaMA-related repos): asked about despite the filter. */
-  mayBeDetected?(href: string): boolean;
-  /** Skip links for which this returns true (e.g. links to the page's own subject). */
-  skip?(subject: Subject): boolean;
-  /** The same test by subject hash, for links the fast path never turns into a subject string. */
-  skipHash?(hash: number): boolean;
-  /**
-   * Links to a repo or notice that the filter rules out, by subject hash: the background may still
-   * know them (its DMCA index is too large to send as a filter), so they are probed.
-   */
-  onUnfiltered?(hash: number, link: Element, subject?: Subject): void;
+  /** Above this many links, the first scan reads elements in slices instead of serialising. */
+  serializeMaxLinks?: number;
   report?(e: unknown): void;
 }
 
-const now = () => performance.now();
+/**
+ * Hrefs that may name a subject: a GitHub path (`/owner/name…`, not `//host`), or a GitHub / HN item
+ * URL; on HN also `item?id=`. Written twice: for serialised markup (values end at `"`, which the
+ * serialiser escapes) and for raw attribute values. A property test keeps the two in step.
+ */
+const ABSOLUTE = (any: string) => `${any}*?(?:github\\.com|news\\.ycombinator\\.com\\/item)${any}*`;
+const CANDIDATE = (host: PageHost, markup: boolean) => {
+  const any = markup ? '[^"]' : '[^]';
+  return host === 'github.com' ? `\\/[^/${markup ? '"' : ''}]${any}*|${ABSOLUTE(any)}` : `\\/?item\\?id=${any}*|${ABSOLUTE(any)}`;
+};
+/** In serialised markup every attribute is ` name="value"` with `&`, `"`, `<`, `>` and NBSP escaped. */
+const markupRe = (host: PageHost) => new RegExp(`<a\\s(?:[^>]*?\\s)?href="(${CANDIDATE(host, true)})"`, 'g');
+const hrefRe = (host: PageHost) => new RegExp(`^(?:${CANDIDATE(host, false)})$`);
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&lt;': '<', '&gt;': '>', '&nbsp;': '\u00a0' };
+/** An attribute value as the serialiser escaped it, back to the value itself. */
+export function unescapeAttr(v: string): string {
+  return v.indexOf('&') === -1 ? v : v.replace(/&(?:amp|quot|lt|gt|nbsp);/g, (e) => ENTITIES[e]!);
+}
+
+/** The candidate hrefs of a piece of serialised markup (deduplicated), for tests and the scanner. */
+export function hrefsInMarkup(html: string, host: PageHost): string[] {
+  const re = markupRe(host);
+  const out = new Set<string>();
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(html))) out.add(unescapeAttr(m[1]!));
+  return [...out];
+}
+
+export function isCandidateHref(href: string, host: PageHost): boolean {
+  return hrefRe(host).test(href);
+}
 
 export interface Scanner {
-  /** Number of links examined so far (for tests and the benchmark). */
-  readonly examined: number;
   /** Resolves when all queued work is done. */
   idle(): Promise<void>;
 }
 
+const now = () => performance.now();
+
 export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   const sliceMs = opts.sliceMs ?? 8;
-  const seen = new WeakSet<Element>();
-  /** Work queue: arrays of elements whose links still need examining. */
-  const queue: ArrayLike<Element>[] = [];
-  let qIndex = 0;
-  let scheduled = false;
-  let examined = 0;
-  let idleWaiters: (() => void)[] = [];
   const later = makeYield();
+  const candidate = hrefRe(opts.host);
+  /** Work still to do, in order: markup to search, or elements to read. */
+  type Job = { kind: 'markup'; text: string; re: RegExp } | { kind: 'elements'; list: ArrayLike<Element>; i: number };
+  const jobs: Job[] = [];
+  let scheduled = false;
+  let idleWaiters: (() => void)[] = [];
 
   const schedule = () => {
     if (scheduled || opts.signal.aborted) return;
@@ -59,80 +86,62 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     later(run);
   };
 
-  /** `fresh`: the element comes from the initial scan, which lists every link once (no dedupe needed). */
-  function examine(a: Element, found: Map<Subject, Element[]>, fresh: boolean) {
-    if (!fresh) {
-      if (seen.has(a)) return;
-      seen.add(a);
-    }
-    examined++;
-    const href = a.getAttribute('href');
-    if (!href) return;
-    // Fast path: hash the would-be subject straight from the href; most links stop here.
-    const quick = quickSubjectHash(href, opts.host);
-    if (quick === NOT_A_SUBJECT) return;
-    const may = opts.mayBeKnown;
-    // The detector's cue test runs only for links the filter rules out (most links stop at the filter).
-    let detectable: boolean | undefined;
-    const isDetectable = () => (detectable ??= !!opts.mayBeDetected?.(href));
-    if (quick >= 0 && may && !may(quick) && !isDetectable()) {
-      // On GitHub the fast path only hashes repo paths (on HN only thread links, never probed).
-      if (opts.onUnfiltered && opts.host === 'github.com' && !opts.skipHash?.(quick)) opts.onUnfiltered(quick, a);
-      return;
-    }
-    const subject = subjectFromHref(href, opts.host);
-    if (!subject) return;
-    if (may && !isDetectable()) {
-      const h = hashSubject(subject);
-      if (!may(h)) {
-        if (opts.onUnfiltered && !subject.startsWith('thread:') && !opts.skip?.(subject)) opts.onUnfiltered(h, a, subject);
-        return;
-      }
-    }
-    if (opts.skip?.(subject)) return;
-    const list = found.get(subject);
-    if (list) list.push(a);
-    else found.set(subject, [a]);
-  }
+  const markup = (text: string) => {
+    if (text.indexOf('<a') !== -1) jobs.push({ kind: 'markup', text, re: markupRe(opts.host) });
+  };
 
   function run() {
     scheduled = false;
     if (opts.signal.aborted) return;
     const start = now();
-    const found = new Map<Subject, Element[]>();
+    const found = new Set<string>();
     try {
-      while (queue.length) {
-        const batch = queue[0]!;
-        while (qIndex < batch.length) {
-          const el = batch[qIndex++]!;
-          if (batch === initial) examine(el, found, true);
-          else if (el.localName === 'a') examine(el, found, false);
-          else if (el.isConnected && el.firstElementChild) {
-            // A container added by the page: expand it into its links, examined in later iterations.
-            const links = el.querySelectorAll('a[href]');
-            if (links.length) queue.push(links);
+      while (jobs.length) {
+        const job = jobs[0]!;
+        let done = true;
+        if (job.kind === 'markup') {
+          let m: RegExpExecArray | null;
+          let n = 0;
+          while ((m = job.re.exec(job.text))) {
+            found.add(unescapeAttr(m[1]!));
+            if ((++n & 255) === 0 && now() - start > sliceMs) {
+              done = false;
+              break;
+            }
           }
-          if ((qIndex & 63) === 0 && now() - start > sliceMs) break;
+        } else {
+          const { list } = job;
+          while (job.i < list.length) {
+            const el = list[job.i++]!;
+            if (el.localName === 'a') {
+              const href = el.getAttribute('href');
+              if (href && candidate.test(href)) found.add(href);
+            } else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
+              // A container added by the page: its links, from its markup.
+              markup(el.outerHTML);
+            }
+            if ((job.i & 63) === 0 && now() - start > sliceMs) {
+              done = job.i >= list.length;
+              break;
+            }
+          }
         }
-        if (qIndex >= batch.length) {
-          queue.shift();
-          qIndex = 0;
-        } else break;
+        if (!done) break;
+        jobs.shift();
+        if (now() - start > sliceMs) break;
       }
     } catch (e) {
       opts.report?.(e);
     }
-    if (found.size) opts.onLinks(found);
-    if (queue.length) schedule();
-    else {
-      const w = idleWaiters;
-      idleWaiters = [];
-      for (const f of w) f();
-    }
+    if (found.size) opts.onHrefs([...found]);
+    if (jobs.length) schedule();
+    else for (const f of idleWaiters.splice(0)) f();
   }
 
-  const initial = doc.querySelectorAll('a[href]');
-  queue.push(initial);
+  // The first scan: the page's markup as one string, unless the page is huge (then element by element).
+  const links = doc.getElementsByTagName('a');
+  if (links.length > (opts.serializeMaxLinks ?? 25_000)) jobs.push({ kind: 'elements', list: doc.querySelectorAll('a[href]'), i: 0 });
+  else markup((doc.body ?? doc.documentElement)?.outerHTML ?? '');
   run(); // the first slice right away; most pages are done in it
 
   let pending: Node[] = [];
@@ -144,7 +153,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     const els: Element[] = [];
     for (const n of nodes) if (n.nodeType === 1 && !(n as Element).localName.startsWith('backstory-')) els.push(n as Element);
     if (els.length) {
-      queue.push(els);
+      jobs.push({ kind: 'elements', list: els, i: 0 });
       schedule();
     }
     opts.onMutations?.();
@@ -158,18 +167,28 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   opts.signal.addEventListener('abort', () => {
     observer.disconnect();
     if (flushTimer) clearTimeout(flushTimer);
-    queue.length = 0;
+    jobs.length = 0;
     pending = [];
     for (const f of idleWaiters.splice(0)) f();
   });
 
   return {
-    get examined() {
-      return examined;
-    },
     idle() {
-      if (opts.signal.aborted || (!queue.length && !scheduled)) return Promise.resolve();
+      if (opts.signal.aborted || (!jobs.length && !scheduled && !flushTimer)) return Promise.resolve();
       return new Promise((r) => idleWaiters.push(r));
     },
   };
+}
+
+/** The links of `doc` whose href is one of `hrefs` (one selector per 64 hrefs). */
+export function linksWithHrefs(doc: Document, hrefs: readonly string[]): Element[] {
+  const out: Element[] = [];
+  for (let i = 0; i < hrefs.length; i += 64) {
+    const sel = hrefs
+      .slice(i, i + 64)
+      .map((h) => `a[href="${CSS.escape(h)}"]`)
+      .join(',');
+    for (const a of doc.querySelectorAll(sel)) out.push(a);
+  }
+  return out;
 }

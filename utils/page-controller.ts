@@ -7,11 +7,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
-import { startLinkScanner, type PageHost } from './link-scanner';
+import { linksWithHrefs, startLinkScanner, type PageHost } from './link-scanner';
 import type { MountedPanel } from './panel-mount';
-import { whenUi } from './ui-api';
-import { isLookupResponse, isPageResponse, isProbeResponse, MAX_PROBE_HASHES, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
-import { hashSubject, inSortedHashes, subjectFromHref, type PageSubject, type Subject } from './subjects';
+import { hasUi, whenUi } from './ui-api';
+import { isLinksResponse, isPageResponse, MAX_LINK_HREFS, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
+import type { PageSubject } from './subjects';
 
 export interface Site {
   host: PageHost;
@@ -19,6 +19,11 @@ export interface Site {
   pageSubject(): PageSubject | null;
   /** Put the panel host inline in the page; false → it floats at the side instead. */
   placePanel(host: HTMLElement): boolean;
+  /**
+   * While the page still parses: true once `placePanel` would put the panel where it stays (its
+   * first-choice anchor is parsed), so the panel can show before the page's first layout.
+   */
+  placeableEarly?(): boolean;
   /** The panel gets the HN thread outline when its data carries one. */
   outline?: boolean;
   /** 'dark' or 'light', following the site's own theme. */
@@ -42,6 +47,30 @@ async function ask(req: Request): Promise<unknown> {
 function domReady(): Promise<void> {
   if (document.readyState !== 'loading') return Promise.resolve();
   return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/**
+ * Resolves when the panel can be placed: at once after parsing; while parsing, as soon as the site's
+ * first-choice anchor exists (checked every few ms — a MutationObserver here would get a record for
+ * every node the parser adds), else at DOMContentLoaded.
+ */
+function whenPlaceable(site: Site, signal: AbortSignal): Promise<void> {
+  const early = site.placeableEarly;
+  if (document.readyState !== 'loading' || !early) return domReady();
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      clearTimeout(timer);
+      document.removeEventListener('DOMContentLoaded', done);
+      resolve();
+    };
+    const check = () => {
+      if (signal.aborted || document.readyState !== 'loading' || early()) done();
+      else timer = setTimeout(check, 4);
+    };
+    document.addEventListener('DOMContentLoaded', done, { once: true });
+    check();
+  });
 }
 
 function isTabMessage(m: unknown): m is TabMessage {
@@ -71,17 +100,11 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   let view: PageView | null = null;
   let silent = false;
   let run = new AbortController();
-  const known = new Map<Subject, BadgeInfo | null>();
-  const waiting = new Map<Subject, Element[]>();
-  /** Hashes of every subject the background knows (null: too many to send, ask about everything). */
-  let filter: number[] | null | undefined;
-  const mayBeKnown = (h: number) => !filter || inSortedHashes(filter, h);
-  /** The background knows more than the filter holds (the DMCA index): links it rules out are asked about too. */
-  let probing = false;
-  /** Repo links probed by hash: the batch waiting on each hash, and the answers (null: nothing known). */
-  const batchOf = new Map<number, { hashes: number[]; links: Element[]; linkHashes: number[] }>();
-  const probed = new Map<number, BadgeInfo[] | null>();
-  let currentHash = 0;
+  /** The first page answer has come (it carries the view: badges on or off, detection…). */
+  let answered = false;
+  /** What the background said of each href asked about (null: nothing known); asked ones in flight. */
+  const answers = new Map<string, BadgeInfo | null>();
+  const inFlight = new Set<string>();
 
   const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
     a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
@@ -157,19 +180,17 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   }
 
   async function visit(ps: PageSubject | null, gen: number) {
-    if (!ps && filter !== undefined) return;
+    if (!ps && answered) return;
     const res = await ask({
       type: 'page',
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
+      ...(hasUi() ? { hasUi: true } : {}),
     });
     if (ctx.isInvalid || !isPageResponse(res)) return;
-    if (filter === undefined) {
-      filter = Array.isArray(res.filter) ? res.filter : null;
-      probing = !!res.probe;
-    }
+    answered = true;
     view = res.view;
     silent = res.silent;
     if (gen !== generation) return;
@@ -186,7 +207,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       }
       return;
     }
-    await domReady();
+    await whenPlaceable(site, run.signal);
     if (gen !== generation || ctx.isInvalid) return;
     // A panel about the story's link (not the page itself) starts compact: one line, expandable.
     const compact = !!ps?.fallback && res.data.subject === ps.fallback && res.state === 'open';
@@ -203,7 +224,6 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       return;
     }
     current = ps;
-    currentHash = ps ? hashSubject(ps.subject) : 0;
     visited = true;
     const gen = ++generation;
     panelData = null;
@@ -212,137 +232,61 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
   });
 
   // ---- badges ----
-  function badge(subject: Subject, links: Element[]) {
-    const info = known.get(subject);
-    // No badge on links that resolve to the page's own subject (e.g. comment links on a thread page).
-    if (!info || info.subject === current?.subject) return;
+  /** Badge every link in the page whose href is known (no badge on links to the page's own subject). */
+  function badgeHrefs(hrefs: string[]) {
     let placed = false;
-    for (const a of links) if (a.isConnected && placeBadge(a, info)) placed = true;
+    for (const a of linksWithHrefs(document, hrefs)) {
+      const info = answers.get(a.getAttribute('href') ?? '');
+      if (info && info.subject !== current?.subject && placeBadge(a, info)) placed = true;
+    }
     if (placed) {
       watchForInvalidation();
       report();
     }
   }
 
-  async function resolve(subjects: Subject[], signal: AbortSignal) {
+  async function resolve(hrefs: string[], signal: AbortSignal) {
     try {
-      const res = await ask({ type: 'lookup', subjects });
-      if (ctx.isInvalid || signal.aborted || !isLookupResponse(res)) return;
-      for (const s of subjects) {
-        known.set(s, res.known[s] ?? null);
-        const links = waiting.get(s);
-        waiting.delete(s);
-        if (links) badge(s, links);
+      const res = await ask({ type: 'links', hrefs, ...(current ? { skip: current.subject } : {}) });
+      if (ctx.isInvalid || signal.aborted || !isLinksResponse(res)) return;
+      const own = new Set(res.own);
+      const hits: string[] = [];
+      for (const h of hrefs) {
+        inFlight.delete(h);
+        const info = res.known[h];
+        if (info) {
+          answers.set(h, info);
+          hits.push(h);
+        } else if (!own.has(h)) answers.set(h, null); // links to the page's own subject are asked again after a navigation
       }
+      if (hits.length) badgeHrefs(hits);
     } catch (e) {
-      log('lookup', e);
+      for (const h of hrefs) inFlight.delete(h);
+      log('links', e);
     }
   }
 
   function startScan(signal: AbortSignal) {
     if (signal.aborted || silent || view?.badges === false) return;
-    const onLinks = guard((found: Map<Subject, Element[]>) => {
-      const list: Subject[] = [];
-      for (const [s, links] of found) {
-        if (known.has(s)) badge(s, links);
-        else if (waiting.has(s)) waiting.get(s)!.push(...links);
-        else {
-          waiting.set(s, links);
-          list.push(s);
+    const onHrefs = guard((hrefs: string[]) => {
+      const fresh: string[] = [];
+      const hits: string[] = [];
+      for (const h of hrefs) {
+        const a = answers.get(h);
+        if (a) hits.push(h);
+        else if (a === undefined && !inFlight.has(h)) {
+          inFlight.add(h);
+          fresh.push(h);
         }
       }
-      for (let i = 0; i < list.length; i += 2000) void resolve(list.slice(i, i + 2000), signal);
+      if (hits.length) badgeHrefs(hits);
+      for (let i = 0; i < fresh.length; i += MAX_LINK_HREFS) void resolve(fresh.slice(i, i + MAX_LINK_HREFS), signal);
     });
-    // Links the filter rules out, when the background may still know them: grouped per scan slice.
-    let extra: Map<Subject, Element[]> | null = null;
-    const add = (s: Subject, a: Element) => {
-      if (!extra) {
-        extra = new Map();
-        queueMicrotask(() => {
-          const found = extra!;
-          extra = null;
-          onLinks(found);
-        });
-      }
-      const list = extra.get(s);
-      if (list) list.push(a);
-      else extra.set(s, [a]);
-    };
-    // Repo links from the fast path carry only a hash: those are probed by hash (no parsing in the
-    // page); the background answers the hashes it knows and each link is checked against the answer.
-    // A batch holds the hashes it asks and every link waiting on them (flat: little allocation per
-    // link, and each answer touches only its own links).
-    interface ProbeBatch {
-      hashes: number[];
-      links: Element[];
-      linkHashes: number[];
-    }
-    let open: ProbeBatch | null = null;
-    const send = (b: ProbeBatch) => {
-      if (open === b) open = null;
-      if (signal.aborted) return;
-      const parts: number[][] = [];
-      for (let i = 0; i < b.hashes.length; i += MAX_PROBE_HASHES) parts.push(b.hashes.slice(i, i + MAX_PROBE_HASHES));
-      void Promise.all(parts.map((hashes) => ask({ type: 'probe', hashes })))
-        .then(
-          guard((answers: unknown[]) => {
-            if (ctx.isInvalid || signal.aborted) return;
-            const known: Record<string, BadgeInfo[]> = {};
-            for (const res of answers) if (isProbeResponse(res)) Object.assign(known, res.known);
-            for (const h of b.hashes) {
-              probed.set(h, known[h] ?? null);
-              batchOf.delete(h);
-            }
-            for (let i = 0; i < b.links.length; i++) {
-              const infos = probed.get(b.linkHashes[i]!);
-              if (infos) matchProbed(infos, b.links[i]!);
-            }
-          }),
-        )
-        .catch((e) => log('probe', e));
-    };
-    const matchProbed = (infos: BadgeInfo[], a: Element) => {
-      const s = subjectFromHref(a.getAttribute('href') ?? '', site.host);
-      const info = s && infos.find((i) => i.subject === s);
-      if (!s || !info) return;
-      known.set(s, info);
-      add(s, a);
-    };
-    const onUnfiltered = (h: number, a: Element, subject?: Subject) => {
-      if (subject) {
-        // Parsed already (absolute URLs, notices): ask about the subject itself.
-        if (known.get(subject) !== null) add(subject, a);
-        return;
-      }
-      const done = probed.get(h);
-      if (done !== undefined) {
-        if (done) matchProbed(done, a);
-        return;
-      }
-      let batch = batchOf.get(h);
-      if (!batch) {
-        if (!open) {
-          const fresh: ProbeBatch = { hashes: [], links: [], linkHashes: [] };
-          open = fresh;
-          queueMicrotask(() => send(fresh));
-        }
-        batch = open;
-        batch.hashes.push(h);
-        batchOf.set(h, batch);
-      }
-      batch.links.push(a);
-      batch.linkHashes.push(h);
-    };
     startLinkScanner(document, {
       host: site.host,
       signal,
-      onLinks,
+      onHrefs,
       onMutations: () => void sync(),
-      mayBeKnown,
-      ...(view?.detect ? { mayBeDetected: (href: string) => LLAMA_CUE.test(href) } : {}),
-      skip: (s) => s === current?.subject,
-      skipHash: (h) => h === currentHash,
-      ...(probing ? { onUnfiltered } : {}),
       report: (e) => log('scan', e),
     });
   }
@@ -366,12 +310,9 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     panelData = null;
     hidePanel();
     removeAllBadges();
-    known.clear();
-    waiting.clear();
-    batchOf.clear();
-    probed.clear();
-    probing = false;
-    filter = undefined;
+    answers.clear();
+    inFlight.clear();
+    answered = false;
     visited = false;
     current = null;
     lastReport = '';

@@ -1,6 +1,6 @@
 /** zod validation of incoming requests; background only. */
 import { z } from 'zod';
-import { MAX_LOOKUP_SUBJECTS, MAX_PROBE_HASHES, type Request } from './protocol';
+import { MAX_LINK_HREFS, MAX_LOOKUP_SUBJECTS, type Request } from './protocol';
 
 const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -8,8 +8,9 @@ const requestSchema = z.discriminatedUnion('type', [
     subjects: z.array(z.string().max(300)).max(MAX_LOOKUP_SUBJECTS),
   }),
   z.strictObject({
-    type: z.literal('probe'),
-    hashes: z.array(z.number().int().nonnegative().max(0xffffffff)).max(MAX_PROBE_HASHES),
+    type: z.literal('links'),
+    hrefs: z.array(z.string().max(2048)).max(MAX_LINK_HREFS),
+    skip: z.string().max(300).optional(),
   }),
   z.strictObject({
     type: z.literal('page'),
@@ -17,6 +18,7 @@ const requestSchema = z.discriminatedUnion('type', [
     fallback: z.string().max(300).optional(),
     networkRoot: z.string().max(200).optional(),
     takedown: z.string().max(300).optional(),
+    hasUi: z.boolean().optional(),
   }),
   z.strictObject({
     type: z.literal('report'),

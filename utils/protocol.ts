@@ -24,6 +24,8 @@ export interface PageRequest {
   networkRoot?: string;
   /** The page is GitHub's "Repository unavailable due to DMCA takedown": the notice it links to. */
   takedown?: string;
+  /** The panel's code already runs in the page (declared for it in the manifest): no need to inject it. */
+  hasUi?: boolean;
 }
 /** Remember the user's collapse/dismiss choice for a subject (the background stores it). */
 export interface PanelStateRequest {
@@ -66,12 +68,14 @@ export interface SearchRequest {
 }
 
 /**
- * Links to repos that the page's filter rules out (the DMCA index is too large to send as a
- * filter), by the subject hash the content script computes without parsing: deduplicated.
+ * The candidate links of a page, as their raw `href` attributes (deduplicated): the background
+ * parses them and answers those that name a known subject. The content script does no parsing.
  */
-export interface ProbeRequest {
-  type: 'probe';
-  hashes: number[];
+export interface LinksRequest {
+  type: 'links';
+  hrefs: string[];
+  /** The page's own subject: links to it are not answered (the page's panel covers it). */
+  skip?: string;
 }
 
 /** A content script needs the panel's code (/ui.js) in its page: the background injects it. */
@@ -85,7 +89,7 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | ProbeRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request = LookupRequest | LinksRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -118,10 +122,12 @@ export interface LookupResponse {
   known: Record<string, BadgeInfo>;
 }
 
-export interface ProbeResponse {
-  type: 'probe';
-  /** Per known hash: the subjects with that hash (the content script checks its link's subject is one). */
-  known: Record<string, BadgeInfo[]>;
+export interface LinksResponse {
+  type: 'links';
+  /** Per known href (as asked): what its badge says. */
+  known: Record<string, BadgeInfo>;
+  /** Hrefs that name the page's own subject (`skip`). */
+  own: string[];
 }
 
 export interface LinkOut {
@@ -198,13 +204,6 @@ export interface PageResponse {
   data: PanelData | null;
   /** The remembered collapse/dismiss state for this subject. */
   state: PanelState;
-  /**
-   * Sorted 32-bit hashes (`hashSubject`) of every subject the background knows, so the content script
-   * asks only about links that may be known. Null when the known set is too large to send.
-   */
-  filter: number[] | null;
-  /** Links the filter rules out may still be known (the DMCA index is too large to send): ask about them too. */
-  probe?: boolean;
   /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
   silent: boolean;
   view: PageView;
@@ -240,7 +239,7 @@ export interface OkResponse {
   type: 'ok';
 }
 
-export type Response = LookupResponse | ProbeResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
+export type Response = LookupResponse | LinksResponse | PageResponse | OkResponse | TabInfoResponse | SearchResponse;
 
 export const MAX_LOOKUP_SUBJECTS = 5000;
 
@@ -248,10 +247,11 @@ export function isLookupResponse(r: unknown): r is LookupResponse {
   return !!r && typeof r === 'object' && (r as LookupResponse).type === 'lookup' && typeof (r as LookupResponse).known === 'object';
 }
 
-export const MAX_PROBE_HASHES = 5000;
+/** Hrefs per links request (a page with more sends several). */
+export const MAX_LINK_HREFS = 5000;
 
-export function isProbeResponse(r: unknown): r is ProbeResponse {
-  return !!r && typeof r === 'object' && (r as ProbeResponse).type === 'probe' && typeof (r as ProbeResponse).known === 'object';
+export function isLinksResponse(r: unknown): r is LinksResponse {
+  return !!r && typeof r === 'object' && (r as LinksResponse).type === 'links' && typeof (r as LinksResponse).known === 'object' && Array.isArray((r as LinksResponse).own);
 }
 
 export function isPageResponse(r: unknown): r is PageResponse {

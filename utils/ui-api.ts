@@ -27,6 +27,11 @@ export function installUi(api: UiApi): void {
   for (const resolve of g.__backstoryUiWaiters?.splice(0) ?? []) resolve(api);
 }
 
+/** /ui.js already runs in this page. */
+export function hasUi(): boolean {
+  return !!(globalThis as UiGlobal).__backstoryUi;
+}
+
 /** The UI once /ui.js has run in this page; `timeoutMs` later, null. */
 export function whenUi(timeoutMs: number): Promise<UiApi | null> {
   const g = globalThis as UiGlobal;

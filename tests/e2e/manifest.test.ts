@@ -19,19 +19,28 @@ test('no web-accessible resources, no loosened CSP, no externally connectable pa
   expect(manifest.externally_connectable).toBeUndefined();
 });
 
-test('content scripts run only on the two sites, at document_start, and include no zod or dataset', () => {
-  expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches)).toEqual([['https://github.com/*'], ['https://news.ycombinator.com/*']]);
-  for (const cs of manifest.content_scripts) {
-    expect(cs.run_at).toBe('document_start');
+test('content scripts run only on the two sites, at document_start; the site scripts include no zod, dataset or panel code', () => {
+  const [ui, ...sites] = manifest.content_scripts as { matches: string[]; js: string[]; run_at: string }[];
+  expect(sites.map((c) => c.matches)).toEqual([['https://github.com/*'], ['https://news.ycombinator.com/*']]);
+  // The panel's code runs up front only on the pages the bundled dataset gives a panel, before the site scripts.
+  expect(ui!.js).toEqual(['ui.js']);
+  expect(ui!.matches).toContain('https://github.com/shawwn/llama-dl/*');
+  expect(ui!.matches).toContain('https://news.ycombinator.com/item?id=35287733');
+  expect(ui!.matches.length).toBeLessThan(200);
+  for (const m of ui!.matches) expect(m).toMatch(/^https:\/\/(github\.com|news\.ycombinator\.com)\//);
+  for (const cs of manifest.content_scripts) expect(cs.run_at).toBe('document_start');
+  for (const cs of sites) {
     for (const js of cs.js) {
       const code = readFileSync(resolve(EXTENSION_DIR, js), 'utf8');
       expect(code).not.toMatch(/ZodError|\$ZodType/);
       expect(code).not.toMatch(/OpSec Online|Tensorfork|Feist v\. Rural/);
-      // Nor the panel's code (Preact, the panel): that is /ui.js, injected only where a panel shows.
+      // Nor the panel's code (Preact, the panel): that is /ui.js.
       expect(code).not.toMatch(/__k|What the thread argued|Why you are seeing this/);
     }
   }
-  expect(readFileSync(resolve(EXTENSION_DIR, 'ui.js'), 'utf8')).toMatch(/Why you are seeing this/);
+  const uiCode = readFileSync(resolve(EXTENSION_DIR, 'ui.js'), 'utf8');
+  expect(uiCode).toMatch(/Why you are seeing this/);
+  expect(uiCode).not.toMatch(/ZodError|\$ZodType|OpSec Online|Tensorfork/);
 });
 
 test('the toggle command is declared and rebindable', () => {

@@ -34,10 +34,48 @@ test('answers lookups and page requests from our own extension', async () => {
     type: 'lookup',
     known: { 'repo:shawwn/llama-dl': { relations: ['named-in-notice', 'counter-noticed', 'discussed', 'llama'] } },
   });
-  const none = (await handle({ type: 'page', subject: 'repo:x/y' }, GH)) as { data: unknown; filter: number[]; silent: boolean };
-  expect(none).toMatchObject({ type: 'page', data: null, state: 'open', silent: false });
-  expect(none.filter.length).toBeGreaterThan(20);
+  expect(await handle({ type: 'page', subject: 'repo:x/y' }, GH)).toMatchObject({ type: 'page', data: null, state: 'open', silent: false });
   expect(await handle({ type: 'page' }, GH)).toMatchObject({ type: 'page', data: null });
+});
+
+test('links: raw hrefs are parsed in the background and answered by href; links to the page itself are set apart', async () => {
+  const HN = { id: 'self', url: 'https://news.ycombinator.com/item?id=1', tab: { id: 8 } };
+  const gh = (await handle(
+    { type: 'links', hrefs: ['/shawwn/llama-dl', '/Shawwn/LLaMA-dl/issues?q=1', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', '/torvalds/linux', '/features', 'item?id=35287733', '/me/self/pulls'], skip: 'repo:me/self' },
+    GH,
+  )) as { known: Record<string, { subject: string }>; own: string[] };
+  expect(Object.fromEntries(Object.entries(gh.known).map(([h, b]) => [h, b.subject]))).toEqual({
+    '/shawwn/llama-dl': 'repo:shawwn/llama-dl',
+    '/Shawwn/LLaMA-dl/issues?q=1': 'repo:shawwn/llama-dl',
+    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md': 'notice:2023/03/2023-03-21-meta.md',
+  });
+  expect(gh.own).toEqual(['/me/self/pulls']);
+  // Relative links are read as the sender's site reads them: `item?id=` is a thread on HN only.
+  const hn = (await handle({ type: 'links', hrefs: ['item?id=35287733', 'item?id=35288415', '/shawwn/llama-dl', 'https://github.com/shawwn/llama-dl'] }, HN)) as { known: Record<string, { subject: string }> };
+  expect(Object.fromEntries(Object.entries(hn.known).map(([h, b]) => [h, b.subject]))).toEqual({
+    'item?id=35287733': 'thread:hn:35287733',
+    'item?id=35288415': 'thread:hn:35287733',
+    'https://github.com/shawwn/llama-dl': 'repo:shawwn/llama-dl',
+  });
+});
+
+test('the panel code is injected with the page answer unless the page already runs it', async () => {
+  const injected: unknown[] = [];
+  const s = createHandler({
+    dataset: () => bundledDataset,
+    ownId: 'self',
+    area: memoryArea(),
+    settings: async () => DEFAULT_SETTINGS,
+    reports: { get: async () => null, set: async () => undefined },
+    sendToTab: async () => undefined,
+    injectUi: async (t) => void injected.push(t),
+    log: vi.fn(),
+  });
+  await s({ type: 'page', subject: 'repo:shawwn/llama-dl', hasUi: true }, { ...GH, documentId: 'd1' });
+  expect(injected).toEqual([]);
+  await s({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'd2' });
+  await s({ type: 'page', subject: 'repo:x/y' }, { ...GH, documentId: 'd3' });
+  expect(injected).toEqual([{ tabId: 7, frameId: 0 }]);
 });
 
 test('remembers collapse/dismiss per subject and answers it with the panel', async () => {
@@ -62,7 +100,7 @@ test.each([[null], ['x'], [[1, 2]], [{ 'repo:shawwn/llama-dl': 'exploded' }], [{
 
 test('settings shape the page: silence, panel behaviour, tangents, badges', async () => {
   const silentSite = setup({ github: false });
-  expect(await silentSite.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ silent: true, data: null, filter: [] });
+  expect(await silentSite.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ silent: true, data: null });
   const silentRepo = setup({ silence: ['shawwn/*'] });
   expect(await silentRepo.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ silent: true });
   expect(await silentRepo.handle({ type: 'page', subject: 'repo:facebookresearch/llama' }, GH)).toMatchObject({ silent: false });
@@ -116,6 +154,9 @@ test.each([
   [{ type: 'lookup', subjects: 'repo:a/b' }],
   [{ type: 'lookup', subjects: [1, 2] }],
   [{ type: 'lookup', subjects: Array(6000).fill('repo:a/b') }],
+  [{ type: 'links', hrefs: Array(6000).fill('/a/b') }],
+  [{ type: 'links', hrefs: ['x'.repeat(3000)] }],
+  [{ type: 'probe', hashes: [1] }],
   [{ type: 'page', subject: 7 }],
   [{ type: 'page', subject: 'x'.repeat(1000) }],
   [{ type: 'page', subject: 'repo:a/b', extra: true }],

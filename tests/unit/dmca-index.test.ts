@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { beforeAll } from 'vitest';
 import { buildIndex, checkIndex, openIndex, readIndex, shardIndex, type BuildNotice, type DmcaIndex, type IndexManifest } from '@/utils/dmca-index';
 import { checkManifest, readDmcaIndexTexts } from '@/utils/dataset/validate-files';
-import { hashSubject } from '@/utils/subjects';
 
 const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({
   path,
@@ -90,14 +89,6 @@ describe('compact DMCA index', () => {
     // A shard is read once, however often it is needed.
     await sharded.prepare({ repos: ['reader/notes', 'org/downloader'] });
     expect(new Set(loaded).size).toBe(loaded.length);
-  });
-
-  test('link hashes find the repos they may name (the content script probes with them)', async () => {
-    const got = await idx.reposWithHashes([hashSubject('repo:b/downloader'), hashSubject('repo:b/unknown'), hashSubject('repo:org/downloader')]);
-    expect([...got.entries()]).toEqual([
-      [hashSubject('repo:b/downloader'), ['b/downloader']],
-      [hashSubject('repo:org/downloader'), ['org/downloader']],
-    ]);
   });
 
   test('search by name part and by party', () => {

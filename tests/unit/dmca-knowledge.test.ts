@@ -5,7 +5,6 @@ import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
 import { openIndex, readIndex } from '@/utils/dmca-index';
 import { buildKnowledge } from '@/utils/knowledge';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { hashSubject } from '@/utils/subjects';
 import { safeHref } from '@/utils/safe-url';
 import type { PanelData } from '@/utils/protocol';
 
@@ -74,15 +73,6 @@ describe('every DMCA notice, not just LLaMA ones', () => {
     expect(p.reasons.join(' ')).toMatch(/linked by the repositories or party it names/);
   });
 
-  test('probe: link hashes find the index repos they name, with badge info', async () => {
-    const h = hashSubject('repo:ytdl-org/youtube-dl');
-    const none = hashSubject('repo:nobody/nothing-at-all-here');
-    const got = await k.probe([h, none]);
-    expect(got[h]!.map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
-    expect(got[none]).toBeUndefined();
-    expect(await buildKnowledge(bundledDataset).probe([h])).toEqual({});
-  });
-
   test('the takedown page of a disabled repo leads with what happened; a notice newer than the snapshot still gets a panel', () => {
     const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
     expect(p.reasons[0]).toMatch(/^GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
@@ -114,10 +104,9 @@ describe('the background with the index', () => {
     });
   const GH = { id: 'self', url: 'https://github.com/ytdl-org/youtube-dl', tab: { id: 1 } };
 
-  test('page requests say to ask about links beyond the filter; lookups answer from the index', async () => {
+  test('page requests answer from the index; lookups and links too', async () => {
     const handle = deps(async () => index);
-    const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { probe: boolean; data: PanelData };
-    expect(page.probe).toBe(true);
+    const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { data: PanelData };
     expect(page.data.relations).toContain('named-in-notice');
     expect(await handle({ type: 'lookup', subjects: ['repo:ytdl-org/youtube-dl', 'repo:nobody/nothing', 'notice:2020/10/2020-10-23-riaa.md'] }, GH)).toMatchObject({
       type: 'lookup',
@@ -138,18 +127,24 @@ describe('the background with the index', () => {
     expect(page.data).toEqual(k.panel('repo:ytdl-org/youtube-dl'));
     expect(read.length).toBeLessThanOrEqual(8);
     expect(read.length).toBeGreaterThan(1);
-    // A probe by hash reads every repo shard once (building the hash table), then answers.
-    const h = hashSubject('repo:chef-koch/kms-activator');
-    expect(await handle({ type: 'probe', hashes: [h] }, GH)).toMatchObject({ type: 'probe', known: { [h]: [{ subject: 'repo:chef-koch/kms-activator' }] } });
-    expect(handle({ type: 'probe', hashes: [-1] }, GH)).toBeUndefined();
+    // Links are answered by href, from the shards their repos need (no card repos are read for badges).
+    const before = read.length;
+    const links = (await handle({ type: 'links', hrefs: ['/chef-koch/kms-activator', 'https://github.com/Chef-Koch/KMS-Activator/issues', '/nobody/nothing-here', '#top', '/ytdl-org/youtube-dl/pulls'], skip: 'repo:ytdl-org/youtube-dl' }, GH)) as {
+      known: Record<string, { subject: string; relations: string[] }>;
+      own: string[];
+    };
+    expect(Object.keys(links.known)).toEqual(['/chef-koch/kms-activator', 'https://github.com/Chef-Koch/KMS-Activator/issues']);
+    expect(links.known['/chef-koch/kms-activator']).toMatchObject({ subject: 'repo:chef-koch/kms-activator', relations: expect.arrayContaining(['named-in-notice']) });
+    expect(links.own).toEqual(['/ytdl-org/youtube-dl/pulls']);
+    expect(read.length - before).toBeLessThanOrEqual(4);
+    expect(handle({ type: 'links', hrefs: [7] }, GH)).toBeUndefined();
   });
 
   test('an index that fails to load leaves the LLaMA dataset working', async () => {
     const handle = deps(async () => {
       throw new Error('gone');
     });
-    const page = (await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)) as { probe: boolean; data: PanelData };
-    expect(page.probe).toBe(false);
+    const page = (await handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)) as { data: PanelData };
     expect(page.data.thread?.id).toBe(35287733);
   });
 });

@@ -100,18 +100,3 @@ describe('panel', () => {
     }
   });
 });
-
-describe('filter', () => {
-  test('holds the hash of every subject lookup answers, sorted, and few others', async () => {
-    const { hashSubject, inSortedHashes } = await import('@/utils/subjects');
-    const f = k.filter();
-    expect([...f].sort((a, b) => a - b)).toEqual(f);
-    for (const s of ['repo:shawwn/llama-dl', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733', 'thread:hn:35288415', 'repo:junjie18/experiments_llama']) {
-      expect(inSortedHashes(f, hashSubject(s)), s).toBe(true);
-      expect(k.lookup([s])[s], s).toBeDefined();
-    }
-    const unknown = Array.from({ length: 5000 }, (_, i) => `repo:user${i}/project-${i}`);
-    const falsePositives = unknown.filter((s) => inSortedHashes(f, hashSubject(s)));
-    expect(falsePositives.length).toBeLessThan(3);
-  });
-});

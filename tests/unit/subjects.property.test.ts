@@ -8,7 +8,11 @@ fc.configureGlobal({
   seed: Number(process.env.BACKSTORY_FC_SEED ?? 20261126),
   ...(process.env.BACKSTORY_FC_RUNS ? { numRuns: Number(process.env.BACKSTORY_FC_RUNS) } : {}),
 });
-import { isSubject, NOT_A_SUBJECT, PARSE_FULLY, quickSubjectHash, hashSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
+import { hrefsInMarkup, isCandidateHref } from '@/utils/link-scanner';
+import { isSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
+
+/** How a browser serialises an attribute value (HTML spec, with Chromium's escaping of < and >). */
+const serialiseAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
 
 const hosts = fc.constantFrom('github.com' as const, 'news.ycombinator.com' as const);
 const hrefish = fc.oneof(
@@ -40,17 +44,26 @@ test('javascript:, data: and other schemes never name a subject', () => {
   );
 });
 
-test('the fast path agrees with the full parser whenever it gives a hash', () => {
+test('the in-page pre-filter never drops a link the background would read as a subject', () => {
   fc.assert(
     fc.property(hrefish, hosts, (href, host) => {
-      const q = quickSubjectHash(href, host);
-      if (q === NOT_A_SUBJECT) expect(subjectFromHref(href, host)).toBeNull();
-      else if (q !== PARSE_FULLY) {
-        const s = subjectFromHref(href, host);
-        if (s !== null) expect(q).toBe(hashSubject(s));
-      }
+      if (subjectFromHref(href, host) !== null) expect(isCandidateHref(href, host)).toBe(true);
     }),
     { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 3000) },
+  );
+});
+
+test('hrefs read from serialised markup are the attribute values, exactly', () => {
+  fc.assert(
+    fc.property(fc.array(hrefish, { maxLength: 8 }), hosts, (hrefs, host) => {
+      const html = hrefs
+        .map((h, i) => (i % 2 ? `<a href="${serialiseAttr(h)}">t</a>` : `<p class="x>y"><a class="c${i}" data-href="/not/this" href="${serialiseAttr(h)}" title="a&gt;b">t</a></p>`))
+        .join('');
+      const got = hrefsInMarkup(html, host);
+      const want = [...new Set(hrefs.filter((h) => isCandidateHref(h, host)))];
+      expect(got).toEqual(want);
+    }),
+    { numRuns: Number(process.env.BACKSTORY_FC_RUNS ?? 2000) },
   );
 });
 
