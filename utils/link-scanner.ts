@@ -117,8 +117,15 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
               const href = el.getAttribute('href');
               if (href && candidate.test(href)) found.add(href);
             } else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
-              // A container added by the page: its links, from its markup.
-              markup(el.outerHTML);
+              // A container added by the page: a few links are read directly, many from its markup.
+              const inner = el.getElementsByTagName('a');
+              const n = inner.length;
+              if (n > 8) markup(el.outerHTML);
+              else
+                for (let k = 0; k < n; k++) {
+                  const href = inner[k]!.getAttribute('href');
+                  if (href && candidate.test(href)) found.add(href);
+                }
             }
             if ((job.i & 63) === 0 && now() - start > sliceMs) {
               done = job.i >= list.length;
@@ -146,8 +153,11 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
 
   let pending: Node[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A page that keeps adding content is read at most every 150 ms (fewer, larger batches and messages). */
+  let lastFlush = -Infinity;
   const flush = () => {
     flushTimer = undefined;
+    lastFlush = now();
     const nodes = pending;
     pending = [];
     const els: Element[] = [];
@@ -161,7 +171,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   const observer = new MutationObserver((records) => {
     // Only queue: the real work happens later, in slices.
     for (const r of records) for (const n of r.addedNodes) pending.push(n);
-    flushTimer ??= setTimeout(flush, 30);
+    flushTimer ??= setTimeout(flush, now() - lastFlush < 500 ? 150 : 30);
   });
   observer.observe(doc.documentElement, { childList: true, subtree: true });
   opts.signal.addEventListener('abort', () => {

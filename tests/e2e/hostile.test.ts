@@ -132,6 +132,48 @@ describe('payloads in links', () => {
   });
 });
 
+describe('hrefs the markup scan must read back exactly', () => {
+  test('quotes, ampersands, angle brackets, backslashes, brackets, newlines and NBSP in hrefs: one right badge each', async () => {
+    // Links are read from the page's serialised markup (attribute values escaped by the browser) and
+    // found again by a CSS attribute selector: both must round-trip every character.
+    const hrefs = [
+      '/shawwn/llama-dl?q=a"b',
+      '/ytdl-org/youtube-dl?x=\\y]z',
+      '/chef-koch/kms-activator?a=1&b=2<x>',
+      'https://github.com/facebookresearch/llama?x=1\ny',
+      '/github/dmca/blob/master/2023/03/2023-03-21-meta.md#a\u00a0b',
+    ];
+    const url = serve('odd-hrefs', repoPage({ owner: 'hostile', name: 'odd-hrefs', readme: '<ul id="odd"></ul>' }));
+    const page = await h.context.newPage();
+    // Set with setAttribute (no HTML escaping of ours in the way) before the scan starts.
+    await page.addInitScript((list: string[]) => {
+      document.addEventListener('readystatechange', () => {
+        if (document.readyState !== 'interactive') return;
+        const ul = document.getElementById('odd')!;
+        for (const href of list) {
+          const a = document.createElement('a');
+          a.setAttribute('href', href);
+          a.textContent = 'odd';
+          ul.append(document.createElement('li'), a);
+        }
+      });
+    }, hrefs);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 5000 });
+    await settle(page, 400);
+    const got = await page.evaluate(() => [...document.querySelectorAll('#odd a')].map((a) => [a.getAttribute('href'), a.nextElementSibling?.getAttribute('data-backstory-badge') ?? null]));
+    expect(got).toEqual([
+      [hrefs[0], 'repo:shawwn/llama-dl'],
+      [hrefs[1], 'repo:ytdl-org/youtube-dl'],
+      [hrefs[2], 'repo:chef-koch/kms-activator'],
+      [hrefs[3], 'repo:facebookresearch/llama'],
+      [hrefs[4], 'notice:2023/03/2023-03-21-meta.md'],
+    ]);
+    expect(await badges(page)).toHaveLength(5);
+    await page.close();
+  });
+});
+
 describe('pages that fight back', () => {
   test('a page that removes our panel gets it back once; removed badges are not duplicated later', async () => {
     const url = 'https://github.com/shawwn/llama-dl?remover';
