@@ -8,7 +8,9 @@ import { createHandler } from './background-handler';
 import { bundledDataset } from './dataset/bundled';
 import { openIndex, type DmcaIndex, type IndexManifest } from './dmca-index';
 import dmcaManifest from '../public/dmca/manifest.json';
-import type { TabMessage, TabReport } from './protocol';
+import { deliverEarlyAnswer } from './early-answer';
+import type { Response, TabMessage, TabReport } from './protocol';
+import { pageSubject } from './subjects';
 import { loadSettings, watchSettings } from './settings-store';
 
 const reportKey = (tabId: number) => `tab:${tabId}`;
@@ -117,11 +119,31 @@ export function startBackground(): void {
     }
   });
 
+  // A page whose URL alone gives a panel gets its answer pushed as it starts loading (utils/early-answer.ts).
+  // Chrome only (scripting); the content script still asks, and takes whichever answer comes first.
+  const pushEarlyAnswer = async (tabId: number, url: string) => {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      return;
+    }
+    if (u.protocol !== 'https:' || (u.hostname !== 'github.com' && u.hostname !== 'news.ycombinator.com')) return;
+    const ps = pageSubject(u.hostname, u.pathname, u.search, null);
+    if (!ps) return;
+    // As the content script's first question at document_start asks it (the URL is all it knows then);
+    // the panel's code is left to that question, which knows whether the page already runs it.
+    const res = (await handle({ type: 'page', subject: ps.subject, hasUi: true }, { id: browser.runtime.id, url, tab: { id: tabId }, frameId: 0 })) as Response | undefined;
+    if (res?.type !== 'page' || !res.data) return;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, injectImmediately: true, func: deliverEarlyAnswer, args: [url, res] });
+  };
+
   // A new page in a tab starts with no matches; its content script reports its own.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading') return;
     void session.remove(reportKey(tabId)).catch(() => {});
     void setBadge(tabId, 0);
+    if (browser.scripting && tab.url) void pushEarlyAnswer(tabId, tab.url).catch(() => {});
   });
   browser.tabs.onRemoved.addListener((tabId) => void session.remove(reportKey(tabId)).catch(() => {}));
 

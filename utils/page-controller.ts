@@ -10,6 +10,7 @@ import { BADGE_ATTR, placeBadge, removeAllBadges } from './badges';
 import { linksWithHrefs, startLinkScanner, type PageHost } from './link-scanner';
 import type { MountedPanel } from './panel-mount';
 import { hasUi, whenUi } from './ui-api';
+import { whenEarlyAnswer } from './early-answer';
 import { isLinksResponse, isPageResponse, MAX_LINK_HREFS, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from './protocol';
 import type { PageSubject } from './subjects';
 
@@ -187,7 +188,10 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
 
   async function visit(ps: PageSubject | null, gen: number) {
     if (!ps && answered) return;
-    const res = await ask({
+    // The document's first question may already be answered: the background pushes the answer for
+    // a URL with a panel as the page starts loading (it lands sooner than the reply below).
+    const early = gen === 1 && ps && !ps.networkRoot && !ps.takedown && !ps.fallback ? whenEarlyAnswer(location.href) : null;
+    const asked = ask({
       type: 'page',
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
@@ -195,6 +199,8 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
       ...(hasUi() ? { hasUi: true } : {}),
     });
+    // Only our background can write our isolated world; the early answer is to the same question.
+    const res = early ? await Promise.race([asked, early]) : await asked;
     if (ctx.isInvalid || !isPageResponse(res)) return;
     answered = true;
     view = res.view;
