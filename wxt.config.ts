@@ -10,7 +10,8 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline; sends nothing anywhere.',
-    // `scripting` (Chrome MV3 only; no install warning): the panel's code (/ui.js, ~28 kB with Preact)
+    // `scripting` (Chrome MV3 only; no install warning): the page's answer is pushed into a page with a
+    // panel as it starts loading (utils/early-answer.ts), and the panel's code (/ui.js, ~33 kB with Preact)
     // is injected only into pages that have a panel, instead of running on every GitHub/HN page.
     // Firefox MV2 does the same with tabs.executeScript and the host permissions.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],

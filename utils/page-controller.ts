@@ -74,6 +74,8 @@ function whenPlaceable(site: Site, signal: AbortSignal): Promise<void> {
   });
 }
 
+const NOT_YET = Symbol('not yet');
+
 function isTabMessage(m: unknown): m is TabMessage {
   const t = (m as { type?: unknown } | null)?.type;
   return t === 'settingsChanged' || t === 'togglePanel' || t === 'showPanel';
@@ -191,16 +193,25 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     // The document's first question may already be answered: the background pushes the answer for
     // a URL with a panel as the page starts loading (it lands sooner than the reply below).
     const early = gen === 1 && ps && !ps.networkRoot && !ps.takedown && !ps.fallback ? whenEarlyAnswer(location.href) : null;
-    const asked = ask({
+    const req: Request = {
       type: 'page',
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
       ...(hasUi() ? { hasUi: true } : {}),
-    });
-    // Only our background can write our isolated world; the early answer is to the same question.
-    const res = early ? await Promise.race([asked, early]) : await asked;
+    };
+    let res: unknown;
+    if (early && hasUi() && !import.meta.env.FIREFOX) {
+      // A page the bundled dataset gives a panel (its code is declared for it): the answer is being
+      // pushed; ask only if it has not come by DOMContentLoaded (one message and one copy of the panel's data less).
+      res = await Promise.race([early, domReady().then(() => NOT_YET)]);
+      if (res === NOT_YET) res = await Promise.race([ask(req), early]);
+    } else {
+      // Only our background can write our isolated world; the early answer is to the same question.
+      const asked = ask(req);
+      res = early ? await Promise.race([asked, early]) : await asked;
+    }
     if (ctx.isInvalid || !isPageResponse(res)) return;
     answered = true;
     view = res.view;

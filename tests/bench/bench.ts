@@ -402,6 +402,11 @@ async function main() {
     if (cold.length) console.log(`cold start: ${JSON.stringify(results.serviceWorkerColdStart)}; zip ${results.sizes.zip} bytes`);
     return;
   }
+  report(results as unknown as Results);
+}
+
+/** Check the budgets against measured results, write results.json and RESULTS.md, exit 1 on a miss with --check. */
+function report(results: Results) {
   const budgets = checkBudgets(results);
   const final = { ...results, budgets };
   writeFileSync(join(HERE, 'results.json'), JSON.stringify(final, null, 2) + '\n');
@@ -455,7 +460,8 @@ function checkBudgets(r: Results): Budget[] {
   const out: Budget[] = [];
   const page = (k: string) => r.pages.find((p) => p.key === k)!;
   // Tightened from ≤ 40 kB once met (the panel's code moved to /ui.js, injected only where a panel shows).
-  for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 25 kB raw', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 25_000 });
+  // Tightened from 40 kB, then 25 kB, as each was met (panel code in /ui.js; no parsing in the page).
+  for (const cs of r.sizes.contentScripts) out.push({ name: `content script ${cs.file} size`, limit: '≤ 20 kB raw (issue: 40)', actual: `${(cs.raw / 1000).toFixed(1)} kB`, ok: cs.raw <= 20_000 });
   // The panel's code is a content script too, on the pages the bundled dataset gives a panel only: the issue's 40 kB.
   if (r.sizes.ui) out.push({ name: 'ui.js size (runs only on pages with a panel)', limit: '≤ 40 kB raw', actual: `${(r.sizes.ui.raw / 1000).toFixed(1)} kB`, ok: r.sizes.ui.raw <= 40_000 });
   out.push({ name: 'Chrome zip (wxt zip)', limit: '≤ 3 MB', actual: `${(r.sizes.zip / 1e6).toFixed(2)} MB`, ok: r.sizes.zip > 0 && r.sizes.zip <= 3_000_000 });
@@ -464,11 +470,13 @@ function checkBudgets(r: Results): Budget[] {
   out.push({ name: 'zod and dataset stay out of content scripts', limit: 'none found', actual: r.sizes.leaks.join(', ') || 'none found', ok: r.sizes.leaks.length === 0 });
   const added = (k: string, limit: number) => {
     const m = page(k).addedScriptMs.median ?? Infinity;
-    out.push({ name: `added script time, ${page(k).label}`, limit: `≤ ${limit} ms median`, actual: `${m} ms`, ok: m <= limit });
+    out.push({ name: `added script time, ${page(k).label}`, limit: `≤ ${limit} ms median${k === 'links-20000' ? ' (issue: 40)' : ''}`, actual: `${m} ms`, ok: m <= limit });
   };
   added('unrelated', 1);
+  // (What merely reading the page's links costs — the reader variant — is reported next to it in RESULTS.md.)
   added('links-2000', 5);
-  added('links-20000', 40);
+  // Tightened from 40 ms once met (markup scan, parsing in the background).
+  added('links-20000', 25);
   for (const k of ['links-20000', 'hn-3000', 'append-5000']) {
     const p = page(k);
     const extra = p.addedLongTasksAfterDcl.median ?? Infinity;
@@ -478,7 +486,8 @@ function checkBudgets(r: Results): Budget[] {
   }
   const p2 = page('links-2000');
   const panel = p2.panelAfterDclMs?.median ?? Infinity;
-  out.push({ name: 'panel attached after DOMContentLoaded, 2,000-link page', limit: '≤ 100 ms median', actual: `${panel} ms`, ok: panel <= 100 });
+  // Tightened from 100 ms once met (the page's answer is pushed as the tab starts loading).
+  out.push({ name: 'panel attached after DOMContentLoaded, 2,000-link page', limit: '≤ 40 ms median (issue: 100)', actual: `${panel} ms`, ok: panel <= 40 });
   for (const p of r.pages) {
     if (p.expected.panel) out.push({ name: `panel shown every run, ${p.label}`, limit: `${r.runs}/${r.runs}`, actual: `${p.panelShownRuns}/${r.runs}`, ok: p.panelShownRuns === r.runs });
     if (p.expected.badges) out.push({ name: `all badges placed, ${p.label}`, limit: `${p.expected.badges}`, actual: `${p.badgesPlaced.min}`, ok: p.badgesPlaced.min === p.expected.badges && p.badgesPlaced.max === p.expected.badges });
@@ -522,7 +531,8 @@ function markdown(r: Results & { budgets: Budget[] }): string {
   return lines.join('\n');
 }
 
-main().catch((e) => {
+// `--render`: budgets and RESULTS.md again from the last results.json (after changing a budget, not a measurement).
+(args.includes('--render') ? Promise.resolve(report(JSON.parse(readFileSync(join(HERE, 'results.json'), 'utf8')) as Results)) : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });
