@@ -44,6 +44,15 @@ export interface BackgroundDeps {
   log?(...a: unknown[]): void;
 }
 
+/** The host of the page that sent a message ('' for an extension page or no URL). */
+function senderHost(sender: SenderInfo): string {
+  try {
+    return new URL(sender.url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
 export function viewFor(s: Settings): PageView {
   return { badges: s.badges, panel: s.panel, placement: s.placement, theme: s.theme, detect: s.detection === 'heuristic' || s.llamaAlways.length > 0 };
 }
@@ -151,12 +160,8 @@ export function createHandler(deps: BackgroundDeps) {
         // After any page answer in flight: a cold worker reads the index shards the links need only
         // once the panel it is also asked for is on its way.
         return pagesAnswered().then(async () => {
-          let host: 'github.com' | 'news.ycombinator.com' = 'github.com';
-          try {
-            if (new URL(sender.url ?? '').hostname === 'news.ycombinator.com') host = 'news.ycombinator.com';
-          } catch {
-            /* not a page: read links as GitHub's */
-          }
+          // Relative links are read as the sender's site reads them (an extension page: as GitHub's).
+          const host = senderHost(sender) === 'news.ycombinator.com' ? 'news.ycombinator.com' : 'github.com';
           const hrefsOf = new Map<Subject, string[]>();
           const own: string[] = [];
           for (const href of req.hrefs) {
@@ -191,12 +196,7 @@ export function createHandler(deps: BackgroundDeps) {
         return trackPage(async () => {
           const settings = await deps.settings();
           const view = viewFor(settings);
-          let host = '';
-          try {
-            host = new URL(sender.url ?? '').hostname;
-          } catch {
-            /* an extension page: no host */
-          }
+          const host = senderHost(sender);
           const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
           if (isSilenced(settings, host, repo)) return { type: 'page', data: null, state: 'open', silent: true, view } as const;
           // The remembered state of the page's own subject is read while the index shards load.

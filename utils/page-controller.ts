@@ -51,27 +51,13 @@ function domReady(): Promise<void> {
 }
 
 /**
- * Resolves when the panel can be placed: at once after parsing; while parsing, as soon as the site's
- * first-choice anchor exists (checked every few ms — a MutationObserver here would get a record for
- * every node the parser adds), else at DOMContentLoaded.
+ * Resolves when the panel can be placed: at once after parsing, or while the page still parses if
+ * the site's first-choice anchor is already there (an early answer lands mid-parse); else at
+ * DOMContentLoaded. (No polling: measured, timers do not run while the parser works.)
  */
-function whenPlaceable(site: Site, signal: AbortSignal): Promise<void> {
-  const early = site.placeableEarly;
-  if (document.readyState !== 'loading' || !early) return domReady();
-  return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = () => {
-      clearTimeout(timer);
-      document.removeEventListener('DOMContentLoaded', done);
-      resolve();
-    };
-    const check = () => {
-      if (signal.aborted || document.readyState !== 'loading' || early()) done();
-      else timer = setTimeout(check, 4);
-    };
-    document.addEventListener('DOMContentLoaded', done, { once: true });
-    check();
-  });
+function whenPlaceable(site: Site): Promise<void> {
+  if (document.readyState === 'loading' && site.placeableEarly?.()) return Promise.resolve();
+  return domReady();
 }
 
 const NOT_YET = Symbol('not yet');
@@ -193,16 +179,17 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
     // The document's first question may already be answered: the background pushes the answer for
     // a URL with a panel as the page starts loading (it lands sooner than the reply below).
     const early = gen === 1 && ps && !ps.networkRoot && !ps.takedown && !ps.fallback ? whenEarlyAnswer(location.href) : null;
+    const uiHere = hasUi();
     const req: Request = {
       type: 'page',
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
-      ...(hasUi() ? { hasUi: true } : {}),
+      ...(uiHere ? { hasUi: true } : {}),
     };
     let res: unknown;
-    if (early && hasUi() && !import.meta.env.FIREFOX) {
+    if (early && uiHere && !import.meta.env.FIREFOX) {
       // A page the bundled dataset gives a panel (its code is declared for it): the answer is being
       // pushed; ask only if it has not come by DOMContentLoaded (one message and one copy of the panel's data less).
       res = await Promise.race([early, domReady().then(() => NOT_YET)]);
@@ -230,7 +217,7 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       }
       return;
     }
-    await whenPlaceable(site, run.signal);
+    await whenPlaceable(site);
     if (gen !== generation || ctx.isInvalid) return;
     // A panel about the story's link (not the page itself) starts compact: one line, expandable.
     const compact = !!ps?.fallback && res.data.subject === ps.fallback && res.state === 'open';

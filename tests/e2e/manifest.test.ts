@@ -6,7 +6,7 @@ import { EXTENSION_DIR } from './harness';
 
 const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json'), 'utf8'));
 
-test('permissions: storage, scripting (to add the panel code only where a panel shows), and the two sites we read; nothing else', () => {
+test('permissions: storage, scripting (the page answer and panel code, only into pages with a panel), and the two sites we read; nothing else', () => {
   expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(['https://github.com/*', 'https://news.ycombinator.com/*']);
   expect(manifest.optional_permissions).toBeUndefined();
