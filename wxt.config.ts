@@ -1,10 +1,13 @@
 import { defineConfig } from 'wxt';
 import { panelPagePatterns } from './utils/dataset/panel-pages';
-import { assertDatasetValid, assertDmcaIndexValid } from './utils/dataset/validate-files';
+import { assertDatasetValid, assertDmcaIndexValid } from './utils/node/files';
 
 // Backstory's manifest is deliberately small: no network, no extra permissions.
 // `storage` keeps settings and per-subject panel state; hosts are the two sites we read.
 export default defineConfig({
+  // No auto-imports: every module says what it uses, so a folder's imports show which bundle it lands in
+  // (and the linter can forbid, say, zod in a content script).
+  imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Backstory',

@@ -1,4 +1,5 @@
-import { startBackground } from '@/utils/background-main';
+import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/utils/background/main';
 
 export default defineBackground(() => {
   startBackground();

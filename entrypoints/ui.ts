@@ -1,6 +1,7 @@
-import { mountPanel } from '@/utils/panel-mount';
-import { createOutline } from '@/utils/hn-outline';
-import { installUi } from '@/utils/ui-api';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { mountPanel } from '@/utils/ui/mount';
+import { createOutline } from '@/utils/ui/outline';
+import { installUi } from '@/utils/content/ui-loader';
 
 // Injected by the background into pages that have a panel (see utils/ui-api.ts).
 export default defineUnlistedScript(() => {

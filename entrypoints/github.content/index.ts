@@ -1,5 +1,6 @@
-import { githubSite } from '@/utils/github-site';
-import { runPage } from '@/utils/page-controller';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { githubSite } from '@/utils/content/sites/github';
+import { runPage } from '@/utils/content/session';
 
 export default defineContentScript({
   matches: ['https://github.com/*'],

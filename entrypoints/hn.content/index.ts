@@ -1,5 +1,6 @@
-import { hnSite } from '@/utils/hn-site';
-import { runPage } from '@/utils/page-controller';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { hnSite } from '@/utils/content/sites/hn';
+import { runPage } from '@/utils/content/session';
 
 export default defineContentScript({
   matches: ['https://news.ycombinator.com/*'],

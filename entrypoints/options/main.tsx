@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { Options } from '@/components/Options';
+import { Options } from '@/components/options/Options';
 import '@/components/pages.css';
 import { bundledDataset as d } from '@/utils/dataset/bundled';
-import { loadSettings, saveSettings } from '@/utils/settings-store';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
 
 const facts = {
   version: d.meta.version,

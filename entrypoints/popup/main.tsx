@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { Popup } from '@/components/Popup';
+import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
-import { loadSettings, saveSettings } from '@/utils/settings-store';
-import type { Request } from '@/utils/protocol';
+import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import type { Request } from '@/utils/core/protocol';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.

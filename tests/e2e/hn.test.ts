@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import comments from '../../utils/dataset/comments.json';
 import topics from '../../utils/dataset/topics.json';
-import { tangentFoldRows } from '../../utils/hn-match';
+import { tangentFoldRows } from '../../utils/core/hn-match';
 import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
 import { hnItemPage, hnListPage, hnOldItemPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';

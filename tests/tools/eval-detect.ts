@@ -1,6 +1,6 @@
 /** `npm run eval:detect`: precision and recall of the LLaMA detector, links (name only) and repo pages. */
 import { bundledDataset } from '../../utils/dataset/bundled';
-import { evaluate } from '../../utils/llama-eval';
+import { evaluate } from '../../utils/core/llama-eval';
 import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
 
 const known = new Map(bundledDataset.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));

@@ -1,9 +1,9 @@
 import { expect, test, vi } from 'vitest';
-import { createHandler, type BackgroundDeps } from '@/utils/background-handler';
-import { badgeText } from '@/utils/background-main';
+import { createHandler, type BackgroundDeps } from '@/utils/background/handler';
+import { badgeText } from '@/utils/background/main';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { TabReport } from '@/utils/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/schema/settings';
+import type { TabReport } from '@/utils/core/protocol';
 
 function memoryArea(initial: Record<string, unknown> = {}) {
   const data = { ...initial };

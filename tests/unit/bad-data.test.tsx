@@ -9,13 +9,13 @@ import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, test } from 'vitest';
-import { Panel } from '@/components/Panel';
+import { Panel } from '@/components/panel/Panel';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { validateDatasetTexts, formatProblems } from '@/utils/dataset/validate';
-import { assertDmcaIndexValid, DMCA_INDEX_DIR, readDatasetTexts } from '@/utils/dataset/validate-files';
-import { buildIndex, readIndex, type BuildNotice } from '@/utils/dmca-index';
-import { buildKnowledge } from '@/utils/knowledge';
-import type { PanelData } from '@/utils/protocol';
+import { assertDmcaIndexValid, DMCA_INDEX_DIR, readDatasetTexts } from '@/utils/node/files';
+import { buildIndex, readIndex, type BuildNotice } from '@/utils/dmca/dmca-index';
+import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import type { PanelData } from '@/utils/core/protocol';
 import type { Dataset } from '@/utils/dataset/schema';
 
 const PAYLOADS = ['<script>window.__x=1</script>', '<img src=x onerror="window.__x=2">', 'javascript:alert(1)', '\u202egnp.exe', '"><svg onload=alert(1)>'];

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { assertDatasetValid, hasSharedData, readDatasetTexts, SHARED_DATA_DIR } from '@/utils/dataset/validate-files';
+import { assertDatasetValid, hasSharedData, readDatasetTexts, SHARED_DATA_DIR } from '@/utils/node/files';
 import { canonicalJson, checkAgainstRawThread, checkNoticesAgainstRaw, formatProblems, validateDatasetTexts } from '@/utils/dataset/validate';
-import { parseNotice } from '@/utils/notice-parser';
+import { parseNotice } from '@/utils/dmca/parser';
 
 const texts = readDatasetTexts();
 

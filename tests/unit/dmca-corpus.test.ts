@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildIndex, readIndex, shardIndex } from '@/utils/dmca-index';
-import { linkAnswers, noticeFiles, parseCorpus } from '@/utils/dataset/dmca-corpus';
-import { readDmcaIndexTexts, SHARED_DATA_DIR } from '@/utils/dataset/validate-files';
-import type { ParsedNotice } from '@/utils/notice-parser';
+import { buildIndex, readIndex, shardIndex } from '@/utils/dmca/dmca-index';
+import { linkAnswers, noticeFiles, parseCorpus } from '@/utils/node/dmca-corpus';
+import { readDmcaIndexTexts, SHARED_DATA_DIR } from '@/utils/node/files';
+import type { ParsedNotice } from '@/utils/dmca/parser';
 
 const ROOT = join(SHARED_DATA_DIR, 'github-dmca');
 const present = existsSync(ROOT);

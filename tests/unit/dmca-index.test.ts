@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { beforeAll } from 'vitest';
-import { buildIndex, checkIndex, openIndex, readIndex, shardIndex, type BuildNotice, type DmcaIndex, type IndexManifest } from '@/utils/dmca-index';
-import { checkManifest, readDmcaIndexTexts } from '@/utils/dataset/validate-files';
+import { buildIndex, checkIndex, openIndex, readIndex, shardIndex, type BuildNotice, type DmcaIndex, type IndexManifest } from '@/utils/dmca/dmca-index';
+import { checkManifest, readDmcaIndexTexts } from '@/utils/node/files';
 
 const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({
   path,

@@ -1,12 +1,12 @@
 import { describe, expect, test, vi } from 'vitest';
-import { createHandler } from '@/utils/background-handler';
+import { createHandler } from '@/utils/background/handler';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { readDmcaIndexTexts } from '@/utils/dataset/validate-files';
-import { openIndex, readIndex } from '@/utils/dmca-index';
-import { buildKnowledge } from '@/utils/knowledge';
-import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { safeHref } from '@/utils/safe-url';
-import type { PanelData } from '@/utils/protocol';
+import { readDmcaIndexTexts } from '@/utils/node/files';
+import { openIndex, readIndex } from '@/utils/dmca/dmca-index';
+import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import { DEFAULT_SETTINGS } from '@/utils/schema/settings';
+import { safeHref } from '@/utils/core/safe-url';
+import type { PanelData } from '@/utils/core/protocol';
 
 const { notices, repos } = readDmcaIndexTexts();
 const index = await readIndex(notices, repos);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { expect, test } from 'vitest';
-import { deliverEarlyAnswer, whenEarlyAnswer } from '@/utils/early-answer';
+import { deliverEarlyAnswer, whenEarlyAnswer } from '@/utils/content/early-answer';
 
 const settled = async (p: Promise<unknown>) => Promise.race([p.then((v) => ({ v })), new Promise((r) => setTimeout(() => r('pending'), 20))]);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import comments from '@/utils/dataset/comments.json';
-import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '@/utils/hn-match';
+import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '@/utils/core/hn-match';
 import { seedComments } from '../fixtures/hn-seed';
 
 const outline = comments as OutlineComment[];

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { buildKnowledge } from '@/utils/knowledge';
-import { safeHref } from '@/utils/safe-url';
+import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import { safeHref } from '@/utils/core/safe-url';
 
 const k = buildKnowledge(bundledDataset);
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
-import { hrefsInMarkup, isCandidateHref, startLinkScanner, unescapeAttr } from '@/utils/link-scanner';
-import { placeBadge, removeAllBadges } from '@/utils/badges';
+import { hrefsInMarkup, isCandidateHref, startLinkScanner, unescapeAttr } from '@/utils/content/scanner';
+import { placeBadge, removeAllBadges } from '@/utils/content/badges';
 
 let ac = new AbortController();
 afterEach(() => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { detectLlama, tokenize } from '@/utils/llama-detect';
-import { evaluate } from '@/utils/llama-eval';
+import { detectLlama, tokenize } from '@/utils/core/llama-detect';
+import { evaluate } from '@/utils/core/llama-eval';
 import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
 
 test.each([
@@ -71,7 +71,7 @@ describe('measured precision and recall (npm run eval:detect prints the details)
   });
   test('the labelled table matches the shared list when it is present', async () => {
     const { existsSync, readFileSync } = await import('node:fs');
-    const { SHARED_DATA_DIR } = await import('@/utils/dataset/validate-files');
+    const { SHARED_DATA_DIR } = await import('@/utils/node/files');
     const path = `${SHARED_DATA_DIR}/repos/public.tsv`;
     if (!existsSync(path)) return console.warn('[llama-detect.test] ../shared/data not found: skipping the comparison with public.tsv');
     const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '));

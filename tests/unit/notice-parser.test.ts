@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractRepos, parseLooseDate, parseNotice, parseNoticePath } from '@/utils/notice-parser';
+import { extractRepos, parseLooseDate, parseNotice, parseNoticePath } from '@/utils/dmca/parser';
 
 // Small notices written for these tests in the formats the corpus uses (not copies of real notices).
 const LETTER = `Note: Because the reported network that contained the allegedly infringing content was larger than one hundred (100) repositories, and the submitter alleged that all or most of the forks were infringing to the same extent as the parent repository, GitHub processed the takedown notice against the entire network of 1,204 repositories, inclusive of the parent repository.

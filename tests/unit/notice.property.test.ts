@@ -3,9 +3,9 @@
 // returns is a canonical `owner/name` that really appears in the text.
 import fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';
-import { buildIndex, cleanField, readIndex, type DmcaIndex } from '@/utils/dmca-index';
-import { extractGists, parseNotice, partyFromPath } from '@/utils/notice-parser';
-import { isSubject, pageSubject } from '@/utils/subjects';
+import { buildIndex, cleanField, readIndex, type DmcaIndex } from '@/utils/dmca/dmca-index';
+import { extractGists, parseNotice, partyFromPath } from '@/utils/dmca/parser';
+import { isSubject, pageSubject } from '@/utils/core/subjects';
 
 fc.configureGlobal({
   seed: Number(process.env.BACKSTORY_FC_SEED ?? 20261126),

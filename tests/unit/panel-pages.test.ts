@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { panelPagePatterns } from '@/utils/dataset/panel-pages';
-import { buildKnowledge } from '@/utils/knowledge';
+import { buildKnowledge } from '@/utils/knowledge/knowledge';
 
 /** Chrome's match-pattern test for the https patterns we generate (scheme, exact host, path glob incl. query). */
 function matches(pattern: string, url: string): boolean {

@@ -2,10 +2,10 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
-import { Panel, type PanelState } from '@/components/Panel';
+import { Panel, type PanelState } from '@/components/panel/Panel';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { buildKnowledge } from '@/utils/knowledge';
-import type { PanelData } from '@/utils/protocol';
+import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import type { PanelData } from '@/utils/core/protocol';
 
 const data = buildKnowledge(bundledDataset).panel('repo:shawwn/llama-dl')!;
 let root: HTMLElement;

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { encodeTextFragment, hnCommentUrl, safeHref } from '@/utils/safe-url';
+import { encodeTextFragment, hnCommentUrl, safeHref } from '@/utils/core/safe-url';
 
 test.each([
   ['https://github.com/shawwn/llama-dl', 'https://github.com/shawwn/llama-dl'],

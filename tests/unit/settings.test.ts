@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, exportSettings, isSilenced, migrate, parseImport, parseSettings, SETTINGS_VERSION, toStored } from '@/utils/settings';
+import { DEFAULT_SETTINGS, exportSettings, isSilenced, migrate, parseImport, parseSettings, SETTINGS_VERSION, toStored } from '@/utils/schema/settings';
 
 describe('parseSettings', () => {
   test('nothing stored → defaults, no problems', () => {

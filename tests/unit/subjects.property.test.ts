@@ -8,8 +8,8 @@ fc.configureGlobal({
   seed: Number(process.env.BACKSTORY_FC_SEED ?? 20261126),
   ...(process.env.BACKSTORY_FC_RUNS ? { numRuns: Number(process.env.BACKSTORY_FC_RUNS) } : {}),
 });
-import { hrefsInMarkup, isCandidateHref } from '@/utils/link-scanner';
-import { isSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
+import { hrefsInMarkup, isCandidateHref } from '@/utils/content/scanner';
+import { isSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/core/subjects';
 
 /** How a browser serialises an attribute value (HTML spec, with Chromium's escaping of < and >). */
 const serialiseAttr = (v: string) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');

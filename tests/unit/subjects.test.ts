@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSubject, pageSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/subjects';
+import { isSubject, pageSubject, subjectFromGithubPath, subjectFromHnSearch, subjectFromHref } from '@/utils/core/subjects';
 
 describe('subjectFromGithubPath', () => {
   test.each([

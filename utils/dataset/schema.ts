@@ -3,7 +3,7 @@
  * by `npm run dataset:check` and by unit tests. Never imported by a content script.
  */
 import { z } from 'zod';
-import { isSubject } from '../subjects';
+import { isSubject } from '../core/subjects';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a YYYY-MM-DD date');
 const subject = z.string().refine(isSubject, 'expected a lower-case subject (repo:owner/name, notice:path, thread:hn:id)');

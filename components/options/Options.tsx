@@ -1,0 +1,305 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DEFAULT_SETTINGS, exportSettings, parseImport, SETTING_SCHEMAS, type Settings } from '@/utils/schema/settings';
+
+export interface DataFacts {
+  version: string;
+  threads: number;
+  topics: number;
+  comments: number;
+  notices: number;
+  repos: number;
+  threadSnapshot: string;
+  dmcaSnapshot: string;
+  dmcaCommit: string;
+}
+
+export interface OptionsProps {
+  load(): Promise<Settings>;
+  save(s: Settings): Promise<void>;
+  facts: DataFacts;
+  /** Offer a file download (the options page passes a real implementation; tests can spy on it). */
+  download(name: string, text: string): void;
+}
+
+type Status = { kind: 'ok' | 'error'; text: string } | null;
+
+function Radio<K extends 'panel' | 'placement' | 'theme' | 'detection'>({
+  name,
+  legend,
+  value,
+  options,
+  onChange,
+}: {
+  name: K;
+  legend: string;
+  value: Settings[K];
+  options: [Settings[K], string][];
+  onChange(v: Settings[K]): void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map(([v, label]) => (
+        <label key={String(v)} class="choice">
+          <input type="radio" name={name} value={String(v)} checked={value === v} onChange={() => onChange(v)} /> {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint?: string; checked: boolean; onChange(v: boolean): void }) {
+  return (
+    <label class="check" for={id}>
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+      <span>
+        {label}
+        {hint && <small>{hint}</small>}
+      </span>
+    </label>
+  );
+}
+
+/** A validated list of entries, one per line; nothing is saved while an entry is invalid. */
+function ListField({
+  id,
+  label,
+  hint,
+  value,
+  check,
+  onSave,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string[];
+  check(entries: string[]): { ok: true; entries: string[] } | { ok: false; bad: string[] };
+  onSave(entries: string[]): void;
+}) {
+  const [text, setText] = useState(value.join('\n'));
+  const [error, setError] = useState('');
+  useEffect(() => setText(value.join('\n')), [value.join('\n')]);
+  const saveList = () => {
+    const r = check(
+      text
+        .split(/[\n,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    );
+    if (!r.ok) {
+      setError(`Not saved: ${r.bad.map((b) => `“${b}”`).join(', ') || 'too many entries'} — ${hint}.`);
+      return;
+    }
+    setError('');
+    onSave(r.entries);
+  };
+  return (
+    <>
+      <label for={id} class="block">
+        {label} <small>one per line: {hint}</small>
+      </label>
+      <textarea id={id} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} aria-describedby={`${id}-error`} />
+      <div class="row">
+        <button type="button" onClick={saveList}>
+          Save list
+        </button>
+        {error && (
+          <span id={`${id}-error`} class="field-error" role="alert">
+            {error}
+          </span>
+        )}
+      </div>
+    </>
+  );
+}
+
+function checker(schema: typeof SETTING_SCHEMAS.silence | typeof SETTING_SCHEMAS.llamaAlways) {
+  return (entries: string[]): { ok: true; entries: string[] } | { ok: false; bad: string[] } => {
+    const r = schema.safeParse(entries);
+    if (r.success) return { ok: true, entries: [...new Set(r.data)] };
+    return { ok: false, bad: entries.filter((e) => !schema.element.safeParse(e).success) };
+  };
+}
+
+export function Options({ load, save, facts, download }: OptionsProps) {
+  const [s, setS] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void load().then(setS);
+  }, []);
+
+  if (!s) return <p>Loading…</p>;
+
+  const update = async (patch: Partial<Settings>, message = 'Saved. Open tabs update right away.') => {
+    const next = { ...s, ...patch };
+    setS(next);
+    await save(next);
+    setStatus({ kind: 'ok', text: message });
+  };
+
+  const onImport = async (file: File) => {
+    const r = parseImport(await file.text());
+    if (!r.ok) {
+      setStatus({ kind: 'error', text: r.error });
+      return;
+    }
+    await update(r.settings, 'Imported. Open tabs update right away.');
+  };
+
+  return (
+    <main class="options">
+      <header>
+        <h1>
+          <span class="logo" aria-hidden="true">
+            ◆
+          </span>{' '}
+          Backstory settings
+        </h1>
+        <p class="lead">The discussion and DMCA history behind GitHub repos and notices, from a dataset inside the extension.</p>
+      </header>
+
+      {status && (
+        <div class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+          {status.text.split('\n').map((l, i) => (
+            <div key={i}>{l}</div>
+          ))}
+        </div>
+      )}
+
+      <section aria-labelledby="where">
+        <h2 id="where">Where Backstory works</h2>
+        <Check id="github" label="On GitHub" checked={s.github} onChange={(v) => void update({ github: v })} />
+        <Check id="hn" label="On Hacker News" checked={s.hn} onChange={(v) => void update({ hn: v })} />
+        <ListField
+          id="silence"
+          label="Stay silent on these sites and repos"
+          hint="a site (github.com, news.ycombinator.com), owner/name or owner/*"
+          value={s.silence}
+          check={checker(SETTING_SCHEMAS.silence)}
+          onSave={(silence) => void update({ silence })}
+        />
+      </section>
+
+      <section aria-labelledby="panel">
+        <h2 id="panel">The panel</h2>
+        <Radio
+          name="panel"
+          legend="When a page has a backstory"
+          value={s.panel}
+          options={[
+            ['open', 'Show the panel open'],
+            ['collapsed', 'Show it collapsed (one line)'],
+            ['ask', 'Only when I ask (toolbar button or keyboard shortcut)'],
+          ]}
+          onChange={(v) => void update({ panel: v })}
+        />
+        <Radio
+          name="placement"
+          legend="Placement"
+          value={s.placement}
+          options={[
+            ['inline', 'Inline, at the top of the page content'],
+            ['side', 'Floating at the side'],
+          ]}
+          onChange={(v) => void update({ placement: v })}
+        />
+        <Radio
+          name="theme"
+          legend="Theme"
+          value={s.theme}
+          options={[
+            ['site', 'Follow the site'],
+            ['light', 'Light'],
+            ['dark', 'Dark'],
+          ]}
+          onChange={(v) => void update({ theme: v })}
+        />
+        <Check id="tangents" label="Show tangent topics" hint="Off-topic subthreads (loanwords, VR, minds)" checked={s.tangents} onChange={(v) => void update({ tangents: v })} />
+      </section>
+
+      <section aria-labelledby="links">
+        <h2 id="links">Links</h2>
+        <Check id="badges" label="Badge links to known repos, notices and threads" checked={s.badges} onChange={(v) => void update({ badges: v })} />
+        <Radio
+          name="detection"
+          legend="LLaMA-related repositories"
+          value={s.detection}
+          options={[
+            ['dataset', 'Only those in the dataset'],
+            ['heuristic', 'The dataset plus name and description clues'],
+          ]}
+          onChange={(v) => void update({ detection: v })}
+        />
+        {(
+          [
+            ['llama-always', 'Always treat as LLaMA-related', 'llamaAlways'],
+            ['llama-never', 'Never treat as LLaMA-related', 'llamaNever'],
+          ] as const
+        ).map(([id, label, key]) => (
+          <ListField key={id} id={id} label={label} hint="owner/name" value={s[key]} check={checker(SETTING_SCHEMAS[key])} onSave={(list) => void update({ [key]: list })} />
+        ))}
+      </section>
+
+      <section aria-labelledby="backup">
+        <h2 id="backup">Backup</h2>
+        <div class="row">
+          <button type="button" onClick={() => download('backstory-settings.json', exportSettings(s))}>
+            Export settings…
+          </button>
+          <button type="button" onClick={() => fileRef.current?.click()}>
+            Import settings…
+          </button>
+          <input
+            ref={fileRef}
+            type="file"
+            accept="application/json,.json"
+            class="hidden"
+            aria-label="Settings file to import"
+            onChange={(e) => {
+              const f = (e.currentTarget as HTMLInputElement).files?.[0];
+              if (f) void onImport(f);
+              (e.currentTarget as HTMLInputElement).value = '';
+            }}
+          />
+          <button
+            type="button"
+            class="danger"
+            onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}
+          >
+            Reset to defaults
+          </button>
+        </div>
+      </section>
+
+      <section aria-labelledby="about">
+        <h2 id="about">About the data</h2>
+        <p>
+          <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you browse is never sent
+          anywhere.
+        </p>
+        <dl class="facts">
+          <dt>Dataset version</dt>
+          <dd>{facts.version}</dd>
+          <dt>Threads</dt>
+          <dd>{facts.threads}</dd>
+          <dt>Topics</dt>
+          <dd>{facts.topics}</dd>
+          <dt>Comments</dt>
+          <dd>{facts.comments}</dd>
+          <dt>DMCA notices</dt>
+          <dd>{facts.notices}</dd>
+          <dt>Repositories</dt>
+          <dd>{facts.repos}</dd>
+          <dt>Thread snapshot</dt>
+          <dd>{facts.threadSnapshot}</dd>
+          <dt>github/dmca snapshot</dt>
+          <dd>
+            {facts.dmcaSnapshot} (commit <code>{facts.dmcaCommit.slice(0, 12)}</code>)
+          </dd>
+        </dl>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The panel's code (Preact, the panel, the HN outline) is not in the content scripts that run on
+ * every GitHub and HN page: the background injects it (`/ui.js`, entrypoints/ui.ts) only into pages
+ * that have a panel to show. Both run in the extension's isolated world of the page, where this
+ * global is how the content script finds it. Types and two tiny functions only.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { mountPanel, PanelEnhancement } from '../ui/mount';
+import type { PanelData } from '../core/protocol';
+
+export interface UiApi {
+  mountPanel: typeof mountPanel;
+  /** The Hacker News thread outline, for a panel that carries one. */
+  outline(ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement | null;
+}
+
+interface UiGlobal {
+  __backstoryUi?: UiApi;
+  __backstoryUiWaiters?: ((ui: UiApi) => void)[];
+}
+
+/** Called by /ui.js when it runs (again: a second injection changes nothing). */
+export function installUi(api: UiApi): void {
+  const g = globalThis as UiGlobal;
+  if (g.__backstoryUi) return;
+  g.__backstoryUi = api;
+  for (const resolve of g.__backstoryUiWaiters?.splice(0) ?? []) resolve(api);
+}
+
+/** /ui.js already runs in this page. */
+export function hasUi(): boolean {
+  return !!(globalThis as UiGlobal).__backstoryUi;
+}
+
+/** The UI once /ui.js has run in this page; `timeoutMs` later, null. */
+export function whenUi(timeoutMs: number): Promise<UiApi | null> {
+  const g = globalThis as UiGlobal;
+  if (g.__backstoryUi) return Promise.resolve(g.__backstoryUi);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs);
+    (g.__backstoryUiWaiters ??= []).push((ui) => {
+      clearTimeout(timer);
+      resolve(ui);
+    });
+  });
+}

@@ -1,0 +1,92 @@
+/** Node-side loading of utils/dataset/*.json, for the build hook, CLI scripts and tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATASET_FILES, type Dataset, type DatasetFile } from '../dataset/schema';
+import { formatProblems, validateDatasetTexts } from '../dataset/validate';
+import { checkIndex, INDEX_VERSION, shardFile, type IndexManifest } from '../dmca/dmca-index';
+
+/** The project's root folder. */
+export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const DATASET_DIR = join(ROOT_DIR, 'utils/dataset');
+/** ../shared/data next to the project, when present (developer machines and CI). */
+export const SHARED_DATA_DIR = resolve(ROOT_DIR, '../shared/data');
+export const hasSharedData = () => existsSync(join(SHARED_DATA_DIR, 'hn/35287733.txt'));
+
+export function readDatasetTexts(dir = DATASET_DIR): Partial<Record<DatasetFile, string>> {
+  const texts: Partial<Record<DatasetFile, string>> = {};
+  for (const file of Object.keys(DATASET_FILES) as DatasetFile[]) {
+    const p = join(dir, file);
+    if (existsSync(p)) texts[file] = readFileSync(p, 'utf8');
+  }
+  return texts;
+}
+
+/** Throws an error naming every bad file and field; returns the parsed dataset otherwise. */
+export function assertDatasetValid(dir = DATASET_DIR): Dataset {
+  const { dataset, problems } = validateDatasetTexts(readDatasetTexts(dir));
+  if (!dataset) throw new Error(`Backstory dataset is invalid:\n${formatProblems(problems)}`);
+  return dataset;
+}
+
+/** public/dmca/, where the compact index of every github/dmca notice lives. */
+export const DMCA_INDEX_DIR = join(ROOT_DIR, 'public/dmca');
+
+/** The committed index: manifest, shard files, and the two whole tables they make up. */
+export function readDmcaIndexTexts(dir = DMCA_INDEX_DIR): { manifest: IndexManifest; files: Map<string, string>; notices: string; repos: string } {
+  const read = (f: string) => {
+    const p = join(dir, f);
+    if (!existsSync(p)) throw new Error(`Backstory DMCA index is missing: ${p} (run npm run dataset:dmca)`);
+    return readFileSync(p, 'utf8');
+  };
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(read('manifest.json')) as IndexManifest;
+  } catch (e) {
+    throw new Error(`Backstory DMCA index: public/dmca/manifest.json is not valid JSON (${(e as Error).message})`);
+  }
+  const files = new Map<string, string>();
+  const whole = (kind: 'n' | 'r', shards: unknown) => {
+    if (!Array.isArray(shards)) throw new Error(`Backstory DMCA index: public/dmca/manifest.json field ${kind === 'n' ? 'noticeShards' : 'repoShards'} is not a list`);
+    let text = '';
+    shards.forEach((_, k) => {
+      const t = read(shardFile(kind, k));
+      files.set(shardFile(kind, k), t);
+      text += t;
+    });
+    return text;
+  };
+  return { manifest, files, notices: whole('n', manifest.noticeShards), repos: whole('r', manifest.repoShards) };
+}
+
+/** Manifest fields agree with the shards: version, counts, first keys and first lines. */
+export function checkManifest(manifest: IndexManifest, files: Map<string, string>): string[] {
+  const errors: string[] = [];
+  if (manifest.version !== INDEX_VERSION) errors.push(`public/dmca/manifest.json version: expected "${INDEX_VERSION}", found ${JSON.stringify(manifest.version)}`);
+  for (const [kind, field, total] of [['n', 'noticeShards', manifest.notices], ['r', 'repoShards', manifest.repos]] as const) {
+    let line = 0;
+    (manifest[field] ?? []).forEach(([first, at], k) => {
+      const text = files.get(shardFile(kind, k)) ?? '';
+      const key = text.slice(0, text.indexOf('\t'));
+      if (at !== line) errors.push(`public/dmca/manifest.json ${field}[${k}]: first line ${at}, expected ${line}`);
+      if ((kind === 'n' ? key.toLowerCase() : key) !== first) errors.push(`public/dmca/manifest.json ${field}[${k}]: first key ${JSON.stringify(first)}, the shard starts with ${JSON.stringify(key)}`);
+      line += text ? text.split('\n').length - 1 : 0;
+    });
+    if (line !== total) errors.push(`public/dmca/manifest.json ${kind === 'n' ? 'notices' : 'repos'}: ${total}, the shards hold ${line}`);
+  }
+  return errors;
+}
+
+/** Throws naming the file, line and field when the bundled DMCA index is malformed. */
+export function assertDmcaIndexValid(dir = DMCA_INDEX_DIR): void {
+  const { manifest, files, notices, repos } = readDmcaIndexTexts(dir);
+  // Messages name the shard file and its line.
+  const where = (table: 'notices' | 'repos', line: number) => {
+    const shards = table === 'notices' ? manifest.noticeShards : manifest.repoShards;
+    let k = 0;
+    while (k + 1 < shards.length && shards[k + 1]![1] <= line) k++;
+    return `public/dmca/${shardFile(table === 'notices' ? 'n' : 'r', k)}:${line - (shards[k]?.[1] ?? 0) + 1}`;
+  };
+  const errors = [...checkManifest(manifest, files), ...checkIndex(notices, repos, where)];
+  if (errors.length) throw new Error(`Backstory DMCA index is invalid:\n${errors.join('\n')}`);
+}
