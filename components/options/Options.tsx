@@ -48,7 +48,19 @@ function Radio<K extends 'panel' | 'placement' | 'theme' | 'detection'>({
   );
 }
 
-function Check({ id, label, hint, checked, onChange }: { id: string; label: string; hint?: string; checked: boolean; onChange(v: boolean): void }) {
+function Check({
+  id,
+  label,
+  hint,
+  checked,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  checked: boolean;
+  onChange(v: boolean): void;
+}) {
   return (
     <label class="check" for={id}>
       <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
@@ -98,7 +110,13 @@ function ListField({
       <label for={id} class="block">
         {label} <small>one per line: {hint}</small>
       </label>
-      <textarea id={id} rows={3} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} aria-describedby={`${id}-error`} />
+      <textarea
+        id={id}
+        rows={3}
+        value={text}
+        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-describedby={`${id}-error`}
+      />
       <div class="row">
         <button type="button" onClick={saveList}>
           Save list
@@ -216,12 +234,23 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           ]}
           onChange={(v) => void update({ theme: v })}
         />
-        <Check id="tangents" label="Show tangent topics" hint="Off-topic subthreads (loanwords, VR, minds)" checked={s.tangents} onChange={(v) => void update({ tangents: v })} />
+        <Check
+          id="tangents"
+          label="Show tangent topics"
+          hint="Off-topic subthreads (loanwords, VR, minds)"
+          checked={s.tangents}
+          onChange={(v) => void update({ tangents: v })}
+        />
       </section>
 
       <section aria-labelledby="links">
         <h2 id="links">Links</h2>
-        <Check id="badges" label="Badge links to known repos, notices and threads" checked={s.badges} onChange={(v) => void update({ badges: v })} />
+        <Check
+          id="badges"
+          label="Badge links to known repos, notices and threads"
+          checked={s.badges}
+          onChange={(v) => void update({ badges: v })}
+        />
         <Radio
           name="detection"
           legend="LLaMA-related repositories"
@@ -238,7 +267,15 @@ export function Options({ load, save, facts, download }: OptionsProps) {
             ['llama-never', 'Never treat as LLaMA-related', 'llamaNever'],
           ] as const
         ).map(([id, label, key]) => (
-          <ListField key={id} id={id} label={label} hint="owner/name" value={s[key]} check={checker(SETTING_SCHEMAS[key])} onSave={(list) => void update({ [key]: list })} />
+          <ListField
+            key={id}
+            id={id}
+            label={label}
+            hint="owner/name"
+            value={s[key]}
+            check={checker(SETTING_SCHEMAS[key])}
+            onSave={(list) => void update({ [key]: list })}
+          />
         ))}
       </section>
 
@@ -263,11 +300,7 @@ export function Options({ load, save, facts, download }: OptionsProps) {
               (e.currentTarget as HTMLInputElement).value = '';
             }}
           />
-          <button
-            type="button"
-            class="danger"
-            onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}
-          >
+          <button type="button" class="danger" onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}>
             Reset to defaults
           </button>
         </div>
@@ -276,8 +309,8 @@ export function Options({ load, save, facts, download }: OptionsProps) {
       <section aria-labelledby="about">
         <h2 id="about">About the data</h2>
         <p>
-          <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you browse is never sent
-          anywhere.
+          <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you
+          browse is never sent anywhere.
         </p>
         <dl class="facts">
           <dt>Dataset version</dt>

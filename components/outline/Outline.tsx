@@ -57,7 +57,11 @@ export function TopicAction({ t, o }: { t: TopicCard; o: OutlineControls }) {
   return (
     <p>
       <button type="button" class="action" aria-pressed={selected} disabled={!onPage} onClick={() => o.onSelect(selected ? null : t.id)}>
-        {selected ? 'Stop highlighting' : onPage ? `Highlight its ${onPage} comment${onPage > 1 ? 's' : ''} on this page` : 'None of its comments is on this page'}
+        {selected
+          ? 'Stop highlighting'
+          : onPage
+            ? `Highlight its ${onPage} comment${onPage > 1 ? 's' : ''} on this page`
+            : 'None of its comments is on this page'}
       </button>
     </p>
   );

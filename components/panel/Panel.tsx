@@ -28,11 +28,27 @@ const RELATION_LABEL: Record<Relation, string> = {
 };
 
 /** An external link, rendered only when its URL passes the allow-list (https to an allowed host). */
-export function SafeLink({ href, children, class: cls, onCite }: { href: string | null; children: ComponentChildren; class?: string; onCite?: ((url: string) => boolean) | undefined }) {
+export function SafeLink({
+  href,
+  children,
+  class: cls,
+  onCite,
+}: {
+  href: string | null;
+  children: ComponentChildren;
+  class?: string;
+  onCite?: ((url: string) => boolean) | undefined;
+}) {
   const url = safeHref(href);
   if (!url) return <span class={cls}>{children}</span>;
   return (
-    <a class={cls} href={url} target="_blank" rel="noopener noreferrer" onClick={onCite ? (e) => onCite(url) && e.preventDefault() : undefined}>
+    <a
+      class={cls}
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      onClick={onCite ? (e) => onCite(url) && e.preventDefault() : undefined}
+    >
       {children}
     </a>
   );
@@ -46,7 +62,14 @@ function formatDate(iso: string): string {
 }
 
 function kindLabel(kind: NoticeCard['kind']): string {
-  return { notice: 'DMCA takedown notice', 'counter-notice': 'Counter-notice', retraction: 'Retraction', reversal: 'Reversal', legal: 'Legal document', other: 'Document' }[kind];
+  return {
+    notice: 'DMCA takedown notice',
+    'counter-notice': 'Counter-notice',
+    retraction: 'Retraction',
+    reversal: 'Reversal',
+    legal: 'Legal document',
+    other: 'Document',
+  }[kind];
 }
 
 function Notice({ n }: { n: NoticeCard }) {
@@ -54,8 +77,16 @@ function Notice({ n }: { n: NoticeCard }) {
     <section class="card notice" aria-label={`${kindLabel(n.kind)} of ${formatDate(n.date)}`}>
       <h3>
         <span class="kind">{kindLabel(n.kind)}</span> · {formatDate(n.date)}
-        {n.llama === 'inferred' && <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">LLaMA link inferred</span>}
-        {n.original && <span class="tag" title="This repository is named in the notice as the complainant's original work, not as a copy">named as the original work</span>}
+        {n.llama === 'inferred' && (
+          <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">
+            LLaMA link inferred
+          </span>
+        )}
+        {n.original && (
+          <span class="tag" title="This repository is named in the notice as the complainant's original work, not as a copy">
+            named as the original work
+          </span>
+        )}
       </h3>
       <dl>
         {n.onBehalfOf && (
@@ -130,7 +161,19 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
   );
 }
 
-function Topic({ t, max, action, selected, onCite }: { t: TopicCard; max: number; action?: PanelProps['topicAction']; selected: boolean; onCite?: PanelProps['onCite'] }) {
+function Topic({
+  t,
+  max,
+  action,
+  selected,
+  onCite,
+}: {
+  t: TopicCard;
+  max: number;
+  action?: PanelProps['topicAction'];
+  selected: boolean;
+  onCite?: PanelProps['onCite'];
+}) {
   return (
     <details class={`topic${t.tangent ? ' tangent' : ''}${selected ? ' selected' : ''}`} data-topic={t.id}>
       <summary>
@@ -174,7 +217,10 @@ export function Panel({ data, state, theme, floating, onState, outlineBar, topic
   if (state === 'dismissed') {
     return (
       <div class={`bs-root ${theme} pill`} role="region" aria-label="Backstory (hidden)">
-        <span class="logo" aria-hidden="true">◆</span> Backstory is hidden for {title}.{' '}
+        <span class="logo" aria-hidden="true">
+          ◆
+        </span>{' '}
+        Backstory is hidden for {title}.{' '}
         <button type="button" class="link" onClick={() => onState('open')}>
           Show
         </button>
@@ -188,7 +234,9 @@ export function Panel({ data, state, theme, floating, onState, outlineBar, topic
   return (
     <div class={`bs-root ${theme}${floating ? ' floating' : ''}`} role="region" aria-label={`Backstory: context for ${title}`}>
       <header>
-        <span class="logo" aria-hidden="true">◆</span>
+        <span class="logo" aria-hidden="true">
+          ◆
+        </span>
         <strong class="brand">Backstory</strong>
         <span class="subject">{title}</span>
         <span class="chips">
@@ -236,8 +284,8 @@ export function Panel({ data, state, theme, floating, onState, outlineBar, topic
                 <SafeLink href={data.thread.url}>{data.thread.title}</SafeLink>
               </h3>
               <p class="meta">
-                {data.thread.points} points · {data.thread.commentCount} comments · {formatDate(data.thread.date)} · by {data.thread.submitter} ·{' '}
-                {data.thread.site}
+                {data.thread.points} points · {data.thread.commentCount} comments · {formatDate(data.thread.date)} · by{' '}
+                {data.thread.submitter} · {data.thread.site}
               </p>
               {data.mentions.length > 0 && (
                 <div class="mentions">

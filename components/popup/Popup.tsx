@@ -23,8 +23,7 @@ function Context({ data }: { data: PanelData }) {
         <p>
           <strong>{notice.kind === 'notice' ? 'DMCA notice' : notice.kind}</strong> of {notice.date}
           {notice.onBehalfOf ? ` for ${notice.onBehalfOf}` : ''}
-          {notice.networkSize ? ` · network of ${notice.networkSize} repositories` : ''}.{' '}
-          <SafeLink href={notice.url}>Read it</SafeLink>
+          {notice.networkSize ? ` · network of ${notice.networkSize} repositories` : ''}. <SafeLink href={notice.url}>Read it</SafeLink>
         </p>
       )}
       {data.topics.length > 0 && (
@@ -38,7 +37,8 @@ function Context({ data }: { data: PanelData }) {
       )}
       {data.thread && (
         <p>
-          <SafeLink href={data.thread.url}>{data.thread.title}</SafeLink> · {data.thread.points} points · {data.thread.commentCount} comments
+          <SafeLink href={data.thread.url}>{data.thread.title}</SafeLink> · {data.thread.points} points · {data.thread.commentCount}{' '}
+          comments
         </p>
       )}
     </div>
@@ -123,7 +123,12 @@ export function Popup({ tab, ask, siteEnabled, setSiteEnabled }: PopupProps) {
         <strong>Backstory</strong>
         {tab?.host && siteEnabled !== null && (
           <label class="switch">
-            <input type="checkbox" checked={siteEnabled} onChange={(e) => void setSiteEnabled((e.currentTarget as HTMLInputElement).checked)} /> On for {tab.host}
+            <input
+              type="checkbox"
+              checked={siteEnabled}
+              onChange={(e) => void setSiteEnabled((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            On for {tab.host}
           </label>
         )}
       </header>

@@ -8,9 +8,12 @@ import type { Request } from '@/utils/core/protocol';
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
   const param = Number(new URLSearchParams(location.search).get('tabId'));
-  const tab = Number.isInteger(param) && param > 0 ? await browser.tabs.get(param) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  const tab =
+    Number.isInteger(param) && param > 0
+      ? await browser.tabs.get(param)
+      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (tab?.id === undefined) return null;
-  let host: string | null = null;
+  let host: string | null;
   try {
     host = tab.url ? new URL(tab.url).hostname : null;
   } catch {

@@ -10,12 +10,36 @@ import { repoPage } from '../fixtures/github';
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
-  h.serve('https://github.com/someone/llama-2-7b-chat', repoPage({ owner: 'someone', name: 'llama-2-7b-chat', description: 'Quantised Llama 2 7B chat weights for llama.cpp', topics: ['llama2', 'gguf'] }));
-  h.serve('https://github.com/alpacahq/alpaca-trade-api-python', repoPage({ owner: 'alpacahq', name: 'alpaca-trade-api-python', description: 'Python client for the Alpaca trading API', topics: ['trading', 'stocks'] }));
-  h.serve('https://github.com/someone/ordinary-tool', repoPage({ owner: 'someone', name: 'ordinary-tool', description: 'A command-line tool' }));
+  h.serve(
+    'https://github.com/someone/llama-2-7b-chat',
+    repoPage({
+      owner: 'someone',
+      name: 'llama-2-7b-chat',
+      description: 'Quantised Llama 2 7B chat weights for llama.cpp',
+      topics: ['llama2', 'gguf'],
+    }),
+  );
+  h.serve(
+    'https://github.com/alpacahq/alpaca-trade-api-python',
+    repoPage({
+      owner: 'alpacahq',
+      name: 'alpaca-trade-api-python',
+      description: 'Python client for the Alpaca trading API',
+      topics: ['trading', 'stocks'],
+    }),
+  );
+  h.serve(
+    'https://github.com/someone/ordinary-tool',
+    repoPage({ owner: 'someone', name: 'ordinary-tool', description: 'A command-line tool' }),
+  );
   h.serve(
     'https://github.com/someone/awesome-local-llms',
-    repoPage({ owner: 'someone', name: 'awesome-local-llms', readme: '<a href="/someone/llama-go">llama-go</a> <a href="/tloen/alpaca-lora">alpaca-lora</a> <a href="/alpacahq/alpaca-py">alpaca-py</a> <a href="/ollama/ollama">ollama</a>' }),
+    repoPage({
+      owner: 'someone',
+      name: 'awesome-local-llms',
+      readme:
+        '<a href="/someone/llama-go">llama-go</a> <a href="/tloen/alpaca-lora">alpaca-lora</a> <a href="/alpacahq/alpaca-py">alpaca-py</a> <a href="/ollama/ollama">ollama</a>',
+    }),
   );
 });
 afterAll(async () => {
@@ -70,7 +94,9 @@ test('always / never lists from the options page take effect live', async () => 
   await opts.locator('#llama-never').fill('someone/llama-2-7b-chat');
   await opts.locator('#llama-never').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
   await chat.waitForFunction(() => !document.querySelector('backstory-panel'));
-  await worker().evaluate(() => (globalThis as unknown as { chrome: any }).chrome.storage.sync.clear());
+  await worker().evaluate(() =>
+    (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear(),
+  );
   await opts.close();
   await tool.close();
   await chat.close();

@@ -53,7 +53,11 @@ describe('notice pages', () => {
     h.serve(url, noticePage('2019/12/2019-12-03-msft-counternotice.md', ['Counter notice …']));
     const { page, panel } = await panelAt(url, 'notice:2019/12/2019-12-03-msft-counternotice.md');
     expect(panel.relations).toEqual(['counter-noticed']);
-    const cards = await page.evaluate(() => [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('section.card.notice')].map((s) => s.getAttribute('aria-label')));
+    const cards = await page.evaluate(() =>
+      [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('section.card.notice')].map((s) =>
+        s.getAttribute('aria-label'),
+      ),
+    );
     expect(cards).toEqual(['DMCA takedown notice of Nov 25, 2019', 'Counter-notice of Dec 3, 2019']);
     expect(panel.text).toContain('chef-koch/kms-activator');
     await page.close();
@@ -61,7 +65,7 @@ describe('notice pages', () => {
 });
 
 describe('a repository disabled by a DMCA takedown', () => {
-  test('GitHub\'s takedown page gets the panel, leading with the notice', async () => {
+  test("GitHub's takedown page gets the panel, leading with the notice", async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl';
     h.serve(url, takedownPage('2020/10/2020-10-23-RIAA.md'));
     const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
@@ -80,7 +84,9 @@ describe('a repository disabled by a DMCA takedown', () => {
     h.serve(url, takedownPage('2026/11/2026-11-20-acme.md'));
     const { page, panel } = await panelAt(url, 'repo:fresh-owner/fresh-repo');
     expect(panel.text).toMatch(/newer than Backstory's copy of github\/dmca/);
-    const hrefs = await page.evaluate(() => [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => a.href));
+    const hrefs = await page.evaluate(() =>
+      [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => a.href),
+    );
     expect(hrefs).toContain('https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md');
     await page.close();
   });
@@ -89,20 +95,35 @@ describe('a repository disabled by a DMCA takedown', () => {
 describe('badges for every noticed repo', () => {
   test('a page linking repos named in three different notices (among 2,000 links) badges exactly those', async () => {
     const url = 'https://github.com/some-dev/awesome-list';
-    const known = ['/ytdl-org/youtube-dl', 'https://github.com/chef-koch/kms-activator', '/dotasif/ninja/tree/master', '/github/dmca/blob/master/2022/10/2022-10-31-novelai.md'];
+    const known = [
+      '/ytdl-org/youtube-dl',
+      'https://github.com/chef-koch/kms-activator',
+      '/dotasif/ninja/tree/master',
+      '/github/dmca/blob/master/2022/10/2022-10-31-novelai.md',
+    ];
     h.serve(url, repoPage({ owner: 'some-dev', name: 'awesome-list', readme: manyLinksReadme(2000, known) }));
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4, null, { timeout: 5000 });
     await settle(page, 500);
     const b = await badges(page);
-    expect(b.map((x) => x.subject).sort()).toEqual(['notice:2022/10/2022-10-31-novelai.md', 'repo:chef-koch/kms-activator', 'repo:dotasif/ninja', 'repo:ytdl-org/youtube-dl']);
+    expect(b.map((x) => x.subject).sort()).toEqual([
+      'notice:2022/10/2022-10-31-novelai.md',
+      'repo:chef-koch/kms-activator',
+      'repo:dotasif/ninja',
+      'repo:ytdl-org/youtube-dl',
+    ]);
     expect(await panels(page)).toEqual([]); // the page itself is not noticed
-    const hint = await page.evaluate(() => document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('title') ?? document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('aria-label'));
+    const hint = await page.evaluate(
+      () =>
+        document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('title') ??
+        document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]')?.getAttribute('aria-label'),
+    );
     expect(hint).toMatch(/named in/);
     // Links added later are probed too, once per link.
     await page.evaluate(() => {
       const ul = document.createElement('ul');
-      ul.innerHTML = '<li><a href="/ucb-ist-eas/ninja">late</a></li><li><a href="/ytdl-org/youtube-dl/issues">again</a></li><li><a href="/nobody-here/nothing">no</a></li>';
+      ul.innerHTML =
+        '<li><a href="/ucb-ist-eas/ninja">late</a></li><li><a href="/ytdl-org/youtube-dl/issues">again</a></li><li><a href="/nobody-here/nothing">no</a></li>';
       document.querySelector('main')!.append(ul);
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 6, null, { timeout: 5000 });
@@ -116,7 +137,14 @@ describe('badges for every noticed repo', () => {
     h.serve(
       url,
       hnListPage([
-        { id: 24872911, title: 'youtube-dl taken down', url: 'https://github.com/ytdl-org/youtube-dl', site: 'github.com/ytdl-org', points: 100, comments: 10 },
+        {
+          id: 24872911,
+          title: 'youtube-dl taken down',
+          url: 'https://github.com/ytdl-org/youtube-dl',
+          site: 'github.com/ytdl-org',
+          points: 100,
+          comments: 10,
+        },
         { id: 1, title: 'Unrelated', url: 'https://github.com/torvalds/linux', site: 'github.com/torvalds', points: 5, comments: 1 },
       ]),
     );

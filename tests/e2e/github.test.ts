@@ -8,6 +8,7 @@
  *   https://github.com/torvalds/linux (unrelated: nothing shown)
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, type RepoPageOptions } from '../fixtures/github';
 
@@ -19,7 +20,11 @@ afterAll(async () => {
   await h?.close();
 });
 
-const LLAMA_DL: RepoPageOptions = { owner: 'shawwn', name: 'llama-dl', description: 'High-speed download of LLaMA, Facebook\'s 65B parameter GPT model' };
+const LLAMA_DL: RepoPageOptions = {
+  owner: 'shawwn',
+  name: 'llama-dl',
+  description: "High-speed download of LLaMA, Facebook's 65B parameter GPT model",
+};
 const ALL4 = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
 const NOTICE_TEXT = ['Infringing material: http://github.com/shawwn/llama-dl', 'Sent on behalf of Meta Platforms, Inc.'];
 
@@ -51,23 +56,36 @@ describe('panel on the pages the dataset knows', () => {
     'https://github.com/shawwn/llama-dl/blob/main/llama.sh',
   ])('%s', async (url) => {
     serveRepo(url, LLAMA_DL);
-    await expectPanel(url, 'repo:shawwn/llama-dl', ALL4, ['OpSec Online LLC', 'Meta Platforms, Inc.', '403', 'Tensorfork Labs', "Facebook is going after LLaMA repos with DMCA's", '320 points']);
+    await expectPanel(url, 'repo:shawwn/llama-dl', ALL4, [
+      'OpSec Online LLC',
+      'Meta Platforms, Inc.',
+      '403',
+      'Tensorfork Labs',
+      "Facebook is going after LLaMA repos with DMCA's",
+      '320 points',
+    ]);
   });
 
   test('a fork of llama-dl (network root meta) gets the panel and says why', async () => {
     const url = 'https://github.com/someone/llama-dl';
     serveRepo(url, { owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' });
-    const p = await expectPanel(url, 'repo:someone/llama-dl', ['named-in-notice', 'counter-noticed', 'llama'], ['A fork of shawwn/llama-dl']);
+    const p = await expectPanel(
+      url,
+      'repo:someone/llama-dl',
+      ['named-in-notice', 'counter-noticed', 'llama'],
+      ['A fork of shawwn/llama-dl'],
+    );
     expect(p.text).toMatch(/entire network of 403 repositories/);
   });
 
-  test.each(['https://github.com/facebookresearch/llama', 'https://github.com/facebookresearch/llama/pull/73', 'https://github.com/facebookresearch/llama/pull/184'])(
-    '%s',
-    async (url) => {
-      serveRepo(url, { owner: 'facebookresearch', name: 'llama', description: 'Inference code for LLaMA models' });
-      await expectPanel(url, 'repo:facebookresearch/llama', ['discussed', 'llama'], ['#73', '#184', 'Was the DMCA a strategic mistake?']);
-    },
-  );
+  test.each([
+    'https://github.com/facebookresearch/llama',
+    'https://github.com/facebookresearch/llama/pull/73',
+    'https://github.com/facebookresearch/llama/pull/184',
+  ])('%s', async (url) => {
+    serveRepo(url, { owner: 'facebookresearch', name: 'llama', description: 'Inference code for LLaMA models' });
+    await expectPanel(url, 'repo:facebookresearch/llama', ['discussed', 'llama'], ['#73', '#184', 'Was the DMCA a strategic mistake?']);
+  });
 
   test.each([
     'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
@@ -75,7 +93,12 @@ describe('panel on the pages the dataset knows', () => {
     'https://github.com/github/dmca/commits/master/2023/03/2023-03-21-meta.md',
   ])('%s', async (url) => {
     h.serve(url, noticePage('2023/03/2023-03-21-meta.md', NOTICE_TEXT));
-    await expectPanel(url, 'notice:2023/03/2023-03-21-meta.md', ['counter-noticed', 'discussed', 'llama'], ['OpSec Online LLC', 'Counter-notice', 'shawwn/llama-dl']);
+    await expectPanel(
+      url,
+      'notice:2023/03/2023-03-21-meta.md',
+      ['counter-noticed', 'discussed', 'llama'],
+      ['OpSec Online LLC', 'Counter-notice', 'shawwn/llama-dl'],
+    );
   });
 
   test.each([
@@ -83,7 +106,12 @@ describe('panel on the pages the dataset knows', () => {
     ['https://github.com/antimatter15/alpaca.cpp', 'repo:antimatter15/alpaca.cpp', ['discussed', 'llama'], 'Alpaca'],
     ['https://github.com/tatsu-lab/stanford_alpaca', 'repo:tatsu-lab/stanford_alpaca', ['discussed', 'llama'], 'fine-tune'],
     ['https://github.com/meta-llama/llama', 'repo:meta-llama/llama', ['llama'], 'facebookresearch/llama'],
-    ['https://github.com/junjie18/experiments_llama', 'repo:junjie18/experiments_llama', ['named-in-notice', 'llama'], 'LLaMA link inferred'],
+    [
+      'https://github.com/junjie18/experiments_llama',
+      'repo:junjie18/experiments_llama',
+      ['named-in-notice', 'llama'],
+      'LLaMA link inferred',
+    ],
   ])('%s', async (url, subject, relations, text) => {
     const [owner, name] = new URL(url).pathname.slice(1).split('/');
     serveRepo(url, { owner: owner!, name: name! });
@@ -93,7 +121,12 @@ describe('panel on the pages the dataset knows', () => {
   test('the counter-notice page shows the notice it answers', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md';
     h.serve(url, noticePage('2023/04/2023-04-27-meta-counternotice.md', ['Dispute the notice.']));
-    await expectPanel(url, 'notice:2023/04/2023-04-27-meta-counternotice.md', ['llama'], ['Counter-notice of 2023-04-27', 'DMCA takedown notice · Mar 21, 2023']);
+    await expectPanel(
+      url,
+      'notice:2023/04/2023-04-27-meta-counternotice.md',
+      ['llama'],
+      ['Counter-notice of 2023-04-27', 'DMCA takedown notice · Mar 21, 2023'],
+    );
   });
 });
 
@@ -113,7 +146,11 @@ describe('pages with nothing relevant', () => {
 describe('link badges', () => {
   test('2,000 links of which 3 are known → exactly 3 badges, right after their links', async () => {
     const url = 'https://github.com/someone/awesome-list';
-    const known = ['/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', 'https://news.ycombinator.com/item?id=35287733'];
+    const known = [
+      '/shawwn/llama-dl',
+      'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+      'https://news.ycombinator.com/item?id=35287733',
+    ];
     serveRepo(url, { owner: 'someone', name: 'awesome-list', readme: manyLinksReadme(2000, known) });
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 3);
@@ -162,7 +199,10 @@ describe('soft navigation (Turbo)', () => {
       if (subject) await waitForPanel(page, subject);
       else await settle(page, 300);
       const ps = await panels(page);
-      expect(ps.map((p) => p.subject), `navigation ${i}`).toEqual(subject ? [subject] : []);
+      expect(
+        ps.map((p) => p.subject),
+        `navigation ${i}`,
+      ).toEqual(subject ? [subject] : []);
     }
     // Back and forward through history keep one panel too.
     await page.goBack();
@@ -209,7 +249,9 @@ describe('look and behaviour', () => {
     expect(look.bg).toBe('rgb(13, 17, 23)');
     expect(look).toMatchObject({ parent: 'repo-content-pjax-container', first: true });
     await page.evaluate(() => document.documentElement.setAttribute('data-color-mode', 'light'));
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!.classList.contains('dark'));
+    await page.waitForFunction(
+      () => !document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!.classList.contains('dark'),
+    );
     await page.close();
   });
 
@@ -261,7 +303,11 @@ describe('look and behaviour', () => {
     const page = await h.open(url);
     await waitForPanel(page, 'repo:shawwn/llama-dl');
     const links = await page.evaluate(() =>
-      [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => ({ href: a.href, rel: a.rel, target: a.target })),
+      [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => ({
+        href: a.href,
+        rel: a.rel,
+        target: a.target,
+      })),
     );
     expect(links.length).toBeGreaterThan(20);
     for (const l of links) {
@@ -278,7 +324,11 @@ describe('look and behaviour', () => {
 describe('privacy', () => {
   test('the extension makes no network requests of its own', async () => {
     const before = h.requests.length;
-    const urls = ['https://github.com/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', 'https://github.com/torvalds/linux'];
+    const urls = [
+      'https://github.com/shawwn/llama-dl',
+      'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+      'https://github.com/torvalds/linux',
+    ];
     serveRepo(urls[0]!, { ...LLAMA_DL, readme: manyLinksReadme(300, ['/facebookresearch/llama']) });
     h.serve(urls[1]!, noticePage('2023/03/2023-03-21-meta.md', NOTICE_TEXT));
     serveRepo(urls[2]!, { owner: 'torvalds', name: 'linux' });
@@ -290,7 +340,9 @@ describe('privacy', () => {
     // The worker reading the extension's own packaged files (the DMCA index) is not a network request;
     // anything else from it, or from the pages' content scripts, would be.
     const own = `chrome-extension://${h.extensionId}/`;
-    const seen = h.requests.slice(before).filter((r) => !(r.url.startsWith(own) && /^chrome-extension:\/\/[a-p]{32}\/dmca\/(notices|repos)\.tsv$/.test(r.url)));
+    const seen = h.requests
+      .slice(before)
+      .filter((r) => !(r.url.startsWith(own) && /^chrome-extension:\/\/[a-p]{32}\/dmca\/(notices|repos)\.tsv$/.test(r.url)));
     // Only the three documents we navigated to; nothing from the pages' content scripts or the service worker.
     expect(seen.filter((r) => r.kind !== 'document' || r.fromWorker)).toEqual([]);
     expect(seen.map((r) => r.url).sort()).toEqual([...urls].sort());
@@ -299,7 +351,7 @@ describe('privacy', () => {
 
 describe('the panel code is added only where a panel shows', () => {
   test('an unrelated page runs only the small content script; a page with a panel gets /ui.js once', async () => {
-    const scriptsIn = async (url: string, ready: (p: import('playwright-core').Page) => Promise<void>) => {
+    const scriptsIn = async (url: string, ready: (p: Page) => Promise<void>) => {
       const page = await h.context.newPage();
       const cdp = await h.context.newCDPSession(page);
       const seen: string[] = [];

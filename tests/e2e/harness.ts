@@ -32,7 +32,8 @@ export interface LaunchOptions {
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
   const extensionDir = opts.extensionDir === undefined ? EXTENSION_DIR : opts.extensionDir;
-  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No build at ${extensionDir}: run \`npm run build\` first.`);
+  if (extensionDir && !existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No build at ${extensionDir}: run \`npm run build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (set BACKSTORY_CHROMIUM).`);
   process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const userDataDir = mkdtempSync(join(tmpdir(), 'backstory-e2e-'));
@@ -50,14 +51,17 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       '--disable-quic',
     ],
   });
-  const worker = extensionDir && hasWorker(extensionDir) ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }))) : null;
+  const worker =
+    extensionDir && hasWorker(extensionDir)
+      ? (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 })))
+      : null;
   const extensionId = worker ? new URL(worker.url()).host : '';
 
   const pages = new Map<string, string>();
   const requests: Harness['requests'] = [];
   const pageErrors: string[] = [];
   const record = (r: Request) => {
-    let frameUrl = '';
+    let frameUrl: string;
     try {
       frameUrl = r.frame().url();
     } catch {
@@ -133,9 +137,13 @@ export async function panels(page: Page) {
 }
 
 export async function waitForPanel(page: Page, subject: string, timeout = 5000) {
-  await page.waitForFunction((s) => document.querySelector(`backstory-panel[data-subject="${s}"]`)?.shadowRoot?.querySelector('.bs-root'), subject, {
-    timeout,
-  });
+  await page.waitForFunction(
+    (s) => document.querySelector(`backstory-panel[data-subject="${s}"]`)?.shadowRoot?.querySelector('.bs-root'),
+    subject,
+    {
+      timeout,
+    },
+  );
 }
 
 export async function badges(page: Page) {

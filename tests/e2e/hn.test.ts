@@ -115,7 +115,8 @@ describe('the seed thread page', () => {
       document.head.append(st);
       document.querySelectorAll('tr.athing.comtr')[60]!.classList.add('noshow');
     });
-    const visible = () => page.evaluate(() => [...document.querySelectorAll('tr.athing.comtr')].map((r) => getComputedStyle(r).display !== 'none'));
+    const visible = () =>
+      page.evaluate(() => [...document.querySelectorAll('tr.athing.comtr')].map((r) => getComputedStyle(r).display !== 'none'));
     const before = await visible();
     await page.locator('backstory-panel button.fold').click();
     const folded = await visible();
@@ -132,7 +133,16 @@ describe('the seed thread page', () => {
     // Any query order; page 2 holds only part of the thread.
     const part = seedComments().slice(100);
     const url = 'https://news.ycombinator.com/item?p=2&id=35287733';
-    const page = await openSeed(url, hnItemPage({ id: 35287733, title: "Facebook is going after LLaMA repos with DMCA's", points: 320, user: 'nothrowaways', comments: part }));
+    const page = await openSeed(
+      url,
+      hnItemPage({
+        id: 35287733,
+        title: "Facebook is going after LLaMA repos with DMCA's",
+        points: 320,
+        user: 'nothrowaways',
+        comments: part,
+      }),
+    );
     expect((await panels(page))[0]!.text).toContain('103 of 203 comments found on this page');
     const t = await tags(page);
     expect(t.filter((x, i) => x === primary(100 + i)).length).toBe(103);
@@ -144,12 +154,18 @@ describe('the seed thread page', () => {
     await byId.close();
     // `#bs-<n>` (with a text fragment) for comments whose id is not known.
     const byMarker = await openSeed(`${SEED_URL}#bs-10:~:text=Fair%20enough`);
-    expect(await byMarker.evaluate(() => [...document.querySelectorAll('tr.athing.comtr')].findIndex((r) => r.hasAttribute('data-backstory-current')))).toBe(10);
+    expect(
+      await byMarker.evaluate(() =>
+        [...document.querySelectorAll('tr.athing.comtr')].findIndex((r) => r.hasAttribute('data-backstory-current')),
+      ),
+    ).toBe(10);
     await byMarker.close();
   });
 
   test('edited and deleted comments: the rest still match (≥ 95%), the misses are reported once', async () => {
-    const edited = seedComments().map((c, n) => ([5, 40, 90, 120, 150, 180].includes(n) ? { ...c, id: 36000000 + n, text: '[deleted]' } : c));
+    const edited = seedComments().map((c, n) =>
+      [5, 40, 90, 120, 150, 180].includes(n) ? { ...c, id: 36000000 + n, text: '[deleted]' } : c,
+    );
     const url = `${SEED_URL}&edited`;
     h.serve(url, hnItemPage({ id: 35287733, title: 'x', points: 1, user: 'u', comments: edited }));
     const page = await h.context.newPage();
@@ -160,7 +176,9 @@ describe('the seed thread page', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length >= 190);
     await settle(page, 300);
     expect((await tags(page)).filter(Boolean).length).toBe(197);
-    expect(infos.filter((m) => m.includes('not on this page'))).toEqual(['[Backstory] 6 of 203 dataset comments are not on this page (other page of the thread, edited or deleted).']);
+    expect(infos.filter((m) => m.includes('not on this page'))).toEqual([
+      '[Backstory] 6 of 203 dataset comments are not on this page (other page of the thread, edited or deleted).',
+    ]);
     await page.close();
   });
 });
@@ -171,10 +189,31 @@ describe('other HN pages', () => {
     h.serve(
       url,
       hnListPage([
-        { id: 35287733, title: "Facebook is going after LLaMA repos with DMCA's", url: 'https://twitter.com/theshawwn', site: 'twitter.com/theshawwn', points: 320, comments: 204 },
+        {
+          id: 35287733,
+          title: "Facebook is going after LLaMA repos with DMCA's",
+          url: 'https://twitter.com/theshawwn',
+          site: 'twitter.com/theshawwn',
+          points: 320,
+          comments: 204,
+        },
         { id: 40000001, title: 'llama-dl', url: 'https://github.com/shawwn/llama-dl', site: 'github.com/shawwn', points: 10, comments: 3 },
-        { id: 40000002, title: 'Linux 9.0', url: 'https://github.com/torvalds/linux', site: 'github.com/torvalds', points: 99, comments: 50 },
-        { id: 40000003, title: 'The notice', url: 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', site: 'github.com/github', points: 5, comments: 1 },
+        {
+          id: 40000002,
+          title: 'Linux 9.0',
+          url: 'https://github.com/torvalds/linux',
+          site: 'github.com/torvalds',
+          points: 99,
+          comments: 50,
+        },
+        {
+          id: 40000003,
+          title: 'The notice',
+          url: 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+          site: 'github.com/github',
+          points: 5,
+          comments: 1,
+        },
       ]),
     );
     const page = await h.open(url);
@@ -193,7 +232,18 @@ describe('other HN pages', () => {
 
   test('an item page whose story links to a known repo gets a compact panel', async () => {
     const url = 'https://news.ycombinator.com/item?id=40000001';
-    h.serve(url, hnItemPage({ id: 40000001, title: 'llama-dl', url: 'https://github.com/shawwn/llama-dl', site: 'github.com/shawwn', points: 10, user: 'u', comments: syntheticThread(5, 40000010) }));
+    h.serve(
+      url,
+      hnItemPage({
+        id: 40000001,
+        title: 'llama-dl',
+        url: 'https://github.com/shawwn/llama-dl',
+        site: 'github.com/shawwn',
+        points: 10,
+        user: 'u',
+        comments: syntheticThread(5, 40000010),
+      }),
+    );
     const page = await h.open(url);
     await waitForPanel(page, 'repo:shawwn/llama-dl');
     const [p] = await panels(page);
@@ -208,7 +258,17 @@ describe('other HN pages', () => {
 
   test('older markup: no crash, badges and tags still work', async () => {
     const url = 'https://news.ycombinator.com/item?id=35287733&old';
-    h.serve(url, hnOldItemPage({ id: 35287733, title: 'old', url: 'https://github.com/shawwn/llama-dl', points: 1, user: 'u', comments: seedComments() }));
+    h.serve(
+      url,
+      hnOldItemPage({
+        id: 35287733,
+        title: 'old',
+        url: 'https://github.com/shawwn/llama-dl',
+        points: 1,
+        user: 'u',
+        comments: seedComments(),
+      }),
+    );
     const page = await h.open(url);
     await waitForPanel(page, THREAD);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length >= 190);

@@ -36,9 +36,16 @@ async function openWithErrors(url: string): Promise<{ page: Page; errors: string
 
 describe('huge and deep pages', () => {
   test('100,000 links, 5 known: exactly 5 badges, no page errors', async () => {
-    const known = ['/shawwn/llama-dl', '/ytdl-org/youtube-dl', '/facebookresearch/llama/pull/73', '/chef-koch/kms-activator', '/github/dmca/blob/master/2023/03/2023-03-21-meta.md'];
+    const known = [
+      '/shawwn/llama-dl',
+      '/ytdl-org/youtube-dl',
+      '/facebookresearch/llama/pull/73',
+      '/chef-koch/kms-activator',
+      '/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+    ];
     const parts: string[] = [];
-    for (let i = 0; i < 100_000; i++) parts.push(i % 20_000 === 10_000 ? `<a href="${known[i / 20_000 - 0.5]}">k</a>` : `<a href="/u${i % 1009}/p${i}">p</a>`);
+    for (let i = 0; i < 100_000; i++)
+      parts.push(i % 20_000 === 10_000 ? `<a href="${known[i / 20_000 - 0.5]}">k</a>` : `<a href="/u${i % 1009}/p${i}">p</a>`);
     const url = serve('links-100k', repoPage({ owner: 'hostile', name: 'links-100k', readme: parts.join(' ') }));
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 30_000 });
@@ -75,7 +82,7 @@ describe('huge and deep pages', () => {
 });
 
 describe('links where we do not look', () => {
-  test('links inside iframes and inside the page\'s own shadow roots are left alone, without errors', async () => {
+  test("links inside iframes and inside the page's own shadow roots are left alone, without errors", async () => {
     const url = serve(
       'frames',
       repoPage({
@@ -121,7 +128,9 @@ describe('payloads in links', () => {
     expect(b.map((x) => x.subject).sort()).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
     const check = await page.evaluate(() => ({
       pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
-      imgs: [...document.querySelectorAll('[data-backstory-badge]')].map((x) => x.querySelectorAll('img,script').length + (x.shadowRoot?.querySelectorAll('img,script').length ?? 0)),
+      imgs: [...document.querySelectorAll('[data-backstory-badge]')].map(
+        (x) => x.querySelectorAll('img,script').length + (x.shadowRoot?.querySelectorAll('img,script').length ?? 0),
+      ),
       badgeText: [...document.querySelectorAll('[data-backstory-badge]')].map((x) => x.shadowRoot?.textContent ?? x.textContent),
     }));
     expect(check.pwned).toBeNull();
@@ -161,7 +170,12 @@ describe('hrefs the markup scan must read back exactly', () => {
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 5000 });
     await settle(page, 400);
-    const got = await page.evaluate(() => [...document.querySelectorAll('#odd a')].map((a) => [a.getAttribute('href'), a.nextElementSibling?.getAttribute('data-backstory-badge') ?? null]));
+    const got = await page.evaluate(() =>
+      [...document.querySelectorAll('#odd a')].map((a) => [
+        a.getAttribute('href'),
+        a.nextElementSibling?.getAttribute('data-backstory-badge') ?? null,
+      ]),
+    );
     expect(got).toEqual([
       [hrefs[0], 'repo:shawwn/llama-dl'],
       [hrefs[1], 'repo:ytdl-org/youtube-dl'],
@@ -186,7 +200,9 @@ describe('pages that fight back', () => {
       await page.waitForFunction(() => document.querySelectorAll('backstory-panel').length === 1, null, { timeout: 5000 });
     }
     await page.evaluate(() => document.querySelector('[data-backstory-badge]')!.remove());
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'the page re-renders something' })));
+    await page.evaluate(() =>
+      document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'the page re-renders something' })),
+    );
     await settle(page, 400);
     expect(await panels(page)).toHaveLength(1);
     expect(await badges(page)).toHaveLength(0);
@@ -289,7 +305,9 @@ describe('pages that fight back', () => {
         window.postMessage(JSON.stringify({ type }), '*');
       }
       // WXT's "a newer copy of this content script started" signal, forged by the page.
-      document.dispatchEvent(new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'github', messageId: 'forged' } }));
+      document.dispatchEvent(
+        new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'github', messageId: 'forged' } }),
+      );
       window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'github', messageId: 'forged' }, '*');
     });
     await settle(page, 600);
@@ -297,7 +315,10 @@ describe('pages that fight back', () => {
     expect(ps.map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
     // Still alive: a soft navigation to an unrelated repo still takes the panel down.
     const linux = { owner: 'torvalds', name: 'linux' };
-    await page.evaluate(([b, m]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit('/torvalds/linux', b, m), [repoBody(linux), repoMetas(linux)] as const);
+    await page.evaluate(
+      ([b, m]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit('/torvalds/linux', b, m),
+      [repoBody(linux), repoMetas(linux)] as const,
+    );
     await page.waitForFunction(() => !document.querySelector('backstory-panel'), null, { timeout: 5000 });
     await settle(page, 400);
     expect(await panels(page)).toEqual([]);

@@ -20,16 +20,23 @@ test('reloading the extension removes our panel and badges from open pages, with
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 
-  await h.worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
-  await page.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'), undefined, {
-    timeout: 10_000,
-  });
+  await h
+    .worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => {});
+  await page.waitForFunction(
+    () => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'),
+    undefined,
+    {
+      timeout: 10_000,
+    },
+  );
   expect(await panels(page)).toEqual([]);
   expect(await badges(page)).toEqual([]);
   // The page keeps working: its own DOM changes do not throw from our orphaned observer.
-  await page.evaluate(() => document.body.append(Object.assign(document.createElement('a'), { href: '/shawwn/llama-dl', textContent: 'x' })));
+  await page.evaluate(() =>
+    document.body.append(Object.assign(document.createElement('a'), { href: '/shawwn/llama-dl', textContent: 'x' })),
+  );
   await page.waitForTimeout(300);
   expect(h.pageErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
-
 });

@@ -45,8 +45,13 @@ test('200 soft navigations (visits, back, forward) and a bfcache round trip: alw
     const want = expected.get(page.url()) ?? null;
     if (want) await waitForPanel(page, want).catch(() => undefined);
     else await settle(page, 150);
-    await page.waitForFunction((n) => document.querySelectorAll('backstory-panel').length === n, want ? 1 : 0, { timeout: 5000 }).catch(() => undefined);
-    expect((await panels(page)).map((p) => p.subject), `${step} at ${page.url()}`).toEqual(want ? [want] : []);
+    await page
+      .waitForFunction((n) => document.querySelectorAll('backstory-panel').length === n, want ? 1 : 0, { timeout: 5000 })
+      .catch(() => undefined);
+    expect(
+      (await panels(page)).map((p) => p.subject),
+      `${step} at ${page.url()}`,
+    ).toEqual(want ? [want] : []);
   };
   /** history.back()/forward() are asynchronous: wait until the location has changed. */
   const go = async (page: Page, where: 'back' | 'forward') => {
@@ -65,7 +70,11 @@ test('200 soft navigations (visits, back, forward) and a bfcache round trip: alw
     if (move === 'V') {
       const [o, subject] = targets[visits % targets.length]!;
       const path = `/${o.owner}/${o.name}?v=${i}`;
-      await page.evaluate(([u, b, m]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit(u, b, m), [path, repoBody(o), repoMetas(o)] as const);
+      await page.evaluate(([u, b, m]) => (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit(u, b, m), [
+        path,
+        repoBody(o),
+        repoMetas(o),
+      ] as const);
       expected.set(`https://github.com${path}`, subject);
       visits++;
     } else if (move === 'B') {
@@ -96,6 +105,8 @@ test('200 soft navigations (visits, back, forward) and a bfcache round trip: alw
   await waitForPanel(page, 'repo:facebookresearch/llama');
   expect((await panels(page)).length).toBe(1);
   expect(h.pageErrors).toEqual([]);
-  console.info(`[lifecycle] ${visits} visits, ${backs} back, ${forwards} forward; listeners ${before!.windowListeners}/${before!.documentListeners} → ${after.windowListeners}/${after.documentListeners}; heap +${Math.round((after.heap - before!.heap) / 1024)} kB`);
+  console.info(
+    `[lifecycle] ${visits} visits, ${backs} back, ${forwards} forward; listeners ${before!.windowListeners}/${before!.documentListeners} → ${after.windowListeners}/${after.documentListeners}; heap +${Math.round((after.heap - before!.heap) / 1024)} kB`,
+  );
   await page.close();
 }, 180_000);

@@ -7,20 +7,31 @@ import { seedThreadPage } from '../fixtures/hn-seed';
 const out = resolve(__dirname, '../screenshots');
 const h = await launch();
 try {
-  const readme = '<p>High-speed download of LLaMA. See also <a href="https://github.com/facebookresearch/llama/pull/73">the torrent PR</a> and <a href="https://news.ycombinator.com/item?id=35287733">the HN thread</a>.</p>';
+  const readme =
+    '<p>High-speed download of LLaMA. See also <a href="https://github.com/facebookresearch/llama/pull/73">the torrent PR</a> and <a href="https://news.ycombinator.com/item?id=35287733">the HN thread</a>.</p>';
   for (const mode of ['light', 'dark'] as const) {
     const url = `https://github.com/shawwn/llama-dl?${mode}`;
     h.serve(url, repoPage({ owner: 'shawwn', name: 'llama-dl', description: 'High-speed download of LLaMA', readme, colorMode: mode }));
     const page = await h.open(url);
     await page.setViewportSize({ width: 1100, height: 1300 });
     await waitForPanel(page, 'repo:shawwn/llama-dl');
-    await page.locator('backstory-panel details.topic').first().evaluate((d) => ((d as HTMLDetailsElement).open = true));
+    await page
+      .locator('backstory-panel details.topic')
+      .first()
+      .evaluate((d) => ((d as HTMLDetailsElement).open = true));
     await page.waitForTimeout(300);
     await page.screenshot({ path: `${out}/github-panel-${mode}.png` });
     await page.close();
   }
   const url = 'https://github.com/someone/awesome-llm';
-  h.serve(url, repoPage({ owner: 'someone', name: 'awesome-llm', readme: manyLinksReadme(12, ['/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md']) }));
+  h.serve(
+    url,
+    repoPage({
+      owner: 'someone',
+      name: 'awesome-llm',
+      readme: manyLinksReadme(12, ['/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md']),
+    }),
+  );
   const page = await h.open(url);
   await page.setViewportSize({ width: 900, height: 520 });
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);

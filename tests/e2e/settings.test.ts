@@ -11,17 +11,27 @@ import { manyLinksReadme, repoPage } from '../fixtures/github';
 let h: Harness;
 beforeAll(async () => {
   h = await launch();
-  h.serve('https://github.com/shawwn/llama-dl', repoPage({ owner: 'shawwn', name: 'llama-dl', readme: manyLinksReadme(50, ['/facebookresearch/llama/pull/73', 'https://news.ycombinator.com/item?id=35287733']) }));
+  h.serve(
+    'https://github.com/shawwn/llama-dl',
+    repoPage({
+      owner: 'shawwn',
+      name: 'llama-dl',
+      readme: manyLinksReadme(50, ['/facebookresearch/llama/pull/73', 'https://news.ycombinator.com/item?id=35287733']),
+    }),
+  );
   h.serve('https://github.com/torvalds/linux', repoPage({ owner: 'torvalds', name: 'linux' }));
 });
 afterAll(async () => {
   await h?.close();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
 type W = { chrome: any };
 const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
-const tabIdOf = (url: string) => worker().evaluate(async (u) => ((await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number), url);
-const badgeText = (tabId: number) => worker().evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
+const tabIdOf = (url: string) =>
+  worker().evaluate(async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number, url);
+const badgeText = (tabId: number) =>
+  worker().evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
 const options = () => h.open(`chrome-extension://${h.extensionId}/options.html`);
 const resetSettings = () => worker().evaluate(() => (globalThis as unknown as W).chrome.storage.sync.clear());
 
@@ -95,7 +105,11 @@ describe('options page', () => {
     const opts = await options();
     await opts.getByText('About the data').waitFor();
     const input = opts.locator('input[type="file"]');
-    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"backstorySettings":{"badges":"sometimes","panel":"collapsed"}}') });
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"backstorySettings":{"badges":"sometimes","panel":"collapsed"}}'),
+    });
     await opts.getByRole('alert').filter({ hasText: 'Nothing was changed' }).waitFor();
     expect(await opts.getByRole('alert').innerText()).toMatch(/badges:/);
     expect(await opts.getByLabel('Show the panel open').isChecked()).toBe(true);
@@ -105,7 +119,11 @@ describe('options page', () => {
     await input.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(10 * 1024 * 1024, 'x') });
     await opts.getByRole('alert').filter({ hasText: 'too large' }).waitFor();
 
-    await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from('{"backstorySettings":{"version":2,"panel":"collapsed","theme":"light"}}') });
+    await input.setInputFiles({
+      name: 'good.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"backstorySettings":{"version":2,"panel":"collapsed","theme":"light"}}'),
+    });
     await opts.getByText('Imported.').waitFor();
     expect(await opts.getByLabel('Show it collapsed (one line)').isChecked()).toBe(true);
     await resetSettings();
@@ -138,7 +156,9 @@ describe('popup and toolbar badge', () => {
     expect(text).toContain('Named in the DMCA notice of 2023-03-21');
     expect(text).toMatch(/Badged links \(2\)/);
     expect(text).toContain('repo:facebookresearch/llama');
-    expect(await popup.getByRole('link', { name: 'Open the HN thread' }).getAttribute('href')).toBe('https://news.ycombinator.com/item?id=35287733');
+    expect(await popup.getByRole('link', { name: 'Open the HN thread' }).getAttribute('href')).toBe(
+      'https://news.ycombinator.com/item?id=35287733',
+    );
 
     // Dismissed on the page; "Show panel" in the popup brings it back open.
     await tab.locator('backstory-panel button[title^="Hide"]').click();
@@ -158,7 +178,10 @@ describe('popup and toolbar badge', () => {
     const box = popup.getByLabel('Look up a repo, notice or topic');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     await box.fill('shawwn/llama-dl');
-    await popup.getByRole('button', { name: /shawwn\/llama-dl/ }).first().waitFor();
+    await popup
+      .getByRole('button', { name: /shawwn\/llama-dl/ })
+      .first()
+      .waitFor();
     const text = await popup.locator('main').innerText();
     expect(text).toContain('Named in the DMCA notice of 2023-03-21');
     expect(text).toContain('network of 403 repositories');
@@ -215,18 +238,30 @@ describe('bad settings and messages (issue #8)', () => {
     };
     await worker().evaluate((v) => (globalThis as unknown as W).chrome.storage.sync.set({ settings: v }), corrupted);
     // Applied live to the open tab: collapsed (the valid key), badges on and GitHub on (defaults).
-    await tab.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('#bs-body'), null, { timeout: 5000 });
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('#bs-body'), null, {
+      timeout: 5000,
+    });
     await waitForPanel(tab, 'repo:shawwn/llama-dl');
     await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
     expect(await tab.evaluate(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('#bs-body'))).toBe(false);
     // The stored value is repaired: nothing of the valid key is lost, nothing invalid is kept.
     await expect
-      .poll(() => worker().evaluate(async () => ((await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>)))
+      .poll(() =>
+        worker().evaluate(
+          async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
+        ),
+      )
       .toMatchObject({ panel: 'collapsed', badges: true, theme: 'site', silence: [], github: true, placement: 'inline' });
-    const stored = await worker().evaluate(async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>);
+    const stored = await worker().evaluate(
+      async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
+    );
     expect(stored.surprise).toBeUndefined();
     const opts = await options();
-    await expect.poll(() => opts.evaluate(() => (document.querySelector('input[name="panel"][value="collapsed"]') as HTMLInputElement | null)?.checked ?? null)).toBe(true);
+    await expect
+      .poll(() =>
+        opts.evaluate(() => (document.querySelector('input[name="panel"][value="collapsed"]') as HTMLInputElement | null)?.checked ?? null),
+      )
+      .toBe(true);
     await opts.close();
     await tab.close();
     expect(h.pageErrors).toEqual([]);
@@ -237,7 +272,11 @@ describe('bad settings and messages (issue #8)', () => {
     const tab = await llamaTab();
     const opts = await options();
     const answers = await opts.evaluate(async () => {
-      const send = (m: unknown) => (globalThis as unknown as W).chrome.runtime.sendMessage(m).then((r: unknown) => r ?? null, (e: Error) => `error: ${e.message}`);
+      const send = (m: unknown) =>
+        (globalThis as unknown as W).chrome.runtime.sendMessage(m).then(
+          (r: unknown) => r ?? null,
+          (e: Error) => `error: ${e.message}`,
+        );
       return Promise.all([
         send({ type: 'page', subject: 42 }),
         send({ type: 'lookup', subjects: 'repo:shawwn/llama-dl' }),
@@ -252,7 +291,9 @@ describe('bad settings and messages (issue #8)', () => {
     });
     for (const a of answers) expect(a === null || /error/.test(String(a))).toBe(true);
     // The service worker still answers a good message, and the tab still has its panel and badges.
-    const good = await opts.evaluate(() => (globalThis as unknown as W).chrome.runtime.sendMessage({ type: 'search', query: 'shawwn/llama-dl' }));
+    const good = await opts.evaluate(() =>
+      (globalThis as unknown as W).chrome.runtime.sendMessage({ type: 'search', query: 'shawwn/llama-dl' }),
+    );
     expect((good as { results: { subject: string }[] }).results[0]!.subject).toBe('repo:shawwn/llama-dl');
     expect((await panels(tab)).length).toBe(1);
     expect((await badges(tab)).length).toBe(2);

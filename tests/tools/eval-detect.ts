@@ -15,7 +15,10 @@ for (const [title, cases] of [
     ['page', { known }],
   ] as const) {
     const r = evaluate(cases, mode, ctx);
-    console.log(`${title} · ${mode}${'known' in ctx ? ' · with dataset' : ' · heuristic only'}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`);
-    for (const m of r.misses) console.log(`    ${m.predicted ? 'FP' : 'FN'} ${m.repo} [${m.label}] — ${m.reasons.join('; ') || 'no evidence'}`);
+    console.log(
+      `${title} · ${mode}${'known' in ctx ? ' · with dataset' : ' · heuristic only'}: precision ${r.precision.toFixed(3)}, recall ${r.recall.toFixed(3)} (tp ${r.tp}, fp ${r.fp}, fn ${r.fn})`,
+    );
+    for (const m of r.misses)
+      console.log(`    ${m.predicted ? 'FP' : 'FN'} ${m.repo} [${m.label}] — ${m.reasons.join('; ') || 'no evidence'}`);
   }
 }

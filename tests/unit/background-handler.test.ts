@@ -7,7 +7,11 @@ import type { TabReport } from '@/utils/core/protocol';
 
 function memoryArea(initial: Record<string, unknown> = {}) {
   const data = { ...initial };
-  return { data, get: async (k: string) => ({ [k]: data[k] }), set: async (items: Record<string, unknown>) => void Object.assign(data, items) };
+  return {
+    data,
+    get: async (k: string) => ({ [k]: data[k] }),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
 }
 
 function setup(over: Partial<Settings> = {}, area = memoryArea()) {
@@ -41,7 +45,19 @@ test('answers lookups and page requests from our own extension', async () => {
 test('links: raw hrefs are parsed in the background and answered by href; links to the page itself are set apart', async () => {
   const HN = { id: 'self', url: 'https://news.ycombinator.com/item?id=1', tab: { id: 8 } };
   const gh = (await handle(
-    { type: 'links', hrefs: ['/shawwn/llama-dl', '/Shawwn/LLaMA-dl/issues?q=1', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md', '/torvalds/linux', '/features', 'item?id=35287733', '/me/self/pulls'], skip: 'repo:me/self' },
+    {
+      type: 'links',
+      hrefs: [
+        '/shawwn/llama-dl',
+        '/Shawwn/LLaMA-dl/issues?q=1',
+        'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
+        '/torvalds/linux',
+        '/features',
+        'item?id=35287733',
+        '/me/self/pulls',
+      ],
+      skip: 'repo:me/self',
+    },
     GH,
   )) as { known: Record<string, { subject: string }>; own: string[] };
   expect(Object.fromEntries(Object.entries(gh.known).map(([h, b]) => [h, b.subject]))).toEqual({
@@ -51,7 +67,10 @@ test('links: raw hrefs are parsed in the background and answered by href; links 
   });
   expect(gh.own).toEqual(['/me/self/pulls']);
   // Relative links are read as the sender's site reads them: `item?id=` is a thread on HN only.
-  const hn = (await handle({ type: 'links', hrefs: ['item?id=35287733', 'item?id=35288415', '/shawwn/llama-dl', 'https://github.com/shawwn/llama-dl'] }, HN)) as { known: Record<string, { subject: string }> };
+  const hn = (await handle(
+    { type: 'links', hrefs: ['item?id=35287733', 'item?id=35288415', '/shawwn/llama-dl', 'https://github.com/shawwn/llama-dl'] },
+    HN,
+  )) as { known: Record<string, { subject: string }> };
   expect(Object.fromEntries(Object.entries(hn.known).map(([h, b]) => [h, b.subject]))).toEqual({
     'item?id=35287733': 'thread:hn:35287733',
     'item?id=35288415': 'thread:hn:35287733',
@@ -88,15 +107,19 @@ test('remembers collapse/dismiss per subject and answers it with the panel', asy
   expect(s.area.data.panelState).toEqual({});
 });
 
-test.each([[null], ['x'], [[1, 2]], [{ 'repo:shawwn/llama-dl': 'exploded' }], [{ 'repo:shawwn/llama-dl': 7 }], [{ '<script>': 'dismissed' }]])(
-  'a corrupted stored panel state %# reads as open and is repaired on the next write',
-  async (stored) => {
-    const s = setup({}, memoryArea({ panelState: stored }));
-    expect(await s.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ state: 'open' });
-    await s.handle({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, GH);
-    expect(s.area.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
-  },
-);
+test.each([
+  [null],
+  ['x'],
+  [[1, 2]],
+  [{ 'repo:shawwn/llama-dl': 'exploded' }],
+  [{ 'repo:shawwn/llama-dl': 7 }],
+  [{ '<script>': 'dismissed' }],
+])('a corrupted stored panel state %# reads as open and is repaired on the next write', async (stored) => {
+  const s = setup({}, memoryArea({ panelState: stored }));
+  expect(await s.handle({ type: 'page', subject: 'repo:shawwn/llama-dl' }, GH)).toMatchObject({ state: 'open' });
+  await s.handle({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' }, GH);
+  expect(s.area.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
+});
 
 test('settings shape the page: silence, panel behaviour, tangents, badges', async () => {
   const silentSite = setup({ github: false });
@@ -110,7 +133,10 @@ test('settings shape the page: silence, panel behaviour, tangents, badges', asyn
     view: { panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' },
   });
   const noTangents = setup({ tangents: false });
-  const thread = (await noTangents.handle({ type: 'page', subject: 'thread:hn:35287733' }, { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' })) as {
+  const thread = (await noTangents.handle(
+    { type: 'page', subject: 'thread:hn:35287733' },
+    { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' },
+  )) as {
     data: { topics: { tangent: boolean }[] };
   };
   expect(thread.data.topics.length).toBe(10);
@@ -119,9 +145,19 @@ test('settings shape the page: silence, panel behaviour, tangents, badges', asyn
 
 test('reports feed the toolbar badge and the popup', async () => {
   const s = setup();
-  await s.handle({ type: 'report', panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 } }, GH);
-  expect(s.reports.get(7)).toEqual({ panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 }, count: 4 });
-  const info = (await s.handle({ type: 'tabInfo', tabId: 7 }, { id: 'self' })) as { panel: { subject: string }; badges: { subject: string; hint: string }[] };
+  await s.handle(
+    { type: 'report', panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 } },
+    GH,
+  );
+  expect(s.reports.get(7)).toEqual({
+    panel: 'repo:shawwn/llama-dl',
+    badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 },
+    count: 4,
+  });
+  const info = (await s.handle({ type: 'tabInfo', tabId: 7 }, { id: 'self' })) as {
+    panel: { subject: string };
+    badges: { subject: string; hint: string }[];
+  };
   expect(info.panel.subject).toBe('repo:shawwn/llama-dl');
   expect(info.badges.map((b) => b.subject)).toEqual(['repo:facebookresearch/llama', 'thread:hn:35287733']);
   await s.handle({ type: 'showPanel', tabId: 7 }, { id: 'self' });
@@ -191,11 +227,19 @@ test.each([
 
 test('detection: lookups badge likely LLaMA repos, detect answers a panel with reasons, the lists and the setting rule', async () => {
   const on = setup();
-  const r = (await on.handle({ type: 'lookup', subjects: ['repo:someone/llama-go', 'repo:alpacahq/alpaca-py', 'repo:ollama/ollama'] }, GH)) as { known: Record<string, { relations: string[]; hint: string }> };
+  const r = (await on.handle(
+    { type: 'lookup', subjects: ['repo:someone/llama-go', 'repo:alpacahq/alpaca-py', 'repo:ollama/ollama'] },
+    GH,
+  )) as { known: Record<string, { relations: string[]; hint: string }> };
   expect(Object.keys(r.known)).toEqual(['repo:someone/llama-go']);
-  expect(r.known['repo:someone/llama-go']).toMatchObject({ relations: ['llama'], hint: 'Backstory: likely LLaMA-related — name token `llama`' });
+  expect(r.known['repo:someone/llama-go']).toMatchObject({
+    relations: ['llama'],
+    hint: 'Backstory: likely LLaMA-related — name token `llama`',
+  });
   const info = { description: 'Run LLaMA models in Go', topics: ['llama'], readmeTitle: 'llama-go' };
-  const d = (await on.handle({ type: 'detect', subject: 'repo:someone/llama-go', info }, GH)) as { data: { relations: string[]; reasons: string[] } };
+  const d = (await on.handle({ type: 'detect', subject: 'repo:someone/llama-go', info }, GH)) as {
+    data: { relations: string[]; reasons: string[] };
+  };
   expect(d.data.relations).toEqual(['llama']);
   expect(d.data.reasons[0]).toContain('name token `llama`');
   const off = setup({ detection: 'dataset' });

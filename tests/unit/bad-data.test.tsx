@@ -18,7 +18,13 @@ import { buildKnowledge } from '@/utils/knowledge/knowledge';
 import type { PanelData } from '@/utils/core/protocol';
 import type { Dataset } from '@/utils/dataset/schema';
 
-const PAYLOADS = ['<script>window.__x=1</script>', '<img src=x onerror="window.__x=2">', 'javascript:alert(1)', '\u202egnp.exe', '"><svg onload=alert(1)>'];
+const PAYLOADS = [
+  '<script>window.__x=1</script>',
+  '<img src=x onerror="window.__x=2">',
+  'javascript:alert(1)',
+  '\u202egnp.exe',
+  '"><svg onload=alert(1)>',
+];
 
 let root: HTMLElement;
 afterEach(() => {
@@ -61,7 +67,11 @@ describe('hostile strings in the bundled dataset', () => {
 
   test('validation rejects them where they are not allowed, naming file and field', () => {
     const texts = readDatasetTexts();
-    const bad = { ...texts, 'timeline.json': JSON.stringify(evil.timeline, null, 2) + '\n', 'thread.json': JSON.stringify({ ...bundledDataset.thread, title: 'x\u202ey' }, null, 2) + '\n' };
+    const bad = {
+      ...texts,
+      'timeline.json': JSON.stringify(evil.timeline, null, 2) + '\n',
+      'thread.json': JSON.stringify({ ...bundledDataset.thread, title: 'x\u202ey' }, null, 2) + '\n',
+    };
     const { dataset, problems } = validateDatasetTexts(bad);
     expect(dataset).toBeUndefined();
     const msg = formatProblems(problems);
@@ -71,7 +81,12 @@ describe('hostile strings in the bundled dataset', () => {
 
   test('even unvalidated, every panel renders them as text and links only to allowed https hosts', () => {
     const k = buildKnowledge(evil);
-    for (const subject of ['repo:shawwn/llama-dl', 'repo:facebookresearch/llama', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733']) {
+    for (const subject of [
+      'repo:shawwn/llama-dl',
+      'repo:facebookresearch/llama',
+      'notice:2023/03/2023-03-21-meta.md',
+      'thread:hn:35287733',
+    ]) {
       const p = k.panel(subject)!;
       expect(p, subject).toBeTruthy();
       const el = renderPanel(p);

@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { assertDatasetValid, hasSharedData, readDatasetTexts, SHARED_DATA_DIR } from '@/utils/node/files';
-import { canonicalJson, checkAgainstRawThread, checkNoticesAgainstRaw, formatProblems, validateDatasetTexts } from '@/utils/dataset/validate';
+import {
+  canonicalJson,
+  checkAgainstRawThread,
+  checkNoticesAgainstRaw,
+  formatProblems,
+  validateDatasetTexts,
+} from '@/utils/dataset/validate';
 import { parseNotice } from '@/utils/dmca/parser';
 
 const texts = readDatasetTexts();
@@ -24,7 +30,13 @@ describe('bundled dataset', () => {
     const byId = Object.fromEntries(d.comments.filter((c) => c.id).map((c) => [c.id, c.n]));
     expect(byId).toEqual({ 35288415: 168, 35292445: 195, 35293068: 171, 35288750: 133, 35289533: 134, 35292097: 178 });
     const meta = d.notices.find((n) => n.path === '2023/03/2023-03-21-meta.md')!;
-    expect(meta).toMatchObject({ networkSize: 403, repos: ['shawwn/llama-dl'], sender: 'OpSec Online LLC', onBehalfOf: 'Meta Platforms, Inc.', textDate: '2023-03-20' });
+    expect(meta).toMatchObject({
+      networkSize: 403,
+      repos: ['shawwn/llama-dl'],
+      sender: 'OpSec Online LLC',
+      onBehalfOf: 'Meta Platforms, Inc.',
+      textDate: '2023-03-20',
+    });
     expect(d.notices.find((n) => n.kind === 'counter-notice')!.refersTo).toEqual(['2023/03/2023-03-21-meta.md']);
     expect(d.notices.find((n) => n.path.startsWith('2025/'))!.llama).toBe('inferred');
     expect(d.comments.filter((c) => c.topics.some((t) => d.topics.find((x) => x.id === t)?.tangent)).length).toBeGreaterThan(20);
@@ -56,7 +68,9 @@ describe('bundled dataset', () => {
   test('an unsafe string is rejected (bidi controls)', () => {
     const topics = JSON.parse(texts['topics.json']!);
     topics[0].label = 'evil\u202etxt';
-    expect(formatProblems(validateDatasetTexts({ ...texts, 'topics.json': canonicalJson(topics) }).problems)).toMatch(/topics\.json at \[0\]\.label: contains control or bidi/);
+    expect(formatProblems(validateDatasetTexts({ ...texts, 'topics.json': canonicalJson(topics) }).problems)).toMatch(
+      /topics\.json at \[0\]\.label: contains control or bidi/,
+    );
   });
 });
 

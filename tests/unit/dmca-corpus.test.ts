@@ -60,8 +60,18 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
     expect(riaa.textDate).toBe('2020-10-23');
     expect(riaa.repos[0]).toBe('ytdl-org/youtube-dl');
     expect(riaa.repos.length).toBe(18);
-    expect(m.get('2020/11/2020-11-16-RIAA-reversal.md')).toMatchObject({ kind: 'reversal', refersTo: ['2020/10/2020-10-23-RIAA.md'], repos: ['ytdl-org/youtube-dl'] });
-    expect(m.get('2016/2016-08-23-Yahoo.md')!.repos).toEqual(['powerguan/powercode', 'sudhirpatil/utils', 'prasadkps/myprojects', 'tangboy/imagetest', 'leonwang777/vmdotfile']);
+    expect(m.get('2020/11/2020-11-16-RIAA-reversal.md')).toMatchObject({
+      kind: 'reversal',
+      refersTo: ['2020/10/2020-10-23-RIAA.md'],
+      repos: ['ytdl-org/youtube-dl'],
+    });
+    expect(m.get('2016/2016-08-23-Yahoo.md')!.repos).toEqual([
+      'powerguan/powercode',
+      'sudhirpatil/utils',
+      'prasadkps/myprojects',
+      'tangboy/imagetest',
+      'leonwang777/vmdotfile',
+    ]);
     expect(m.get('2012/2012-08-09-rtmpdump.markdown')!.repos).toEqual(['svnpenn/rtmpdump']);
     expect(m.get('2021/12/2021-12-21-axosoft.md')).toMatchObject({ networkSize: 434, repos: ['5cr1pt/gitcracken'] });
     expect(m.get('2022/10/2022-10-31-novelai.md')).toMatchObject({ networkSize: 320 });
@@ -77,7 +87,9 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
     expect(answers.filter((n) => n.refersTo.length).length).toBe(535);
     expect(answers.filter((n) => n.refersTo.some((r) => !r.inferred)).length).toBe(55);
     const byPath = new Map(linked.map((n) => [n.path, n]));
-    expect(byPath.get('2017/2017-06-08-Borderless-Gaming-Retraction.md')!.refersTo).toEqual([{ path: '2017/2017-06-05-Borderless-Gaming.md', inferred: true }]);
+    expect(byPath.get('2017/2017-06-08-Borderless-Gaming-Retraction.md')!.refersTo).toEqual([
+      { path: '2017/2017-06-05-Borderless-Gaming.md', inferred: true },
+    ]);
   });
 
   test('the committed index is exactly what the corpus gives (canonical, byte for byte)', () => {
@@ -85,7 +97,8 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
     const committed = readDmcaIndexTexts();
     expect(JSON.parse(manifest)).toEqual(committed.manifest);
     expect(committed.files.size).toBe(files.length);
-    for (const [f, text] of files) expect(committed.files.get(f) === text, `public/dmca/${f} is stale: run npm run dataset:dmca`).toBe(true);
+    for (const [f, text] of files)
+      expect(committed.files.get(f) === text, `public/dmca/${f} is stale: run npm run dataset:dmca`).toBe(true);
   });
 
   test('round trip: every repo of a sample of notices resolves to that notice', async () => {
@@ -97,7 +110,10 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
       const n = idx.findNotice(p.path)!;
       expect(n.path).toBe(p.path);
       for (const r of p.repos) {
-        expect(idx.findRepo(r)!.notices.some((x) => x.index === n.index), `${r} → ${p.path}`).toBe(true);
+        expect(
+          idx.findRepo(r)!.notices.some((x) => x.index === n.index),
+          `${r} → ${p.path}`,
+        ).toBe(true);
         checked++;
       }
     }

@@ -1,6 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { beforeAll } from 'vitest';
-import { buildIndex, checkIndex, openIndex, readIndex, shardIndex, type BuildNotice, type DmcaIndex, type IndexManifest } from '@/utils/dmca/dmca-index';
+import {
+  buildIndex,
+  checkIndex,
+  openIndex,
+  readIndex,
+  shardIndex,
+  type BuildNotice,
+  type DmcaIndex,
+  type IndexManifest,
+} from '@/utils/dmca/dmca-index';
 import { checkManifest, readDmcaIndexTexts } from '@/utils/node/files';
 
 const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({
@@ -20,10 +29,20 @@ const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): Bui
 });
 
 const SAMPLE: BuildNotice[] = [
-  N('2020/10/2020-10-23-Label.md', ['org/downloader', 'a/downloader', 'b/downloader'], { sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12 }),
-  N('2020/11/2020-11-16-Label-reversal.md', ['org/downloader'], { kind: 'reversal', refersTo: [{ path: '2020/10/2020-10-23-Label.md', inferred: false }] }),
+  N('2020/10/2020-10-23-Label.md', ['org/downloader', 'a/downloader', 'b/downloader'], {
+    sender: 'Label Assn',
+    textDate: '2020-10-23',
+    networkSize: 12,
+  }),
+  N('2020/11/2020-11-16-Label-reversal.md', ['org/downloader'], {
+    kind: 'reversal',
+    refersTo: [{ path: '2020/10/2020-10-23-Label.md', inferred: false }],
+  }),
   N('2014/2014-02-10-Books.md', ['reader/notes', 'me/original'], { originals: ['me/original'], gists: 2 }),
-  N('2014/2014-02-12-Books-counternotice.md', ['reader/notes'], { kind: 'counter-notice', refersTo: [{ path: '2014/2014-02-10-Books.md', inferred: true }] }),
+  N('2014/2014-02-12-Books-counternotice.md', ['reader/notes'], {
+    kind: 'counter-notice',
+    refersTo: [{ path: '2014/2014-02-10-Books.md', inferred: true }],
+  }),
   N('2023/03/2023-03-21-other.md', ['a/downloader'], { onBehalfOf: 'Tab\there\u202Eand bidi' }),
 ];
 
@@ -44,7 +63,10 @@ describe('compact DMCA index', () => {
 
   test('repo → notices, with the role it was named in', () => {
     const hit = idx.findRepo('org/downloader')!;
-    expect(hit.notices.map((n) => idx.notice(n.index)!.path)).toEqual(['2020/10/2020-10-23-Label.md', '2020/11/2020-11-16-Label-reversal.md']);
+    expect(hit.notices.map((n) => idx.notice(n.index)!.path)).toEqual([
+      '2020/10/2020-10-23-Label.md',
+      '2020/11/2020-11-16-Label-reversal.md',
+    ]);
     expect(idx.findRepo('ORG/Downloader')?.repo).toBe('org/downloader');
     expect(idx.findRepo('me/original')!.notices).toEqual([{ index: idx.findNotice('2014/2014-02-10-books.md')!.index, original: true }]);
     expect(idx.findRepo('nobody/here')).toBeNull();
@@ -132,7 +154,13 @@ describe('the bundled index (public/dmca)', () => {
 
   test('spot checks: Meta 2023-03-21 and the youtube-dl notice with its reversal', () => {
     const meta = idx.findNotice('2023/03/2023-03-21-meta.md')!;
-    expect(meta).toMatchObject({ kind: 'notice', sender: 'OpSec Online LLC', onBehalfOf: 'Meta Platforms, Inc.', networkSize: 403, textDate: '2023-03-20' });
+    expect(meta).toMatchObject({
+      kind: 'notice',
+      sender: 'OpSec Online LLC',
+      onBehalfOf: 'Meta Platforms, Inc.',
+      networkSize: 403,
+      textDate: '2023-03-20',
+    });
     expect(meta.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['shawwn/llama-dl']);
     expect(meta.answeredBy.map((i) => idx.notice(i)!.path)).toEqual(['2023/04/2023-04-27-meta-counternotice.md']);
     const riaa = idx.findNotice('2020/10/2020-10-23-RIAA.md')!;
@@ -141,7 +169,9 @@ describe('the bundled index (public/dmca)', () => {
     const reversal = idx.findNotice('2020/11/2020-11-16-RIAA-reversal.md')!;
     expect(reversal.kind).toBe('reversal');
     expect(reversal.refersTo).toEqual([{ index: riaa.index, inferred: false }]);
-    expect(idx.findRepo('ytdl-org/youtube-dl')!.notices.map((n) => idx.notice(n.index)!.path)).toContain('2020/11/2020-11-16-RIAA-reversal.md');
+    expect(idx.findRepo('ytdl-org/youtube-dl')!.notices.map((n) => idx.notice(n.index)!.path)).toContain(
+      '2020/11/2020-11-16-RIAA-reversal.md',
+    );
   });
 
   test('holds every notice and repo the corpus names', () => {

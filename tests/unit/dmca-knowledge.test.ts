@@ -12,7 +12,10 @@ const { notices, repos } = readDmcaIndexTexts();
 const index = await readIndex(notices, repos);
 const k = buildKnowledge(bundledDataset, index);
 
-const allLinks = (p: PanelData) => [...p.notices.flatMap((n) => [n.url, ...n.answeredBy.map((a) => a.url)]), ...p.mentions.map((m) => m.url)];
+const allLinks = (p: PanelData) => [
+  ...p.notices.flatMap((n) => [n.url, ...n.answeredBy.map((a) => a.url)]),
+  ...p.mentions.map((m) => m.url),
+];
 
 describe('every DMCA notice, not just LLaMA ones', () => {
   test('a repo named only in the index: badge, relations, panel with the notice card and its reversal', () => {
@@ -108,9 +111,17 @@ describe('the background with the index', () => {
     const handle = deps(async () => index);
     const page = (await handle({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, GH)) as { data: PanelData };
     expect(page.data.relations).toContain('named-in-notice');
-    expect(await handle({ type: 'lookup', subjects: ['repo:ytdl-org/youtube-dl', 'repo:nobody/nothing', 'notice:2020/10/2020-10-23-riaa.md'] }, GH)).toMatchObject({
+    expect(
+      await handle(
+        { type: 'lookup', subjects: ['repo:ytdl-org/youtube-dl', 'repo:nobody/nothing', 'notice:2020/10/2020-10-23-riaa.md'] },
+        GH,
+      ),
+    ).toMatchObject({
       type: 'lookup',
-      known: { 'repo:ytdl-org/youtube-dl': { relations: expect.arrayContaining(['named-in-notice']) }, 'notice:2020/10/2020-10-23-riaa.md': { subject: 'notice:2020/10/2020-10-23-riaa.md' } },
+      known: {
+        'repo:ytdl-org/youtube-dl': { relations: expect.arrayContaining(['named-in-notice']) },
+        'notice:2020/10/2020-10-23-riaa.md': { subject: 'notice:2020/10/2020-10-23-riaa.md' },
+      },
     });
   });
 
@@ -129,12 +140,28 @@ describe('the background with the index', () => {
     expect(read.length).toBeGreaterThan(1);
     // Links are answered by href, from the shards their repos need (no card repos are read for badges).
     const before = read.length;
-    const links = (await handle({ type: 'links', hrefs: ['/chef-koch/kms-activator', 'https://github.com/Chef-Koch/KMS-Activator/issues', '/nobody/nothing-here', '#top', '/ytdl-org/youtube-dl/pulls'], skip: 'repo:ytdl-org/youtube-dl' }, GH)) as {
+    const links = (await handle(
+      {
+        type: 'links',
+        hrefs: [
+          '/chef-koch/kms-activator',
+          'https://github.com/Chef-Koch/KMS-Activator/issues',
+          '/nobody/nothing-here',
+          '#top',
+          '/ytdl-org/youtube-dl/pulls',
+        ],
+        skip: 'repo:ytdl-org/youtube-dl',
+      },
+      GH,
+    )) as {
       known: Record<string, { subject: string; relations: string[] }>;
       own: string[];
     };
     expect(Object.keys(links.known)).toEqual(['/chef-koch/kms-activator', 'https://github.com/Chef-Koch/KMS-Activator/issues']);
-    expect(links.known['/chef-koch/kms-activator']).toMatchObject({ subject: 'repo:chef-koch/kms-activator', relations: expect.arrayContaining(['named-in-notice']) });
+    expect(links.known['/chef-koch/kms-activator']).toMatchObject({
+      subject: 'repo:chef-koch/kms-activator',
+      relations: expect.arrayContaining(['named-in-notice']),
+    });
     expect(links.own).toEqual(['/ytdl-org/youtube-dl/pulls']);
     expect(read.length - before).toBeLessThanOrEqual(4);
     expect(handle({ type: 'links', hrefs: [7] }, GH)).toBeUndefined();

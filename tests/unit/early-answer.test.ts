@@ -2,7 +2,8 @@
 import { expect, test } from 'vitest';
 import { deliverEarlyAnswer, whenEarlyAnswer } from '@/utils/content/early-answer';
 
-const settled = async (p: Promise<unknown>) => Promise.race([p.then((v) => ({ v })), new Promise((r) => setTimeout(() => r('pending'), 20))]);
+const settled = async (p: Promise<unknown>) =>
+  Promise.race([p.then((v) => ({ v })), new Promise((r) => setTimeout(() => r('pending'), 20))]);
 
 test('an answer pushed before the question is taken; one pushed after resolves the waiting question', async () => {
   const url = location.href;

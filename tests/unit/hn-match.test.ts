@@ -41,10 +41,13 @@ describe('matchComments', () => {
   });
 
   test('the whole-text anchor "k" matches only the row that is exactly "k"', () => {
-    const r = matchComments([{ n: 0, anchor: 'k', whole: true, topics: ['x'] }], [
-      { id: '1', text: 'kind of a long comment with k in it' },
-      { id: '2', text: 'k' },
-    ]);
+    const r = matchComments(
+      [{ n: 0, anchor: 'k', whole: true, topics: ['x'] }],
+      [
+        { id: '1', text: 'kind of a long comment with k in it' },
+        { id: '2', text: 'k' },
+      ],
+    );
     expect(r.byComment.get(0)).toBe(1);
   });
 });

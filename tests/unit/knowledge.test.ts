@@ -86,7 +86,11 @@ describe('panel', () => {
   });
 
   test('every link in every panel is allowed', () => {
-    const subjects = [...bundledDataset.repos.map((r) => `repo:${r.repo}`), ...bundledDataset.notices.map((n) => `notice:${n.path.toLowerCase()}`), 'thread:hn:35287733'];
+    const subjects = [
+      ...bundledDataset.repos.map((r) => `repo:${r.repo}`),
+      ...bundledDataset.notices.map((n) => `notice:${n.path.toLowerCase()}`),
+      'thread:hn:35287733',
+    ];
     for (const s of subjects) {
       const p = k.panel(s);
       expect(p, s).not.toBeNull();

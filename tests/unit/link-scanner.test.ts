@@ -42,7 +42,8 @@ test('reads candidate hrefs from the page markup and from later-added links, raw
 });
 
 test('on HN: item links (relative or absolute) and GitHub URLs', async () => {
-  document.body.innerHTML = '<a href="item?id=35287733">t</a><a href="user?id=x">u</a><a href="/item?id=1">i</a><a href="https://github.com/a/b">g</a><a href="/shawwn/llama-dl">not on HN</a>';
+  document.body.innerHTML =
+    '<a href="item?id=35287733">t</a><a href="user?id=x">u</a><a href="/item?id=1">i</a><a href="https://github.com/a/b">g</a><a href="/shawwn/llama-dl">not on HN</a>';
   const c = collect();
   const s = startLinkScanner(document, { host: 'news.ycombinator.com', signal: ac.signal, onHrefs: c.onHrefs });
   await s.idle();
@@ -52,7 +53,13 @@ test('on HN: item links (relative or absolute) and GitHub URLs', async () => {
 test('huge pages are read element by element in many small slices, with the same result', async () => {
   document.body.innerHTML = Array.from({ length: 5000 }, (_, i) => `<a href="/u${i}/r${i}">x</a>`).join('');
   const c = collect();
-  const s = startLinkScanner(document, { host: 'github.com', signal: ac.signal, onHrefs: c.onHrefs, sliceMs: 0.5, serializeMaxLinks: 1000 });
+  const s = startLinkScanner(document, {
+    host: 'github.com',
+    signal: ac.signal,
+    onHrefs: c.onHrefs,
+    sliceMs: 0.5,
+    serializeMaxLinks: 1000,
+  });
   await s.idle();
   expect(new Set(c.all()).size).toBe(5000);
   expect(c.found.length).toBeGreaterThan(1);
@@ -78,7 +85,11 @@ test('markup parsing: attribute order, escaping, other tags and attributes named
 test('at most one badge per link, and all removable', () => {
   document.body.innerHTML = '<p><a href="/shawwn/llama-dl">a</a></p>';
   const a = document.querySelector('a')!;
-  const info = { subject: 'repo:shawwn/llama-dl' as const, relations: ['named-in-notice' as const], hint: 'Backstory: shawwn/llama-dl — named in a DMCA notice' };
+  const info = {
+    subject: 'repo:shawwn/llama-dl' as const,
+    relations: ['named-in-notice' as const],
+    hint: 'Backstory: shawwn/llama-dl — named in a DMCA notice',
+  };
   expect(placeBadge(a, info)).toBe(true);
   expect(placeBadge(a, info)).toBe(false);
   const b = document.querySelector('[data-backstory-badge]')!;
@@ -88,4 +99,3 @@ test('at most one badge per link, and all removable', () => {
   removeAllBadges();
   expect(document.querySelector('[data-backstory-badge]')).toBeNull();
 });
-

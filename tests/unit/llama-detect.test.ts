@@ -36,22 +36,36 @@ describe('detectLlama', () => {
   ])('link %s/%s → %s', (owner, name, related) => expect(detectLlama({ owner, name }).related).toBe(related));
 
   test('reasons say why, in words a person can check', () => {
-    expect(detectLlama({ owner: 'someone', name: 'llama2-finetune', topics: ['llama2'] }).reasons).toEqual(['name token `llama2`', 'topic `llama2`']);
-    expect(detectLlama({ owner: 'tloen', name: 'alpaca-lora' }).reasons).toEqual(['name token `alpaca` next to `lora` (a LLaMA fine-tune)']);
-    expect(detectLlama({ owner: 'someone', name: 'tool', description: 'Download the LLaMA weights fast' }).reasons).toContain('description mentions LLaMA weights');
+    expect(detectLlama({ owner: 'someone', name: 'llama2-finetune', topics: ['llama2'] }).reasons).toEqual([
+      'name token `llama2`',
+      'topic `llama2`',
+    ]);
+    expect(detectLlama({ owner: 'tloen', name: 'alpaca-lora' }).reasons).toEqual([
+      'name token `alpaca` next to `lora` (a LLaMA fine-tune)',
+    ]);
+    expect(detectLlama({ owner: 'someone', name: 'tool', description: 'Download the LLaMA weights fast' }).reasons).toContain(
+      'description mentions LLaMA weights',
+    );
   });
 
   test('ambiguous words are weighed by context on a repo page', () => {
     expect(detectLlama({ owner: 'someone', name: 'alpaca', description: 'Instruction-following LLaMA fine-tune' }).related).toBe(false);
-    expect(detectLlama({ owner: 'someone', name: 'alpaca-7b', description: 'Alpaca 7B weights, fine-tuned from LLaMA' }).related).toBe(true);
-    expect(detectLlama({ owner: 'someone', name: 'alpaca-7b', description: 'A stock trading bot', topics: ['trading'] }).related).toBe(false);
+    expect(detectLlama({ owner: 'someone', name: 'alpaca-7b', description: 'Alpaca 7B weights, fine-tuned from LLaMA' }).related).toBe(
+      true,
+    );
+    expect(detectLlama({ owner: 'someone', name: 'alpaca-7b', description: 'A stock trading bot', topics: ['trading'] }).related).toBe(
+      false,
+    );
   });
 
   test('the dataset comes first, and the user lists override everything', () => {
     const known = new Map([['cocktailpeanut/dalai', 'Dalai']]);
     expect(detectLlama({ owner: 'cocktailpeanut', name: 'dalai' }, { known }).related).toBe(true);
     expect(detectLlama({ owner: 'cocktailpeanut', name: 'dalai' }).related).toBe(false);
-    expect(detectLlama({ owner: 'ollama', name: 'ollama' }, { always: new Set(['ollama/ollama']) })).toMatchObject({ related: true, reasons: ['on your "always LLaMA-related" list'] });
+    expect(detectLlama({ owner: 'ollama', name: 'ollama' }, { always: new Set(['ollama/ollama']) })).toMatchObject({
+      related: true,
+      reasons: ['on your "always LLaMA-related" list'],
+    });
     expect(detectLlama({ owner: 'ggerganov', name: 'llama.cpp' }, { never: new Set(['ggerganov/llama.cpp']) }).related).toBe(false);
   });
 });
@@ -74,7 +88,10 @@ describe('measured precision and recall (npm run eval:detect prints the details)
     const { SHARED_DATA_DIR } = await import('@/utils/node/files');
     const path = `${SHARED_DATA_DIR}/repos/public.tsv`;
     if (!existsSync(path)) return console.warn('[llama-detect.test] ../shared/data not found: skipping the comparison with public.tsv');
-    const rows = readFileSync(path, 'utf8').trim().split('\n').map((l) => l.split('\t').slice(0, 2).join(' '));
+    const rows = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t').slice(0, 2).join(' '));
     expect(LABELLED.map((c) => `${c.repo} ${c.label}`)).toEqual(rows);
   });
 });

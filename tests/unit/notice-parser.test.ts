@@ -126,7 +126,9 @@ test.each([
 ])('parseLooseDate(%s) → %s', (s, d) => expect(parseLooseDate(s)).toBe(d));
 
 test('extractRepos ignores hosts that merely end in github.com and trailing punctuation', () => {
-  expect(extractRepos('see notgithub.com/a/b, https://github.com/a/b). and github.com/a/b again; raw.githubusercontent.com/x/y')).toEqual(['a/b']);
+  expect(extractRepos('see notgithub.com/a/b, https://github.com/a/b). and github.com/a/b again; raw.githubusercontent.com/x/y')).toEqual([
+    'a/b',
+  ]);
 });
 
 // ---- formats added for the whole corpus (issue #7): written for these tests, not copied ----
@@ -164,7 +166,14 @@ const NETWORK_VARIANTS = [
 describe('whole-corpus formats', () => {
   test('form notice: repos under the "original work" question only are the original, not alleged copies', () => {
     const n = parseNotice('2017/2017-05-02-hana.md', FORM_WITH_ORIGINAL);
-    expect(n.repos).toEqual(['hana/tachograph', 'hana/shared-lib', 'copier/tachograph', 'copier2/tachograph', 'copier/shared-lib', 'copier3/tachograph']);
+    expect(n.repos).toEqual([
+      'hana/tachograph',
+      'hana/shared-lib',
+      'copier/tachograph',
+      'copier2/tachograph',
+      'copier/shared-lib',
+      'copier3/tachograph',
+    ]);
     // hana/shared-lib is also named in the take-down section, so it is not "only the original".
     expect(n.originals).toEqual(['hana/tachograph']);
     expect(n.fileParty).toBe('Hana');
@@ -187,17 +196,21 @@ describe('whole-corpus formats', () => {
     expect(parseNotice('2021/04/2021-04-01-label-2.md', REVERSAL).kind).toBe('reversal');
   });
 
-  test.each(NETWORK_VARIANTS)('network note %s → %s', (text, n) => expect(parseNotice('2022/01/2022-01-01-x.md', text).networkSize).toBe(n));
+  test.each(NETWORK_VARIANTS)('network note %s → %s', (text, n) =>
+    expect(parseNotice('2022/01/2022-01-01-x.md', text).networkSize).toBe(n),
+  );
 
   test('gists with and without a user; raw, docs and support hosts are not repos', () => {
-    const text = 'https://gist.github.com/Someone/0a1b2c3d4e5f and gist.github.com/9f8e7d6c5b4a, https://raw.github.com/x/y, https://support.github.com/contact, https://github.com/contact/foo, https://github.com/site/terms, https://github.com/settings/keys';
+    const text =
+      'https://gist.github.com/Someone/0a1b2c3d4e5f and gist.github.com/9f8e7d6c5b4a, https://raw.github.com/x/y, https://support.github.com/contact, https://github.com/contact/foo, https://github.com/site/terms, https://github.com/settings/keys';
     const n = parseNotice('2019/01/2019-01-01-x.md', text);
     expect(n.gists).toEqual(['someone/0a1b2c3d4e5f', '9f8e7d6c5b4a']);
     expect(n.repos).toEqual([]);
   });
 
   test('repo URL spellings: www, angle brackets, .git, /tree and /blob suffixes, markdown links, trailing dots', () => {
-    const text = '<https://www.github.com/A/B.git>, [link](https://github.com/c/d/tree/main/src), http://github.com/E/F/blob/x.md... github.com/g/h.';
+    const text =
+      '<https://www.github.com/A/B.git>, [link](https://github.com/c/d/tree/main/src), http://github.com/E/F/blob/x.md... github.com/g/h.';
     expect(parseNotice('2019/01/2019-01-01-x.md', text).repos).toEqual(['a/b', 'c/d', 'e/f', 'g/h']);
   });
 

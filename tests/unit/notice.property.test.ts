@@ -16,9 +16,40 @@ const piece = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.constantFrom('<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '\u202e', '\u0000', '**', '\n\n', '[x](', ')', '<', '>'),
-  fc.tuple(fc.constantFrom('https://github.com/', 'http://www.github.com/', 'github.com/', '<https://github.com/', '1.https://github.com/', 'gist.github.com/'), fc.string({ maxLength: 80 })).map(([a, b]) => a + b),
-  fc.constantFrom('entire network of 1,234 repositories', 'entire network of _12_ repositories', 'DATE: 13/45/2023', 'Date: March 20, 2023', 'On behalf of:\n', 'Sincerely,\n'),
+  fc.constantFrom(
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    'javascript:alert(1)',
+    '\u202e',
+    '\u0000',
+    '**',
+    '\n\n',
+    '[x](',
+    ')',
+    '<',
+    '>',
+  ),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'https://github.com/',
+        'http://www.github.com/',
+        'github.com/',
+        '<https://github.com/',
+        '1.https://github.com/',
+        'gist.github.com/',
+      ),
+      fc.string({ maxLength: 80 }),
+    )
+    .map(([a, b]) => a + b),
+  fc.constantFrom(
+    'entire network of 1,234 repositories',
+    'entire network of _12_ repositories',
+    'DATE: 13/45/2023',
+    'Date: March 20, 2023',
+    'On behalf of:\n',
+    'Sincerely,\n',
+  ),
 );
 const noticeText = fc.array(piece, { maxLength: 30 }).map((a) => a.join(' '));
 const path = fc.oneof(
@@ -49,6 +80,7 @@ test('cleanField leaves one safe line, whatever it is given', () => {
   fc.assert(
     fc.property(fc.oneof(fc.string({ maxLength: 500 }), fc.string({ unit: 'binary', maxLength: 200 })), (s) => {
       const c = cleanField(s);
+      // eslint-disable-next-line no-control-regex -- control characters are what is tested
       expect(c).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
       expect(c.length).toBeLessThanOrEqual(120);
     }),
@@ -58,32 +90,55 @@ test('cleanField leaves one safe line, whatever it is given', () => {
 let idx: DmcaIndex;
 beforeAll(async () => {
   const built = buildIndex([
-    { path: '2020/10/2020-10-23-x.md', date: '2020-10-23', textDate: null, kind: 'notice', sender: null, onBehalfOf: null, fileParty: 'X', networkSize: null, gists: 0, repos: ['a/b', 'c/d'], originals: [], refersTo: [] },
+    {
+      path: '2020/10/2020-10-23-x.md',
+      date: '2020-10-23',
+      textDate: null,
+      kind: 'notice',
+      sender: null,
+      onBehalfOf: null,
+      fileParty: 'X',
+      networkSize: null,
+      gists: 0,
+      repos: ['a/b', 'c/d'],
+      originals: [],
+      refersTo: [],
+    },
   ]);
   idx = await readIndex(built.notices, built.repos);
 });
 
 test('index lookups never throw on any input and find only what is there', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('a/b', 'A/B', 'c/d', '', '\t', '\n', 'a/b\tx')), fc.integer(), (q, i) => {
-      const hit = idx.findRepo(q);
-      expect(hit === null || ['a/b', 'c/d'].includes(hit.repo)).toBe(true);
-      expect(idx.findNotice(q) === null || q.toLowerCase() === '2020/10/2020-10-23-x.md').toBe(true);
-      expect(idx.notice(i) === null || i === 0).toBe(true);
-      expect(idx.repoAt(i) === null || i === 0 || i === 1).toBe(true);
-      expect(Array.isArray(idx.searchRepos(q, 5))).toBe(true);
-    }),
+    fc.property(
+      fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('a/b', 'A/B', 'c/d', '', '\t', '\n', 'a/b\tx')),
+      fc.integer(),
+      (q, i) => {
+        const hit = idx.findRepo(q);
+        expect(hit === null || ['a/b', 'c/d'].includes(hit.repo)).toBe(true);
+        expect(idx.findNotice(q) === null || q.toLowerCase() === '2020/10/2020-10-23-x.md').toBe(true);
+        expect(idx.notice(i) === null || i === 0).toBe(true);
+        expect(idx.repoAt(i) === null || i === 0 || i === 1).toBe(true);
+        expect(Array.isArray(idx.searchRepos(q, 5))).toBe(true);
+      },
+    ),
   );
 });
 
 test('pageSubject never throws and gives canonical subjects only', () => {
   fc.assert(
-    fc.property(fc.constantFrom('github.com', 'www.github.com', 'news.ycombinator.com', 'evil.com'), fc.string({ maxLength: 300 }), fc.string({ maxLength: 100 }), fc.option(fc.string({ maxLength: 100 })), (host, p, q, root) => {
-      const ps = pageSubject(host, p, q, root);
-      if (ps) {
-        expect(isSubject(ps.subject)).toBe(true);
-        if (ps.networkRoot) expect(isSubject(`repo:${ps.networkRoot}`)).toBe(true);
-      }
-    }),
+    fc.property(
+      fc.constantFrom('github.com', 'www.github.com', 'news.ycombinator.com', 'evil.com'),
+      fc.string({ maxLength: 300 }),
+      fc.string({ maxLength: 100 }),
+      fc.option(fc.string({ maxLength: 100 })),
+      (host, p, q, root) => {
+        const ps = pageSubject(host, p, q, root);
+        if (ps) {
+          expect(isSubject(ps.subject)).toBe(true);
+          if (ps.networkRoot) expect(isSubject(`repo:${ps.networkRoot}`)).toBe(true);
+        }
+      },
+    ),
   );
 });

@@ -8,7 +8,12 @@ function matches(pattern: string, url: string): boolean {
   const m = /^https:\/\/([^/]+)(\/.*)$/.exec(pattern)!;
   const u = new URL(url);
   if (u.protocol !== 'https:' || u.host !== m[1]) return false;
-  const glob = new RegExp(`^${m[2]!.split('*').map((p) => p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`);
+  const glob = new RegExp(
+    `^${m[2]!
+      .split('*')
+      .map((p) => p.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return glob.test(u.pathname + u.search);
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, exportSettings, isSilenced, migrate, parseImport, parseSettings, SETTINGS_VERSION, toStored } from '@/utils/schema/settings';
+import {
+  DEFAULT_SETTINGS,
+  exportSettings,
+  isSilenced,
+  migrate,
+  parseImport,
+  parseSettings,
+  SETTINGS_VERSION,
+  toStored,
+} from '@/utils/schema/settings';
 
 describe('parseSettings', () => {
   test('nothing stored → defaults, no problems', () => {
@@ -50,13 +59,21 @@ describe('parseSettings', () => {
   });
 
   test('silence entries are trimmed, lower-cased and deduplicated', () => {
-    expect(parseSettings({ version: SETTINGS_VERSION, silence: [' Shawwn/LLaMA-dl ', 'shawwn/llama-dl', 'GitHub.com'] }).settings.silence).toEqual(['shawwn/llama-dl', 'github.com']);
+    expect(
+      parseSettings({ version: SETTINGS_VERSION, silence: [' Shawwn/LLaMA-dl ', 'shawwn/llama-dl', 'GitHub.com'] }).settings.silence,
+    ).toEqual(['shawwn/llama-dl', 'github.com']);
   });
 });
 
 describe('migrations', () => {
   test('v1 {enabled, showBadges, collapsed} → v2 per-site switches and panel behaviour', () => {
-    expect(migrate({ enabled: false, showBadges: false, collapsed: true })).toEqual({ github: false, hn: false, badges: false, panel: 'collapsed', version: SETTINGS_VERSION });
+    expect(migrate({ enabled: false, showBadges: false, collapsed: true })).toEqual({
+      github: false,
+      hn: false,
+      badges: false,
+      panel: 'collapsed',
+      version: SETTINGS_VERSION,
+    });
     const r = parseSettings({ enabled: true, collapsed: false, theme: 'dark' });
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark', panel: 'open' });
     expect(r.changed).toBe(true);

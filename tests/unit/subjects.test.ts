@@ -29,9 +29,28 @@ describe('subjectFromGithubPath', () => {
   ])('%s → %s', (path, subject) => expect(subjectFromGithubPath(path)).toBe(subject));
 
   test.each([
-    '/', '', '/shawwn', '/settings/profile', '/orgs/meta/people', '/features/copilot', '/topics/llama', '/marketplace/actions/x',
-    '/search', '/notifications', '/login', '/sponsors/someone', '/explore', '/site/terms', '/contact', '/-bad/name', '/a/..', '/a/.',
-    '/owner/na me', 'shawwn/llama-dl', '//shawwn/llama-dl', '/' + 'a'.repeat(40) + '/x',
+    '/',
+    '',
+    '/shawwn',
+    '/settings/profile',
+    '/orgs/meta/people',
+    '/features/copilot',
+    '/topics/llama',
+    '/marketplace/actions/x',
+    '/search',
+    '/notifications',
+    '/login',
+    '/sponsors/someone',
+    '/explore',
+    '/site/terms',
+    '/contact',
+    '/-bad/name',
+    '/a/..',
+    '/a/.',
+    '/owner/na me',
+    'shawwn/llama-dl',
+    '//shawwn/llama-dl',
+    '/' + 'a'.repeat(40) + '/x',
   ])('%s → null', (path) => expect(subjectFromGithubPath(path)).toBeNull());
 });
 
@@ -77,7 +96,10 @@ describe('subjectFromHnSearch / pageSubject', () => {
   ])('%s → %s', (search, subject) => expect(subjectFromHnSearch(search)).toBe(subject));
 
   test('a fork carries its network root; the root itself does not', () => {
-    expect(pageSubject('github.com', '/someone/llama-dl', '', 'shawwn/llama-dl')).toEqual({ subject: 'repo:someone/llama-dl', networkRoot: 'shawwn/llama-dl' });
+    expect(pageSubject('github.com', '/someone/llama-dl', '', 'shawwn/llama-dl')).toEqual({
+      subject: 'repo:someone/llama-dl',
+      networkRoot: 'shawwn/llama-dl',
+    });
     expect(pageSubject('github.com', '/shawwn/llama-dl/issues', '', 'shawwn/llama-dl')).toEqual({ subject: 'repo:shawwn/llama-dl' });
     expect(pageSubject('github.com', '/someone/x', '', 'not a repo')).toEqual({ subject: 'repo:someone/x' });
     expect(pageSubject('news.ycombinator.com', '/item', '?id=35287733', null)).toEqual({ subject: 'thread:hn:35287733' });

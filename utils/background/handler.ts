@@ -54,7 +54,13 @@ function senderHost(sender: SenderInfo): string {
 }
 
 export function viewFor(s: Settings): PageView {
-  return { badges: s.badges, panel: s.panel, placement: s.placement, theme: s.theme, detect: s.detection === 'heuristic' || s.llamaAlways.length > 0 };
+  return {
+    badges: s.badges,
+    panel: s.panel,
+    placement: s.placement,
+    theme: s.theme,
+    detect: s.detection === 'heuristic' || s.llamaAlways.length > 0,
+  };
 }
 
 /** The detector's context from the dataset and the user's lists; detection beyond the lists only when enabled. */
@@ -63,7 +69,10 @@ function detectFor(k: Knowledge, s: Settings) {
   return (repo: string, info?: RepoPageInfo) => {
     const [owner, name] = repo.split('/') as [string, string];
     if (s.detection !== 'heuristic' && !ctx.always.has(repo)) return null;
-    const d = detectLlama({ owner, name, ...(info ? { description: info.description, topics: info.topics, readmeTitle: info.readmeTitle } : {}) }, ctx);
+    const d = detectLlama(
+      { owner, name, ...(info ? { description: info.description, topics: info.topics, readmeTitle: info.readmeTitle } : {}) },
+      ctx,
+    );
     return d.related ? d : null;
   };
 }
@@ -181,7 +190,8 @@ export function createHandler(deps: BackgroundDeps) {
       case 'detect':
         return (async () => {
           const settings = await deps.settings();
-          if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return { type: 'page', data: null, state: 'open', silent: false, view: viewFor(settings) } as const;
+          if (!req.subject.startsWith('repo:') || !isSubject(req.subject))
+            return { type: 'page', data: null, state: 'open', silent: false, view: viewFor(settings) } as const;
           const k = await know();
           const d = detectFor(k, settings)(req.subject.slice(5), req.info);
           const data = d ? k.detectedPanel(req.subject, d.reasons) : null;
@@ -233,7 +243,11 @@ export function createHandler(deps: BackgroundDeps) {
             type: 'tabInfo',
             report,
             panel: panelData ? applyTopicSettings(panelData, settings) : null,
-            badges: Object.entries(report?.badges ?? {}).map(([subject, count]) => ({ subject, count, hint: hints[subject]?.hint ?? subject })),
+            badges: Object.entries(report?.badges ?? {}).map(([subject, count]) => ({
+              subject,
+              count,
+              hint: hints[subject]?.hint ?? subject,
+            })),
           } as const;
         })();
       case 'search':

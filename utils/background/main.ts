@@ -90,11 +90,14 @@ export function startBackground(): void {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/ui.js'], injectImmediately: true });
       } else {
         // Firefox (MV2): host permissions are enough for tabs.executeScript.
-        await (browser.tabs as unknown as { executeScript(tabId: number, d: object): Promise<unknown> }).executeScript(tabId, { file: '/ui.js', frameId, runAt: 'document_start' });
+        await (browser.tabs as unknown as { executeScript(tabId: number, d: object): Promise<unknown> }).executeScript(tabId, {
+          file: '/ui.js',
+          frameId,
+          runAt: 'document_start',
+        });
       }
     },
   });
-
 
   browser.runtime.onMessage.addListener((message, sender) => {
     try {
@@ -133,9 +136,17 @@ export function startBackground(): void {
     if (!ps) return;
     // As the content script's first question at document_start asks it (the URL is all it knows then);
     // the panel's code is left to that question, which knows whether the page already runs it.
-    const res = (await handle({ type: 'page', subject: ps.subject, hasUi: true }, { id: browser.runtime.id, url, tab: { id: tabId }, frameId: 0 })) as Response | undefined;
+    const res = (await handle(
+      { type: 'page', subject: ps.subject, hasUi: true },
+      { id: browser.runtime.id, url, tab: { id: tabId }, frameId: 0 },
+    )) as Response | undefined;
     if (res?.type !== 'page' || !res.data) return;
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, injectImmediately: true, func: deliverEarlyAnswer, args: [url, res] });
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      injectImmediately: true,
+      func: deliverEarlyAnswer,
+      args: [url, res],
+    });
   };
 
   // A new page in a tab starts with no matches; its content script reports its own.

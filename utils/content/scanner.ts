@@ -78,7 +78,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   type Job = { kind: 'markup'; text: string; re: RegExp } | { kind: 'elements'; list: ArrayLike<Element>; i: number };
   const jobs: Job[] = [];
   let scheduled = false;
-  let idleWaiters: (() => void)[] = [];
+  const idleWaiters: (() => void)[] = [];
 
   const schedule = () => {
     if (scheduled || opts.signal.aborted) return;

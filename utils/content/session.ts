@@ -11,7 +11,18 @@ import { linksWithHrefs, startLinkScanner, type PageHost } from './scanner';
 import type { MountedPanel } from '../ui/mount';
 import { hasUi, whenUi } from './ui-loader';
 import { whenEarlyAnswer } from './early-answer';
-import { isLinksResponse, isPageResponse, MAX_LINK_HREFS, type BadgeInfo, type PageView, type PanelData, type PanelState, type RepoPageInfo, type Request, type TabMessage } from '../core/protocol';
+import {
+  isLinksResponse,
+  isPageResponse,
+  MAX_LINK_HREFS,
+  type BadgeInfo,
+  type PageView,
+  type PanelData,
+  type PanelState,
+  type RepoPageInfo,
+  type Request,
+  type TabMessage,
+} from '../core/protocol';
 import type { PageSubject } from '../core/subjects';
 
 export interface Site {
@@ -209,7 +220,12 @@ export function runPage(ctx: ContentScriptContext, site: Site): void {
       if (!res.silent && res.view.detect && ps?.subject.startsWith('repo:') && site.repoInfo) {
         await domReady();
         const info = site.repoInfo();
-        if (gen !== generation || !info || !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`)) return;
+        if (
+          gen !== generation ||
+          !info ||
+          !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`)
+        )
+          return;
         const det = await ask({ type: 'detect', subject: ps.subject, info });
         if (gen !== generation || ctx.isInvalid || !isPageResponse(det) || !det.data) return;
         panelData = { data: det.data, state: det.state };

@@ -19,7 +19,13 @@ export function makeYield(): (fn: () => void) => void {
 }
 
 /** Run `fn` over `items` in slices of about `sliceMs`, then `done`; stops when `signal` aborts. */
-export function forEachSliced<T>(items: ArrayLike<T>, fn: (item: T, i: number) => void, done: () => void, signal: AbortSignal, sliceMs = 8): void {
+export function forEachSliced<T>(
+  items: ArrayLike<T>,
+  fn: (item: T, i: number) => void,
+  done: () => void,
+  signal: AbortSignal,
+  sliceMs = 8,
+): void {
   const later = makeYield();
   let i = 0;
   const step = () => {

@@ -44,17 +44,53 @@ const OFFICIAL_OWNERS = new Set(['meta-llama']);
 /** Tokens that make "llama" a brand of something else. */
 const LLAMA_BRANDS = /^(?:ollama|defillama|llamaindex|llamafolio|llamafactory)$/;
 /** Words that, next to alpaca / vicuna / guanaco, say "the fine-tuned model", not the animal or a product. */
-const MODEL_CONTEXT = new Set(['lora', 'cpp', 'llama', 'stanford', 'chinese', 'instruct', 'finetune', 'ggml', 'gguf', '7b', '13b', '30b', '33b', '65b', 'chat', 'qlora']);
+const MODEL_CONTEXT = new Set([
+  'lora',
+  'cpp',
+  'llama',
+  'stanford',
+  'chinese',
+  'instruct',
+  'finetune',
+  'ggml',
+  'gguf',
+  '7b',
+  '13b',
+  '30b',
+  '33b',
+  '65b',
+  'chat',
+  'qlora',
+]);
 const AMBIGUOUS = new Set(['alpaca', 'vicuna', 'guanaco']);
-const NOT_MODEL = new Set(['game', 'games', 'farm', 'bot', 'emoji', 'sticker', 'stickers', 'pet', 'pets', 'zoo', 'animal', 'pictures', 'photos', 'wallpaper']);
+const NOT_MODEL = new Set([
+  'game',
+  'games',
+  'farm',
+  'bot',
+  'emoji',
+  'sticker',
+  'stickers',
+  'pet',
+  'pets',
+  'zoo',
+  'animal',
+  'pictures',
+  'photos',
+  'wallpaper',
+]);
 /** Description phrases of general, multi-model tooling. */
-const MULTI_MODEL = /\b(?:\d+\s*\+\s*(?:llms?|models)|any (?:llm|model)|many (?:llms|models|model families)|multiple (?:llms|models)|various (?:llms|models)|model[- ]agnostic|llms? framework|all major (?:llms|models))\b/i;
+const MULTI_MODEL =
+  /\b(?:\d+\s*\+\s*(?:llms?|models)|any (?:llm|model)|many (?:llms|models|model families)|multiple (?:llms|models)|various (?:llms|models)|model[- ]agnostic|llms? framework|all major (?:llms|models))\b/i;
 const LLAMA_TEXT = /\bl+ama(?:[ -]?[1-4](?:\.\d)?)?\b|\bllama\.cpp\b|\bcode ?llama\b/i;
 const STRONG_LLAMA_TEXT = /\bllama[ -]?[1-4]\b|\bllama\.cpp\b|\bcode ?llama\b|\bllama\b[^.]{0,20}\bmodels?\b/i;
-const LLM_TEXT = /\b(?:llms?|language models?|chat(?:bot)?s?|instruct\w*|fine-?tun\w*|weights|inference|quanti[sz]\w*|gguf|ggml|transformers?|lora)\b/i;
+const LLM_TEXT =
+  /\b(?:llms?|language models?|chat(?:bot)?s?|instruct\w*|fine-?tun\w*|weights|inference|quanti[sz]\w*|gguf|ggml|transformers?|lora)\b/i;
 const ANIMAL_TEXT = /\b(?:llamas|alpacas|animals?|farm(?:ing)?|pets?|zoo|pictures|photos|wool)\b/i;
-const OTHER_DOMAIN = /\b(?:trading|broker\w*|stock|defi|finance|astronomy|ascom|telescope|risc-?v|fluid|simulation|serial|inpainting|forms?)\b/i;
-const LLAMA_WEIGHTS = /\b(?:llama|meta'?s (?:llm|model))\b[^.]{0,60}\b(?:weights|checkpoints?|model files)\b|\b(?:weights|checkpoints?)\b[^.]{0,40}\bllama\b/i;
+const OTHER_DOMAIN =
+  /\b(?:trading|broker\w*|stock|defi|finance|astronomy|ascom|telescope|risc-?v|fluid|simulation|serial|inpainting|forms?)\b/i;
+const LLAMA_WEIGHTS =
+  /\b(?:llama|meta'?s (?:llm|model))\b[^.]{0,60}\b(?:weights|checkpoints?|model files)\b|\b(?:weights|checkpoints?)\b[^.]{0,40}\bllama\b/i;
 
 function llamaToken(t: string): boolean {
   if (!t.includes('llama') || LLAMA_BRANDS.test(t)) return false;

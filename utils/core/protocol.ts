@@ -89,7 +89,17 @@ export interface ShowPanelRequest {
   tabId: number;
 }
 
-export type Request = LookupRequest | LinksRequest | UiRequest | PageRequest | PanelStateRequest | ReportRequest | TabInfoRequest | SearchRequest | ShowPanelRequest | DetectRequest;
+export type Request =
+  | LookupRequest
+  | LinksRequest
+  | UiRequest
+  | PageRequest
+  | PanelStateRequest
+  | ReportRequest
+  | TabInfoRequest
+  | SearchRequest
+  | ShowPanelRequest
+  | DetectRequest;
 
 /** Messages the background sends to content scripts. */
 export type TabMessage = { type: 'settingsChanged' } | { type: 'togglePanel' } | { type: 'showPanel' };
@@ -251,7 +261,13 @@ export function isLookupResponse(r: unknown): r is LookupResponse {
 export const MAX_LINK_HREFS = 5000;
 
 export function isLinksResponse(r: unknown): r is LinksResponse {
-  return !!r && typeof r === 'object' && (r as LinksResponse).type === 'links' && typeof (r as LinksResponse).known === 'object' && Array.isArray((r as LinksResponse).own);
+  return (
+    !!r &&
+    typeof r === 'object' &&
+    (r as LinksResponse).type === 'links' &&
+    typeof (r as LinksResponse).known === 'object' &&
+    Array.isArray((r as LinksResponse).own)
+  );
 }
 
 export function isPageResponse(r: unknown): r is PageResponse {

@@ -34,7 +34,10 @@ export function hnItemUrl(id: number | string): string {
  * `#bs-<n>` marker plus a text fragment on its anchor phrase. The browser scrolls to either; Backstory's
  * HN script reads the marker (text fragments are invisible to scripts) and highlights the comment.
  */
-export function hnCommentUrl(threadId: number, comment: { n?: number | undefined; id?: number | undefined; anchor?: string | undefined }): string {
+export function hnCommentUrl(
+  threadId: number,
+  comment: { n?: number | undefined; id?: number | undefined; anchor?: string | undefined },
+): string {
   const base = hnItemUrl(threadId);
   if (comment.id) return `${base}#${comment.id}`;
   const marker = comment.n !== undefined ? `bs-${comment.n}` : '';

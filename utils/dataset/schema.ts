@@ -14,6 +14,7 @@ const text = (max: number) =>
     .string()
     .min(1)
     .max(max)
+    // eslint-disable-next-line no-control-regex -- control characters are what is refused
     .refine((s) => !/[\u202a-\u202e\u2066-\u2069\u0000-\u0008]/.test(s), 'contains control or bidi characters');
 const httpsUrl = z.string().regex(/^https:\/\/[a-z0-9.-]+\//, 'expected an https URL');
 

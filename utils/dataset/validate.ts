@@ -21,7 +21,10 @@ export function canonicalJson(value: unknown): string {
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('').replace(/^\./, '');
+  return path
+    .map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 export function validateDatasetTexts(texts: Partial<Record<DatasetFile, string>>): { dataset?: Dataset; problems: Problem[] } {
@@ -47,7 +50,11 @@ export function validateDatasetTexts(texts: Partial<Record<DatasetFile, string>>
     }
     parsed[file] = r.data;
     if (canonicalJson(r.data) !== raw) {
-      problems.push({ file, field: '', message: 'not in canonical form (2-space JSON, schema key order, final newline); run `npm run dataset:format`' });
+      problems.push({
+        file,
+        field: '',
+        message: 'not in canonical form (2-space JSON, schema key order, final newline); run `npm run dataset:format`',
+      });
     }
   }
   if (problems.length) return { problems };
@@ -88,7 +95,8 @@ function crossCheck(d: Dataset): Problem[] {
         const c = d.comments[n];
         const field = `[${i}].points[${j}].cites[${k}]`;
         if (!c) out.push({ file: 'topics.json', field, message: `cites comment ${n}, which does not exist` });
-        else if (!c.topics.includes(t.id)) out.push({ file: 'topics.json', field, message: `cites comment ${n}, which is not filed under "${t.id}"` });
+        else if (!c.topics.includes(t.id))
+          out.push({ file: 'topics.json', field, message: `cites comment ${n}, which is not filed under "${t.id}"` });
       }),
     );
   });
@@ -97,15 +105,18 @@ function crossCheck(d: Dataset): Problem[] {
     c.topics.forEach((t, j) => {
       if (!topicIds.has(t)) out.push({ file: 'comments.json', field: `[${i}].topics[${j}]`, message: `unknown topic "${t}"` });
     });
-    if (c.anchor.split(/\s+/).length > 12 && !c.whole) out.push({ file: 'comments.json', field: `[${i}].anchor`, message: 'anchor is longer than 12 words' });
+    if (c.anchor.split(/\s+/).length > 12 && !c.whole)
+      out.push({ file: 'comments.json', field: `[${i}].anchor`, message: 'anchor is longer than 12 words' });
   });
   for (const t of d.topics) {
-    if (!d.comments.some((c) => c.topics.includes(t.id))) out.push({ file: 'topics.json', field: t.id, message: 'no comment is filed under this topic' });
+    if (!d.comments.some((c) => c.topics.includes(t.id)))
+      out.push({ file: 'topics.json', field: t.id, message: 'no comment is filed under this topic' });
   }
   const noticePaths = new Set(d.notices.map((n) => n.path));
   d.notices.forEach((n, i) =>
     n.refersTo.forEach((p, j) => {
-      if (!noticePaths.has(p)) out.push({ file: 'notices.json', field: `[${i}].refersTo[${j}]`, message: `refers to "${p}", which is not in notices.json` });
+      if (!noticePaths.has(p))
+        out.push({ file: 'notices.json', field: `[${i}].refersTo[${j}]`, message: `refers to "${p}", which is not in notices.json` });
     }),
   );
   const repoNames = new Set<string>();
@@ -117,7 +128,8 @@ function crossCheck(d: Dataset): Problem[] {
     });
     const derived = derivedRepoRelations(d, r.repo);
     for (const rel of derived) {
-      if (!r.relations.includes(rel as never)) out.push({ file: 'repos.json', field: `[${i}].relations`, message: `missing "${rel}" (implied by notices/comments)` });
+      if (!r.relations.includes(rel as never))
+        out.push({ file: 'repos.json', field: `[${i}].relations`, message: `missing "${rel}" (implied by notices/comments)` });
     }
     for (const rel of r.relations) {
       if (rel !== 'llama' && rel !== 'discussed' && !derived.has(rel)) {
@@ -126,16 +138,21 @@ function crossCheck(d: Dataset): Problem[] {
     }
   });
   const named = new Set(d.notices.flatMap((n) => n.repos));
-  const mentioned = d.comments.flatMap((c) => c.subjects ?? []).filter((s) => s.startsWith('repo:')).map((s) => s.slice(5));
+  const mentioned = d.comments
+    .flatMap((c) => c.subjects ?? [])
+    .filter((s) => s.startsWith('repo:'))
+    .map((s) => s.slice(5));
   for (const r of new Set([...named, ...mentioned])) {
-    if (!repoNames.has(r)) out.push({ file: 'repos.json', field: '', message: `repo "${r}" is named by a notice or a comment but has no record` });
+    if (!repoNames.has(r))
+      out.push({ file: 'repos.json', field: '', message: `repo "${r}" is named by a notice or a comment but has no record` });
   }
   const sorted = [...d.repos].sort((a, b) => (a.repo < b.repo ? -1 : 1));
   if (sorted.some((r, i) => r !== d.repos[i])) out.push({ file: 'repos.json', field: '', message: 'records must be sorted by repo' });
   const sortedN = [...d.notices].sort((a, b) => (a.path < b.path ? -1 : 1));
   if (sortedN.some((r, i) => r !== d.notices[i])) out.push({ file: 'notices.json', field: '', message: 'records must be sorted by path' });
   for (const [i, e] of d.timeline.entries()) {
-    if (i > 0 && e.date < d.timeline[i - 1]!.date) out.push({ file: 'timeline.json', field: `[${i}].date`, message: 'entries must be in date order' });
+    if (i > 0 && e.date < d.timeline[i - 1]!.date)
+      out.push({ file: 'timeline.json', field: `[${i}].date`, message: 'entries must be in date order' });
   }
   return out;
 }
@@ -143,7 +160,10 @@ function crossCheck(d: Dataset): Problem[] {
 /** Proofs against the raw third-party material (../shared/data), when it is present. */
 export function checkAgainstRawThread(d: Dataset, raw: string): Problem[] {
   const out: Problem[] = [];
-  const blocks = raw.split('\n\n\n').slice(1, -1).map((b) => b.trim());
+  const blocks = raw
+    .split('\n\n\n')
+    .slice(1, -1)
+    .map((b) => b.trim());
   if (blocks.length !== d.comments.length) {
     out.push({ file: 'comments.json', field: '', message: `raw thread has ${blocks.length} comments, dataset has ${d.comments.length}` });
   }
@@ -152,15 +172,18 @@ export function checkAgainstRawThread(d: Dataset, raw: string): Problem[] {
     const field = `[${i}].anchor`;
     if (c.whole) {
       const same = blocks.filter((b) => b === c.anchor).length;
-      if (blocks[i] !== c.anchor || same !== 1) out.push({ file: 'comments.json', field, message: 'whole-text anchor does not equal exactly one comment (this one)' });
+      if (blocks[i] !== c.anchor || same !== 1)
+        out.push({ file: 'comments.json', field, message: 'whole-text anchor does not equal exactly one comment (this one)' });
       last = raw.indexOf(`\n\n\n${c.anchor}\n\n\n`, last + 1);
       return;
     }
     const at = raw.indexOf(c.anchor);
     if (at === -1) out.push({ file: 'comments.json', field, message: 'anchor does not occur in the raw thread' });
-    else if (raw.indexOf(c.anchor, at + 1) !== -1) out.push({ file: 'comments.json', field, message: 'anchor occurs more than once in the raw thread' });
+    else if (raw.indexOf(c.anchor, at + 1) !== -1)
+      out.push({ file: 'comments.json', field, message: 'anchor occurs more than once in the raw thread' });
     else if (at < last) out.push({ file: 'comments.json', field, message: 'anchor is out of page order' });
-    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor)) out.push({ file: 'comments.json', field, message: `anchor is not in comment ${i}` });
+    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor))
+      out.push({ file: 'comments.json', field, message: `anchor is not in comment ${i}` });
     last = Math.max(last, at);
   });
   return out;
@@ -180,7 +203,11 @@ export function checkNoticesAgainstRaw(d: Dataset, parse: (path: string) => obje
     // Only the facts the dataset records (the parser reads more, e.g. gists, for the DMCA index).
     for (const [k, v] of Object.entries(fresh).filter(([k]) => k in n)) {
       if (JSON.stringify(v) !== JSON.stringify((n as Record<string, unknown>)[k])) {
-        out.push({ file: 'notices.json', field: `[${i}].${k}`, message: `is ${JSON.stringify((n as Record<string, unknown>)[k])}, the raw notice says ${JSON.stringify(v)}` });
+        out.push({
+          file: 'notices.json',
+          field: `[${i}].${k}`,
+          message: `is ${JSON.stringify((n as Record<string, unknown>)[k])}, the raw notice says ${JSON.stringify(v)}`,
+        });
       }
     }
   });

@@ -61,8 +61,11 @@ const b36 = (n: number) => n.toString(36);
 /** Text safe for one TSV field: no tabs, newlines, control or bidi characters; bounded length. */
 export function cleanField(s: string | null, max = 120): string {
   if (!s) return '';
-  // eslint-disable-next-line no-control-regex
-  const t = s.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = s
+    // eslint-disable-next-line no-control-regex -- control characters are what is removed
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return t.length > max ? `${t.slice(0, max - 1)}…` : t;
 }
 
@@ -113,7 +116,11 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
       ].join('\t') + '\n';
   });
   let reposText = '';
-  for (const r of repoNames) reposText += `${r}\t${repoNotices.get(r)!.map((x) => (x.original ? '~' : '') + b36(x.index)).join(',')}\n`;
+  for (const r of repoNames)
+    reposText += `${r}\t${repoNotices
+      .get(r)!
+      .map((x) => (x.original ? '~' : '') + b36(x.index))
+      .join(',')}\n`;
   return { notices: noticesText, repos: reposText, summary: { notices: notices.length, repos: repoNames.length } };
 }
 
@@ -128,7 +135,7 @@ const parseRefs = (s: string) =>
 /** Offsets of line starts. */
 function lineStarts(text: string): Uint32Array {
   const starts: number[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     starts.push(i);
     const nl = text.indexOf('\n', i);
     if (nl === -1) break;
@@ -158,7 +165,10 @@ export const REPO_SHARDS = 128;
 export const shardFile = (kind: 'n' | 'r', k: number) => `${kind}/${k}.tsv`;
 
 /** Split the two whole texts into shard files of contiguous lines, and describe them. */
-export function shardIndex(built: { notices: string; repos: string }, counts = { notices: NOTICE_SHARDS, repos: REPO_SHARDS }): { manifest: string; files: [string, string][] } {
+export function shardIndex(
+  built: { notices: string; repos: string },
+  counts = { notices: NOTICE_SHARDS, repos: REPO_SHARDS },
+): { manifest: string; files: [string, string][] } {
   const files: [string, string][] = [];
   const split = (kind: 'n' | 'r', text: string, shards: number, key: (line: string) => string): [string, number][] => {
     const lines = text ? text.slice(0, -1).split('\n') : [];
@@ -176,7 +186,13 @@ export function shardIndex(built: { notices: string; repos: string }, counts = {
   const noticeShards = split('n', built.notices, counts.notices, (l) => first(l).toLowerCase());
   const repoShards = split('r', built.repos, counts.repos, first);
   const count = (t: string) => (t ? t.split('\n').length - 1 : 0);
-  const manifest: IndexManifest = { version: INDEX_VERSION, notices: count(built.notices), repos: count(built.repos), noticeShards, repoShards };
+  const manifest: IndexManifest = {
+    version: INDEX_VERSION,
+    notices: count(built.notices),
+    repos: count(built.repos),
+    noticeShards,
+    repoShards,
+  };
   return { manifest: JSON.stringify(manifest, null, 1) + '\n', files };
 }
 
@@ -188,7 +204,10 @@ export interface DmcaIndex {
    * they name or answer (two steps deep), and the repos those notices' cards list (`cardRepos`
    * per notice, `pageRepos` for the notices asked about directly).
    */
-  prepare(q: { repos?: readonly string[]; notices?: readonly string[] }, limits?: { cardRepos?: number; pageRepos?: number }): Promise<void>;
+  prepare(
+    q: { repos?: readonly string[]; notices?: readonly string[] },
+    limits?: { cardRepos?: number; pageRepos?: number },
+  ): Promise<void>;
   /** Load everything (the popup's search). */
   prepareAll(): Promise<void>;
   /** The questions below answer from loaded shards only (call prepare first). */
@@ -324,14 +343,20 @@ export function openIndex(manifest: IndexManifest, load: (file: string) => Promi
   /** The repos a notice's card lists (all of it up to `cap`): their shards. */
   const cardShards = (i: number, cap: number) => (notice(i)?.repoLines.slice(0, cap) ?? []).map((r) => repoShardOfLine(r.line));
 
-  async function prepare(q: { repos?: readonly string[]; notices?: readonly string[] }, limits: { cardRepos?: number; pageRepos?: number } = {}) {
+  async function prepare(
+    q: { repos?: readonly string[]; notices?: readonly string[] },
+    limits: { cardRepos?: number; pageRepos?: number } = {},
+  ) {
     const cardRepos = limits.cardRepos ?? 0;
     const pageRepos = limits.pageRepos ?? 100;
     const repos = (q.repos ?? []).map((r) => r.toLowerCase()).filter(Boolean);
     const paths = (q.notices ?? []).map((p) => p.toLowerCase()).filter(Boolean);
     // Fetch rounds are what a cold worker waits for, so each round asks for everything it can.
     // 1: the repos' and the notices' own shards.
-    await ensureAll([...repos.map((r) => (manifest.repos ? ensure('r', shardFor(manifest.repoShards, r)) : null)), ...paths.map((p) => (manifest.notices ? ensure('n', shardFor(manifest.noticeShards, p)) : null))]);
+    await ensureAll([
+      ...repos.map((r) => (manifest.repos ? ensure('r', shardFor(manifest.repoShards, r)) : null)),
+      ...paths.map((p) => (manifest.notices ? ensure('n', shardFor(manifest.noticeShards, p)) : null)),
+    ]);
     const direct = new Set<number>();
     const named = new Set<number>();
     for (const r of repos) for (const x of findRepo(r)?.notices ?? []) named.add(x.index);
@@ -345,9 +370,14 @@ export function openIndex(manifest: IndexManifest, load: (file: string) => Promi
     const linked = new Set<number>();
     for (const i of [...named, ...direct]) {
       const n = notice(i);
-      for (const j of [...(n?.answeredBy ?? []), ...(n?.refersTo.map((r) => r.index) ?? [])]) if (!named.has(j) && !direct.has(j)) linked.add(j);
+      for (const j of [...(n?.answeredBy ?? []), ...(n?.refersTo.map((r) => r.index) ?? [])])
+        if (!named.has(j) && !direct.has(j)) linked.add(j);
     }
-    await ensureAll([...[...linked].map(noticeShard), ...[...named].flatMap((i) => cardShards(i, cardRepos)), ...[...direct].flatMap((i) => cardShards(i, pageRepos))]);
+    await ensureAll([
+      ...[...linked].map(noticeShard),
+      ...[...named].flatMap((i) => cardShards(i, cardRepos)),
+      ...[...direct].flatMap((i) => cardShards(i, pageRepos)),
+    ]);
     // 4: a notice that an answer answers is shown as a card too, with its own answers.
     const more: (Promise<void> | null)[] = [];
     for (const j of linked) {
@@ -445,21 +475,29 @@ export function checkIndex(
   const err = (table: 'notices' | 'repos', line: number, field: string, msg: string) => {
     if (errors.length < 20) errors.push(`${where(table, line)} ${field}: ${msg}`);
   };
-  if ((noticesText && !noticesText.endsWith('\n')) || (reposText && !reposText.endsWith('\n'))) return ['index tables must end with a newline'];
+  if ((noticesText && !noticesText.endsWith('\n')) || (reposText && !reposText.endsWith('\n')))
+    return ['index tables must end with a newline'];
   const nl = noticesText ? noticesText.slice(0, -1).split('\n') : [];
   const rl = reposText ? reposText.slice(0, -1).split('\n') : [];
   const date = /^\d{4}-\d{2}-\d{2}$/;
-  const refList = (s: string, flags: string, max: number) => !s || s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
+  const refList = (s: string, flags: string, max: number) =>
+    !s || s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
   const noticeRepos: Map<number, boolean>[] = [];
   nl.forEach((line, i) => {
     const f = line.split('\t');
     if (f.length !== 12) return err(names.notices, i, 'fields', `expected 12 tab-separated fields, found ${f.length}`);
     if (!/^\d{4}\/\S/.test(f[0]!)) err(names.notices, i, 'path', `not a notice path: ${f[0]}`);
-    if (i > 0 && cmpStr(nl[i - 1]!.split('\t', 1)[0]!.toLowerCase(), f[0]!.toLowerCase()) >= 0) err(names.notices, i, 'path', 'lines not sorted by lower-case path (or a duplicate)');
+    if (i > 0 && cmpStr(nl[i - 1]!.split('\t', 1)[0]!.toLowerCase(), f[0]!.toLowerCase()) >= 0)
+      err(names.notices, i, 'path', 'lines not sorted by lower-case path (or a duplicate)');
     if (f[1] && !date.test(f[1])) err(names.notices, i, 'date', `not YYYY-MM-DD: ${f[1]}`);
     if (f[2] && !date.test(f[2])) err(names.notices, i, 'textDate', `not YYYY-MM-DD: ${f[2]}`);
     if (!CODE_KIND[f[3]!]) err(names.notices, i, 'kind', `unknown kind code "${f[3]}"`);
-    for (const [k, v] of [['sender', f[4]], ['onBehalfOf', f[5]], ['fileParty', f[6]]] as const) if (v !== cleanField(v ?? '', k === 'fileParty' ? 80 : 120)) err(names.notices, i, k, 'not a clean single-line value');
+    for (const [k, v] of [
+      ['sender', f[4]],
+      ['onBehalfOf', f[5]],
+      ['fileParty', f[6]],
+    ] as const)
+      if (v !== cleanField(v ?? '', k === 'fileParty' ? 80 : 120)) err(names.notices, i, k, 'not a clean single-line value');
     if (f[7] && !/^[1-9]\d*$/.test(f[7])) err(names.notices, i, 'networkSize', `not a positive integer: ${f[7]}`);
     if (f[8] && !/^[1-9]\d*$/.test(f[8])) err(names.notices, i, 'gists', `not a positive integer: ${f[8]}`);
     if (!refList(f[9]!, '?', nl.length)) err(names.notices, i, 'refersTo', 'bad notice reference list');
@@ -469,7 +507,9 @@ export function checkIndex(
   });
   nl.forEach((line, i) => {
     const f = line.split('\t');
-    for (const r of parseRefs(f[9] ?? '')) if (!parseRefs(nl[r.index]?.split('\t')[10] ?? '').some((a) => a.index === i)) err(names.notices, i, 'refersTo', `notice ${r.index} does not list this one in answeredBy`);
+    for (const r of parseRefs(f[9] ?? ''))
+      if (!parseRefs(nl[r.index]?.split('\t')[10] ?? '').some((a) => a.index === i))
+        err(names.notices, i, 'refersTo', `notice ${r.index} does not list this one in answeredBy`);
   });
   let prev: string | null = null;
   rl.forEach((line, i) => {
@@ -479,7 +519,8 @@ export function checkIndex(
     if (prev !== null && cmpStr(prev, name) >= 0) err(names.repos, i, 'name', 'lines not sorted by name (or a duplicate)');
     prev = name;
     if (!list || !refList(list, '~', nl.length)) return err(names.repos, i, 'notices', 'empty or bad notice reference list');
-    for (const r of parseRefs(list)) if (noticeRepos[r.index]?.get(i) !== r.flag) err(names.repos, i, 'notices', `notice ${r.index} does not name this repo the same way`);
+    for (const r of parseRefs(list))
+      if (noticeRepos[r.index]?.get(i) !== r.flag) err(names.repos, i, 'notices', `notice ${r.index} does not name this repo the same way`);
   });
   return errors;
 }

@@ -59,7 +59,8 @@ export function parseNoticePath(path: string): { date: string; kind: NoticeKind 
   return { date, kind };
 }
 
-const KIND_WORDS = /^(?:counter-?notice|counternotification|retraction|reversal|reinstatement|legal|action|noticeoflegalaction|court|notice|\d{1,3})$/i;
+const KIND_WORDS =
+  /^(?:counter-?notice|counternotification|retraction|reversal|reinstatement|legal|action|noticeoflegalaction|court|notice|\d{1,3})$/i;
 
 /** The party as the file name spells it: `2021-05-12-nagravision-4.md` → `Nagravision`. */
 export function partyFromPath(path: string): string {
@@ -87,7 +88,12 @@ export function parseTextDate(text: string): string | null {
   for (const line of lines) {
     const l = line.replace(/[*_#>]/g, '').trim();
     if (l.length < 8 || l.length > 40) continue;
-    if (!/^(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{1,2}-\d{1,2})\.?$/i.test(l)) continue;
+    if (
+      !/^(?:[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4}|\d{4}-\d{1,2}-\d{1,2})\.?$/i.test(
+        l,
+      )
+    )
+      continue;
     const d = parseLooseDate(l);
     if (d) return d;
   }
@@ -152,7 +158,9 @@ export function extractRepos(text: string): string[] {
  * own work, not an alleged copy. Letters have no such sections, so they give none.
  */
 export function extractOriginals(text: string): string[] {
-  const heads = [...text.matchAll(/^\s*(?:\*\*|#{1,4}\s*)(.{10,300}?)(?:\*\*|$)/gm)].filter((h) => /\?|:\s*$/.test(h[1]!) || /please|describe|provide|what|are you|have you|do you/i.test(h[1]!));
+  const heads = [...text.matchAll(/^\s*(?:\*\*|#{1,4}\s*)(.{10,300}?)(?:\*\*|$)/gm)].filter(
+    (h) => /\?|:\s*$/.test(h[1]!) || /please|describe|provide|what|are you|have you|do you/i.test(h[1]!),
+  );
   if (heads.length < 2) return [];
   const sectionAt = (at: number) => {
     let q = '';
@@ -165,7 +173,12 @@ export function extractOriginals(text: string): string[] {
   const original = new Set<string>();
   const elsewhere = new Set<string>();
   for (const { repo, at } of repoMatches(text)) {
-    if (/original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|describe the (?:work|original)/i.test(sectionAt(at))) original.add(repo);
+    if (
+      /original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|describe the (?:work|original)/i.test(
+        sectionAt(at),
+      )
+    )
+      original.add(repo);
     else elsewhere.add(repo);
   }
   return [...original].filter((r) => !elsewhere.has(r));
@@ -182,7 +195,7 @@ export function extractGists(text: string): string[] {
 
 /** GitHub's note "processed the takedown notice against the entire network of N repositories". */
 export function extractNetworkSize(text: string): number | null {
-  const m = /entire network of\s*[_*\[]*\s*([\d,]*\d)\s*[_*\]]*\s*(?:forks?\s+)?repositor/i.exec(text);
+  const m = /entire network of\s*[_*[]*\s*([\d,]*\d)\s*[_*\]]*\s*(?:forks?\s+)?repositor/i.exec(text);
   return m ? Number(m[1]!.replace(/,/g, '')) : null;
 }
 

@@ -32,7 +32,16 @@ type CardFacts = Pick<NoticeCard, 'path' | 'kind' | 'date' | 'textDate' | 'sende
 
 /** The facts every notice card shows, from the curated dataset or the index alike, with its link. */
 export function cardFacts(n: CardFacts): CardFacts & { url: string } {
-  return { path: n.path, url: noticeUrl(n.path), kind: n.kind, date: n.date, textDate: n.textDate, sender: n.sender, onBehalfOf: n.onBehalfOf, networkSize: n.networkSize };
+  return {
+    path: n.path,
+    url: noticeUrl(n.path),
+    kind: n.kind,
+    date: n.date,
+    textDate: n.textDate,
+    sender: n.sender,
+    onBehalfOf: n.onBehalfOf,
+    networkSize: n.networkSize,
+  };
 }
 
 /** Who the notice is from, as plainly as the data allows. */
@@ -50,7 +59,11 @@ export interface DmcaFacts {
   card(n: IndexNotice, opts?: { answers?: boolean; repoCap?: number; original?: boolean; inferred?: boolean }): NoticeCard;
   badge(subject: string): BadgeInfo | null;
   /** The DMCA part of a repo's panel: the repo itself, then its fork-network root. */
-  repoSection(repo: string, root?: string, skipPaths?: ReadonlySet<string>): { relations: Relation[]; reasons: string[]; cards: NoticeCard[] } | null;
+  repoSection(
+    repo: string,
+    root?: string,
+    skipPaths?: ReadonlySet<string>,
+  ): { relations: Relation[]; reasons: string[]; cards: NoticeCard[] } | null;
   noticePanel(subject: Subject, n: IndexNotice): PanelData;
   readonly index: DmcaIndex;
 }
@@ -111,7 +124,10 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
     const takedowns = list.filter((x) => TAKEDOWN_KINDS.has(x.n.kind));
     const newest = (takedowns[0] ?? list[0])!.n;
     const parts: string[] = [];
-    if (takedowns.length === 1) parts.push(`named in the ${kindLabel(newest.kind)} of ${newest.date}${from(newest)}${takedowns[0]!.original ? ' (as the original work)' : ''}`);
+    if (takedowns.length === 1)
+      parts.push(
+        `named in the ${kindLabel(newest.kind)} of ${newest.date}${from(newest)}${takedowns[0]!.original ? ' (as the original work)' : ''}`,
+      );
     else if (takedowns.length > 1) parts.push(`named in ${takedowns.length} DMCA notices, the latest of ${newest.date}${from(newest)}`);
     else parts.push(`named in a ${kindLabel(newest.kind)} of ${newest.date}${from(newest)}`);
     if (takedowns.some((x) => counterNoticed(x.n))) parts.push('disputed by a counter-notice');
@@ -139,7 +155,14 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
 
   function answerReasons(n: IndexNotice): string[] {
     return answers(n).map((a) => {
-      const verb = a.kind === 'counter-notice' ? 'disputed by a counter-notice' : a.kind === 'retraction' ? 'retracted' : a.kind === 'reversal' ? 'reversed by GitHub' : `answered by a ${kindLabel(a.kind)}`;
+      const verb =
+        a.kind === 'counter-notice'
+          ? 'disputed by a counter-notice'
+          : a.kind === 'retraction'
+            ? 'retracted'
+            : a.kind === 'reversal'
+              ? 'reversed by GitHub'
+              : `answered by a ${kindLabel(a.kind)}`;
       const inferred = a.refersTo.some((r) => r.index === n.index && r.inferred) ? ' (linked by the repositories or party it names)' : '';
       return `The notice of ${n.date} was ${verb} on ${a.date}${inferred}.`;
     });
@@ -152,9 +175,13 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
     if (!own.length && !rootList.length) return null;
     const reasons: string[] = [];
     const takedowns = own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind));
-    if (takedowns.length > MAX_NOTICE_CARDS) reasons.push(`Named in ${takedowns.length} DMCA notices; the ${MAX_NOTICE_CARDS} newest are shown.`);
+    if (takedowns.length > MAX_NOTICE_CARDS)
+      reasons.push(`Named in ${takedowns.length} DMCA notices; the ${MAX_NOTICE_CARDS} newest are shown.`);
     // Takedowns first; an answer already told as answering one of them is not told twice.
-    const shownOwn = [...own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)), ...own.filter((x) => !TAKEDOWN_KINDS.has(x.n.kind))].slice(0, MAX_NOTICE_CARDS);
+    const shownOwn = [...own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)), ...own.filter((x) => !TAKEDOWN_KINDS.has(x.n.kind))].slice(
+      0,
+      MAX_NOTICE_CARDS,
+    );
     const told = new Set(shownOwn.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)).flatMap((x) => x.n.answeredBy));
     for (const { n, original } of shownOwn) {
       if (told.has(n.index)) continue;
@@ -173,7 +200,11 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
       );
       reasons.push(...answerReasons(n));
     }
-    const shown = [...own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)), ...own.filter((x) => !TAKEDOWN_KINDS.has(x.n.kind)), ...rootList].slice(0, MAX_NOTICE_CARDS);
+    const shown = [
+      ...own.filter((x) => TAKEDOWN_KINDS.has(x.n.kind)),
+      ...own.filter((x) => !TAKEDOWN_KINDS.has(x.n.kind)),
+      ...rootList,
+    ].slice(0, MAX_NOTICE_CARDS);
     // An answer shows with the notice it answers (which carries it in answeredBy).
     const cards: NoticeCard[] = [];
     const seen = new Set<number>();
@@ -195,8 +226,13 @@ export function dmcaFacts(index: DmcaIndex): DmcaFacts {
       `${what}: ${count ? `names ${count} ${count === 1 ? 'repository' : 'repositories'}` : 'names no repository'}${n.gists ? ` and ${n.gists} gist${n.gists === 1 ? '' : 's'}` : ''}` +
         (n.networkSize ? `; GitHub processed it against the entire network of ${n.networkSize} repositories.` : '.'),
     );
-    const targets = n.refersTo.map((r) => ({ t: byIndex(r.index), inferred: r.inferred })).filter((x): x is { t: IndexNotice; inferred: boolean } => !!x.t);
-    for (const { t, inferred } of targets) reasons.push(`It answers the ${kindLabel(t.kind)} of ${t.date}${from(t)}${inferred ? ' (linked by the repositories or party it names; the text does not cite it)' : ''}.`);
+    const targets = n.refersTo
+      .map((r) => ({ t: byIndex(r.index), inferred: r.inferred }))
+      .filter((x): x is { t: IndexNotice; inferred: boolean } => !!x.t);
+    for (const { t, inferred } of targets)
+      reasons.push(
+        `It answers the ${kindLabel(t.kind)} of ${t.date}${from(t)}${inferred ? ' (linked by the repositories or party it names; the text does not cite it)' : ''}.`,
+      );
     reasons.push(...answerReasons(n));
     const cards = [...targets.map(({ t }) => card(t)), card(n, { repoCap: MAX_REPOS_ON_NOTICE_PAGE })];
     return {

@@ -4,7 +4,14 @@
  */
 import type { Dataset, Notice, Repo, Topic } from '../dataset/schema';
 import type { DmcaIndex } from '../dmca/dmca-index';
-import { capital, cardFacts, dmcaFacts, kindLabel, MAX_REPOS_IN_CARD as INDEX_CARD_REPOS, MAX_REPOS_ON_NOTICE_PAGE } from './dmca-knowledge';
+import {
+  capital,
+  cardFacts,
+  dmcaFacts,
+  kindLabel,
+  MAX_REPOS_IN_CARD as INDEX_CARD_REPOS,
+  MAX_REPOS_ON_NOTICE_PAGE,
+} from './dmca-knowledge';
 import type { BadgeInfo, LinkOut, NoticeCard, PanelData, Relation, SearchResult, TopicCard } from '../core/protocol';
 import { isSubject, normalizeRepo, subjectFromHref, type Subject } from '../core/subjects';
 import { hnCommentUrl, hnItemUrl, noticeUrl, safeHref } from '../core/safe-url';
@@ -98,7 +105,11 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     }
     const id = Number(s.slice('thread:hn:'.length));
     if (id === d.thread.id || commentIds.has(id)) {
-      return { subject: threadSubject, relations: ['discussed', 'llama'], hint: `Backstory: “${d.thread.title}” (${d.thread.commentCount} comments)` };
+      return {
+        subject: threadSubject,
+        relations: ['discussed', 'llama'],
+        hint: `Backstory: “${d.thread.title}” (${d.thread.commentCount} comments)`,
+      };
     }
     const rel = relatedThreads.get(id);
     if (rel) return { subject: s, relations: ['llama'], hint: `Backstory: ${rel.title} — ${rel.note}` };
@@ -193,7 +204,8 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
       reasons.push(`Disputed by a counter-notice of ${n.date}${n.onBehalfOf ? ` filed for ${n.onBehalfOf}` : ''}.`);
     }
     const mentions = mentionLinks(`repo:${repo}`);
-    if (mentions.length) reasons.push(`Mentioned in ${mentions.length} comment${mentions.length > 1 ? 's' : ''} of “${d.thread.title}” on Hacker News.`);
+    if (mentions.length)
+      reasons.push(`Mentioned in ${mentions.length} comment${mentions.length > 1 ? 's' : ''} of “${d.thread.title}” on Hacker News.`);
     const rec = own ?? rootRec!;
     if (relations.includes('llama') && !reasons.length) reasons.push(`LLaMA-related: ${rec.note}`);
     const story = rec?.story ?? rootNotices[0]?.story ?? 'llama-dmca-2023';
@@ -214,7 +226,11 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
   }
 
   /** A repo only the DMCA index knows; a thread comment that mentions it adds the thread. */
-  function dmcaRepoPanel(subject: Subject, repo: string, section: NonNullable<ReturnType<NonNullable<typeof dmca>['repoSection']>>): PanelData {
+  function dmcaRepoPanel(
+    subject: Subject,
+    repo: string,
+    section: NonNullable<ReturnType<NonNullable<typeof dmca>['repoSection']>>,
+  ): PanelData {
     const mentions = mentionLinks(`repo:${repo}`);
     return {
       subject,
@@ -234,14 +250,18 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     const relations = noticeRelations(n);
     const reasons: string[] = [];
     const answered = answers.get(n.path) ?? [];
-    reasons.push(`${capital(kindLabel(n.kind))} of ${n.date}${party(n)}${n.llama === 'inferred' ? ' (its LLaMA link is our inference)' : ', about LLaMA'}.`);
-    for (const a of answered) reasons.push(`Answered by a ${kindLabel(a.kind)} of ${a.date}${a.onBehalfOf ? ` filed for ${a.onBehalfOf}` : ''}.`);
+    reasons.push(
+      `${capital(kindLabel(n.kind))} of ${n.date}${party(n)}${n.llama === 'inferred' ? ' (its LLaMA link is our inference)' : ', about LLaMA'}.`,
+    );
+    for (const a of answered)
+      reasons.push(`Answered by a ${kindLabel(a.kind)} of ${a.date}${a.onBehalfOf ? ` filed for ${a.onBehalfOf}` : ''}.`);
     const mentions = mentionLinks(`notice:${n.path.toLowerCase()}`);
     if (mentions.length) reasons.push(`Discussed in “${d.thread.title}” on Hacker News.`);
     // A counter-notice's panel shows the notice it answers first.
     const target = n.refersTo.map((p) => notices.get(p.toLowerCase())).filter((x): x is Notice => !!x);
     const cards = target.length ? target.map((t) => noticeCard(t)) : [noticeCard(n)];
-    const topicIds = n.story === 'llama-dmca-2023' ? ['dmca-process', 'copyright-weights', 'meta-strategy', 'mirroring'] : ['trade-secrets'];
+    const topicIds =
+      n.story === 'llama-dmca-2023' ? ['dmca-process', 'copyright-weights', 'meta-strategy', 'mirroring'] : ['trade-secrets'];
     return {
       subject,
       title: `${capital(kindLabel(n.kind))}: ${n.path.split('/').pop()}`,
@@ -268,7 +288,13 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
       mentions: [],
       topics: topicCards(d.topics.map((t) => t.id)),
       timeline: timelineFor(d.thread.story),
-      outline: d.comments.map((c) => ({ n: c.n, ...(c.id ? { id: c.id } : {}), anchor: c.anchor, ...(c.whole ? { whole: true } : {}), topics: c.topics })),
+      outline: d.comments.map((c) => ({
+        n: c.n,
+        ...(c.id ? { id: c.id } : {}),
+        anchor: c.anchor,
+        ...(c.whole ? { whole: true } : {}),
+        topics: c.topics,
+      })),
     };
   }
 
@@ -281,7 +307,9 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     };
     // A URL or an owner/name names one subject exactly.
     const direct =
-      subjectFromHref(q, 'github.com') ?? subjectFromHref(q, 'news.ycombinator.com') ?? (/^[\w.-]+\/[\w.-]+$/.test(q) ? subjectFromHref(`/${q}`, 'github.com') : null);
+      subjectFromHref(q, 'github.com') ??
+      subjectFromHref(q, 'news.ycombinator.com') ??
+      (/^[\w.-]+\/[\w.-]+$/.test(q) ? subjectFromHref(`/${q}`, 'github.com') : null);
     if (direct) {
       const info = lookupOne(direct);
       const subject = info?.subject ?? direct;
@@ -290,7 +318,11 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
     }
     for (const r of d.repos) if (r.repo.includes(q)) add(`repo:${r.repo}`, r.repo, r.note, panelFor(`repo:${r.repo}`));
     for (const n of d.notices) {
-      if (n.path.toLowerCase().includes(q) || (n.sender ?? '').toLowerCase().includes(q) || (n.onBehalfOf ?? '').toLowerCase().includes(q)) {
+      if (
+        n.path.toLowerCase().includes(q) ||
+        (n.sender ?? '').toLowerCase().includes(q) ||
+        (n.onBehalfOf ?? '').toLowerCase().includes(q)
+      ) {
         const s = `notice:${n.path.toLowerCase()}`;
         add(s, n.path, n.note, panelFor(s));
       }
@@ -336,7 +368,10 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
       subject,
       title: subject.slice(5),
       relations: ['llama'],
-      reasons: [`Likely LLaMA-related (not in Backstory's dataset): ${reasons.join('; ')}.`, 'What happened to LLaMA repositories, and what the community argued, applies to it:'],
+      reasons: [
+        `Likely LLaMA-related (not in Backstory's dataset): ${reasons.join('; ')}.`,
+        'What happened to LLaMA repositories, and what the community argued, applies to it:',
+      ],
       note: null,
       notices: llamaNotices.map((n) => noticeCard(n)),
       thread: threadCard(),
@@ -361,7 +396,8 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
         if (s.startsWith('repo:')) repoNames.push(s.slice(5));
         else if (s.startsWith('notice:')) paths.push(s.slice(7));
       }
-      if (repoNames.length || paths.length) await index.prepare({ repos: repoNames, notices: paths }, { cardRepos: INDEX_CARD_REPOS, pageRepos: MAX_REPOS_ON_NOTICE_PAGE });
+      if (repoNames.length || paths.length)
+        await index.prepare({ repos: repoNames, notices: paths }, { cardRepos: INDEX_CARD_REPOS, pageRepos: MAX_REPOS_ON_NOTICE_PAGE });
     },
     async prepareAll() {
       await index?.prepareAll();
@@ -393,7 +429,14 @@ export function buildKnowledge(d: Dataset, index?: DmcaIndex | null): Knowledge 
       const lead = info
         ? `GitHub has disabled this repository after the ${info.hint.replace(/^Backstory: /, '').replace(/ — .*$/, '')}.`
         : `GitHub has disabled this repository after a DMCA notice (${path}) that is newer than Backstory's copy of github/dmca.`;
-      if (base) return { ...base, subject: repoSubject, title: repoSubject.slice(5), relations: sortRelations([...base.relations, 'named-in-notice']), reasons: [lead, ...base.reasons] };
+      if (base)
+        return {
+          ...base,
+          subject: repoSubject,
+          title: repoSubject.slice(5),
+          relations: sortRelations([...base.relations, 'named-in-notice']),
+          reasons: [lead, ...base.reasons],
+        };
       return {
         subject: repoSubject,
         title: repoSubject.slice(5),
@@ -434,8 +477,6 @@ function dedupeCards(cards: NoticeCard[]): NoticeCard[] {
   const seen = new Set<string>();
   return cards.filter((c) => !seen.has(c.path) && !!seen.add(c.path));
 }
-
-
 
 function party(n: Notice): string {
   if (n.onBehalfOf && n.sender) return ` (sent by ${n.sender} for ${n.onBehalfOf})`;

@@ -45,7 +45,8 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
   }
   const latestBefore = (list: readonly ParsedNotice[] | undefined, p: ParsedNotice) => {
     let best: ParsedNotice | undefined;
-    for (const c of list ?? []) if (c.path !== p.path && c.date <= p.date && (!best || c.date > best.date || (c.date === best.date && c.path > best.path))) best = c;
+    for (const c of list ?? [])
+      if (c.path !== p.path && c.date <= p.date && (!best || c.date > best.date || (c.date === best.date && c.path > best.path))) best = c;
     return best;
   };
   return parsed.map((p) => {

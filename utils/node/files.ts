@@ -33,7 +33,12 @@ export function assertDatasetValid(dir = DATASET_DIR): Dataset {
 export const DMCA_INDEX_DIR = join(ROOT_DIR, 'public/dmca');
 
 /** The committed index: manifest, shard files, and the two whole tables they make up. */
-export function readDmcaIndexTexts(dir = DMCA_INDEX_DIR): { manifest: IndexManifest; files: Map<string, string>; notices: string; repos: string } {
+export function readDmcaIndexTexts(dir = DMCA_INDEX_DIR): {
+  manifest: IndexManifest;
+  files: Map<string, string>;
+  notices: string;
+  repos: string;
+} {
   const read = (f: string) => {
     const p = join(dir, f);
     if (!existsSync(p)) throw new Error(`Backstory DMCA index is missing: ${p} (run npm run dataset:dmca)`);
@@ -43,11 +48,14 @@ export function readDmcaIndexTexts(dir = DMCA_INDEX_DIR): { manifest: IndexManif
   try {
     manifest = JSON.parse(read('manifest.json')) as IndexManifest;
   } catch (e) {
-    throw new Error(`Backstory DMCA index: public/dmca/manifest.json is not valid JSON (${(e as Error).message})`);
+    throw new Error(`Backstory DMCA index: public/dmca/manifest.json is not valid JSON (${(e as Error).message})`, { cause: e });
   }
   const files = new Map<string, string>();
   const whole = (kind: 'n' | 'r', shards: unknown) => {
-    if (!Array.isArray(shards)) throw new Error(`Backstory DMCA index: public/dmca/manifest.json field ${kind === 'n' ? 'noticeShards' : 'repoShards'} is not a list`);
+    if (!Array.isArray(shards))
+      throw new Error(
+        `Backstory DMCA index: public/dmca/manifest.json field ${kind === 'n' ? 'noticeShards' : 'repoShards'} is not a list`,
+      );
     let text = '';
     shards.forEach((_, k) => {
       const t = read(shardFile(kind, k));
@@ -62,14 +70,21 @@ export function readDmcaIndexTexts(dir = DMCA_INDEX_DIR): { manifest: IndexManif
 /** Manifest fields agree with the shards: version, counts, first keys and first lines. */
 export function checkManifest(manifest: IndexManifest, files: Map<string, string>): string[] {
   const errors: string[] = [];
-  if (manifest.version !== INDEX_VERSION) errors.push(`public/dmca/manifest.json version: expected "${INDEX_VERSION}", found ${JSON.stringify(manifest.version)}`);
-  for (const [kind, field, total] of [['n', 'noticeShards', manifest.notices], ['r', 'repoShards', manifest.repos]] as const) {
+  if (manifest.version !== INDEX_VERSION)
+    errors.push(`public/dmca/manifest.json version: expected "${INDEX_VERSION}", found ${JSON.stringify(manifest.version)}`);
+  for (const [kind, field, total] of [
+    ['n', 'noticeShards', manifest.notices],
+    ['r', 'repoShards', manifest.repos],
+  ] as const) {
     let line = 0;
     (manifest[field] ?? []).forEach(([first, at], k) => {
       const text = files.get(shardFile(kind, k)) ?? '';
       const key = text.slice(0, text.indexOf('\t'));
       if (at !== line) errors.push(`public/dmca/manifest.json ${field}[${k}]: first line ${at}, expected ${line}`);
-      if ((kind === 'n' ? key.toLowerCase() : key) !== first) errors.push(`public/dmca/manifest.json ${field}[${k}]: first key ${JSON.stringify(first)}, the shard starts with ${JSON.stringify(key)}`);
+      if ((kind === 'n' ? key.toLowerCase() : key) !== first)
+        errors.push(
+          `public/dmca/manifest.json ${field}[${k}]: first key ${JSON.stringify(first)}, the shard starts with ${JSON.stringify(key)}`,
+        );
       line += text ? text.split('\n').length - 1 : 0;
     });
     if (line !== total) errors.push(`public/dmca/manifest.json ${kind === 'n' ? 'notices' : 'repos'}: ${total}, the shards hold ${line}`);

@@ -29,7 +29,11 @@ const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('detect'),
     subject: z.string().max(300),
-    info: z.strictObject({ description: z.string().max(2000), topics: z.array(z.string().max(100)).max(50), readmeTitle: z.string().max(300) }),
+    info: z.strictObject({
+      description: z.string().max(2000),
+      topics: z.array(z.string().max(100)).max(50),
+      readmeTitle: z.string().max(300),
+    }),
   }),
   z.strictObject({ type: z.literal('search'), query: z.string().max(500) }),
   z.strictObject({ type: z.literal('showPanel'), tabId: z.number().int().nonnegative() }),
@@ -44,5 +48,7 @@ const requestSchema = z.discriminatedUnion('type', [
 /** The request, or null (with the reason) when the message is not one of ours. */
 export function parseRequest(msg: unknown): { ok: true; request: Request } | { ok: false; error: string } {
   const r = requestSchema.safeParse(msg);
-  return r.success ? { ok: true, request: r.data } : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ') };
+  return r.success
+    ? { ok: true, request: r.data }
+    : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ') };
 }

@@ -12,7 +12,10 @@ const silenceEntry = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?:github\.com|news\.ycombinator\.com|[a-z0-9](?:[a-z0-9-]{0,38})\/(?:\*|[a-z0-9._-]{1,100}))$/, 'expected a site (github.com, news.ycombinator.com), owner/name or owner/*');
+  .regex(
+    /^(?:github\.com|news\.ycombinator\.com|[a-z0-9](?:[a-z0-9-]{0,38})\/(?:\*|[a-z0-9._-]{1,100}))$/,
+    'expected a site (github.com, news.ycombinator.com), owner/name or owner/*',
+  );
 
 const repoEntry = z
   .string()
@@ -100,7 +103,11 @@ export function parseSettings(stored: unknown): ParsedSettings {
   const problems: ParsedSettings['problems'] = [];
   if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, problems, changed: false };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
-    return { settings: { ...DEFAULT_SETTINGS }, problems: [{ key: '(settings)', message: `expected an object, got ${Array.isArray(stored) ? 'an array' : typeof stored}` }], changed: true };
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problems: [{ key: '(settings)', message: `expected an object, got ${Array.isArray(stored) ? 'an array' : typeof stored}` }],
+      changed: true,
+    };
   }
   const raw = stored as Record<string, unknown>;
   const migrated = migrate(raw);
@@ -132,7 +139,8 @@ export function toStored(s: Settings): StoredSettings {
 
 /** An import file: the settings object itself or `{ backstorySettings: … }`; strict, all or nothing. */
 export function parseImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
-  if (text.length > 100_000) return { ok: false, error: `The file is too large (${Math.round(text.length / 1024)} kB); a settings file is a few hundred bytes.` };
+  if (text.length > 100_000)
+    return { ok: false, error: `The file is too large (${Math.round(text.length / 1024)} kB); a settings file is a few hundred bytes.` };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -142,10 +150,15 @@ export function parseImport(text: string): { ok: true; settings: Settings } | { 
   if (json && typeof json === 'object' && 'backstorySettings' in json) json = (json as { backstorySettings: unknown }).backstorySettings;
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'The file does not hold a settings object.' };
   const { settings, problems } = parseSettings(json);
-  const unknown = Object.keys(json).filter((k) => k !== 'version' && !(k in SETTING_SCHEMAS) && !['enabled', 'showBadges', 'collapsed'].includes(k));
+  const unknown = Object.keys(json).filter(
+    (k) => k !== 'version' && !(k in SETTING_SCHEMAS) && !['enabled', 'showBadges', 'collapsed'].includes(k),
+  );
   if (problems.length || unknown.length) {
     const lines = [...problems.map((p) => `${p.key}: ${p.message}`), ...unknown.map((k) => `${k}: not a Backstory setting`)];
-    return { ok: false, error: `Nothing was changed. The file has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}` };
+    return {
+      ok: false,
+      error: `Nothing was changed. The file has ${lines.length} problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`,
+    };
   }
   return { ok: true, settings };
 }

@@ -96,7 +96,10 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
   }
   if (enhancement) draw();
   const themeObserver = new MutationObserver(draw);
-  themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'] });
+  themeObserver.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'],
+  });
   media?.addEventListener('change', draw);
   const stop = ctx.onInvalidated(() => remove());
 

@@ -207,7 +207,9 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
       for (const list of topicRows.values()) list.sort((a, b) => a - b);
       foldRows = tangentFoldRows(rows.map((r, i) => ({ indent: r.indent, tangent: !!rowTopic[i] && !!labels.get(rowTopic[i]!)?.tangent })));
       if (result.unmatched.length) {
-        console.info(`[Backstory] ${result.unmatched.length} of ${comments.length} dataset comments are not on this page (other page of the thread, edited or deleted).`);
+        console.info(
+          `[Backstory] ${result.unmatched.length} of ${comments.length} dataset comments are not on this page (other page of the thread, edited or deleted).`,
+        );
       }
       const tagged = [...rowOfComment.values()];
       forEachSliced(
@@ -249,7 +251,12 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
         onStep: step,
         onFold: fold,
       };
-      return { outlineBar: h(OutlineBar, { o, labels: labelText }), topicAction: (t) => h(TopicAction, { t, o }), selectedTopic: selected, onCite: cite };
+      return {
+        outlineBar: h(OutlineBar, { o, labels: labelText }),
+        topicAction: (t) => h(TopicAction, { t, o }),
+        selectedTopic: selected,
+        onCite: cite,
+      };
     },
     remove() {
       controller.abort();

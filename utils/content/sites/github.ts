@@ -33,7 +33,12 @@ export const githubSite: Site = {
   host: 'github.com',
   pageSubject() {
     const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
-    const ps = pageSubject(location.hostname, location.pathname, location.search, root?.getAttribute('content') ?? root?.getAttribute('value'));
+    const ps = pageSubject(
+      location.hostname,
+      location.pathname,
+      location.search,
+      root?.getAttribute('content') ?? root?.getAttribute('value'),
+    );
     if (!ps?.subject.startsWith('repo:') || root || document.readyState === 'loading') return ps;
     const takedown = takedownNotice(document);
     return takedown ? { ...ps, takedown } : ps;
@@ -59,7 +64,10 @@ export const githubSite: Site = {
     // About text (sidebar, else the description meta), topic tags, the README's first heading.
     const about = document.querySelector('.BorderGrid p.f4, [itemprop="about"]')?.textContent;
     const meta = document.querySelector('meta[name="description"]')?.getAttribute('content');
-    const topics = [...document.querySelectorAll('a.topic-tag')].map((a) => (a.textContent ?? '').trim()).filter(Boolean).slice(0, 50);
+    const topics = [...document.querySelectorAll('a.topic-tag')]
+      .map((a) => (a.textContent ?? '').trim())
+      .filter(Boolean)
+      .slice(0, 50);
     const title = document.querySelector('#readme article h1, article.markdown-body h1')?.textContent;
     return {
       description: (about ?? meta ?? '').trim().slice(0, 2000),

@@ -32,13 +32,30 @@ const kinds: Record<string, number> = {};
 for (const n of notices) kinds[n.kind] = (kinds[n.kind] ?? 0) + 1;
 const answers = notices.filter((n) => n.kind !== 'notice' && n.kind !== 'legal' && n.kind !== 'other');
 console.log(`Parsed ${notices.length} files from ${root} in ${Math.round(performance.now() - t0)} ms`);
-console.log(`  kinds: ${Object.entries(kinds).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-console.log(`  dated by file name: ${pct(notices.filter((n) => n.date).length)}; date in the text: ${pct(notices.filter((n) => n.textDate).length)}`);
-console.log(`  ≥ 1 repo: ${pct(notices.filter((n) => n.repos.length).length)}; distinct repos: ${built.summary.repos}; gists: ${notices.reduce((a, n) => a + n.gists, 0)}`);
-console.log(`  sender or principal stated: ${pct(notices.filter((n) => n.sender || n.onBehalfOf).length)}; network note: ${notices.filter((n) => n.networkSize).length}`);
-console.log(`  answers linked to a notice: ${answers.filter((n) => n.refersTo.length).length}/${answers.length} (stated ${answers.filter((n) => n.refersTo.some((r) => !r.inferred)).length})`);
-for (const [what, text, kind] of [['notices', built.notices, 'n/'], ['repos', built.repos, 'r/']] as const) {
+console.log(
+  `  kinds: ${Object.entries(kinds)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
+console.log(
+  `  dated by file name: ${pct(notices.filter((n) => n.date).length)}; date in the text: ${pct(notices.filter((n) => n.textDate).length)}`,
+);
+console.log(
+  `  ≥ 1 repo: ${pct(notices.filter((n) => n.repos.length).length)}; distinct repos: ${built.summary.repos}; gists: ${notices.reduce((a, n) => a + n.gists, 0)}`,
+);
+console.log(
+  `  sender or principal stated: ${pct(notices.filter((n) => n.sender || n.onBehalfOf).length)}; network note: ${notices.filter((n) => n.networkSize).length}`,
+);
+console.log(
+  `  answers linked to a notice: ${answers.filter((n) => n.refersTo.length).length}/${answers.length} (stated ${answers.filter((n) => n.refersTo.some((r) => !r.inferred)).length})`,
+);
+for (const [what, text, kind] of [
+  ['notices', built.notices, 'n/'],
+  ['repos', built.repos, 'r/'],
+] as const) {
   const shards = files.filter(([f]) => f.startsWith(kind));
   const gz = shards.reduce((a, [, t]) => a + gzipSync(t, { level: 9 }).length, 0);
-  console.log(`  public/dmca/${kind}*.tsv (${what}): ${shards.length} shards, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, gzip ${(gz / 1024).toFixed(0)} kB`);
+  console.log(
+    `  public/dmca/${kind}*.tsv (${what}): ${shards.length} shards, ${(Buffer.byteLength(text) / 1024).toFixed(0)} kB, gzip ${(gz / 1024).toFixed(0)} kB`,
+  );
 }

@@ -20,4 +20,7 @@ export function buildNotices(dir: string) {
 
 const notices = buildNotices(dmcaDir);
 writeFileSync(join(DATASET_DIR, 'notices.json'), canonicalJson(notices));
-for (const n of notices) console.log(`${n.path}: ${n.kind}, ${n.sender ?? '?'} / ${n.onBehalfOf ?? '-'}, network ${n.networkSize ?? '-'}, ${n.repos.length} repos`);
+for (const n of notices)
+  console.log(
+    `${n.path}: ${n.kind}, ${n.sender ?? '?'} / ${n.onBehalfOf ?? '-'}, network ${n.networkSize ?? '-'}, ${n.repos.length} repos`,
+  );

@@ -11,7 +11,9 @@ import { parseNotice } from '../../dmca/parser';
 
 const d = assertDatasetValid();
 const sizes = d.topics.map((t) => `${t.id} ${d.comments.filter((c) => c.topics.includes(t.id)).length}`);
-console.log(`dataset ${d.meta.version}: ${d.topics.length} topics, ${d.comments.length} comments, ${d.notices.length} notices, ${d.repos.length} repos, ${d.timeline.length} timeline entries`);
+console.log(
+  `dataset ${d.meta.version}: ${d.topics.length} topics, ${d.comments.length} comments, ${d.notices.length} notices, ${d.repos.length} repos, ${d.timeline.length} timeline entries`,
+);
 console.log(`topic sizes: ${sizes.join(', ')}`);
 if (!hasSharedData()) {
   console.log('../shared/data not found: skipped the proofs against the raw thread and notices.');
@@ -25,5 +27,7 @@ if (!hasSharedData()) {
     console.error(formatProblems(problems));
     process.exit(1);
   }
-  console.log(`proved against ../shared/data: ${d.comments.length} anchors unique and in page order; ${d.notices.length} notices match the raw files`);
+  console.log(
+    `proved against ../shared/data: ${d.comments.length} anchors unique and in page order; ${d.notices.length} notices match the raw files`,
+  );
 }
