@@ -5,5 +5,5 @@ import { installUi } from '@/utils/content/ui-loader';
 
 // Injected by the background into pages that have a panel (see utils/ui-api.ts).
 export default defineUnlistedScript(() => {
-  installUi({ mountPanel, outline: (ctx, data, redraw) => (data.outline ? createOutline(ctx, data, redraw) : null) });
+  installUi({ mountPanel, outline: (life, data, redraw) => (data.threads[0]?.outline ? createOutline(life, data, redraw) : null) });
 });

@@ -3,14 +3,10 @@ import { DEFAULT_SETTINGS, exportSettings, parseImport, SETTING_SCHEMAS, type Se
 
 export interface DataFacts {
   version: string;
-  threads: number;
-  topics: number;
-  comments: number;
-  notices: number;
-  repos: number;
-  threadSnapshot: string;
-  dmcaSnapshot: string;
-  dmcaCommit: string;
+  /** The index of every github/dmca notice. */
+  index: { notices: number; repos: number; snapshot: string; commit: string };
+  /** The curated stories and their threads. */
+  curated: { stories: number; threads: number; topics: number; comments: number; notices: number; repos: number; snapshot: string };
 }
 
 export interface OptionsProps {
@@ -312,25 +308,35 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you
           browse is never sent anywhere.
         </p>
+        <h3>Every GitHub DMCA notice</h3>
+        <dl class="facts">
+          <dt>Notices, counter-notices, retractions and reversals</dt>
+          <dd>{facts.index.notices.toLocaleString('en-US')}</dd>
+          <dt>Repositories they name</dt>
+          <dd>{facts.index.repos.toLocaleString('en-US')}</dd>
+          <dt>github/dmca snapshot</dt>
+          <dd>
+            {facts.index.snapshot} (commit <code>{facts.index.commit.slice(0, 12)}</code>)
+          </dd>
+        </dl>
+        <h3>Curated stories</h3>
         <dl class="facts">
           <dt>Dataset version</dt>
           <dd>{facts.version}</dd>
-          <dt>Threads</dt>
-          <dd>{facts.threads}</dd>
+          <dt>Stories</dt>
+          <dd>{facts.curated.stories}</dd>
+          <dt>Hacker News threads</dt>
+          <dd>{facts.curated.threads}</dd>
           <dt>Topics</dt>
-          <dd>{facts.topics}</dd>
+          <dd>{facts.curated.topics}</dd>
           <dt>Comments</dt>
-          <dd>{facts.comments}</dd>
-          <dt>DMCA notices</dt>
-          <dd>{facts.notices}</dd>
-          <dt>Repositories</dt>
-          <dd>{facts.repos}</dd>
+          <dd>{facts.curated.comments}</dd>
+          <dt>Notices annotated</dt>
+          <dd>{facts.curated.notices}</dd>
+          <dt>Repositories annotated</dt>
+          <dd>{facts.curated.repos}</dd>
           <dt>Thread snapshot</dt>
-          <dd>{facts.threadSnapshot}</dd>
-          <dt>github/dmca snapshot</dt>
-          <dd>
-            {facts.dmcaSnapshot} (commit <code>{facts.dmcaCommit.slice(0, 12)}</code>)
-          </dd>
+          <dd>{facts.curated.snapshot}</dd>
         </dl>
       </section>
     </main>

@@ -1,5 +1,5 @@
 /** The HN thread outline's controls inside the panel (only the HN content script bundles this). */
-import type { TopicCard } from '@/utils/core/protocol';
+import type { TopicCard } from '@/utils/core/model';
 
 /** On a dataset thread's own page: the topics drive highlighting, stepping and folding in the page. */
 export interface OutlineControls {

@@ -1,6 +1,8 @@
+/** The panel: what Backstory knows about the page's subject, in a shadow root (utils/ui/mount.ts). */
 import type { ComponentChildren } from 'preact';
-import type { LinkOut, NoticeCard, PanelData, PanelState, Relation, TopicCard } from '@/utils/core/protocol';
+import type { CommentLink, NoticeCard, PanelData, PanelState, ThreadCard, TopicCard } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
+import { formatDate, kindTitle, panelTitle, plural, reasonsOf, RELATION_LABEL } from '@/utils/core/words';
 
 export type { PanelState };
 
@@ -19,13 +21,6 @@ export interface PanelProps {
   /** A comment link was clicked; return true when the site showed it in place (no new tab). */
   onCite?: (url: string) => boolean;
 }
-
-const RELATION_LABEL: Record<Relation, string> = {
-  'named-in-notice': 'DMCA notice',
-  'counter-noticed': 'Counter-notice',
-  discussed: 'Discussed on HN',
-  llama: 'LLaMA',
-};
 
 /** An external link, rendered only when its URL passes the allow-list (https to an allowed host). */
 export function SafeLink({
@@ -54,82 +49,51 @@ export function SafeLink({
   );
 }
 
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y || !m || !d) return iso;
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${months[m - 1]} ${d}, ${y}`;
-}
-
-function kindLabel(kind: NoticeCard['kind']): string {
-  return {
-    notice: 'DMCA takedown notice',
-    'counter-notice': 'Counter-notice',
-    retraction: 'Retraction',
-    reversal: 'Reversal',
-    legal: 'Legal document',
-    other: 'Document',
-  }[kind];
+function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
 }
 
 function Notice({ n }: { n: NoticeCard }) {
   return (
-    <section class="card notice" aria-label={`${kindLabel(n.kind)} of ${formatDate(n.date)}`}>
+    <section class="card notice" aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
       <h3>
-        <span class="kind">{kindLabel(n.kind)}</span> · {formatDate(n.date)}
+        <span class="kind">{kindTitle(n.kind)}</span> · {formatDate(n.date)}
         {n.llama === 'inferred' && (
           <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">
             LLaMA link inferred
           </span>
         )}
-        {n.original && (
-          <span class="tag" title="This repository is named in the notice as the complainant's original work, not as a copy">
-            named as the original work
-          </span>
-        )}
       </h3>
       <dl>
-        {n.onBehalfOf && (
-          <>
-            <dt>For</dt>
-            <dd>{n.onBehalfOf}</dd>
-          </>
+        {n.principal && <Fact term="For">{n.principal}</Fact>}
+        {n.sender && <Fact term="Sent by">{n.sender}</Fact>}
+        {!n.sender && !n.principal && n.fileParty && (
+          <Fact term="Filed as">
+            <span title="The notice text names no sender (GitHub redacts most); this is how GitHub named the file">{n.fileParty}</span>
+          </Fact>
         )}
-        {n.sender && (
-          <>
-            <dt>Sent by</dt>
-            <dd>{n.sender}</dd>
-          </>
-        )}
-        {!n.sender && !n.onBehalfOf && n.fileParty && (
-          <>
-            <dt>Filed as</dt>
-            <dd title="The notice text names no sender (GitHub redacts most); this is how GitHub named the file">{n.fileParty}</dd>
-          </>
-        )}
-        {n.textDate && n.textDate !== n.date && (
-          <>
-            <dt>Dated</dt>
-            <dd>{formatDate(n.textDate)}</dd>
-          </>
-        )}
+        {n.textDate && n.textDate !== n.date && <Fact term="Dated">{formatDate(n.textDate)}</Fact>}
         {(n.repoCount > 0 || !!n.networkSize || !!n.gists) && (
-          <>
-            <dt>Scope</dt>
-            <dd>
-              {n.repoCount} {n.repoCount === 1 ? 'repository' : 'repositories'} named
-              {n.gists ? `, ${n.gists} ${n.gists === 1 ? 'gist' : 'gists'}` : ''}
-              {n.networkSize ? `; GitHub processed it against the entire network of ${n.networkSize} repositories` : ''}
-            </dd>
-          </>
+          <Fact term="Scope">
+            {plural(n.repoCount, 'repository', 'repositories')} named
+            {n.gists ? `, ${plural(n.gists, 'gist')}` : ''}
+            {n.networkSize
+              ? `; GitHub processed it against the entire network of ${plural(n.networkSize, 'repository', 'repositories')}`
+              : ''}
+          </Fact>
         )}
       </dl>
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
       {n.note && <p class="note">{n.note}</p>}
-      {n.answeredBy.map((a) => (
+      {n.answers.map((a) => (
         <div class="answer" key={a.path}>
-          <strong>{kindLabel(a.kind)}</strong> · {formatDate(a.date)}
-          {a.onBehalfOf ? ` · for ${a.onBehalfOf}` : !a.sender && a.fileParty ? ` · ${a.fileParty}` : ''}
+          <strong>{kindTitle(a.kind)}</strong> · {formatDate(a.date)}
+          {a.filer ? ` · for ${a.filer}` : ''}
           {a.inferred ? ' (matched to this notice by the repositories or party it names)' : ''}. {a.note ? `${a.note} ` : ''}
           <SafeLink href={a.url}>Read it</SafeLink>
         </div>
@@ -161,42 +125,7 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
   );
 }
 
-function Topic({
-  t,
-  max,
-  action,
-  selected,
-  onCite,
-}: {
-  t: TopicCard;
-  max: number;
-  action?: PanelProps['topicAction'];
-  selected: boolean;
-  onCite?: PanelProps['onCite'];
-}) {
-  return (
-    <details class={`topic${t.tangent ? ' tangent' : ''}${selected ? ' selected' : ''}`} data-topic={t.id}>
-      <summary>
-        <span class="topic-label">{t.label}</span>
-        <span class="bar" aria-hidden="true">
-          <span style={{ width: `${Math.max(6, Math.round((t.count / Math.max(1, max)) * 100))}%` }} />
-        </span>
-        <span class="count">{t.count} comments</span>
-      </summary>
-      <p>{t.summary}</p>
-      {action?.(t)}
-      <ul class="points">
-        {t.points.map((p, i) => (
-          <li key={i}>
-            {p.text} <Cites links={p.links} onCite={onCite} />
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
-function Cites({ links, onCite }: { links: LinkOut[]; onCite?: PanelProps['onCite'] }) {
+function Cites({ links, onCite }: { links: CommentLink[]; onCite?: PanelProps['onCite'] }) {
   if (!links.length) return null;
   return (
     <span class="cites">
@@ -204,7 +133,7 @@ function Cites({ links, onCite }: { links: LinkOut[]; onCite?: PanelProps['onCit
         <span key={l.url}>
           {i > 0 && ' '}
           <SafeLink href={l.url} class="cite" onCite={onCite}>
-            [{l.label.replace('comment ', '#')}]
+            [#{l.n + 1}]
           </SafeLink>
         </span>
       ))}
@@ -212,112 +141,169 @@ function Cites({ links, onCite }: { links: LinkOut[]; onCite?: PanelProps['onCit
   );
 }
 
-export function Panel({ data, state, theme, floating, onState, outlineBar, topicAction, selectedTopic, onCite }: PanelProps) {
-  const title = data.title;
+function Topic({ t, max, p }: { t: TopicCard; max: number; p: PanelProps }) {
+  return (
+    <details class={`topic${t.tangent ? ' tangent' : ''}${p.selectedTopic === t.id ? ' selected' : ''}`} data-topic={t.id}>
+      <summary>
+        <span class="topic-label">{t.label}</span>
+        <span class="bar" aria-hidden="true">
+          <span style={{ width: `${Math.max(6, Math.round((t.count / Math.max(1, max)) * 100))}%` }} />
+        </span>
+        <span class="count">{plural(t.count, 'comment')}</span>
+      </summary>
+      <p>{t.summary}</p>
+      {p.topicAction?.(t)}
+      <ul class="points">
+        {t.points.map((pt, i) => (
+          <li key={i}>
+            {pt.text} <Cites links={pt.cites} onCite={p.onCite} />
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+function Topics({ thread, p }: { thread: ThreadCard; p: PanelProps }) {
+  if (!thread.topics.length) return null;
+  const max = Math.max(0, ...thread.topics.map((t) => t.count));
+  const main = thread.topics.filter((t) => !t.tangent);
+  const tangents = thread.topics.filter((t) => t.tangent);
+  return (
+    <section aria-label="What the thread argued">
+      <h2>What the thread argued</h2>
+      {p.outlineBar}
+      {main.map((t) => (
+        <Topic key={t.id} t={t} max={max} p={p} />
+      ))}
+      {tangents.length > 0 && (
+        <details class="tangents" open={!!p.outlineBar}>
+          <summary>Tangents ({tangents.length})</summary>
+          {tangents.map((t) => (
+            <Topic key={t.id} t={t} max={max} p={p} />
+          ))}
+        </details>
+      )}
+    </section>
+  );
+}
+
+function Thread({ t, p }: { t: ThreadCard; p: PanelProps }) {
+  return (
+    <>
+      <section class="card thread" aria-label="Hacker News thread">
+        <h3>
+          <SafeLink href={t.url}>{t.title}</SafeLink>
+        </h3>
+        <p class="meta">
+          {t.points} points · {plural(t.commentCount, 'comment')} · {formatDate(t.date)} · by {t.submitter} · {t.site}
+        </p>
+        {t.mentions.length > 0 && (
+          <div class="mentions">
+            <h4>Comments about it</h4>
+            <ul>
+              {t.mentions.map((m) => (
+                <li key={m.url}>
+                  <SafeLink href={m.url}>“{m.quote}”</SafeLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <Topics thread={t} p={p} />
+    </>
+  );
+}
+
+/** The notice cards a panel shows, in order. */
+function cardsOf(data: PanelData): NoticeCard[] {
+  if (data.kind === 'repo') return [...data.notices.map((n) => n.card), ...data.storyNotices];
+  if (data.kind === 'notice') return [...data.answers.map((a) => a.card), data.notice];
+  return data.notices;
+}
+
+function Header({ data, open, p }: { data: PanelData; open: boolean; p: PanelProps }) {
+  const title = panelTitle(data);
+  return (
+    <header>
+      <span class="logo" aria-hidden="true">
+        ◆
+      </span>
+      <strong class="brand">Backstory</strong>
+      <span class="subject">{title}</span>
+      <span class="chips">
+        {data.relations.map((r) => (
+          <span key={r} class={`chip ${r}`}>
+            {RELATION_LABEL[r]}
+          </span>
+        ))}
+      </span>
+      <span class="actions">
+        <button
+          type="button"
+          class="icon"
+          aria-expanded={open}
+          aria-controls="bs-body"
+          title={open ? 'Collapse' : 'Expand'}
+          onClick={() => p.onState(open ? 'collapsed' : 'open')}
+        >
+          {open ? '▾' : '▸'}
+          <span class="sr">{open ? 'Collapse' : 'Expand'} Backstory panel</span>
+        </button>
+        <button type="button" class="icon" title="Hide for this page's subject" onClick={() => p.onState('dismissed')}>
+          ✕<span class="sr">Hide Backstory for {title}</span>
+        </button>
+      </span>
+    </header>
+  );
+}
+
+export function Panel(p: PanelProps) {
+  const { data, state, theme, floating } = p;
   if (state === 'dismissed') {
     return (
       <div class={`bs-root ${theme} pill`} role="region" aria-label="Backstory (hidden)">
         <span class="logo" aria-hidden="true">
           ◆
         </span>{' '}
-        Backstory is hidden for {title}.{' '}
-        <button type="button" class="link" onClick={() => onState('open')}>
+        Backstory is hidden for {panelTitle(data)}.{' '}
+        <button type="button" class="link" onClick={() => p.onState('open')}>
           Show
         </button>
       </div>
     );
   }
   const open = state === 'open';
-  const maxCount = Math.max(0, ...data.topics.map((t) => t.count));
-  const mainTopics = data.topics.filter((t) => !t.tangent);
-  const tangents = data.topics.filter((t) => t.tangent);
+  const reasons = reasonsOf(data);
+  const note =
+    data.kind === 'repo' ? (data.match.via === 'fork' && data.note ? `Fork of ${data.match.root}. ${data.note}` : data.note) : null;
   return (
-    <div class={`bs-root ${theme}${floating ? ' floating' : ''}`} role="region" aria-label={`Backstory: context for ${title}`}>
-      <header>
-        <span class="logo" aria-hidden="true">
-          ◆
-        </span>
-        <strong class="brand">Backstory</strong>
-        <span class="subject">{title}</span>
-        <span class="chips">
-          {data.relations.map((r) => (
-            <span key={r} class={`chip ${r}`}>
-              {RELATION_LABEL[r]}
-            </span>
-          ))}
-        </span>
-        <span class="actions">
-          <button
-            type="button"
-            class="icon"
-            aria-expanded={open}
-            aria-controls="bs-body"
-            title={open ? 'Collapse' : 'Expand'}
-            onClick={() => onState(open ? 'collapsed' : 'open')}
-          >
-            {open ? '▾' : '▸'}
-            <span class="sr">{open ? 'Collapse' : 'Expand'} Backstory panel</span>
-          </button>
-          <button type="button" class="icon" title="Hide for this page's subject" onClick={() => onState('dismissed')}>
-            ✕<span class="sr">Hide Backstory for {title}</span>
-          </button>
-        </span>
-      </header>
-      {!open && data.reasons[0] && <p class="why-short">{data.reasons[0]}</p>}
+    <div class={`bs-root ${theme}${floating ? ' floating' : ''}`} role="region" aria-label={`Backstory: context for ${panelTitle(data)}`}>
+      <Header data={data} open={open} p={p} />
+      {!open && reasons[0] && <p class="why-short">{reasons[0]}</p>}
       {open && (
         <div id="bs-body" class="body">
           <section aria-label="Why this panel">
             <h2>Why you are seeing this</h2>
             <ul class="reasons">
-              {data.reasons.map((r, i) => (
+              {reasons.map((r, i) => (
                 <li key={i}>{r}</li>
               ))}
             </ul>
-            {data.note && <p class="note">{data.note}</p>}
+            {note && <p class="note">{note}</p>}
+            {data.kind === 'repo' && data.takedownPage && !data.takedownPage.known && (
+              <p>
+                <SafeLink href={data.takedownPage.notice.url}>Read the notice on github/dmca</SafeLink>
+              </p>
+            )}
           </section>
-          {data.notices.map((n) => (
+          {cardsOf(data).map((n) => (
             <Notice key={n.path} n={n} />
           ))}
-          {data.thread && (
-            <section class="card thread" aria-label="Hacker News thread">
-              <h3>
-                <SafeLink href={data.thread.url}>{data.thread.title}</SafeLink>
-              </h3>
-              <p class="meta">
-                {data.thread.points} points · {data.thread.commentCount} comments · {formatDate(data.thread.date)} · by{' '}
-                {data.thread.submitter} · {data.thread.site}
-              </p>
-              {data.mentions.length > 0 && (
-                <div class="mentions">
-                  <h4>Comments about it</h4>
-                  <ul>
-                    {data.mentions.map((m) => (
-                      <li key={m.url}>
-                        <SafeLink href={m.url}>{m.label}</SafeLink>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
-            </section>
-          )}
-          {mainTopics.length > 0 && (
-            <section aria-label="What the thread argued">
-              <h2>What the thread argued</h2>
-              {outlineBar}
-              {mainTopics.map((t) => (
-                <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} onCite={onCite} />
-              ))}
-              {tangents.length > 0 && (
-                <details class="tangents" open={!!outlineBar}>
-                  <summary>Tangents ({tangents.length})</summary>
-                  {tangents.map((t) => (
-                    <Topic key={t.id} t={t} max={maxCount} action={topicAction} selected={selectedTopic === t.id} onCite={onCite} />
-                  ))}
-                </details>
-              )}
-            </section>
-          )}
+          {data.threads.map((t) => (
+            <Thread key={t.id} t={t} p={p} />
+          ))}
           {data.timeline.length > 0 && (
             <section aria-label="Timeline">
               <h2>Timeline</h2>

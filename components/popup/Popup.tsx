@@ -1,51 +1,58 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { PanelData, Request, SearchResult, TabInfoResponse } from '@/utils/core/protocol';
+import type { PanelData, SearchResult } from '@/utils/core/model';
+import type { Send } from '@/utils/core/send';
+import { KIND_LABEL, reasonsOf } from '@/utils/core/words';
+import type { ReplyTo } from '@/utils/schema/messages';
 import { SafeLink } from '../panel/Panel';
 
 export interface PopupProps {
   tab: { id: number; host: string | null } | null;
-  ask(req: Request): Promise<unknown>;
+  send: Send;
   /** The per-site switch: whether Backstory is on for this host, and how to change it. */
   siteEnabled: boolean | null;
   setSiteEnabled(on: boolean): Promise<void>;
 }
 
 function Context({ data }: { data: PanelData }) {
-  const notice = data.notices[0];
+  const notice =
+    data.kind === 'repo' ? (data.notices[0]?.card ?? data.storyNotices[0]) : data.kind === 'notice' ? data.notice : data.notices[0];
+  const thread = data.threads[0];
+  const topics = thread?.topics ?? [];
   return (
     <div class="context">
       <ul class="reasons">
-        {data.reasons.slice(0, 3).map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
+        {reasonsOf(data)
+          .slice(0, 3)
+          .map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
       </ul>
       {notice && (
         <p>
-          <strong>{notice.kind === 'notice' ? 'DMCA notice' : notice.kind}</strong> of {notice.date}
-          {notice.onBehalfOf ? ` for ${notice.onBehalfOf}` : ''}
+          <strong>{KIND_LABEL[notice.kind]}</strong> of {notice.date}
+          {notice.principal ? ` for ${notice.principal}` : ''}
           {notice.networkSize ? ` · network of ${notice.networkSize} repositories` : ''}. <SafeLink href={notice.url}>Read it</SafeLink>
         </p>
       )}
-      {data.topics.length > 0 && (
+      {topics.length > 0 && (
         <ul class="topics">
-          {data.topics.slice(0, 4).map((t) => (
+          {topics.slice(0, 4).map((t) => (
             <li key={t.id}>
               <strong>{t.label}</strong> — {t.summary}
             </li>
           ))}
         </ul>
       )}
-      {data.thread && (
+      {thread && (
         <p>
-          <SafeLink href={data.thread.url}>{data.thread.title}</SafeLink> · {data.thread.points} points · {data.thread.commentCount}{' '}
-          comments
+          <SafeLink href={thread.url}>{thread.title}</SafeLink> · {thread.points} points · {thread.commentCount} comments
         </p>
       )}
     </div>
   );
 }
 
-function Search({ ask, autoFocus }: { ask: PopupProps['ask']; autoFocus: boolean }) {
+function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
   const [open, setOpen] = useState<number | null>(0);
@@ -59,9 +66,9 @@ function Search({ ask, autoFocus }: { ask: PopupProps['ask']; autoFocus: boolean
       return;
     }
     let stale = false;
-    void ask({ type: 'search', query: q }).then((r) => {
+    void send({ type: 'search', query: q }).then((r) => {
       if (!stale) {
-        setResults((r as { results?: SearchResult[] } | undefined)?.results ?? []);
+        setResults(r?.results ?? []);
         setOpen(0);
       }
     });
@@ -100,20 +107,20 @@ function Search({ ask, autoFocus }: { ask: PopupProps['ask']; autoFocus: boolean
   );
 }
 
-export function Popup({ tab, ask, siteEnabled, setSiteEnabled }: PopupProps) {
-  const [info, setInfo] = useState<TabInfoResponse | null>(null);
+export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
+  const [info, setInfo] = useState<ReplyTo<'tabInfo'> | null>(null);
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     if (!tab) {
       setLoaded(true);
       return;
     }
-    void ask({ type: 'tabInfo', tabId: tab.id })
-      .then((r) => setInfo((r as TabInfoResponse | undefined) ?? null))
+    void send({ type: 'tabInfo', tabId: tab.id })
+      .then(setInfo)
       .finally(() => setLoaded(true));
   }, []);
   const found = !!(info?.panel || info?.badges.length);
-  const thread = info?.panel?.thread;
+  const thread = info?.panel?.threads[0];
   return (
     <main class="popup">
       <header>
@@ -140,7 +147,7 @@ export function Popup({ tab, ask, siteEnabled, setSiteEnabled }: PopupProps) {
               <h2>{info.panel.title}</h2>
               <Context data={info.panel} />
               <div class="row">
-                <button type="button" onClick={() => tab && void ask({ type: 'showPanel', tabId: tab.id }).then(() => window.close())}>
+                <button type="button" onClick={() => tab && void send({ type: 'showPanel', tabId: tab.id }).then(() => window.close())}>
                   Show panel
                 </button>
                 {thread && (
@@ -158,7 +165,7 @@ export function Popup({ tab, ask, siteEnabled, setSiteEnabled }: PopupProps) {
                 {info.badges.map((b) => (
                   <li key={b.subject}>
                     <code>{b.subject}</code> × {b.count}
-                    <small>{b.hint.replace(/^Backstory: /, '')}</small>
+                    <small>{b.hint}</small>
                   </li>
                 ))}
               </ul>
@@ -167,7 +174,7 @@ export function Popup({ tab, ask, siteEnabled, setSiteEnabled }: PopupProps) {
         </section>
       )}
       {loaded && !found && <p class="nothing">Nothing Backstory knows about on this page.</p>}
-      {loaded && <Search ask={ask} autoFocus={!found} />}
+      {loaded && <Search send={send} autoFocus={!found} />}
       <footer>
         <a href="options.html" target="_blank" rel="noopener">
           Settings

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { hnSite } from '@/utils/content/sites/hn';
-import { runPage } from '@/utils/content/session';
+import { startPage } from '@/utils/content/session';
 
 export default defineContentScript({
   matches: ['https://news.ycombinator.com/*'],
@@ -8,9 +8,10 @@ export default defineContentScript({
   // WXT's legacy window.postMessage announcing the script costs ~2 ms per page (measured, bench)
   // and tells the page we are here; the CustomEvent WXT also sends is enough to stop old copies.
   noScriptStartedPostMessage: true,
-  main(ctx) {
+  // WXT's context is not used: it ends on a document event any page can dispatch (utils/content/lifetime.ts).
+  main() {
     try {
-      runPage(ctx, hnSite);
+      startPage(hnSite);
     } catch (e) {
       console.debug('[Backstory]', e);
     }

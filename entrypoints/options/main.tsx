@@ -1,19 +1,24 @@
 import { render } from 'preact';
-import { Options } from '@/components/options/Options';
+import { Options, type DataFacts } from '@/components/options/Options';
 import '@/components/pages.css';
+// The index's manifest, for its counts only (7 kB of JSON; the index itself stays in the background).
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import dmcaManifest from '@/public/dmca/manifest.json';
 import { bundledDataset as d } from '@/utils/dataset/bundled';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 
-const facts = {
+const facts: DataFacts = {
   version: d.meta.version,
-  threads: 1 + d.thread.related.length,
-  topics: d.topics.length,
-  comments: d.comments.length,
-  notices: d.notices.length,
-  repos: d.repos.length,
-  threadSnapshot: d.meta.thread.snapshot,
-  dmcaSnapshot: d.meta.dmca.snapshot,
-  dmcaCommit: d.meta.dmca.commit,
+  index: { notices: dmcaManifest.notices, repos: dmcaManifest.repos, snapshot: d.meta.dmca.snapshot, commit: d.meta.dmca.commit },
+  curated: {
+    stories: d.stories.length,
+    threads: d.threads.length,
+    topics: d.threads.reduce((a, t) => a + t.topics.length, 0),
+    comments: d.threads.reduce((a, t) => a + t.comments.length, 0),
+    notices: d.stories.reduce((a, s) => a + s.notices.length, 0),
+    repos: d.stories.reduce((a, s) => a + s.repos.length, 0),
+    snapshot: d.meta.thread.snapshot,
+  },
 };
 
 function download(name: string, text: string) {

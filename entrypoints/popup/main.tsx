@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
-import type { Request } from '@/utils/core/protocol';
+import { createSend } from '@/utils/core/send';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
@@ -29,7 +29,7 @@ async function main() {
   render(
     <Popup
       tab={tab}
-      ask={(req: Request) => browser.runtime.sendMessage(req)}
+      send={createSend((m) => browser.runtime.sendMessage(m))}
       siteEnabled={key ? settings[key] : null}
       setSiteEnabled={async (on) => {
         if (key) await saveSettings({ ...(await loadSettings()), [key]: on });

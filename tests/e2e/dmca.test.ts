@@ -52,7 +52,8 @@ describe('notice pages', () => {
     const url = 'https://github.com/github/dmca/blob/master/2019/12/2019-12-03-msft-counternotice.md';
     h.serve(url, noticePage('2019/12/2019-12-03-msft-counternotice.md', ['Counter notice …']));
     const { page, panel } = await panelAt(url, 'notice:2019/12/2019-12-03-msft-counternotice.md');
-    expect(panel.relations).toEqual(['counter-noticed']);
+    // CONTRACT.md: `counter-noticed` means a counter-notice disputes the subject; nothing disputes a counter-notice.
+    expect(panel.relations).toEqual([]);
     const cards = await page.evaluate(() =>
       [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('section.card.notice')].map((s) =>
         s.getAttribute('aria-label'),
@@ -70,7 +71,7 @@ describe('a repository disabled by a DMCA takedown', () => {
     h.serve(url, takedownPage('2020/10/2020-10-23-RIAA.md'));
     const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
     expect(panel.relations).toContain('named-in-notice');
-    expect(panel.text).toMatch(/GitHub has disabled this repository after the DMCA notice of 2020-10-23/);
+    expect(panel.text).toMatch(/GitHub has disabled this repository after the DMCA takedown notice of 2020-10-23/);
     expect(panel.text).toContain('RIAA');
     expect(panel.text).toMatch(/Reversal/);
     // The notice link on GitHub's page gets its badge too.

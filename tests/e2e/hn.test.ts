@@ -7,8 +7,8 @@
  *   an older-markup item page, a 3,000-comment thread
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import comments from '../../utils/dataset/comments.json';
-import topics from '../../utils/dataset/topics.json';
+import comments from '../../utils/dataset/data/threads/35287733/comments.json';
+import topics from '../../utils/dataset/data/threads/35287733/topics.json';
 import { tangentFoldRows } from '../../utils/core/hn-match';
 import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
 import { hnItemPage, hnListPage, hnOldItemPage, syntheticThread } from '../fixtures/hn';
@@ -249,7 +249,7 @@ describe('other HN pages', () => {
     const [p] = await panels(page);
     expect(p!.relations).toContain('named-in-notice');
     // Compact: one line saying why, expandable to the full context.
-    expect(p!.text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(p!.text).toContain('Named in the DMCA takedown notice of 2023-03-21');
     expect(await page.locator('backstory-panel .body').count()).toBe(0);
     await page.locator('backstory-panel button[aria-controls="bs-body"]').click();
     await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('OpSec Online LLC'));

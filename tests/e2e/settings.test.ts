@@ -134,9 +134,12 @@ describe('options page', () => {
     const opts = await options();
     const text = await opts.locator('main').innerText();
     expect(text).toContain('Backstory makes no network requests.');
+    // The index's real counts, and the curated stories' apart.
+    expect(text).toMatch(/Notices, counter-notices, retractions and reversals\s+21,856/);
+    expect(text).toMatch(/Repositories they name\s+135,734/);
     expect(text).toMatch(/Comments\s+203/);
     expect(text).toMatch(/Topics\s+13/);
-    expect(text).toMatch(/DMCA notices\s+3/);
+    expect(text).toMatch(/Notices annotated\s+3/);
     await opts.close();
   });
 });
@@ -153,7 +156,7 @@ describe('popup and toolbar badge', () => {
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
     await popup.getByText('shawwn/llama-dl').first().waitFor();
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(text).toContain('Named in the DMCA takedown notice of 2023-03-21');
     expect(text).toMatch(/Badged links \(2\)/);
     expect(text).toContain('repo:facebookresearch/llama');
     expect(await popup.getByRole('link', { name: 'Open the HN thread' }).getAttribute('href')).toBe(
@@ -183,7 +186,7 @@ describe('popup and toolbar badge', () => {
       .first()
       .waitFor();
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Named in the DMCA notice of 2023-03-21');
+    expect(text).toContain('Named in the DMCA takedown notice of 2023-03-21');
     expect(text).toContain('network of 403 repositories');
     await box.fill('no such thing anywhere');
     await popup.getByText(/Nothing in Backstory's dataset matches/).waitFor();

@@ -1,9 +1,10 @@
 /** `npm run eval:detect`: precision and recall of the LLaMA detector, links (name only) and repo pages. */
 import { bundledDataset } from '../../utils/dataset/bundled';
+import { createKnowledge } from '../../utils/knowledge/engine';
 import { evaluate } from '../../utils/core/llama-eval';
 import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
 
-const known = new Map(bundledDataset.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));
+const known = createKnowledge(bundledDataset, null).llamaRepos();
 for (const [title, cases] of [
   ['labelled list (shared/data/repos/public.tsv, 59 repos)', LABELLED],
   ['labelled list + our own cases', ALL_CASES],

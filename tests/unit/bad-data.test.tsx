@@ -14,8 +14,9 @@ import { bundledDataset } from '@/utils/dataset/bundled';
 import { validateDatasetTexts, formatProblems } from '@/utils/dataset/validate';
 import { assertDmcaIndexValid, DMCA_INDEX_DIR, readDatasetTexts } from '@/utils/node/files';
 import { buildIndex, readIndex, type BuildNotice } from '@/utils/dmca/dmca-index';
-import { buildKnowledge } from '@/utils/knowledge/knowledge';
-import type { PanelData } from '@/utils/core/protocol';
+import { createKnowledge } from '@/utils/knowledge/engine';
+import { openDmcaIndexSync } from '@/utils/node/files';
+import type { PanelData } from '@/utils/core/model';
 import type { Dataset } from '@/utils/dataset/schema';
 
 const PAYLOADS = [
@@ -55,22 +56,24 @@ function expectInert(el: HTMLElement) {
 
 describe('hostile strings in the bundled dataset', () => {
   const evil: Dataset = structuredClone(bundledDataset);
-  evil.thread.title = PAYLOADS[0]!;
-  evil.topics[0]!.summary = PAYLOADS[1]!;
-  evil.topics[0]!.points[0]!.text = PAYLOADS[4]!;
-  evil.comments[0]!.anchor = PAYLOADS[1]!;
-  evil.repos[0]!.note = PAYLOADS.join(' ');
-  evil.timeline[0]!.source = { label: PAYLOADS[0]!, url: 'javascript:alert(1)' };
-  evil.timeline[1]!.source = { label: 'elsewhere', url: 'https://evil.example/steal' };
-  evil.notices[0]!.note = PAYLOADS[1]!;
-  evil.notices[0]!.sender = PAYLOADS[4]!;
+  const story = evil.stories.find((s) => s.id === 'llama-dmca-2023')!;
+  const thread = evil.threads[0]!;
+  thread.title = PAYLOADS[0]!;
+  thread.topics[0]!.summary = PAYLOADS[1]!;
+  thread.topics[0]!.points[0]!.text = PAYLOADS[4]!;
+  thread.comments[0]!.anchor = PAYLOADS[1]!;
+  story.repos[0]!.note = PAYLOADS.join(' ');
+  story.timeline[0]!.source = { label: PAYLOADS[0]!, url: 'javascript:alert(1)' };
+  story.timeline[1]!.source = { label: 'elsewhere', url: 'https://evil.example/steal' };
+  story.notices[0]!.note = PAYLOADS[1]!;
 
   test('validation rejects them where they are not allowed, naming file and field', () => {
     const texts = readDatasetTexts();
     const bad = {
       ...texts,
-      'timeline.json': JSON.stringify(evil.timeline, null, 2) + '\n',
-      'thread.json': JSON.stringify({ ...bundledDataset.thread, title: 'x\u202ey' }, null, 2) + '\n',
+      'stories/llama-dmca-2023/timeline.json': JSON.stringify(story.timeline, null, 2) + '\n',
+      'threads/35287733/thread.json':
+        JSON.stringify({ ...JSON.parse(texts['threads/35287733/thread.json']!), title: 'x\u202ey' }, null, 2) + '\n',
     };
     const { dataset, problems } = validateDatasetTexts(bad);
     expect(dataset).toBeUndefined();
@@ -79,14 +82,11 @@ describe('hostile strings in the bundled dataset', () => {
     expect(msg).toMatch(/thread\.json.*title/);
   });
 
-  test('even unvalidated, every panel renders them as text and links only to allowed https hosts', () => {
-    const k = buildKnowledge(evil);
-    for (const subject of [
-      'repo:shawwn/llama-dl',
-      'repo:facebookresearch/llama',
-      'notice:2023/03/2023-03-21-meta.md',
-      'thread:hn:35287733',
-    ]) {
+  test('even unvalidated, every panel renders them as text and links only to allowed https hosts', async () => {
+    const k = createKnowledge(evil, openDmcaIndexSync());
+    const subjects = ['repo:shawwn/llama-dl', 'repo:facebookresearch/llama', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733'];
+    await k.prepare(subjects);
+    for (const subject of subjects) {
       const p = k.panel(subject)!;
       expect(p, subject).toBeTruthy();
       const el = renderPanel(p);
@@ -105,7 +105,7 @@ describe('hostile strings in the DMCA index', () => {
     path: '2024/01/2024-01-02-evil.md',
     date: '2024-01-02',
     textDate: null,
-    kind: 'notice',
+    kind: 'takedown',
     sender: PAYLOADS[1]!,
     onBehalfOf: `${PAYLOADS[3]}\t${PAYLOADS[0]}\n`,
     fileParty: PAYLOADS[4]!,
@@ -122,7 +122,7 @@ describe('hostile strings in the DMCA index', () => {
     const idx = await readIndex(built.notices, built.repos);
     const n = idx.findNotice('2024/01/2024-01-02-evil.md')!;
     expect(n.onBehalfOf).not.toMatch(/[\t\n\u202e]/);
-    const k = buildKnowledge(bundledDataset, idx);
+    const k = createKnowledge(bundledDataset, idx);
     expectInert(renderPanel(k.panel('repo:evil/repo')!));
     render(null, root);
     root.remove();

@@ -38,7 +38,7 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
     expect(parsed.filter((p) => p.networkSize).length).toBe(247);
     const kinds: Record<string, number> = {};
     for (const p of parsed) kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
-    expect(kinds).toEqual({ notice: 21310, 'counter-notice': 433, retraction: 88, reversal: 21, legal: 4 });
+    expect(kinds).toEqual({ takedown: 21310, 'counter-notice': 433, retraction: 88, reversal: 21, legal: 4 });
     // Roughly 139k distinct github.com/owner/name strings appear; normalising case, `.git`, trailing
     // dots and GitHub's own paths leaves these.
     expect(repos.has('github/dmca')).toBe(false);
@@ -48,7 +48,7 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
   test('spot checks read from the files', () => {
     const m = byPath();
     expect(m.get('2023/03/2023-03-21-meta.md')).toMatchObject({
-      kind: 'notice',
+      kind: 'takedown',
       textDate: '2023-03-20',
       sender: 'OpSec Online LLC',
       onBehalfOf: 'Meta Platforms, Inc.',

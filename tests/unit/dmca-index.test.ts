@@ -16,7 +16,7 @@ const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): Bui
   path,
   date: path.split('/').pop()!.slice(0, 10),
   textDate: null,
-  kind: 'notice',
+  kind: 'takedown',
   sender: null,
   onBehalfOf: null,
   fileParty: 'Party',
@@ -75,7 +75,7 @@ describe('compact DMCA index', () => {
 
   test('notice → facts, its repos in the order named, and the answers both ways', () => {
     const n = idx.findNotice('2020/10/2020-10-23-label.md')!;
-    expect(n).toMatchObject({ kind: 'notice', sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12, gists: 0 });
+    expect(n).toMatchObject({ kind: 'takedown', sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12, gists: 0 });
     expect(n.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['org/downloader', 'a/downloader', 'b/downloader']);
     expect(n.answeredBy.map((i) => idx.notice(i)!.kind)).toEqual(['reversal']);
     const counter = idx.findNotice('2014/2014-02-12-Books-counternotice.md')!;
@@ -155,7 +155,7 @@ describe('the bundled index (public/dmca)', () => {
   test('spot checks: Meta 2023-03-21 and the youtube-dl notice with its reversal', () => {
     const meta = idx.findNotice('2023/03/2023-03-21-meta.md')!;
     expect(meta).toMatchObject({
-      kind: 'notice',
+      kind: 'takedown',
       sender: 'OpSec Online LLC',
       onBehalfOf: 'Meta Platforms, Inc.',
       networkSize: 403,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import comments from '@/utils/dataset/comments.json';
+import comments from '@/utils/dataset/data/threads/35287733/comments.json';
 import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '@/utils/core/hn-match';
 import { seedComments } from '../fixtures/hn-seed';
 

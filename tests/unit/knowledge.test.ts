@@ -1,13 +1,39 @@
+/**
+ * The knowledge engine: the curated stories and the index of every github/dmca notice, one model.
+ * Answers are structured facts; the words are tested with the components.
+ */
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { bundledDataset } from '@/utils/dataset/bundled';
-import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import type { PanelData, RepoPanel } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
+import { bundledDataset } from '@/utils/dataset/bundled';
+import { validateDatasetTexts } from '@/utils/dataset/validate';
+import { createKnowledge } from '@/utils/knowledge/engine';
+import { openDmcaIndexSync, readDatasetTexts } from '@/utils/node/files';
 
-const k = buildKnowledge(bundledDataset);
+const index = openDmcaIndexSync();
+await index.prepareAll();
+const k = createKnowledge(bundledDataset, index);
 
-describe('lookup', () => {
-  test('answers only known subjects, with their relations', () => {
-    const known = k.lookup([
+/** Every URL a panel renders. */
+const urls = (p: PanelData) => [
+  ...(p.kind === 'repo'
+    ? [...p.notices.map((n) => n.card), ...p.storyNotices]
+    : p.kind === 'notice'
+      ? [p.notice, ...p.answers.map((a) => a.card)]
+      : p.notices
+  ).flatMap((c) => [c.url, ...c.answers.map((a) => a.url)]),
+  ...p.threads.flatMap((t) => [
+    t.url,
+    ...t.mentions.map((m) => m.url),
+    ...t.topics.flatMap((x) => x.points.flatMap((pt) => pt.cites.map((c) => c.url))),
+  ]),
+  ...p.timeline.flatMap((e) => (e.source.url ? [e.source.url] : [])),
+];
+
+describe('badges', () => {
+  test('known subjects only, with their relations; a comment of a thread resolves to the thread', () => {
+    const subjects = [
       'repo:shawwn/llama-dl',
       'repo:facebookresearch/llama',
       'repo:torvalds/linux',
@@ -15,92 +41,176 @@ describe('lookup', () => {
       'notice:2099/01/2099-01-01-nobody.md',
       'thread:hn:35287733',
       'thread:hn:35288415',
+      'thread:hn:35007978',
       'thread:hn:1',
       'not a subject',
-    ]);
+    ];
+    const known = Object.fromEntries(subjects.flatMap((s) => (k.badge(s) ? [[s, k.badge(s)!]] : [])));
     expect(Object.keys(known).sort()).toEqual([
       'notice:2023/03/2023-03-21-meta.md',
       'repo:facebookresearch/llama',
       'repo:shawwn/llama-dl',
+      'thread:hn:35007978',
       'thread:hn:35287733',
       'thread:hn:35288415',
     ]);
     expect(known['repo:shawwn/llama-dl']!.relations).toEqual(['named-in-notice', 'counter-noticed', 'discussed', 'llama']);
     expect(known['notice:2023/03/2023-03-21-meta.md']!.relations).toEqual(['counter-noticed', 'discussed', 'llama']);
-    // A link to a comment of the thread resolves to the thread.
     expect(known['thread:hn:35288415']!.subject).toBe('thread:hn:35287733');
+    expect(known['repo:shawwn/llama-dl']!.facts).toMatchObject({
+      kind: 'repo',
+      takedowns: [{ path: '2023/03/2023-03-21-meta.md', party: 'Meta Platforms, Inc.' }],
+      disputed: true,
+      discussed: true,
+    });
   });
 });
 
-describe('panel', () => {
-  test('llama-dl: notice, counter-notice, thread, topics and timeline', () => {
-    const p = k.panel('repo:shawwn/llama-dl')!;
+describe('repo panels', () => {
+  test('llama-dl: its takedown with the answer, the thread with mentions and its topics, the timeline', () => {
+    const p = k.panel('repo:shawwn/llama-dl') as RepoPanel;
     expect(p.relations).toEqual(['named-in-notice', 'counter-noticed', 'discussed', 'llama']);
-    expect(p.notices[0]).toMatchObject({ path: '2023/03/2023-03-21-meta.md', networkSize: 403, sender: 'OpSec Online LLC' });
-    expect(p.notices[0]!.answeredBy[0]).toMatchObject({ kind: 'counter-notice', onBehalfOf: 'Tensorfork Labs', date: '2023-04-27' });
-    expect(p.thread).toMatchObject({ id: 35287733, points: 320, commentCount: 204 });
-    expect(p.topics.map((t) => t.id)).toEqual(['dmca-process', 'copyright-weights', 'mirroring', 'trade-secrets']);
-    expect(p.topics[0]!.count).toBeGreaterThan(10);
-    expect(p.mentions.length).toBeGreaterThanOrEqual(4);
+    expect(p.match).toEqual({ via: 'record' });
+    expect(p.notices).toHaveLength(1);
+    expect(p.notices[0]).toMatchObject({
+      role: 'named',
+      card: {
+        path: '2023/03/2023-03-21-meta.md',
+        networkSize: 403,
+        sender: 'OpSec Online LLC',
+        principal: 'Meta Platforms, Inc.',
+        llama: 'stated',
+      },
+    });
+    expect(p.notices[0]!.card.answers[0]).toMatchObject({
+      kind: 'counter-notice',
+      filer: 'Tensorfork Labs',
+      date: '2023-04-27',
+      inferred: false,
+    });
+    expect(p.threads).toHaveLength(1);
+    expect(p.threads[0]).toMatchObject({ id: 35287733, points: 320, commentCount: 204 });
+    expect(p.threads[0]!.topics.map((t) => t.id)).toEqual(['dmca-process', 'copyright-weights', 'mirroring', 'trade-secrets']);
+    expect(p.threads[0]!.mentions.length).toBeGreaterThanOrEqual(4);
     expect(p.timeline.map((e) => e.date)).toContain('2023-03-21');
-    expect(p.reasons.join(' ')).toMatch(/Named in the DMCA notice of 2023-03-21/);
   });
 
-  test('a fork inherits the notice through its network root and says so', () => {
-    const p = k.panel('repo:someone/llama-dl', 'shawwn/llama-dl')!;
+  test('a fork inherits its network root’s notice, and says it is a fork', () => {
+    const p = k.panel('repo:someone/llama-dl', 'shawwn/llama-dl') as RepoPanel;
     expect(p.subject).toBe('repo:someone/llama-dl');
     expect(p.relations).toEqual(['named-in-notice', 'counter-noticed', 'llama']);
-    expect(p.reasons[0]).toMatch(/fork of shawwn\/llama-dl.*entire network of 403/i);
+    expect(p.match).toEqual({ via: 'fork', root: 'shawwn/llama-dl' });
+    expect(p.notices[0]).toMatchObject({ role: 'network', card: { networkSize: 403 } });
+    expect(k.panel('repo:someone-new/youtube-dl', 'ytdl-org/youtube-dl')).toMatchObject({
+      match: { via: 'fork' },
+      relations: ['named-in-notice', 'counter-noticed'],
+    });
+    expect(k.panel('repo:someone-new/youtube-dl')).toBeNull();
   });
 
-  test('facebookresearch/llama is discussed (PR #73 torrent, PR #184 licence)', () => {
-    const p = k.panel('repo:facebookresearch/llama')!;
-    expect(p.relations).toEqual(['discussed', 'llama']);
-    expect(p.note).toMatch(/#73.*#184/);
-    expect(p.mentions.map((m) => m.url)).toHaveLength(2);
+  test('a repo only the index knows: its notices newest first, each answer told with the notice it answers', () => {
+    const p = k.panel('repo:ytdl-org/youtube-dl') as RepoPanel;
+    expect(p.threads).toEqual([]);
+    const riaa = p.notices.find((n) => n.card.path === '2020/10/2020-10-23-RIAA.md')!;
+    expect(riaa.role).toBe('named');
+    expect(riaa.card.repoCount).toBe(18);
+    expect(riaa.card.answers.map((a) => a.kind)).toContain('reversal');
+    // The reversal names the repo too, but it is told once: with the notice it reverses.
+    expect(p.notices.filter((n) => n.card.kind === 'reversal')).toEqual([]);
   });
 
-  test('notice and counter-notice pages', () => {
-    const n = k.panel('notice:2023/03/2023-03-21-meta.md')!;
-    expect(n.relations).toEqual(['counter-noticed', 'discussed', 'llama']);
-    expect(n.notices[0]!.repos).toEqual(['shawwn/llama-dl']);
-    const c = k.panel('notice:2023/04/2023-04-27-meta-counternotice.md')!;
-    expect(c.reasons[0]).toMatch(/Counter-notice of 2023-04-27/);
-    expect(c.notices[0]!.path).toBe('2023/03/2023-03-21-meta.md');
-  });
-
-  test('the inferred 2025 notice and its repos', () => {
-    const p = k.panel('repo:junjie18/experiments_llama')!;
+  test('the 2025 notice: inferred LLaMA link, its own story, no thread of another story', () => {
+    const p = k.panel('repo:junjie18/experiments_llama') as RepoPanel;
     expect(p.relations).toEqual(['named-in-notice', 'llama']);
-    expect(p.notices[0]!.llama).toBe('inferred');
-    expect(p.thread).toBeNull();
-    const plain = k.panel('repo:yqy2001/experiments')!;
-    expect(plain.relations).toEqual(['named-in-notice']);
+    expect(p.notices[0]!.card.llama).toBe('inferred');
+    expect(p.threads).toEqual([]);
+    expect((k.panel('repo:yqy2001/experiments') as RepoPanel).relations).toEqual(['named-in-notice']);
+  });
+
+  test('takedown pages: known notice, and a notice newer than the snapshot', () => {
+    const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
+    expect(p.takedownPage).toMatchObject({ known: true, notice: { path: '2020/10/2020-10-23-RIAA.md', party: 'RIAA' } });
+    const fresh = k.takedownPanel('repo:fresh-owner/thing', 'notice:2026/11/2026-11-20-acme.md')!;
+    expect(fresh).toMatchObject({
+      relations: ['named-in-notice'],
+      notices: [],
+      takedownPage: {
+        known: false,
+        notice: { url: 'https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md', date: '2026-11-20' },
+      },
+    });
+    expect(k.takedownPanel('repo:fresh-owner/thing', 'javascript:alert(1)')).toBeNull();
   });
 
   test('unknown subjects get no panel', () => {
-    expect(k.panel('repo:torvalds/linux')).toBeNull();
-    expect(k.panel('repo:torvalds/linux', 'torvalds/linux')).toBeNull();
-    expect(k.panel('repo:a/b', 'c/d')).toBeNull();
-    expect(k.panel('garbage')).toBeNull();
+    for (const [s, root] of [['repo:torvalds/linux'], ['repo:torvalds/linux', 'torvalds/linux'], ['repo:a/b', 'c/d'], ['garbage']])
+      expect(k.panel(s!, root)).toBeNull();
+  });
+});
+
+describe('notice and thread panels', () => {
+  test('a notice page: the notice with the repos it names; a counter-notice shows the notice it answers', () => {
+    const n = k.panel('notice:2023/03/2023-03-21-meta.md')!;
+    expect(n).toMatchObject({
+      kind: 'notice',
+      relations: ['counter-noticed', 'discussed', 'llama'],
+      notice: { repos: ['shawwn/llama-dl'] },
+    });
+    const c = k.panel('notice:2023/04/2023-04-27-meta-counternotice.md')!;
+    expect(c).toMatchObject({
+      kind: 'notice',
+      notice: { kind: 'counter-notice' },
+      answers: [{ card: { path: '2023/03/2023-03-21-meta.md' }, inferred: false }],
+    });
+    const inferred = k.panel('notice:2017/2017-06-08-borderless-gaming-retraction.md')!;
+    expect(inferred).toMatchObject({ answers: [{ card: { path: '2017/2017-06-05-Borderless-Gaming.md' }, inferred: true }] });
   });
 
-  test('every link in every panel is allowed', () => {
+  test('the thread page: every topic, the outline of every comment, the story’s notices', () => {
+    const t = k.panel('thread:hn:35287733')!;
+    expect(t.kind).toBe('thread');
+    expect(t.threads[0]!.topics).toHaveLength(13);
+    expect(t.threads[0]!.outline).toHaveLength(203);
+    expect(t.kind === 'thread' && t.notices.map((n) => n.path)).toEqual(['2023/03/2023-03-21-meta.md']);
+  });
+
+  test('every link in every panel of the curated stories is allowed', () => {
+    const d = bundledDataset;
     const subjects = [
-      ...bundledDataset.repos.map((r) => `repo:${r.repo}`),
-      ...bundledDataset.notices.map((n) => `notice:${n.path.toLowerCase()}`),
-      'thread:hn:35287733',
+      ...d.stories.flatMap((s) => [...s.repos.map((r) => `repo:${r.repo}`), ...s.notices.map((n) => `notice:${n.path.toLowerCase()}`)]),
+      ...d.threads.map((t) => `thread:hn:${t.id}`),
     ];
     for (const s of subjects) {
       const p = k.panel(s);
       expect(p, s).not.toBeNull();
-      const urls = [
-        ...p!.mentions.map((m) => m.url),
-        ...p!.topics.flatMap((t) => t.points.flatMap((x) => x.links.map((l) => l.url))),
-        ...p!.notices.map((n) => n.url),
-        ...p!.timeline.flatMap((e) => (e.source.url ? [e.source.url] : [])),
-      ];
-      for (const u of urls) expect(safeHref(u), u).toBe(u);
+      for (const u of urls(p!)) expect(safeHref(u), u).toBe(u);
     }
+  });
+});
+
+describe('stories are data: a second story with two threads needs no code', () => {
+  const texts = { ...readDatasetTexts(), ...readDatasetTexts(join(__dirname, '../fixtures/dataset')) };
+  const { dataset, problems } = validateDatasetTexts(texts);
+  const k2 = createKnowledge(dataset!, index);
+
+  test('the combined dataset is valid', () => {
+    expect(problems).toEqual([]);
+  });
+
+  test('its repo page shows two thread cards, each with the comment that mentions it', () => {
+    const p = k2.panel('repo:example-org/second-story') as RepoPanel;
+    expect(p.relations).toEqual(['discussed']);
+    expect(p.story).toBe('a synthetic test story');
+    expect(p.threads.map((t) => t.id)).toEqual([900000001, 900000002]);
+    expect(p.threads.map((t) => t.topics.map((x) => x.id))).toEqual([['alpha'], ['beta']]);
+    expect(p.threads.every((t) => t.mentions.length === 1)).toBe(true);
+  });
+
+  test('its thread pages get the outline; comment ids resolve to their thread; the seed story is unchanged', () => {
+    const t = k2.panel('thread:hn:900000002')!;
+    expect(t.threads[0]!.outline).toHaveLength(3);
+    expect(k2.badge('thread:hn:900000002')?.subject).toBe('thread:hn:900000002');
+    expect(k2.badge('thread:hn:900000003')?.subject).toBe('thread:hn:900000002');
+    expect(k2.panel('repo:shawwn/llama-dl')).toEqual(k.panel('repo:shawwn/llama-dl'));
   });
 });

@@ -90,8 +90,11 @@ test('at most one badge per link, and all removable', () => {
     relations: ['named-in-notice' as const],
     hint: 'Backstory: shawwn/llama-dl — named in a DMCA notice',
   };
-  expect(placeBadge(a, info)).toBe(true);
-  expect(placeBadge(a, info)).toBe(false);
+  const made = new Set<Element>();
+  const first = placeBadge(a, info, (el) => made.has(el));
+  expect(first).not.toBeNull();
+  made.add(first!);
+  expect(placeBadge(a, info, (el) => made.has(el))).toBeNull();
   const b = document.querySelector('[data-backstory-badge]')!;
   expect(b.getAttribute('data-backstory-badge')).toBe('repo:shawwn/llama-dl');
   expect(b.previousElementSibling).toBe(a);

@@ -15,17 +15,41 @@ async function problems(filePath: string, code: string): Promise<string[]> {
 describe('folder boundaries', () => {
   test.each([
     ['utils/content/x.ts', "import { z } from 'zod';\nexport const s = z.string();", '@typescript-eslint/no-restricted-imports'],
-    ['utils/content/x.ts', "import { buildKnowledge } from '../knowledge/engine';\nexport const k = buildKnowledge;", '@typescript-eslint/no-restricted-imports'],
-    ['utils/content/x.ts', "import { openIndex } from '../dmca/dmca-index';\nexport const o = openIndex;", '@typescript-eslint/no-restricted-imports'],
-    ['utils/content/x.ts', "import { MESSAGES } from '../schema/messages';\nexport const m = MESSAGES;", '@typescript-eslint/no-restricted-imports'],
-    ['utils/content/sites/x.ts', "import d from '../../dataset/data/meta.json';\nexport const v = d;", '@typescript-eslint/no-restricted-imports'],
+    [
+      'utils/content/x.ts',
+      "import { buildKnowledge } from '../knowledge/engine';\nexport const k = buildKnowledge;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
+    [
+      'utils/content/x.ts',
+      "import { openIndex } from '../dmca/dmca-index';\nexport const o = openIndex;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
+    [
+      'utils/content/x.ts',
+      "import { MESSAGES } from '../schema/messages';\nexport const m = MESSAGES;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
+    [
+      'utils/content/sites/x.ts',
+      "import d from '../../dataset/data/meta.json';\nexport const v = d;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
     ['entrypoints/github.content/index.ts', "import { z } from 'zod';\nexport const s = z;", '@typescript-eslint/no-restricted-imports'],
     ['utils/ui/x.ts', "import { z } from 'zod';\nexport const s = z;", '@typescript-eslint/no-restricted-imports'],
-    ['components/panel/X.tsx', "import { SETTING_SCHEMAS } from '@/utils/schema/settings';\nexport const s = SETTING_SCHEMAS;", '@typescript-eslint/no-restricted-imports'],
+    [
+      'components/panel/X.tsx',
+      "import { SETTING_SCHEMAS } from '@/utils/schema/settings';\nexport const s = SETTING_SCHEMAS;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
     ['utils/core/x.ts', 'export const t = document.title;', 'no-restricted-globals'],
     ['utils/core/x.ts', "import { browser } from 'wxt/browser';\nexport const b = browser;", '@typescript-eslint/no-restricted-imports'],
     ['utils/knowledge/x.ts', 'export const u = location.href;', 'no-restricted-globals'],
-    ['utils/background/x.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;", '@typescript-eslint/no-restricted-imports'],
+    [
+      'utils/background/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;",
+      '@typescript-eslint/no-restricted-imports',
+    ],
     ['utils/background/x.ts', 'export const d = document.body;', 'no-restricted-globals'],
     ['utils/content/x.ts', 'export function f(el: Element, s: string) {\n  el.innerHTML = s;\n}', 'no-restricted-syntax'],
   ])('%s: forbidden code fails lint', async (path, code, rule) => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '@/utils/dataset/bundled';
+import { createKnowledge } from '@/utils/knowledge/engine';
 import { detectLlama, tokenize } from '@/utils/core/llama-detect';
 import { evaluate } from '@/utils/core/llama-eval';
 import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
@@ -71,7 +72,7 @@ describe('detectLlama', () => {
 });
 
 describe('measured precision and recall (npm run eval:detect prints the details)', () => {
-  const known = new Map(bundledDataset.repos.filter((r) => r.relations.includes('llama')).map((r) => [r.repo, r.note]));
+  const known = createKnowledge(bundledDataset, null).llamaRepos();
   test.each([
     ['the labelled list', LABELLED],
     ['the labelled list + our cases', ALL_CASES],

@@ -75,7 +75,7 @@ describe('parseNotice', () => {
     expect(n).toMatchObject({
       date: '2024-07-05',
       textDate: '2024-07-04',
-      kind: 'notice',
+      kind: 'takedown',
       sender: 'Agency Online LLC',
       onBehalfOf: 'Example Corp.',
       networkSize: 1204,
@@ -108,7 +108,7 @@ describe('parseNotice', () => {
 });
 
 test.each([
-  ['2023/03/2023-03-21-meta.md', '2023-03-21', 'notice'],
+  ['2023/03/2023-03-21-meta.md', '2023-03-21', 'takedown'],
   ['2023/04/2023-04-27-meta-counternotice.md', '2023-04-27', 'counter-notice'],
   ['2020/11/2020-11-16-RIAA-reversal.md', '2020-11-16', 'reversal'],
   ['2024/01/2024-01-08-metatrader-retraction.md', '2024-01-08', 'retraction'],
@@ -228,9 +228,9 @@ test.each([
   ['2022/08/2022-08-12-green-valley-science-and-technology-court.md', 'legal', 'Green Valley Science And Technology'],
   ['2023/09/2023-09-20-chessaid-counternotice-reversal.md', 'reversal', 'Chessaid'],
   ['2017/2017-06-08-Borderless-Gaming-Retraction.md', 'retraction', 'Borderless Gaming'],
-  ['2021/05/2021-05-12-nagravision-4. md', 'notice', 'Nagravision'],
-  ['2023/08/2023-08-11-amazon.com', 'notice', 'Amazon.com'],
-  ['2018/2018-10-09-ChongqingBcopOrderManage.md', 'notice', 'ChongqingBcopOrderManage'],
+  ['2021/05/2021-05-12-nagravision-4. md', 'takedown', 'Nagravision'],
+  ['2023/08/2023-08-11-amazon.com', 'takedown', 'Amazon.com'],
+  ['2018/2018-10-09-ChongqingBcopOrderManage.md', 'takedown', 'ChongqingBcopOrderManage'],
   ['README.md', 'other', 'README'],
 ])('kind and party from the path %s', (path, kind, party) => {
   expect(parseNoticePath(path).kind).toBe(kind);

@@ -94,7 +94,7 @@ beforeAll(async () => {
       path: '2020/10/2020-10-23-x.md',
       date: '2020-10-23',
       textDate: null,
-      kind: 'notice',
+      kind: 'takedown',
       sender: null,
       onBehalfOf: null,
       fileParty: 'X',

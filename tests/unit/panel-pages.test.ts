@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { panelPagePatterns } from '@/utils/dataset/panel-pages';
-import { buildKnowledge } from '@/utils/knowledge/knowledge';
+import { createKnowledge } from '@/utils/knowledge/engine';
+import { openDmcaIndexSync } from '@/utils/node/files';
 
 /** Chrome's match-pattern test for the https patterns we generate (scheme, exact host, path glob incl. query). */
 function matches(pattern: string, url: string): boolean {
@@ -19,7 +20,7 @@ function matches(pattern: string, url: string): boolean {
 
 describe('panelPagePatterns: the pages whose panel code is declared up front', () => {
   const patterns = panelPagePatterns(bundledDataset);
-  const k = buildKnowledge(bundledDataset, null);
+  const k = createKnowledge(bundledDataset, openDmcaIndexSync());
 
   test.each([
     ['https://github.com/shawwn/llama-dl', true],
@@ -38,10 +39,14 @@ describe('panelPagePatterns: the pages whose panel code is declared up front', (
     expect(patterns.some((p) => matches(p, url))).toBe(expected);
   });
 
-  test('every page they match has a panel in the bundled dataset (no panel code where none shows)', () => {
-    for (const r of bundledDataset.repos) expect(k.panel(`repo:${r.repo}`), r.repo).not.toBeNull();
-    for (const n of bundledDataset.notices) expect(k.panel(`notice:${n.path.toLowerCase()}`), n.path).not.toBeNull();
-    expect(k.panel(`thread:hn:${bundledDataset.thread.id}`)).not.toBeNull();
+  test('every page they match has a panel in the bundled dataset (no panel code where none shows)', async () => {
+    const subjects = bundledDataset.stories.flatMap((s) => [
+      ...s.repos.map((r) => `repo:${r.repo}`),
+      ...s.notices.map((n) => `notice:${n.path.toLowerCase()}`),
+    ]);
+    subjects.push(...bundledDataset.threads.map((t) => `thread:hn:${t.id}`));
+    await k.prepare(subjects);
+    for (const s of subjects) expect(k.panel(s), s).not.toBeNull();
   });
 
   test('sorted and without duplicates (deterministic manifest)', () => {

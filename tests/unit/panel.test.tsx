@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
+/** The Panel component, rendered with happy-dom from the engine's real answers. */
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { Panel, type PanelState } from '@/components/panel/Panel';
+import type { PanelData, RepoPanel } from '@/utils/core/model';
 import { bundledDataset } from '@/utils/dataset/bundled';
-import { buildKnowledge } from '@/utils/knowledge/knowledge';
-import type { PanelData } from '@/utils/core/protocol';
+import { createKnowledge } from '@/utils/knowledge/engine';
+import { openDmcaIndexSync } from '@/utils/node/files';
 
-const data = buildKnowledge(bundledDataset).panel('repo:shawwn/llama-dl')!;
+const k = createKnowledge(bundledDataset, openDmcaIndexSync());
+await k.prepare(['repo:shawwn/llama-dl']);
+const data = k.panel('repo:shawwn/llama-dl') as RepoPanel;
 let root: HTMLElement;
 afterEach(() => {
   render(null, root);
@@ -30,7 +34,7 @@ test('shows why, the DMCA card, the thread card, topics and timeline', () => {
   expect(text).toContain('Tensorfork Labs');
   expect(text).toContain("Facebook is going after LLaMA repos with DMCA's");
   expect(text).toContain('320 points · 204 comments');
-  expect(root.querySelectorAll('details.topic')).toHaveLength(data.topics.length);
+  expect(root.querySelectorAll('details.topic')).toHaveLength(data.threads[0]!.topics.length);
   expect(root.querySelectorAll('.timeline li').length).toBe(data.timeline.length);
   expect(root.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe('Backstory: context for shawwn/llama-dl');
 });
@@ -48,7 +52,7 @@ test('collapse and dismiss call back with the next state; the collapse button re
 test('collapsed shows the header and the first reason only; dismissed offers to show again', () => {
   mount(data, 'collapsed');
   expect(root.querySelector('.body')).toBeNull();
-  expect(root.textContent).toContain('Named in the DMCA notice');
+  expect(root.textContent).toContain('Named in the DMCA takedown notice');
   render(null, root);
   const onState = mount(data, 'dismissed');
   expect(root.textContent).toContain('Backstory is hidden for shawwn/llama-dl');
@@ -57,20 +61,26 @@ test('collapsed shows the header and the first reason only; dismissed offers to 
 });
 
 test('hostile strings render as inert text and disallowed links are not rendered as links', () => {
-  const evil: PanelData = {
+  const link = (url: string) => ({ n: 0, id: null, quote: '<b>x</b>', url });
+  const thread = data.threads[0]!;
+  const evil: RepoPanel = {
     ...data,
     title: '<img src=x onerror=alert(1)>',
-    reasons: ['<script>alert(1)</script>'],
-    note: '\u202eevil',
-    mentions: [
-      { label: 'js', url: 'javascript:alert(1)' },
-      { label: 'data', url: 'data:text/html,<b>x</b>' },
-      { label: 'other host', url: 'https://evil.example/' },
-      { label: 'plain http', url: 'http://github.com/a/b' },
+    note: '<script>alert(1)</script>\u202eevil',
+    threads: [
+      {
+        ...thread,
+        mentions: [
+          link('javascript:alert(1)'),
+          link('data:text/html,<b>x</b>'),
+          link('https://evil.example/'),
+          link('http://github.com/a/b'),
+        ],
+      },
     ],
   };
   mount(evil);
-  expect(root.querySelector('img, script')).toBeNull();
+  expect(root.querySelector('img, script, b')).toBeNull();
   expect(root.textContent).toContain('<script>alert(1)</script>');
   for (const a of root.querySelectorAll('a')) {
     const u = new URL(a.getAttribute('href')!);
@@ -79,4 +89,13 @@ test('hostile strings render as inert text and disallowed links are not rendered
     expect(a.getAttribute('rel')).toContain('noopener');
   }
   expect([...root.querySelectorAll('.mentions li')].map((li) => li.querySelector('a'))).toEqual([null, null, null, null]);
+});
+
+test('a repo discussed in two threads shows two thread cards (stories are data)', () => {
+  const second = { ...data.threads[0]!, id: 900000001, title: 'A second thread', url: 'https://news.ycombinator.com/item?id=900000001' };
+  mount({ ...data, threads: [data.threads[0]!, second] });
+  expect([...root.querySelectorAll('section.card.thread h3')].map((h) => h.textContent)).toEqual([
+    "Facebook is going after LLaMA repos with DMCA's",
+    'A second thread',
+  ]);
 });

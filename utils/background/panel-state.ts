@@ -2,7 +2,7 @@
  * The user's collapse/dismiss choice per subject, kept by the background in storage.local.
  * Whatever is stored is read defensively: unknown values or shapes count as "open".
  */
-import type { PanelState } from '../core/protocol';
+import type { PanelState } from '../core/model';
 import { isSubject } from '../core/subjects';
 
 export interface KeyValueArea {

@@ -2,7 +2,8 @@
  * Link badges: one small element right after a link whose target is a known subject
  * (../shared/CONTRACT.md). Plain DOM, no framework: there can be thousands of links on a page.
  */
-import type { BadgeInfo } from '../core/protocol';
+import type { BadgeInfo } from '../core/model';
+import { uiHost } from './ui-host';
 
 export const BADGE_TAG = 'backstory-badge';
 export const BADGE_ATTR = 'data-backstory-badge';
@@ -22,17 +23,6 @@ export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
   return { text: 'LLaMA', cls: 'llama' };
 }
 
-let inert: Document | undefined;
-/**
- * A host element for our shadow UI that the page cannot take over: created in a document with no
- * custom-element registry, so a page that defines our tag name cannot construct it (and claim its
- * shadow root) first. Once we have attached our shadow root, the page's upgrade on insertion fails.
- */
-export function uiHost(tag: string): HTMLElement {
-  inert ??= document.implementation.createHTMLDocument('');
-  return inert.createElement(tag);
-}
-
 export function createBadge(info: BadgeInfo): HTMLElement {
   const host = uiHost(BADGE_TAG);
   host.setAttribute(BADGE_ATTR, info.subject);
@@ -50,17 +40,21 @@ export function createBadge(info: BadgeInfo): HTMLElement {
   return host;
 }
 
-/** Place a badge after `a` unless one is already there. Returns whether a badge was added. */
-export function placeBadge(a: Element, info: BadgeInfo): boolean {
+/**
+ * Place a badge after `a` unless one of ours is already there. Returns the badge added, or null.
+ * `ours` tells our badges from look-alikes (a page's own element, a copy from Turbo's cache): those
+ * are replaced.
+ */
+export function placeBadge(a: Element, info: BadgeInfo, ours: (el: Element) => boolean): Element | null {
   const next = a.nextElementSibling;
   if (next && next.localName === BADGE_TAG) {
-    // Ours (it has our shadow root); else a copy from a page snapshot (Turbo's cache): replace it.
-    if (next.shadowRoot) return false;
+    if (ours(next)) return null;
     next.remove();
   }
-  if (!a.parentNode) return false;
-  a.after(createBadge(info));
-  return true;
+  if (!a.parentNode) return null;
+  const badge = createBadge(info);
+  a.after(badge);
+  return badge;
 }
 
 export function removeAllBadges(doc: Document = document): void {

@@ -5,8 +5,11 @@
  * the page still parses, where the reply to the content script's own question often waits behind
  * the page's first layout. The content script takes whichever comes first.
  *
- * No imports: `deliverEarlyAnswer` is serialised and run in the page by the browser.
+ * `deliverEarlyAnswer` has no imports: it is serialised and run in the page by the browser. This module
+ * owns the trick on the page's side: `pageAnswer` races the pushed answer with the page's own question.
  */
+import type { ReplyTo } from '../schema/messages';
+import { domReady } from './dom';
 interface EarlyGlobal {
   __backstoryEarly?: { url: string; res: unknown };
   __backstoryEarlyWaiters?: ((e: { url: string; res: unknown }) => void)[];
@@ -29,4 +32,27 @@ export function whenEarlyAnswer(url: string): Promise<unknown> {
       if (e.url === url) resolve(e.res);
     });
   });
+}
+
+const NOT_YET = Symbol('not yet');
+type PageReply = ReplyTo<'page'>;
+const isPageReply = (r: unknown): r is PageReply => !!r && typeof r === 'object' && (r as { type?: unknown }).type === 'page';
+
+/**
+ * The answer to the page's first question. `early`: this URL may have a pushed answer (only the first
+ * question of a document, about the URL alone, is pushed). `declaredUi`: the panel's code is declared
+ * for this page, so the background pushes its answer (Chrome): ask only if nothing came by DOMContentLoaded.
+ */
+export async function pageAnswer(
+  ask: () => Promise<PageReply | null>,
+  opts: { early: boolean; declaredUi: boolean; pushes: boolean },
+): Promise<PageReply | null> {
+  if (!opts.early) return ask();
+  const early = whenEarlyAnswer(location.href).then((r) => (isPageReply(r) ? r : null));
+  if (opts.declaredUi && opts.pushes) {
+    const first = await Promise.race([early, domReady().then((): typeof NOT_YET => NOT_YET)]);
+    if (first !== NOT_YET) return first as PageReply | null;
+  }
+  // Only our background can write our isolated world; the pushed answer is to the same question.
+  return Promise.race([ask(), early]);
 }

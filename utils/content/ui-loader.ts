@@ -4,14 +4,14 @@
  * that have a panel to show. Both run in the extension's isolated world of the page, where this
  * global is how the content script finds it. Types and two tiny functions only.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PanelData } from '../core/model';
 import type { mountPanel, PanelEnhancement } from '../ui/mount';
-import type { PanelData } from '../core/protocol';
+import type { Lifetime } from './lifetime';
 
 export interface UiApi {
   mountPanel: typeof mountPanel;
   /** The Hacker News thread outline, for a panel that carries one. */
-  outline(ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement | null;
+  outline(life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement | null;
 }
 
 interface UiGlobal {
@@ -43,4 +43,12 @@ export function whenUi(timeoutMs: number): Promise<UiApi | null> {
       resolve(ui);
     });
   });
+}
+
+/** The UI, asking the background to inject it when it is not in the page yet; null if it never comes. */
+export async function loadUi(requestUi: () => Promise<unknown>): Promise<UiApi | null> {
+  const ui = await whenUi(0);
+  if (ui) return ui;
+  void requestUi().catch((e) => console.debug('[Backstory] ui', e));
+  return whenUi(5000);
 }

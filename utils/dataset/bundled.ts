@@ -1,14 +1,13 @@
 /**
- * The dataset as bundled into the background. The JSON files were validated when the extension was
- * built (wxt.config.ts hook) and by `npm test`, so the background does not re-parse them with zod.
+ * The dataset as bundled into the background: every JSON file under ./data, assembled into stories and
+ * threads. The files were validated when the extension was built (wxt.config.ts hook) and by `npm test`,
+ * so the background does not parse them with zod again.
  */
+import { assemble } from './assemble';
 import type { Dataset } from './schema';
-import meta from './meta.json';
-import thread from './thread.json';
-import topics from './topics.json';
-import comments from './comments.json';
-import notices from './notices.json';
-import repos from './repos.json';
-import timeline from './timeline.json';
 
-export const bundledDataset = { meta, thread, topics, comments, notices, repos, timeline } as unknown as Dataset;
+const files = import.meta.glob<unknown>('./data/**/*.json', { eager: true, import: 'default' });
+
+export const bundledDataset: Dataset = assemble(
+  new Map(Object.entries(files).map(([path, value]) => [path.replace(/^\.\/data\//, ''), value])),
+)!;

@@ -1,18 +1,18 @@
 /**
  * Dataset validation: schema per file, canonical form, and cross-references between files.
- * Pure (texts in, problems out) so it can run in the build hook, in `dataset:check` and in tests.
+ * Pure (texts in, problems out) so it runs in the build hook, in `dataset:check` and in tests.
+ * Files are named by their path inside utils/dataset/data/ (`stories/<id>/repos.json`…).
  */
 import type { z } from 'zod';
-import { DATASET_FILES, type Dataset, type DatasetFile } from './schema';
+import { assemble, type Problem } from './assemble';
+import { metaSchema, STORY_FILES, THREAD_FILES, type Dataset, type Story, type Thread } from './schema';
 
-export interface Problem {
-  file: string;
-  field: string;
-  message: string;
-}
+export type { Problem };
+
+export const DATA_DIR_LABEL = 'utils/dataset/data';
 
 export function formatProblems(problems: Problem[]): string {
-  return problems.map((p) => `utils/dataset/${p.file}${p.field ? ` at ${p.field}` : ''}: ${p.message}`).join('\n');
+  return problems.map((p) => `${DATA_DIR_LABEL}/${p.file}${p.field ? ` at ${p.field}` : ''}: ${p.message}`).join('\n');
 }
 
 /** The canonical text of a dataset file: 2-space JSON of the schema-ordered value, with a final newline. */
@@ -27,13 +27,29 @@ function fieldPath(path: readonly PropertyKey[]): string {
     .replace(/^\./, '');
 }
 
-export function validateDatasetTexts(texts: Partial<Record<DatasetFile, string>>): { dataset?: Dataset; problems: Problem[] } {
+/** The schema a file must satisfy, from its path; null for a file that has no place in the dataset. */
+export function schemaFor(file: string): z.ZodType | null {
+  if (file === 'meta.json') return metaSchema;
+  const story = /^stories\/[^/]+\/([^/]+)$/.exec(file);
+  if (story) return STORY_FILES[story[1] as keyof typeof STORY_FILES] ?? null;
+  const thread = /^threads\/[^/]+\/([^/]+)$/.exec(file);
+  if (thread) return THREAD_FILES[thread[1] as keyof typeof THREAD_FILES] ?? null;
+  return null;
+}
+
+/** Parse and schema-check every file; the values by file, and the problems. */
+function parseFiles(texts: Readonly<Record<string, string>>): { values: Map<string, unknown>; problems: Problem[] } {
   const problems: Problem[] = [];
-  const parsed: Partial<Record<DatasetFile, unknown>> = {};
-  for (const [file, schema] of Object.entries(DATASET_FILES) as [DatasetFile, z.ZodType][]) {
-    const raw = texts[file];
-    if (raw === undefined) {
-      problems.push({ file, field: '', message: 'file is missing' });
+  const values = new Map<string, unknown>();
+  for (const [file, raw] of Object.entries(texts)) {
+    const schema = schemaFor(file);
+    if (!schema) {
+      problems.push({
+        file,
+        field: '',
+        message:
+          'not a dataset file (expected meta.json, stories/<id>/{story,notices,repos,timeline}.json or threads/<id>/{thread,topics,comments}.json)',
+      });
       continue;
     }
     let json: unknown;
@@ -48,7 +64,7 @@ export function validateDatasetTexts(texts: Partial<Record<DatasetFile, string>>
       for (const issue of r.error.issues) problems.push({ file, field: fieldPath(issue.path), message: issue.message });
       continue;
     }
-    parsed[file] = r.data;
+    values.set(file, r.data);
     if (canonicalJson(r.data) !== raw) {
       problems.push({
         file,
@@ -57,159 +73,145 @@ export function validateDatasetTexts(texts: Partial<Record<DatasetFile, string>>
       });
     }
   }
-  if (problems.length) return { problems };
-  const dataset: Dataset = {
-    meta: parsed['meta.json'] as Dataset['meta'],
-    thread: parsed['thread.json'] as Dataset['thread'],
-    topics: parsed['topics.json'] as Dataset['topics'],
-    comments: parsed['comments.json'] as Dataset['comments'],
-    notices: parsed['notices.json'] as Dataset['notices'],
-    repos: parsed['repos.json'] as Dataset['repos'],
-    timeline: parsed['timeline.json'] as Dataset['timeline'],
-  };
+  return { values, problems };
+}
+
+export function validateDatasetTexts(texts: Readonly<Record<string, string>>): { dataset?: Dataset; problems: Problem[] } {
+  const { values, problems } = parseFiles(texts);
+  const dataset = assemble(values, problems);
+  if (!dataset) return { problems };
   problems.push(...crossCheck(dataset));
   return problems.length ? { problems } : { dataset, problems };
 }
 
-/** Relations of a repo as implied by the notices and the comments, to compare with what repos.json states. */
-export function derivedRepoRelations(d: Dataset, repo: string): Set<string> {
-  const rel = new Set<string>();
-  for (const n of d.notices) {
-    if (!n.repos.includes(repo)) continue;
-    if (n.kind === 'notice') rel.add('named-in-notice');
-    if (n.kind === 'counter-notice') rel.add('counter-noticed');
-  }
-  if (d.comments.some((c) => c.subjects?.includes(`repo:${repo}`))) rel.add('discussed');
-  return rel;
-}
-
-function crossCheck(d: Dataset): Problem[] {
+function checkThread(t: Thread): Problem[] {
   const out: Problem[] = [];
-  const topicIds = new Set(d.topics.map((t) => t.id));
-  const seenTopic = new Set<string>();
-  d.topics.forEach((t, i) => {
-    if (seenTopic.has(t.id)) out.push({ file: 'topics.json', field: `[${i}].id`, message: `duplicate topic id "${t.id}"` });
-    seenTopic.add(t.id);
-    t.points.forEach((p, j) =>
+  const file = (name: string) => `threads/${t.id}/${name}`;
+  const topicIds = new Set<string>();
+  t.topics.forEach((topic, i) => {
+    if (topicIds.has(topic.id)) out.push({ file: file('topics.json'), field: `[${i}].id`, message: `duplicate topic id "${topic.id}"` });
+    topicIds.add(topic.id);
+    topic.points.forEach((p, j) =>
       p.cites.forEach((n, k) => {
-        const c = d.comments[n];
+        const c = t.comments[n];
         const field = `[${i}].points[${j}].cites[${k}]`;
-        if (!c) out.push({ file: 'topics.json', field, message: `cites comment ${n}, which does not exist` });
-        else if (!c.topics.includes(t.id))
-          out.push({ file: 'topics.json', field, message: `cites comment ${n}, which is not filed under "${t.id}"` });
+        if (!c) out.push({ file: file('topics.json'), field, message: `cites comment ${n}, which does not exist` });
+        else if (!c.topics.includes(topic.id))
+          out.push({ file: file('topics.json'), field, message: `cites comment ${n}, which is not filed under "${topic.id}"` });
       }),
     );
   });
-  d.comments.forEach((c, i) => {
-    if (c.n !== i) out.push({ file: 'comments.json', field: `[${i}].n`, message: `expected ${i} (records are in page order)` });
-    c.topics.forEach((t, j) => {
-      if (!topicIds.has(t)) out.push({ file: 'comments.json', field: `[${i}].topics[${j}]`, message: `unknown topic "${t}"` });
+  t.comments.forEach((c, i) => {
+    if (c.n !== i) out.push({ file: file('comments.json'), field: `[${i}].n`, message: `expected ${i} (records are in page order)` });
+    c.topics.forEach((topic, j) => {
+      if (!topicIds.has(topic))
+        out.push({ file: file('comments.json'), field: `[${i}].topics[${j}]`, message: `unknown topic "${topic}"` });
     });
     if (c.anchor.split(/\s+/).length > 12 && !c.whole)
-      out.push({ file: 'comments.json', field: `[${i}].anchor`, message: 'anchor is longer than 12 words' });
+      out.push({ file: file('comments.json'), field: `[${i}].anchor`, message: 'anchor is longer than 12 words' });
   });
-  for (const t of d.topics) {
-    if (!d.comments.some((c) => c.topics.includes(t.id)))
-      out.push({ file: 'topics.json', field: t.id, message: 'no comment is filed under this topic' });
-  }
-  const noticePaths = new Set(d.notices.map((n) => n.path));
-  d.notices.forEach((n, i) =>
-    n.refersTo.forEach((p, j) => {
-      if (!noticePaths.has(p))
-        out.push({ file: 'notices.json', field: `[${i}].refersTo[${j}]`, message: `refers to "${p}", which is not in notices.json` });
-    }),
-  );
-  const repoNames = new Set<string>();
-  d.repos.forEach((r, i) => {
-    if (repoNames.has(r.repo)) out.push({ file: 'repos.json', field: `[${i}].repo`, message: `duplicate repo "${r.repo}"` });
-    repoNames.add(r.repo);
-    r.topics.forEach((t, j) => {
-      if (!topicIds.has(t)) out.push({ file: 'repos.json', field: `[${i}].topics[${j}]`, message: `unknown topic "${t}"` });
-    });
-    const derived = derivedRepoRelations(d, r.repo);
-    for (const rel of derived) {
-      if (!r.relations.includes(rel as never))
-        out.push({ file: 'repos.json', field: `[${i}].relations`, message: `missing "${rel}" (implied by notices/comments)` });
-    }
-    for (const rel of r.relations) {
-      if (rel !== 'llama' && rel !== 'discussed' && !derived.has(rel)) {
-        out.push({ file: 'repos.json', field: `[${i}].relations`, message: `"${rel}" is not supported by notices.json` });
-      }
-    }
-  });
-  const named = new Set(d.notices.flatMap((n) => n.repos));
-  const mentioned = d.comments
-    .flatMap((c) => c.subjects ?? [])
-    .filter((s) => s.startsWith('repo:'))
-    .map((s) => s.slice(5));
-  for (const r of new Set([...named, ...mentioned])) {
-    if (!repoNames.has(r))
-      out.push({ file: 'repos.json', field: '', message: `repo "${r}" is named by a notice or a comment but has no record` });
-  }
-  const sorted = [...d.repos].sort((a, b) => (a.repo < b.repo ? -1 : 1));
-  if (sorted.some((r, i) => r !== d.repos[i])) out.push({ file: 'repos.json', field: '', message: 'records must be sorted by repo' });
-  const sortedN = [...d.notices].sort((a, b) => (a.path < b.path ? -1 : 1));
-  if (sortedN.some((r, i) => r !== d.notices[i])) out.push({ file: 'notices.json', field: '', message: 'records must be sorted by path' });
-  for (const [i, e] of d.timeline.entries()) {
-    if (i > 0 && e.date < d.timeline[i - 1]!.date)
-      out.push({ file: 'timeline.json', field: `[${i}].date`, message: 'entries must be in date order' });
+  for (const topic of t.topics) {
+    if (!t.comments.some((c) => c.topics.includes(topic.id)))
+      out.push({ file: file('topics.json'), field: topic.id, message: 'no comment is filed under this topic' });
   }
   return out;
 }
 
-/** Proofs against the raw third-party material (../shared/data), when it is present. */
-export function checkAgainstRawThread(d: Dataset, raw: string): Problem[] {
+function checkStory(s: Story, threads: Map<number, Thread>, owner: Map<number, string>): Problem[] {
   const out: Problem[] = [];
+  const file = (name: string) => `stories/${s.id}/${name}`;
+  s.threads.forEach((id, i) => {
+    if (!threads.has(id))
+      out.push({ file: file('story.json'), field: `threads[${i}]`, message: `thread ${id} has no folder threads/${id}/` });
+    else if (owner.has(id) && owner.get(id) !== s.id)
+      out.push({ file: file('story.json'), field: `threads[${i}]`, message: `thread ${id} already belongs to story "${owner.get(id)}"` });
+    else owner.set(id, s.id);
+  });
+  const topics = new Set(s.threads.flatMap((id) => threads.get(id)?.topics.map((t) => t.id) ?? []));
+  const checkTopics = (name: string, list: readonly { topics: string[] }[]) =>
+    list.forEach((r, i) =>
+      r.topics.forEach((t, j) => {
+        if (!topics.has(t))
+          out.push({ file: file(name), field: `[${i}].topics[${j}]`, message: `"${t}" is not a topic of this story's threads` });
+      }),
+    );
+  checkTopics('repos.json', s.repos);
+  if (s.detected) checkTopics('story.json', [s.detected]);
+  checkTopics('notices.json', s.notices);
+  const sortedBy = <T>(name: string, list: readonly T[], key: (x: T) => string) => {
+    if (list.some((x, i) => i > 0 && key(list[i - 1]!) >= key(x)))
+      out.push({ file: file(name), field: '', message: 'records must be sorted (and unique)' });
+  };
+  sortedBy('repos.json', s.repos, (r) => r.repo);
+  sortedBy('notices.json', s.notices, (n) => n.path);
+  s.timeline.forEach((e, i) => {
+    if (i > 0 && e.date < s.timeline[i - 1]!.date)
+      out.push({ file: file('timeline.json'), field: `[${i}].date`, message: 'entries must be in date order' });
+  });
+  return out;
+}
+
+function crossCheck(d: Dataset): Problem[] {
+  const threads = new Map(d.threads.map((t) => [t.id, t]));
+  const owner = new Map<number, string>();
+  const out = [...d.threads.flatMap(checkThread), ...d.stories.flatMap((s) => checkStory(s, threads, owner))];
+  for (const t of d.threads)
+    if (!owner.has(t.id)) out.push({ file: `threads/${t.id}/thread.json`, field: '', message: 'no story lists this thread' });
+  const detected = d.stories.filter((s) => s.detected);
+  if (detected.length > 1)
+    out.push({
+      file: `stories/${detected[1]!.id}/story.json`,
+      field: 'detected',
+      message: `only one story may take detected repos (also "${detected[0]!.id}")`,
+    });
+  const seen = new Map<string, string>();
+  for (const s of d.stories) {
+    for (const r of s.repos) {
+      if (seen.has(r.repo)) out.push({ file: `stories/${s.id}/repos.json`, field: r.repo, message: `also in story "${seen.get(r.repo)}"` });
+      seen.set(r.repo, s.id);
+    }
+  }
+  for (const t of d.threads) {
+    t.comments.forEach((c, i) => {
+      for (const s of c.subjects ?? []) {
+        if (s.startsWith('repo:') && !seen.has(s.slice(5)))
+          out.push({
+            file: `threads/${t.id}/comments.json`,
+            field: `[${i}].subjects`,
+            message: `mentions ${s}, which no story's repos.json has`,
+          });
+      }
+    });
+  }
+  return out;
+}
+
+/** Proofs against the raw third-party thread text (../shared/data), when it is present. */
+export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
+  const out: Problem[] = [];
+  const file = `threads/${t.id}/comments.json`;
   const blocks = raw
     .split('\n\n\n')
     .slice(1, -1)
     .map((b) => b.trim());
-  if (blocks.length !== d.comments.length) {
-    out.push({ file: 'comments.json', field: '', message: `raw thread has ${blocks.length} comments, dataset has ${d.comments.length}` });
-  }
+  if (blocks.length !== t.comments.length)
+    out.push({ file, field: '', message: `raw thread has ${blocks.length} comments, dataset has ${t.comments.length}` });
   let last = -1;
-  d.comments.forEach((c, i) => {
+  t.comments.forEach((c, i) => {
     const field = `[${i}].anchor`;
     if (c.whole) {
       const same = blocks.filter((b) => b === c.anchor).length;
       if (blocks[i] !== c.anchor || same !== 1)
-        out.push({ file: 'comments.json', field, message: 'whole-text anchor does not equal exactly one comment (this one)' });
+        out.push({ file, field, message: 'whole-text anchor does not equal exactly one comment (this one)' });
       last = raw.indexOf(`\n\n\n${c.anchor}\n\n\n`, last + 1);
       return;
     }
     const at = raw.indexOf(c.anchor);
-    if (at === -1) out.push({ file: 'comments.json', field, message: 'anchor does not occur in the raw thread' });
-    else if (raw.indexOf(c.anchor, at + 1) !== -1)
-      out.push({ file: 'comments.json', field, message: 'anchor occurs more than once in the raw thread' });
-    else if (at < last) out.push({ file: 'comments.json', field, message: 'anchor is out of page order' });
-    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor))
-      out.push({ file: 'comments.json', field, message: `anchor is not in comment ${i}` });
+    if (at === -1) out.push({ file, field, message: 'anchor does not occur in the raw thread' });
+    else if (raw.indexOf(c.anchor, at + 1) !== -1) out.push({ file, field, message: 'anchor occurs more than once in the raw thread' });
+    else if (at < last) out.push({ file, field, message: 'anchor is out of page order' });
+    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor)) out.push({ file, field, message: `anchor is not in comment ${i}` });
     last = Math.max(last, at);
-  });
-  return out;
-}
-
-/** Every parsed fact in notices.json must equal what the parser reads from the raw notice now. */
-export function checkNoticesAgainstRaw(d: Dataset, parse: (path: string) => object): Problem[] {
-  const out: Problem[] = [];
-  d.notices.forEach((n, i) => {
-    let fresh: object;
-    try {
-      fresh = parse(n.path);
-    } catch (e) {
-      out.push({ file: 'notices.json', field: `[${i}]`, message: `cannot read raw notice ${n.path}: ${(e as Error).message}` });
-      return;
-    }
-    // Only the facts the dataset records (the parser reads more, e.g. gists, for the DMCA index).
-    for (const [k, v] of Object.entries(fresh).filter(([k]) => k in n)) {
-      if (JSON.stringify(v) !== JSON.stringify((n as Record<string, unknown>)[k])) {
-        out.push({
-          file: 'notices.json',
-          field: `[${i}].${k}`,
-          message: `is ${JSON.stringify((n as Record<string, unknown>)[k])}, the raw notice says ${JSON.stringify(v)}`,
-        });
-      }
-    }
   });
   return out;
 }

@@ -15,11 +15,20 @@
  * shards of the repos their cards list), and answers by binary search over those texts: no
  * 135,000-entry map is built, and no 6 MB is read, at every wake. Pure: strings in, plain objects out.
  */
+import type { NoticeKind } from '../core/model';
 
 export const INDEX_VERSION = 'backstory-dmca-index v2';
 
-export type IndexKind = 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
-const KIND_CODE: Record<IndexKind, string> = { notice: 'n', 'counter-notice': 'c', retraction: 'r', reversal: 'v', legal: 'l', other: 'o' };
+/** The kinds of github/dmca files (one union for the whole extension). */
+export type IndexKind = NoticeKind;
+const KIND_CODE: Record<IndexKind, string> = {
+  takedown: 'n',
+  'counter-notice': 'c',
+  retraction: 'r',
+  reversal: 'v',
+  legal: 'l',
+  other: 'o',
+};
 const CODE_KIND = Object.fromEntries(Object.entries(KIND_CODE).map(([k, v]) => [v, k])) as Record<string, IndexKind>;
 
 /** The facts of one notice, as stored. */

@@ -4,7 +4,9 @@
  */
 import { normalizeRepo } from '../core/subjects';
 
-export type NoticeKind = 'notice' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
+import type { NoticeKind } from '../core/model';
+
+export type { NoticeKind };
 
 export interface ParsedNotice {
   /** Path in github/dmca as published, e.g. `2023/03/2023-03-21-meta.md`. */
@@ -46,7 +48,7 @@ export function parseNoticePath(path: string): { date: string; kind: NoticeKind 
     [/reversal|reinstat/g, 'reversal'],
     [/legal[-_ ]?action|noticeoflegalaction|[-_]court(?=[-_.])/g, 'legal'],
   ];
-  let kind: NoticeKind = m ? 'notice' : 'other';
+  let kind: NoticeKind = m ? 'takedown' : 'other';
   let at = -1;
   for (const [re, k] of cues) {
     for (const hit of lower.matchAll(re)) {
@@ -266,7 +268,7 @@ export function parseNotice(path: string, text: string): ParsedNotice {
   const { date, kind: pathKind } = parseNoticePath(path);
   let kind = pathKind;
   const head = text.slice(0, 600);
-  if (kind === 'notice') {
+  if (kind === 'takedown') {
     if (/counter[- ]?notif|counter[- ]?notice/i.test(head) && !/takedown notice/i.test(text.slice(0, 200))) kind = 'counter-notice';
     else if (/^\W*GitHub has (?:reversed|reinstated)/i.test(head)) kind = 'reversal';
     else if (/\b(?:I am|we are|I'm|hereby) (?:formally )?retract(?:ing)?\b/i.test(head)) kind = 'retraction';

@@ -38,7 +38,7 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
   const byParty = new Map<string, ParsedNotice[]>();
   const known = new Set(parsed.map((p) => p.path.toLowerCase()));
   for (const p of parsed) {
-    if (p.kind !== 'notice') continue;
+    if (p.kind !== 'takedown') continue;
     for (const r of p.repos) byRepo.set(r, [...(byRepo.get(r) ?? []), p]);
     const party = p.fileParty.toLowerCase();
     if (party) byParty.set(party, [...(byParty.get(party) ?? []), p]);

@@ -1,29 +1,39 @@
-/** Node-side loading of utils/dataset/*.json, for the build hook, CLI scripts and tests. */
-import { existsSync, readFileSync } from 'node:fs';
+/** Node-side loading of the dataset (utils/dataset/data/) and the DMCA index (public/dmca/), for the build hook, CLIs and tests. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATASET_FILES, type Dataset, type DatasetFile } from '../dataset/schema';
+import type { Dataset } from '../dataset/schema';
 import { formatProblems, validateDatasetTexts } from '../dataset/validate';
-import { checkIndex, INDEX_VERSION, shardFile, type IndexManifest } from '../dmca/dmca-index';
+import { checkIndex, INDEX_VERSION, openIndex, shardFile, type DmcaIndex, type IndexManifest } from '../dmca/dmca-index';
 
 /** The project's root folder. */
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DATASET_DIR = join(ROOT_DIR, 'utils/dataset');
+/** The curated dataset's files: stories/, threads/, meta.json. */
+export const DATA_DIR = join(DATASET_DIR, 'data');
 /** ../shared/data next to the project, when present (developer machines and CI). */
 export const SHARED_DATA_DIR = resolve(ROOT_DIR, '../shared/data');
-export const hasSharedData = () => existsSync(join(SHARED_DATA_DIR, 'hn/35287733.txt'));
+/** The raw corpora (../shared/data) are here: the proofs against them can run. */
+export const hasSharedData = () => existsSync(join(SHARED_DATA_DIR, 'github-dmca'));
+/** The raw visible text of an HN thread in ../shared/data, when it is there. */
+export const rawThreadPath = (id: number) => join(SHARED_DATA_DIR, 'hn', `${id}.txt`);
 
-export function readDatasetTexts(dir = DATASET_DIR): Partial<Record<DatasetFile, string>> {
-  const texts: Partial<Record<DatasetFile, string>> = {};
-  for (const file of Object.keys(DATASET_FILES) as DatasetFile[]) {
-    const p = join(dir, file);
-    if (existsSync(p)) texts[file] = readFileSync(p, 'utf8');
-  }
+/** Every file under utils/dataset/data/ (or `dir`), by its path inside it. */
+export function readDatasetTexts(dir = DATA_DIR): Record<string, string> {
+  const texts: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const f of readdirSync(join(dir, sub)).sort()) {
+      const rel = sub ? `${sub}/${f}` : f;
+      if (statSync(join(dir, rel)).isDirectory()) walk(rel);
+      else texts[rel] = readFileSync(join(dir, rel), 'utf8');
+    }
+  };
+  if (existsSync(dir)) walk('');
   return texts;
 }
 
 /** Throws an error naming every bad file and field; returns the parsed dataset otherwise. */
-export function assertDatasetValid(dir = DATASET_DIR): Dataset {
+export function assertDatasetValid(dir = DATA_DIR): Dataset {
   const { dataset, problems } = validateDatasetTexts(readDatasetTexts(dir));
   if (!dataset) throw new Error(`Backstory dataset is invalid:\n${formatProblems(problems)}`);
   return dataset;
@@ -104,4 +114,10 @@ export function assertDmcaIndexValid(dir = DMCA_INDEX_DIR): void {
   };
   const errors = [...checkManifest(manifest, files), ...checkIndex(notices, repos, where)];
   if (errors.length) throw new Error(`Backstory DMCA index is invalid:\n${errors.join('\n')}`);
+}
+
+/** The committed index, opened with shards read from disk (tests and maintainer tools). */
+export function openDmcaIndexSync(dir = DMCA_INDEX_DIR): DmcaIndex {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as IndexManifest;
+  return openIndex(manifest, (f) => readFileSync(join(dir, f), 'utf8'));
 }

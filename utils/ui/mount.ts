@@ -3,11 +3,11 @@
  * inline near the top of the page's main content, or as a fixed side panel when there is no anchor.
  */
 import { h, render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Panel, type PanelProps } from '@/components/panel/Panel';
 import panelCss from '@/components/panel/panel.css?inline';
-import type { PanelData, PanelState } from '../core/protocol';
-import { uiHost } from '../content/badges';
+import type { PanelData, PanelState } from '../core/model';
+import type { Lifetime } from '../content/lifetime';
+import { uiHost } from '../content/ui-host';
 
 export const PANEL_TAG = 'backstory-panel';
 
@@ -34,10 +34,10 @@ interface MountOptions {
   state: PanelState;
   /** The user changed it (the caller tells the background). */
   onState(next: PanelState): void;
-  enhance?: ((ctx: ContentScriptContext, data: PanelData, redraw: () => void) => PanelEnhancement | null) | undefined;
+  enhance?: ((life: Lifetime, data: PanelData, redraw: () => void) => PanelEnhancement | null) | undefined;
 }
 
-export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: MountOptions): MountedPanel {
+export function mountPanel(life: Lifetime, data: PanelData, opts: MountOptions): MountedPanel {
   let state = opts.state;
   let removed = false;
   const media = window.matchMedia?.('(prefers-color-scheme: dark)');
@@ -88,7 +88,7 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
   };
   let enhancement: PanelEnhancement | null = null;
   attach();
-  enhancement = opts.enhance?.(ctx, data, draw) ?? null;
+  enhancement = opts.enhance?.(life, data, draw) ?? null;
   if (enhancement?.css) {
     const extra = document.createElement('style');
     extra.textContent = enhancement.css;
@@ -101,12 +101,11 @@ export function mountPanel(ctx: ContentScriptContext, data: PanelData, opts: Mou
     attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'],
   });
   media?.addEventListener('change', draw);
-  const stop = ctx.onInvalidated(() => remove());
+  life.onEnd(() => remove());
 
   function remove() {
     if (removed) return;
     removed = true;
-    stop();
     themeObserver.disconnect();
     enhancement?.remove();
     media?.removeEventListener('change', draw);

@@ -4,14 +4,15 @@
  * byline, and lets the panel highlight a topic, step through its comments (buttons, keys n / p) and
  * fold the tangents. Everything it adds is removed again with the panel.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { h } from 'preact';
 import { OutlineBar, TopicAction, type OutlineControls } from '@/components/outline/Outline';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
 import { matchComments, normalizeText, tangentFoldRows, type PageRow } from '../core/hn-match';
+import type { Lifetime } from '../content/lifetime';
+import { uiHost } from '../content/ui-host';
 import type { PanelEnhancement } from './mount';
-import type { PanelData } from '../core/protocol';
+import type { PanelData } from '../core/model';
 import { forEachSliced } from '../content/slices';
 
 export const TOPIC_ATTR = 'data-backstory-topic';
@@ -67,9 +68,10 @@ function rowInfo(el: Element): Row {
   return { el, id, indent, text: normalizeText(body?.textContent ?? '') };
 }
 
-export function createOutline(_ctx: ContentScriptContext, data: PanelData, redraw: () => void): PanelEnhancement {
-  const comments = data.outline ?? [];
-  const labels = new Map(data.topics.map((t) => [t.id, t]));
+export function createOutline(_life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement {
+  const thread = data.threads[0];
+  const comments = thread?.outline ?? [];
+  const labels = new Map((thread?.topics ?? []).map((t) => [t.id, t]));
   const controller = new AbortController();
   const rows: Row[] = [];
   const topicRows = new Map<string, number[]>();
@@ -88,7 +90,8 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
   (document.head ?? document.documentElement).append(style);
 
   function chip(topic: string): Element {
-    const host = document.createElement(CHIP_TAG);
+    // From the inert document: a page's custom-element definitions never run for our hosts.
+    const host = uiHost(CHIP_TAG);
     host.setAttribute('data-backstory-chip', topic);
     const root = host.attachShadow({ mode: 'open' });
     const st = document.createElement('style');
@@ -235,7 +238,7 @@ export function createOutline(_ctx: ContentScriptContext, data: PanelData, redra
     controller.signal,
   );
 
-  const labelText = Object.fromEntries(data.topics.map((t) => [t.id, t.label]));
+  const labelText = Object.fromEntries([...labels.values()].map((t) => [t.id, t.label]));
   return {
     css: outlineCss,
     props: (): Partial<PanelProps> => {

@@ -1,5 +1,5 @@
 /** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
-import type { Site } from '../session';
+import type { Site } from '../site';
 import { pageSubject, subjectFromHref, type Subject } from '../../core/subjects';
 
 /**

@@ -1,5 +1,5 @@
 /** Hacker News specifics for the page controller: item pages, panel placement, the thread outline. */
-import type { Site } from '../session';
+import type { Site } from '../site';
 import { pageSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
 
 /** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */

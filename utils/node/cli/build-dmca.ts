@@ -30,7 +30,7 @@ for (const [f, text] of [['manifest.json', manifest] as [string, string], ...fil
 const pct = (n: number) => `${((100 * n) / notices.length).toFixed(1)}%`;
 const kinds: Record<string, number> = {};
 for (const n of notices) kinds[n.kind] = (kinds[n.kind] ?? 0) + 1;
-const answers = notices.filter((n) => n.kind !== 'notice' && n.kind !== 'legal' && n.kind !== 'other');
+const answers = notices.filter((n) => n.kind !== 'takedown' && n.kind !== 'legal' && n.kind !== 'other');
 console.log(`Parsed ${notices.length} files from ${root} in ${Math.round(performance.now() - t0)} ms`);
 console.log(
   `  kinds: ${Object.entries(kinds)

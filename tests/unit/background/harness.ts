@@ -1,0 +1,51 @@
+/** Fakes for the background's browser side, and the real dataset and DMCA index (read from disk on demand). */
+import { vi } from 'vitest';
+import type { TabReport } from '@/utils/core/model';
+import { createRouter } from '@/utils/background/router';
+import type { BackgroundDeps, SenderInfo, UiTarget } from '@/utils/background/services';
+import { bundledDataset } from '@/utils/dataset/bundled';
+import { openDmcaIndexSync } from '@/utils/node/files';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/schema/settings';
+import type { Request } from '@/utils/schema/messages';
+
+export const ORIGIN = 'chrome-extension://self';
+/** A content script on a GitHub repo page (tab 7), on an HN page (tab 8); an extension page (the popup). */
+export const GH: SenderInfo = { id: 'self', url: 'https://github.com/shawwn/llama-dl', tab: { id: 7 }, frameId: 0 };
+export const HN: SenderInfo = { id: 'self', url: 'https://news.ycombinator.com/item?id=1', tab: { id: 8 }, frameId: 0 };
+export const POPUP: SenderInfo = { id: 'self', url: `${ORIGIN}/popup.html` };
+
+export function memoryArea(initial: Record<string, unknown> = {}) {
+  const data = { ...initial };
+  return {
+    data,
+    get: async (k: string) => ({ [k]: data[k] }),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+}
+
+export const index = openDmcaIndexSync();
+
+export function setup(over: Partial<Settings> = {}, opts: { area?: ReturnType<typeof memoryArea>; dmca?: BackgroundDeps['dmca'] } = {}) {
+  const log = vi.fn();
+  const reports = new Map<number, TabReport>();
+  const sent: [number, unknown][] = [];
+  const injected: UiTarget[] = [];
+  const area = opts.area ?? memoryArea();
+  const deps: BackgroundDeps = {
+    dataset: () => bundledDataset,
+    dmca: opts.dmca ?? (async () => index),
+    ownId: 'self',
+    ownOrigin: ORIGIN,
+    area,
+    settings: async () => ({ ...DEFAULT_SETTINGS, ...over }),
+    reports: { get: async (id) => reports.get(id) ?? null, set: async (id, r) => void reports.set(id, r) },
+    sendToTab: async (id, m) => void sent.push([id, m]),
+    injectUi: async (t) => void injected.push(t),
+    log,
+  };
+  const route = createRouter(deps);
+  /** Send a request as `sender` and await the reply (undefined when it is ignored). */
+  const ask = async <R = Record<string, unknown>>(req: Request | Record<string, unknown>, sender: SenderInfo = GH) =>
+    (await route(req, sender)) as R | undefined;
+  return { route, ask, log, reports, sent, injected, area };
+}

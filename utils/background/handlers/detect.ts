@@ -1,0 +1,17 @@
+/** `detect`: a repo page the dataset does not know, with a cue word: the detector decides whether it gets a panel. */
+import { isSubject } from '../../core/subjects';
+import type { ReplyTo, RequestOf } from '../../schema/messages';
+import { applyTopicSettings, detectorFor, initialState, viewFor, type Services } from '../services';
+
+export async function handleDetect(req: RequestOf<'detect'>, s: Services): Promise<ReplyTo<'detect'>> {
+  const settings = await s.settings();
+  const none: ReplyTo<'detect'> = { type: 'detect', data: null, state: 'open', silent: false, view: viewFor(settings) };
+  if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return none;
+  const k = await s.knowledge();
+  const d = detectorFor(k, settings)(req.subject.slice(5), req.info);
+  if (!d) return none;
+  await k.prepareDetected();
+  const data = k.detectedPanel(req.subject, d.reasons);
+  if (!data) return none;
+  return { ...none, data: applyTopicSettings(data, settings), state: initialState(await s.states.get(data.subject), settings) };
+}

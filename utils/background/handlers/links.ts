@@ -1,0 +1,54 @@
+/**
+ * `links`: raw hrefs from a page. The background parses them (its code stays warm; the page's copy would
+ * run cold), skips the page's own subject, and answers the known ones by href with their badge.
+ */
+import type { BadgeInfo, Subject } from '../../core/model';
+import { subjectFromHref } from '../../core/subjects';
+import { badgeHint } from '../../core/words';
+import type { ReplyTo, RequestOf } from '../../schema/messages';
+import { detectorFor, senderHost, type SenderInfo, type Services } from '../services';
+
+/** Badges for the subjects the dataset, the index or (when enabled) the detector knows. */
+export async function badgesFor(subjects: readonly Subject[], s: Services): Promise<Map<Subject, BadgeInfo>> {
+  const k = await s.knowledge();
+  await k.prepareBadges(subjects);
+  const settings = await s.settings();
+  const detect = detectorFor(k, settings);
+  const out = new Map<Subject, BadgeInfo>();
+  for (const subject of subjects) {
+    const b = k.badge(subject);
+    const repo = subject.startsWith('repo:') ? subject.slice(5) : null;
+    // The user's "never LLaMA-related" list removes a badge that says only that.
+    if (b && repo && settings.llamaNever.includes(repo) && !b.relations.some((r) => r !== 'llama')) continue;
+    if (b) {
+      out.set(subject, { subject: b.subject, relations: b.relations, hint: badgeHint(b.facts) });
+      continue;
+    }
+    const d = repo ? detect(repo) : null;
+    if (d && repo) out.set(subject, { subject, relations: ['llama'], hint: badgeHint({ kind: 'detected', repo, signals: d.reasons }) });
+  }
+  return out;
+}
+
+export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'links'>> {
+  // After any page answer in flight: a cold worker reads the index shards links need only once the
+  // panel it is also asked for is on its way.
+  await s.pagesAnswered();
+  // Relative links are read as the sender's site reads them.
+  const host = senderHost(sender) === 'news.ycombinator.com' ? 'news.ycombinator.com' : 'github.com';
+  const hrefsOf = new Map<Subject, string[]>();
+  const own: string[] = [];
+  for (const href of req.hrefs) {
+    const subject = subjectFromHref(href, host);
+    if (!subject) continue;
+    if (subject === req.skip) own.push(href);
+    else (hrefsOf.get(subject) ?? hrefsOf.set(subject, []).get(subject)!).push(href);
+  }
+  const badges = await badgesFor([...hrefsOf.keys()], s);
+  const known: Record<string, BadgeInfo> = {};
+  for (const [subject, hrefs] of hrefsOf) {
+    const b = badges.get(subject);
+    if (b) for (const h of hrefs) known[h] = b;
+  }
+  return { type: 'links', known, own };
+}

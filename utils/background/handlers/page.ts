@@ -1,0 +1,31 @@
+/** `page`: the panel for the page's own subject (or its fallback), the remembered state and the view. */
+import type { PanelData } from '../../core/model';
+import type { PageReply, ReplyTo, RequestOf } from '../../schema/messages';
+import { isSilenced } from '../../schema/settings';
+import { applyTopicSettings, initialState, senderHost, viewFor, type SenderInfo, type Services } from '../services';
+
+export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'page'>> {
+  return s.trackPage(async () => {
+    const settings = await s.settings();
+    const view = viewFor(settings);
+    const none = (silent: boolean): ReplyTo<'page'> => ({ type: 'page', data: null, state: 'open', silent, view });
+    const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
+    if (isSilenced(settings, senderHost(sender), repo)) return none(true);
+    // The remembered state of the page's own subject is read while the index shards load.
+    const early = req.subject ? s.states.get(req.subject) : null;
+    const k = await s.knowledge();
+    await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
+    const found: PanelData | null =
+      (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
+      (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
+      (req.fallback ? k.panel(req.fallback) : null) ??
+      (repo && settings.llamaAlways.includes(repo)
+        ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']))
+        : null);
+    if (!found) return none(false);
+    if (settings.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
+    const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject);
+    const reply: PageReply = { data: applyTopicSettings(found, settings), state: initialState(remembered, settings), silent: false, view };
+    return { type: 'page', ...reply };
+  });
+}

@@ -1,0 +1,8 @@
+/** `panelState`: remember the user's collapse/dismiss choice for a subject. */
+import type { ReplyTo, RequestOf } from '../../schema/messages';
+import type { Services } from '../services';
+
+export async function handlePanelState(req: RequestOf<'panelState'>, s: Services): Promise<ReplyTo<'panelState'>> {
+  await s.states.set(req.subject, req.state);
+  return { type: 'panelState' };
+}

@@ -1,0 +1,149 @@
+/**
+ * What the message handlers share: the knowledge engine (built once per worker, the DMCA index read on
+ * demand), the settings, the remembered panel states, the tab reports, and the browser actions they
+ * may take. Every browser API comes in through `BackgroundDeps`, so handlers are unit-tested with fakes.
+ */
+import type { PageView, PanelData, PanelState, RepoPageInfo, TabReport } from '../core/model';
+import { detectLlama } from '../core/llama-detect';
+import type { Dataset } from '../dataset/schema';
+import type { DmcaIndex } from '../dmca/dmca-index';
+import { createKnowledge, type Knowledge } from '../knowledge/engine';
+import type { TabMessage } from '../schema/messages';
+import type { Settings } from '../schema/settings';
+import { createPanelStateStore, type KeyValueArea } from './panel-state';
+
+export interface SenderInfo {
+  id?: string | undefined;
+  url?: string | undefined;
+  tab?: { id?: number | undefined; incognito?: boolean | undefined } | undefined;
+  frameId?: number | undefined;
+  documentId?: string | undefined;
+}
+
+/** Where to inject the panel's code: the sender's tab and frame. */
+export interface UiTarget {
+  tabId: number;
+  frameId: number;
+}
+
+export interface BackgroundDeps {
+  dataset(): Dataset;
+  /** The compact index of every github/dmca notice (loaded once per worker; null when unavailable). */
+  dmca?(): Promise<DmcaIndex | null>;
+  /** This extension's id, and the origin of its pages (`chrome-extension://<id>`, `moz-extension://<uuid>`). */
+  ownId: string;
+  ownOrigin?: string;
+  /** storage.local, for the remembered panel states. */
+  area: KeyValueArea;
+  settings(): Promise<Settings>;
+  reports: {
+    get(tabId: number): Promise<TabReport | null>;
+    set(tabId: number, report: TabReport): Promise<void>;
+  };
+  sendToTab(tabId: number, msg: TabMessage): Promise<void>;
+  /** Inject /ui.js (the panel's code) into a frame. */
+  injectUi?(target: UiTarget): Promise<void>;
+  log?(...a: unknown[]): void;
+}
+
+export function viewFor(s: Settings): PageView {
+  return {
+    badges: s.badges,
+    panel: s.panel,
+    placement: s.placement,
+    theme: s.theme,
+    detect: s.detection === 'heuristic' || s.llamaAlways.length > 0,
+  };
+}
+
+/** Drop tangent topics when the user does not want them. */
+export function applyTopicSettings(data: PanelData, s: Settings): PanelData {
+  if (s.tangents) return data;
+  return { ...data, threads: data.threads.map((t) => ({ ...t, topics: t.topics.filter((x) => !x.tangent) })) } as PanelData;
+}
+
+/** The state a panel opens in: the remembered choice, else the settings' default. */
+export function initialState(remembered: PanelState, s: Settings): PanelState {
+  return remembered !== 'open' ? remembered : s.panel === 'collapsed' ? 'collapsed' : 'open';
+}
+
+/** The host of the page that sent a message ('' for an extension page or no URL). */
+export function senderHost(sender: SenderInfo): string {
+  try {
+    return new URL(sender.url ?? '').hostname;
+  } catch {
+    return '';
+  }
+}
+
+/** The LLaMA detector, with the dataset's repos and the user's lists; beyond the lists only when enabled. */
+export function detectorFor(k: Knowledge, s: Settings) {
+  const ctx = { known: k.llamaRepos(), always: new Set(s.llamaAlways), never: new Set(s.llamaNever) };
+  return (repo: string, info?: RepoPageInfo) => {
+    const [owner, name] = repo.split('/') as [string, string];
+    if (s.detection !== 'heuristic' && !ctx.always.has(repo)) return null;
+    const d = detectLlama(
+      { owner, name, ...(info ? { description: info.description, topics: info.topics, readmeTitle: info.readmeTitle } : {}) },
+      ctx,
+    );
+    return d.related ? d : null;
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export function createServices(deps: BackgroundDeps) {
+  const log = deps.log ?? console.warn;
+  let knowledge: Promise<Knowledge> | undefined;
+  const loadIndex = async () => {
+    try {
+      return (await deps.dmca?.()) ?? null;
+    } catch (e) {
+      log('[Backstory] the DMCA index could not be loaded; answering from the curated stories only', e);
+      return null;
+    }
+  };
+
+  // The panel's code goes once into each document that shows a panel.
+  const injected = new Map<string, Promise<void>>();
+  const injectUi = (sender: SenderInfo): Promise<void> => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !deps.injectUi) return Promise.resolve();
+    const frameId = sender.frameId ?? 0;
+    const key = sender.documentId ?? `${tabId}:${frameId}:${sender.url ?? ''}`;
+    let p = injected.get(key);
+    if (!p) {
+      p = deps.injectUi({ tabId, frameId }).catch((e) => {
+        injected.delete(key);
+        log('[Backstory] could not add the panel to the page', e);
+      });
+      injected.set(key, p);
+      if (injected.size > 500) injected.delete(injected.keys().next().value!);
+    }
+    return p;
+  };
+
+  // Page questions in flight, and what waits for them (link questions give way to a page's panel).
+  let pagesInFlight = 0;
+  const whenIdle: (() => void)[] = [];
+  const trackPage = async <T>(work: () => Promise<T>): Promise<T> => {
+    pagesInFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--pagesInFlight === 0) for (const f of whenIdle.splice(0)) f();
+    }
+  };
+  const pagesAnswered = () => (pagesInFlight === 0 ? Promise.resolve() : new Promise<void>((r) => whenIdle.push(r)));
+
+  return {
+    deps,
+    log,
+    knowledge: () => (knowledge ??= loadIndex().then((index) => createKnowledge(deps.dataset(), index))),
+    settings: deps.settings,
+    states: createPanelStateStore(deps.area),
+    injectUi,
+    trackPage,
+    pagesAnswered,
+  };
+}

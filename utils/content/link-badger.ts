@@ -1,0 +1,127 @@
+/**
+ * Badges on the links of a page: candidate hrefs from the scanner go to the background (which parses
+ * them), known ones get a badge. Owns what it asked and was told, the links in flight, and the badges
+ * it made — only those count (a page's own `data-backstory-badge` elements change nothing).
+ */
+import type { BadgeInfo, Subject } from '../core/model';
+import { LIMITS } from '../core/limits';
+import type { Send } from '../core/send';
+import type { ReplyTo } from '../schema/messages';
+import { BADGE_ATTR, placeBadge } from './badges';
+import { linksWithHrefs, startLinkScanner, type PageHost } from './scanner';
+
+export interface LinkBadger {
+  /** Badged links per subject, counting only badges this badger made that are still in the page. */
+  counts(): Record<Subject, number>;
+  /** Remove every badge it made. */
+  clear(): void;
+}
+
+export interface BadgerOptions {
+  send: Send;
+  host: PageHost;
+  signal: AbortSignal;
+  /** The page's own subject: links to it get no badge (its panel covers it). */
+  current(): Subject | undefined;
+  /** Badges were placed. */
+  onPlaced(): void;
+  /** After each flush of the page's mutations (the session checks its panel and URL). */
+  onMutations(): void;
+  log(...a: unknown[]): void;
+}
+
+export function startLinkBadger(o: BadgerOptions): LinkBadger {
+  /** What the background said of each href asked about (null: nothing known). */
+  const answers = new Map<string, BadgeInfo | null>();
+  const inFlight = new Set<string>();
+  const made = new Set<Element>();
+
+  function badge(hrefs: string[]) {
+    let placed = false;
+    const current = o.current();
+    for (const a of linksWithHrefs(document, hrefs)) {
+      const info = answers.get(a.getAttribute('href') ?? '');
+      if (!info || info.subject === current) continue;
+      const b = placeBadge(a, info, (el) => made.has(el));
+      if (b) {
+        made.add(b);
+        placed = true;
+      }
+    }
+    if (placed) o.onPlaced();
+  }
+
+  async function resolve(hrefs: string[]) {
+    const current = o.current();
+    let reply: ReplyTo<'links'> | null = null;
+    try {
+      reply = await o.send({ type: 'links', hrefs, ...(current ? { skip: current } : {}) });
+    } catch (e) {
+      o.log('links', e);
+    }
+    // Answered or not, these links are no longer in flight (unanswered ones may be asked again later).
+    for (const h of hrefs) inFlight.delete(h);
+    if (o.signal.aborted || !reply) return;
+    const own = new Set(reply.own);
+    const hits: string[] = [];
+    for (const h of hrefs) {
+      const info = reply.known[h];
+      if (info) {
+        answers.set(h, info);
+        hits.push(h);
+      } else if (!own.has(h)) answers.set(h, null); // links to the page's own subject are asked again after a navigation
+    }
+    if (hits.length) badge(hits);
+  }
+
+  function onHrefs(hrefs: string[]) {
+    const fresh: string[] = [];
+    const hits: string[] = [];
+    for (const h of hrefs) {
+      // An over-long href names no subject; sending it would only get the whole message refused.
+      if (h.length > LIMITS.href) continue;
+      const a = answers.get(h);
+      if (a) hits.push(h);
+      else if (a === undefined && !inFlight.has(h)) {
+        inFlight.add(h);
+        fresh.push(h);
+      }
+    }
+    if (hits.length) badge(hits);
+    for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) void resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
+  }
+
+  startLinkScanner(document, {
+    host: o.host,
+    signal: o.signal,
+    onHrefs: (hrefs) => {
+      try {
+        onHrefs(hrefs);
+      } catch (e) {
+        o.log('badges', e);
+      }
+    },
+    onMutations: o.onMutations,
+    report: (e) => o.log('scan', e),
+  });
+
+  return {
+    counts() {
+      const out: Record<Subject, number> = {};
+      for (const b of made) {
+        if (!b.isConnected) {
+          made.delete(b);
+          continue;
+        }
+        // Ours: the attribute holds the subject we wrote.
+        const s = b.getAttribute(BADGE_ATTR) as Subject;
+        out[s] = (out[s] ?? 0) + 1;
+      }
+      return out;
+    },
+    clear() {
+      for (const b of made) b.remove();
+      made.clear();
+    },
+  };
+}

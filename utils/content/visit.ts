@@ -1,0 +1,188 @@
+/**
+ * One visit: the page's subject at one moment (a soft navigation starts a new visit). It asks the
+ * background, then shows the panel when there is one. Its states, in order:
+ *   asking → none | ready → shown ⇄ hidden → ended
+ * Everything it starts is cancelled by one AbortSignal (`end()`); every await checks it.
+ */
+import type { PageView, PanelData, PanelState, RepoPageInfo, Subject } from '../core/model';
+import type { PageSubject } from '../core/subjects';
+import type { Send } from '../core/send';
+import type { ReplyTo } from '../schema/messages';
+import type { MountedPanel } from '../ui/mount';
+import { domReady, whenPlaceable } from './dom';
+import { pageAnswer } from './early-answer';
+import type { Lifetime } from './lifetime';
+import type { Site } from './site';
+import { hasUi, loadUi } from './ui-loader';
+
+export type VisitState = 'asking' | 'none' | 'ready' | 'shown' | 'hidden' | 'ended';
+
+/** Words that make a repo worth asking the detector about (cheap pre-check in the page). */
+const LLAMA_CUE = /llama|alpaca|vicuna|guanaco/i;
+
+export interface VisitHost {
+  send: Send;
+  site: Site;
+  life: Lifetime;
+  /** The first visit of this document (its question may have been answered before it was asked). */
+  first: boolean;
+  /** The answer carried the view (settings for this page). */
+  onView(view: PageView, silent: boolean): void;
+  /** The panel appeared or went. */
+  onPanel(): void;
+  log(...a: unknown[]): void;
+}
+
+const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
+  a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
+
+export class Visit {
+  state: VisitState = 'asking';
+  /** What the panel shows, once known. */
+  data: PanelData | null = null;
+  #panelState: PanelState = 'open';
+  #view: PageView | null = null;
+  #panel: MountedPanel | null = null;
+  /** The state last asked for (a show that waited for the UI's code yields to a later hide). */
+  #wanted: PanelState | null = null;
+  #controller = new AbortController();
+
+  readonly subject: PageSubject | null;
+  #host: VisitHost;
+
+  constructor(subject: PageSubject | null, host: VisitHost, parent: AbortSignal) {
+    this.subject = subject;
+    this.#host = host;
+    if (parent.aborted) this.end();
+    else parent.addEventListener('abort', () => this.end(), { once: true, signal: this.#controller.signal });
+  }
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  is(ps: PageSubject | null): boolean {
+    return sameSubject(this.subject, ps);
+  }
+
+  /** Ask, and show the panel when there is one. Never throws. */
+  async run(skipAsk: boolean): Promise<void> {
+    try {
+      if (skipAsk) return this.#settle('none');
+      const reply = await this.#ask();
+      if (this.#ended() || !reply) return;
+      this.#host.onView(reply.view, reply.silent);
+      this.#view = reply.view;
+      if (!reply.data) return await this.#detect(reply);
+      await whenPlaceable(() => !!this.#host.site.placeableEarly?.());
+      if (this.#ended()) return;
+      // A panel about the story's link (not the page itself) starts compact: one line, expandable.
+      const compact = !!this.subject?.fallback && reply.data.subject === this.subject.fallback && reply.state === 'open';
+      this.#ready(reply.data, compact ? 'collapsed' : reply.state);
+    } catch (e) {
+      this.#host.log('visit', e);
+    }
+  }
+
+  #ask(): Promise<ReplyTo<'page'> | null> {
+    const ps = this.subject;
+    const declaredUi = hasUi();
+    const req = {
+      type: 'page' as const,
+      ...(ps ? { subject: ps.subject } : {}),
+      ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
+      ...(ps?.fallback ? { fallback: ps.fallback } : {}),
+      ...(ps?.takedown ? { takedown: ps.takedown } : {}),
+      ...(declaredUi ? { hasUi: true } : {}),
+    };
+    // Only the document's first question, about the URL alone, may have been pushed (utils/background/early-push.ts).
+    const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedown && !ps.fallback;
+    return pageAnswer(() => this.#host.send(req), { early, declaredUi, pushes: !import.meta.env.FIREFOX });
+  }
+
+  /** Not in the dataset: a repo page with a cue word may still be LLaMA-related (the detector decides). */
+  async #detect(reply: ReplyTo<'page'>) {
+    const ps = this.subject;
+    if (reply.silent || !reply.view.detect || !ps?.subject.startsWith('repo:') || !this.#host.site.repoInfo) return this.#settle('none');
+    await domReady();
+    const info: RepoPageInfo | null = this.#ended() ? null : this.#host.site.repoInfo();
+    if (!info || !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`))
+      return this.#settle('none');
+    const det = await this.#host.send({ type: 'detect', subject: ps.subject, info });
+    if (this.#ended() || !det?.data) return this.#settle('none');
+    this.#ready(det.data, det.state);
+  }
+
+  #ready(data: PanelData, state: PanelState) {
+    this.data = data;
+    this.#panelState = state;
+    this.state = 'ready';
+    if (this.#view?.panel !== 'ask') void this.show(state);
+  }
+
+  #settle(state: 'none') {
+    if (!this.#ended()) this.state = state;
+  }
+
+  #ended() {
+    return this.#controller.signal.aborted || !this.#host.life.alive();
+  }
+
+  /** Show the panel (loading its code first if need be). */
+  async show(state: PanelState = this.#panelState): Promise<void> {
+    const data = this.data;
+    if (!data || this.#ended()) return;
+    this.#wanted = state;
+    const ui = await loadUi(() => this.#host.send({ type: 'ui' }));
+    if (!ui || this.#ended() || this.#wanted !== state) return;
+    this.#panel?.remove();
+    this.#panelState = state;
+    const view = this.#view;
+    const site = this.#host.site;
+    this.#panel = ui.mountPanel(this.#host.life, data, {
+      place: (host) => (view?.placement === 'side' ? false : site.placePanel(host)),
+      theme: () => (view?.theme === 'light' || view?.theme === 'dark' ? view.theme : site.theme()),
+      state,
+      onState: (next) => {
+        this.#panelState = next;
+        void this.#host.send({ type: 'panelState', subject: data.subject, state: next }).catch((e) => this.#host.log('state', e));
+      },
+      enhance: site.outline ? ui.outline : undefined,
+    });
+    this.state = 'shown';
+    this.#host.life.watch();
+    this.#host.onPanel();
+  }
+
+  hide(): void {
+    this.#wanted = null;
+    if (!this.#panel) return;
+    this.#panel.remove();
+    this.#panel = null;
+    if (!this.#ended()) this.state = 'hidden';
+    this.#host.onPanel();
+  }
+
+  /** The keyboard command: hide a shown panel, else show it (a dismissed one opens). */
+  toggle(): void {
+    if (this.#panel) this.hide();
+    else void this.show(this.#panelState === 'dismissed' ? 'open' : this.#panelState);
+  }
+
+  /** The page re-rendered: put the panel back if it was taken out. */
+  keepAttached(): void {
+    if (this.#panel && !this.#panel.isAttached()) this.#panel.reattach();
+  }
+
+  /** The subject the panel shows, while it shows. */
+  shownSubject(): Subject | null {
+    return this.#panel ? (this.data?.subject ?? null) : null;
+  }
+
+  end(): void {
+    if (this.#controller.signal.aborted) return;
+    this.hide();
+    this.state = 'ended';
+    this.#controller.abort();
+  }
+}

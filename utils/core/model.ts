@@ -1,0 +1,240 @@
+/**
+ * What the background tells the rest of the extension: structured facts, no sentences. The components
+ * word them (utils/core/words.ts); the content script only places them. Types only: every bundle
+ * imports this file, and none pays for it.
+ */
+import type { OutlineComment } from './hn-match';
+import type { Subject } from './subjects';
+
+export type { Subject };
+
+/** ../shared/CONTRACT.md `data-relations` tokens. */
+export type Relation = 'named-in-notice' | 'counter-noticed' | 'discussed' | 'llama';
+export const RELATION_ORDER: readonly Relation[] = ['named-in-notice', 'counter-noticed', 'discussed', 'llama'];
+
+/** What a github/dmca file is. One union, one label each (words.ts). */
+export type NoticeKind = 'takedown' | 'counter-notice' | 'retraction' | 'reversal' | 'legal' | 'other';
+
+export type PanelState = 'open' | 'collapsed' | 'dismissed';
+
+/** What the settings mean for one page, as the background tells the content script. */
+export interface PageView {
+  badges: boolean;
+  /** Panel behaviour: open, collapsed, or shown only when asked. */
+  panel: 'open' | 'collapsed' | 'ask';
+  placement: 'inline' | 'side';
+  theme: 'site' | 'light' | 'dark';
+  /** LLaMA detection beyond the dataset is on. */
+  detect: boolean;
+}
+
+/** What a link badge needs: small on purpose, since thousands may be answered at once. */
+export interface BadgeInfo {
+  /** Canonical subject (a link to a comment of a dataset thread resolves to the thread). */
+  subject: Subject;
+  relations: Relation[];
+  /** One line for the badge's tooltip and accessible name (worded by the background). */
+  hint: string;
+}
+
+/** What a badge's hint says, as facts (the background words them with utils/core/words.ts). */
+export type BadgeFacts =
+  | {
+      kind: 'repo';
+      repo: string;
+      /** Takedown notices naming it, newest first (their count is what matters). */
+      takedowns: NoticeRef[];
+      /** Named only as the original work (in the one takedown). */
+      original: boolean;
+      /** Named only in answers (counter-notices…): the newest. */
+      answer: NoticeRef | null;
+      disputed: boolean;
+      discussed: boolean;
+      llama: boolean;
+    }
+  | { kind: 'notice'; notice: NoticeRef; repoCount: number; disputed: boolean }
+  | { kind: 'thread'; title: string; commentCount: number }
+  | { kind: 'related-thread'; title: string; note: string }
+  | { kind: 'detected'; repo: string; signals: string[] };
+
+/** A notice as another fact refers to it. */
+export interface NoticeRef {
+  path: string;
+  url: string;
+  kind: NoticeKind;
+  date: string;
+  /** Who it is from, as plainly as the record allows (principal, else sender, else the file name's party). */
+  party: string | null;
+  /** `party` comes from the file name, not the text. */
+  partyFromFileName?: boolean;
+}
+
+/** A counter-notice, retraction, reversal or legal action answering a notice. */
+export interface AnswerCard extends NoticeRef {
+  /** On whose behalf it was filed, when the text says. */
+  filer: string | null;
+  /** Which notice it answers was matched by shared repos or party, not stated in its text. */
+  inferred: boolean;
+  note: string | null;
+}
+
+export interface NoticeCard extends NoticeRef {
+  textDate: string | null;
+  sender: string | null;
+  /** On whose behalf it was sent. */
+  principal: string | null;
+  /** The party as the file name spells it (shown when the text names no one). */
+  fileParty: string | null;
+  networkSize: number | null;
+  repoCount: number;
+  /** The repos it names, up to a cap (the notice's own page lists them). */
+  repos: string[];
+  gists: number;
+  /** The notice concerns LLaMA: stated in it, or our inference (curated stories only). */
+  llama?: 'stated' | 'inferred';
+  note: string | null;
+  answers: AnswerCard[];
+}
+
+/** How a repo is connected to a notice shown in its panel. */
+export type NoticeRole =
+  /** The notice names this repo as allegedly infringing. */
+  | 'named'
+  /** The notice names this repo only as the complainant's original work. */
+  | 'original'
+  /** The notice names this repo's fork-network root. */
+  | 'network'
+  /** The notice (an answer) names this repo; it is shown with the notice it answers. */
+  | 'answer';
+
+export interface RepoNotice {
+  role: NoticeRole;
+  card: NoticeCard;
+}
+
+/** A comment of a thread, linked, with a short quote (our anchor phrase). */
+export interface CommentLink {
+  /** Position in the thread (page order, 0-based). */
+  n: number;
+  /** HN comment id, when we know it. */
+  id: number | null;
+  quote: string;
+  url: string;
+}
+
+export interface TopicCard {
+  id: string;
+  label: string;
+  summary: string;
+  tangent: boolean;
+  /** Comments of the thread filed under this topic. */
+  count: number;
+  points: { text: string; cites: CommentLink[] }[];
+}
+
+export interface ThreadCard {
+  id: number;
+  title: string;
+  url: string;
+  site: string;
+  points: number;
+  commentCount: number;
+  date: string;
+  submitter: string;
+  /** Comments that mention the panel's subject directly. */
+  mentions: CommentLink[];
+  /** The topics that matter for the panel's subject (all of them on the thread's own page). */
+  topics: TopicCard[];
+  /** On the thread's own page: every comment, to find and tag its rows. */
+  outline?: OutlineComment[];
+}
+
+export interface TimelineItem {
+  date: string;
+  text: string;
+  source: { label: string; url: string | null };
+}
+
+/** Why a repo page is shown, beyond its own record. */
+export type RepoMatch =
+  /** Its own record (notices naming it) or a curated story names it. */
+  | { via: 'record' }
+  /** A fork: its network root is named. */
+  | { via: 'fork'; root: string }
+  /** Only the LLaMA detector thinks it related (signals in plain words). */
+  | { via: 'detected'; signals: string[] };
+
+export interface RepoPanel {
+  kind: 'repo';
+  subject: Subject;
+  title: string;
+  relations: Relation[];
+  match: RepoMatch;
+  /** Our note on the repo (curated stories). */
+  note: string | null;
+  /** The notices that concern it, takedowns first (newest first), each with its role. */
+  notices: RepoNotice[];
+  /** How many takedown notices name it, when more than are shown. */
+  moreNotices: number;
+  /** GitHub shows "Repository unavailable due to DMCA takedown" here, linking this notice. */
+  takedownPage?: { notice: NoticeRef; known: boolean };
+  /** The curated story this repo belongs to (its title), when one does. */
+  story: string | null;
+  /**
+   * The story's own takedown notices, shown as context for a repo only the detector relates to it:
+   * facts of the story, not of this repo (its own record is `notices`).
+   */
+  storyNotices: NoticeCard[];
+  threads: ThreadCard[];
+  timeline: TimelineItem[];
+}
+
+export interface NoticePanel {
+  kind: 'notice';
+  subject: Subject;
+  title: string;
+  relations: Relation[];
+  /** The notice this page shows (with the repos it names, up to a cap). */
+  notice: NoticeCard;
+  /** For an answer: the notices it answers, with whether that link was inferred. */
+  answers: { card: NoticeCard; inferred: boolean }[];
+  story: string | null;
+  threads: ThreadCard[];
+  timeline: TimelineItem[];
+}
+
+export interface ThreadPanel {
+  kind: 'thread';
+  subject: Subject;
+  title: string;
+  relations: Relation[];
+  /** The notices of the thread's story. */
+  notices: NoticeCard[];
+  story: string | null;
+  /** The thread itself, with all its topics and its outline. */
+  threads: ThreadCard[];
+  timeline: TimelineItem[];
+}
+
+export type PanelData = RepoPanel | NoticePanel | ThreadPanel;
+
+export interface TabReport {
+  panel: string | null;
+  badges: Record<string, number>;
+  /** Matches on the tab: the panel (if any) plus every badged link. */
+  count: number;
+}
+
+export interface SearchResult {
+  subject: Subject;
+  title: string;
+  hint: string;
+  panel: PanelData | null;
+}
+
+/** What a GitHub repo page says about itself, for LLaMA detection (sent only when it has a cue word). */
+export interface RepoPageInfo {
+  description: string;
+  topics: string[];
+  readmeTitle: string;
+}

@@ -1,0 +1,150 @@
+/**
+ * The words the UI uses: every sentence Backstory shows is worded here, from the structured facts the
+ * background sends (utils/core/model.ts). Pure; used by the components and by the background for
+ * badge hints. One label per notice kind.
+ */
+import type { BadgeFacts, NoticeCard, NoticeKind, NoticePanel, NoticeRef, PanelData, Relation, RepoPanel, ThreadPanel } from './model';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2023-03-21` → `Mar 21, 2023`. */
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return `${MONTHS[m - 1]} ${d}, ${y}`;
+}
+
+export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** One label per kind, in running text ("the DMCA takedown notice of …"). */
+export const KIND_LABEL: Record<NoticeKind, string> = {
+  takedown: 'DMCA takedown notice',
+  'counter-notice': 'counter-notice',
+  retraction: 'retraction',
+  reversal: 'reversal',
+  legal: 'notice of legal action',
+  other: 'document',
+};
+export const kindTitle = (k: NoticeKind) => capital(KIND_LABEL[k]);
+
+export const RELATION_LABEL: Record<Relation, string> = {
+  'named-in-notice': 'DMCA notice',
+  'counter-noticed': 'Counter-notice',
+  discussed: 'Discussed on HN',
+  llama: 'LLaMA',
+};
+
+/** " from X" when the record names who sent it. */
+const from = (n: NoticeRef) => (n.party ? ` from ${n.party}` : '');
+/** "DMCA takedown notice of 2023-03-21 from X" */
+const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
+/** "the DMCA takedown notice of 2023-03-21 from X" */
+export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
+const network = (c: NoticeCard) =>
+  c.networkSize ? `; GitHub applied it to the entire network of ${plural(c.networkSize, 'repository', 'repositories')}` : '';
+
+const ANSWER_VERB: Record<NoticeKind, string> = {
+  'counter-notice': 'disputed by a counter-notice',
+  retraction: 'retracted',
+  reversal: 'reversed by GitHub',
+  legal: 'followed by a notice of legal action',
+  takedown: 'answered by a DMCA takedown notice',
+  other: 'answered by a document',
+};
+
+/** What answered a notice, one sentence per answer. */
+export function answerLines(c: NoticeCard): string[] {
+  return c.answers.map(
+    (a) =>
+      `The ${KIND_LABEL[c.kind]} of ${c.date} was ${ANSWER_VERB[a.kind]} on ${a.date}${a.filer ? ` (filed for ${a.filer})` : ''}` +
+      `${a.inferred ? ' (matched by the repositories or party it names)' : ''}.`,
+  );
+}
+
+/** Why a repo's panel shows, one sentence per fact of its record. */
+export function repoReasons(p: RepoPanel): string[] {
+  const out: string[] = [];
+  if (p.takedownPage) {
+    out.push(
+      p.takedownPage.known
+        ? `GitHub has disabled this repository after ${noticePhrase(p.takedownPage.notice)}.`
+        : `GitHub has disabled this repository after a DMCA notice (${p.takedownPage.notice.path}) that is newer than Backstory's copy of github/dmca.`,
+    );
+  }
+  if (p.moreNotices) out.push(`Named in ${p.moreNotices} DMCA notices; the ${p.notices.length} newest are shown.`);
+  for (const { role, card } of p.notices) {
+    if (role === 'network' && p.match.via === 'fork')
+      out.push(`A fork of ${p.match.root}, which ${noticePhrase(card)} names${network(card)}.`);
+    else if (role === 'answer') out.push(`Named in an answer to ${noticePhrase(card)}.`);
+    else
+      out.push(
+        `Named ${role === 'original' ? 'as the original work ' : ''}in ${noticePhrase(card)}${role === 'original' ? '' : network(card)}.`,
+      );
+    if (role !== 'answer') out.push(...answerLines(card));
+  }
+  const mentioned = p.threads.filter((t) => t.mentions.length);
+  for (const t of mentioned) out.push(`Mentioned in ${plural(t.mentions.length, 'comment')} of “${t.title}” on Hacker News.`);
+  if (p.match.via === 'detected') {
+    out.push(`Likely LLaMA-related (not in Backstory's dataset): ${p.match.signals.join('; ')}.`);
+    if (p.story) out.push(`It may be related to ${p.story}; what happened there, and what the community argued, is shown as context.`);
+  } else if (!out.length && p.relations.includes('llama') && p.note) out.push(`LLaMA-related: ${p.note}`);
+  return out;
+}
+
+export function noticeReasons(p: NoticePanel): string[] {
+  const n = p.notice;
+  const scope = n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository';
+  const out = [
+    `${capital(noticeOf(n))}: ${scope}${n.gists ? ` and ${plural(n.gists, 'gist')}` : ''}` +
+      (n.networkSize ? `; GitHub processed it against the entire network of ${plural(n.networkSize, 'repository', 'repositories')}.` : '.'),
+  ];
+  for (const a of p.answers)
+    out.push(
+      `It answers ${noticePhrase(a.card)}${a.inferred ? ' (matched by the repositories or party it names; the text does not cite it)' : ''}.`,
+    );
+  out.push(...answerLines(n));
+  for (const t of p.threads) if (t.mentions.length) out.push(`Discussed in “${t.title}” on Hacker News.`);
+  return out;
+}
+
+export function threadReasons(p: ThreadPanel): string[] {
+  const t = p.threads[0];
+  if (!t) return [];
+  const comments = t.outline?.length ?? 0;
+  return [`Backstory's dataset covers this thread: ${plural(comments, 'comment')} filed under ${plural(t.topics.length, 'topic')}.`];
+}
+
+export function reasonsOf(p: PanelData): string[] {
+  return p.kind === 'repo' ? repoReasons(p) : p.kind === 'notice' ? noticeReasons(p) : threadReasons(p);
+}
+
+/** The panel's title line: a notice page shows its kind and file name. */
+export function panelTitle(p: PanelData): string {
+  return p.kind === 'notice' ? `${kindTitle(p.notice.kind)}: ${p.title}` : p.title;
+}
+
+/** A link badge's tooltip (and accessible name), without the "Backstory:" prefix the badge adds. */
+export function badgeHint(f: BadgeFacts): string {
+  switch (f.kind) {
+    case 'repo': {
+      const parts: string[] = [];
+      const [latest] = f.takedowns;
+      if (f.takedowns.length > 1) parts.push(`named in ${f.takedowns.length} DMCA notices, the latest of ${latest!.date}${from(latest!)}`);
+      else if (latest) parts.push(`named in ${noticePhrase(latest)}${f.original ? ' (as the original work)' : ''}`);
+      else if (f.answer) parts.push(`named in a ${KIND_LABEL[f.answer.kind]} of ${f.answer.date}${from(f.answer)}`);
+      if (f.disputed) parts.push('disputed by a counter-notice');
+      if (f.discussed) parts.push('discussed on Hacker News');
+      if (!parts.length && f.llama) parts.push('LLaMA-related');
+      return `${f.repo} — ${parts.join(', ')}`;
+    }
+    case 'notice':
+      return `${capital(noticeOf(f.notice))} — ${plural(f.repoCount, 'repository', 'repositories')} named${f.disputed ? ', disputed by a counter-notice' : ''}`;
+    case 'thread':
+      return `“${f.title}” (${plural(f.commentCount, 'comment')})`;
+    case 'related-thread':
+      return `${f.title} — ${f.note}`;
+    case 'detected':
+      return `likely LLaMA-related — ${f.signals.join('; ')}`;
+  }
+}

@@ -1,0 +1,70 @@
+/** What a link badge says about its subject, as facts: the dataset and the DMCA index, merged. */
+import type { BadgeFacts, Relation, Subject } from '../core/model';
+import { isSubject } from '../core/subjects';
+import type { Catalog } from './catalog';
+import { isTakedown, sortRelations, type Notices } from './notices';
+
+export interface Badge {
+  /** Canonical subject (a comment of a dataset thread resolves to the thread). */
+  subject: Subject;
+  relations: Relation[];
+  facts: BadgeFacts;
+}
+
+function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): Badge | null {
+  const repo = subject.slice(5);
+  const list = ctx.notices.of(repo);
+  const curated = ctx.cat.repo(repo);
+  const discussed = ctx.cat.mentions(subject).length > 0;
+  if (!list.length && !curated) return null;
+  const takedowns = list.filter((x) => isTakedown(x.n));
+  const others = list.filter((x) => !isTakedown(x.n));
+  const relations = sortRelations([
+    ...ctx.notices.relations(list),
+    ...(discussed ? (['discussed'] as const) : []),
+    ...(curated?.record.llama ? (['llama'] as const) : []),
+  ]);
+  return {
+    subject,
+    relations,
+    facts: {
+      kind: 'repo',
+      repo,
+      takedowns: takedowns.map((x) => ctx.notices.ref(x.n)),
+      original: takedowns.length === 1 && takedowns[0]!.original,
+      answer: others[0] ? ctx.notices.ref(others[0].n) : null,
+      disputed: relations.includes('counter-noticed'),
+      discussed,
+      llama: !!curated?.record.llama,
+    },
+  };
+}
+
+export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Badge | null {
+  if (!isSubject(s)) return null;
+  if (s.startsWith('repo:')) return repoBadge(ctx, s);
+  if (s.startsWith('notice:')) {
+    const n = ctx.notices.byPath(s.slice(7));
+    if (!n) return null;
+    const subject = `notice:${n.path.toLowerCase()}` as Subject;
+    const disputed = ctx.notices.counterNoticed(n);
+    const relations = sortRelations([
+      ...(disputed ? (['counter-noticed'] as const) : []),
+      ...(ctx.cat.mentions(subject).length ? (['discussed'] as const) : []),
+      ...(ctx.cat.noticeNote(n.path) ? (['llama'] as const) : []),
+    ]);
+    return { subject, relations, facts: { kind: 'notice', notice: ctx.notices.ref(n), repoCount: n.repoLines.length, disputed } };
+  }
+  const id = Number(s.slice('thread:hn:'.length));
+  const thread = ctx.cat.thread(id) ?? ctx.cat.threadOfComment(id);
+  if (thread) {
+    const llama = ctx.cat.storyOfThread(thread.id)?.repos.some((r) => r.llama);
+    return {
+      subject: `thread:hn:${thread.id}`,
+      relations: llama ? ['discussed', 'llama'] : ['discussed'],
+      facts: { kind: 'thread', title: thread.title, commentCount: thread.commentCount },
+    };
+  }
+  const related = ctx.cat.relatedThread(id);
+  return related ? { subject: s, relations: ['llama'], facts: { kind: 'related-thread', title: related.title, note: related.note } } : null;
+}

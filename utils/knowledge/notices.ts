@@ -1,0 +1,127 @@
+/**
+ * The one notice model: the facts of every github/dmca notice come from the DMCA index; the curated
+ * stories add our notes on top (LLaMA link, note, topics). Pure: index and catalog in, cards out.
+ */
+import type { AnswerCard, NoticeCard, NoticeKind, NoticeRef, Relation } from '../core/model';
+import { RELATION_ORDER } from '../core/model';
+import { noticeUrl } from '../core/safe-url';
+import type { DmcaIndex, IndexNotice } from '../dmca/dmca-index';
+import type { Catalog } from './catalog';
+
+/** A repo page's cards give the count of repos a notice names, not the list (listing would read a shard per repo). */
+export const REPOS_IN_REPO_CARD = 0;
+/** A notice page lists the repos its notice names, collapsed, up to this many. */
+export const REPOS_ON_NOTICE_PAGE = 100;
+/** Cards shown for a repo named in many notices (newest first). */
+export const MAX_NOTICE_CARDS = 5;
+
+const ANSWER_KINDS: ReadonlySet<NoticeKind> = new Set(['counter-notice', 'retraction', 'reversal', 'legal']);
+/** Kinds that disable what they name (a legal action keeps it disabled). */
+export const TAKEDOWN_KINDS: ReadonlySet<NoticeKind> = new Set(['takedown', 'legal']);
+export const isAnswer = (n: { kind: NoticeKind }) => ANSWER_KINDS.has(n.kind) && n.kind !== 'legal';
+export const isTakedown = (n: { kind: NoticeKind }) => TAKEDOWN_KINDS.has(n.kind);
+
+export const sortRelations = (r: Iterable<Relation>): Relation[] => {
+  const set = new Set(r);
+  return RELATION_ORDER.filter((x) => set.has(x));
+};
+
+export interface NamedIn {
+  n: IndexNotice;
+  /** Named only as the complainant's original work. */
+  original: boolean;
+}
+
+export interface Notices {
+  readonly index: DmcaIndex | null;
+  /** Notices naming a repo (from loaded shards), newest first. */
+  of(repo: string): NamedIn[];
+  byPath(path: string): IndexNotice | null;
+  byIndex(i: number): IndexNotice | null;
+  /** The notices that answer this one (counter-notices, retractions, reversals, legal actions). */
+  answersTo(n: IndexNotice): IndexNotice[];
+  counterNoticed(n: IndexNotice): boolean;
+  ref(n: IndexNotice): NoticeRef;
+  card(n: IndexNotice, repoCap?: number): NoticeCard;
+  /** Relations a list of notices gives the repos they name. */
+  relations(list: readonly NamedIn[]): Relation[];
+}
+
+export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
+  const byIndex = (i: number) => index?.notice(i) ?? null;
+  const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
+  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => a.kind === 'counter-notice');
+
+  function ref(n: IndexNotice): NoticeRef {
+    const party = n.onBehalfOf ?? n.sender;
+    return {
+      path: n.path,
+      url: noticeUrl(n.path),
+      kind: n.kind,
+      date: n.date,
+      party: party ?? (n.fileParty || null),
+      ...(!party && n.fileParty ? { partyFromFileName: true } : {}),
+    };
+  }
+
+  function answerCard(a: IndexNotice, answered: IndexNotice): AnswerCard {
+    return {
+      ...ref(a),
+      filer: a.onBehalfOf ?? a.sender,
+      inferred: a.refersTo.some((r) => r.index === answered.index && r.inferred),
+      note: cat.noticeNote(a.path)?.note.note ?? null,
+    };
+  }
+
+  function card(n: IndexNotice, repoCap = REPOS_IN_REPO_CARD): NoticeCard {
+    const note = cat.noticeNote(n.path)?.note;
+    return {
+      ...ref(n),
+      textDate: n.textDate,
+      sender: n.sender,
+      principal: n.onBehalfOf,
+      fileParty: n.fileParty || null,
+      networkSize: n.networkSize,
+      repoCount: n.repoLines.length,
+      repos: n.repoLines.slice(0, repoCap).flatMap((r) => index?.repoAt(r.line) ?? []),
+      gists: n.gists,
+      ...(note ? { llama: note.llama } : {}),
+      note: note?.note ?? null,
+      answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
+    };
+  }
+
+  function of(repo: string): NamedIn[] {
+    const hit = index?.findRepo(repo);
+    if (!hit) return [];
+    return hit.notices
+      .flatMap((x) => {
+        const n = byIndex(x.index);
+        return n ? [{ n, original: x.original }] : [];
+      })
+      .sort((a, b) => (a.n.date < b.n.date ? 1 : a.n.date > b.n.date ? -1 : a.n.path < b.n.path ? 1 : -1));
+  }
+
+  function relations(list: readonly NamedIn[]): Relation[] {
+    const rel = new Set<Relation>();
+    for (const { n } of list) {
+      if (isTakedown(n)) rel.add('named-in-notice');
+      if (isTakedown(n) && counterNoticed(n)) rel.add('counter-noticed');
+      // Named in a counter-notice: the notice it answers named the repo too (or its network).
+      if (n.kind === 'counter-notice') rel.add('counter-noticed');
+    }
+    return sortRelations(rel);
+  }
+
+  return {
+    index,
+    of,
+    byPath: (path) => index?.findNotice(path.toLowerCase()) ?? null,
+    byIndex,
+    answersTo,
+    counterNoticed,
+    ref,
+    card,
+    relations,
+  };
+}

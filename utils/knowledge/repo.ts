@@ -1,0 +1,142 @@
+/**
+ * A repository's panel: its own record (the notices naming it, and what answered them), its
+ * fork-network root's record when it is a fork, its curated story, and the threads that discuss it.
+ */
+import type { NoticeRef, Relation, RepoNotice, RepoPanel, Subject } from '../core/model';
+import { noticeUrl } from '../core/safe-url';
+import { normalizeRepo } from '../core/subjects';
+import type { Story } from '../dataset/schema';
+import type { IndexNotice } from '../dmca/dmca-index';
+import type { Catalog } from './catalog';
+import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
+import { threadCardsFor, timelineOf } from './threads';
+
+export interface RepoContext {
+  cat: Catalog;
+  notices: Notices;
+}
+
+/** `owner/name` as the page's meta tag gives it, normalised; undefined when it is not a repo or is the repo itself. */
+export function forkRoot(repo: string, networkRoot: string | undefined): string | undefined {
+  const [o, n, extra] = (networkRoot ?? '').split('/');
+  const root = o && n && extra === undefined ? normalizeRepo(o, n) : null;
+  return root && root !== repo ? root : undefined;
+}
+
+/** The notices to show, in order: own takedowns, then answers naming it (shown with their notice), then the root's. */
+function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: IndexNotice[]): { shown: RepoNotice[]; more: number } {
+  const takedowns = own.filter((x) => isTakedown(x.n));
+  const shown: RepoNotice[] = [];
+  const seen = new Set<number>();
+  const add = (n: IndexNotice, role: RepoNotice['role']) => {
+    if (seen.has(n.index) || shown.length >= MAX_NOTICE_CARDS) return;
+    seen.add(n.index);
+    shown.push({ role, card: ctx.notices.card(n) });
+  };
+  for (const x of takedowns) add(x.n, x.original ? 'original' : 'named');
+  for (const x of own.filter((y) => !isTakedown(y.n))) {
+    // An answer is shown with the notice it answers (whose card carries it); told once.
+    const target = isAnswer(x.n) && x.n.refersTo[0] ? ctx.notices.byIndex(x.n.refersTo[0].index) : null;
+    if (target && takedowns.some((t) => t.n.index === target.index)) continue;
+    add(target ?? x.n, 'answer');
+  }
+  for (const n of rootList) add(n, 'network');
+  return { shown, more: takedowns.length > MAX_NOTICE_CARDS ? takedowns.length : 0 };
+}
+
+function relationsOf(ctx: RepoContext, subject: Subject, own: NamedIn[], rootList: IndexNotice[], llama: boolean): Relation[] {
+  const rel = new Set<Relation>([...ctx.notices.relations(own), ...ctx.notices.relations(rootList.map((n) => ({ n, original: false })))]);
+  if (ctx.cat.mentions(subject).length) rel.add('discussed');
+  if (llama) rel.add('llama');
+  return sortRelations(rel);
+}
+
+/** The panel for a repo, with its fork-network root when it is a fork; null when nothing concerns it. */
+export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: string): RepoPanel | null {
+  const repo = subject.slice(5);
+  const root = forkRoot(repo, networkRoot);
+  const own = ctx.notices.of(repo);
+  const rootList = root
+    ? ctx.notices
+        .of(root)
+        .filter((x) => isTakedown(x.n) && !x.original)
+        .map((x) => x.n)
+    : [];
+  const curated = ctx.cat.repo(repo) ?? (root ? ctx.cat.repo(root) : undefined);
+  if (!own.length && !rootList.length && !curated) return null;
+  const { shown, more } = repoNotices(ctx, own, rootList);
+  const story: Story | undefined = curated?.story;
+  const ownRecord = own.length > 0 || !!ctx.cat.repo(repo);
+  return {
+    kind: 'repo',
+    subject,
+    title: repo,
+    relations: relationsOf(ctx, subject, own, rootList, !!curated?.record.llama),
+    match: ownRecord || !root ? { via: 'record' } : { via: 'fork', root },
+    note: curated?.record.note ?? null,
+    notices: shown,
+    moreNotices: more,
+    story: story?.title ?? null,
+    storyNotices: [],
+    threads: threadCardsFor(ctx.cat, subject, story, curated?.record.topics ?? []),
+    timeline: timelineOf(story),
+  };
+}
+
+/** A repo the detector (or the user's list) relates to the story that takes detected repos. */
+export function detectedPanel(ctx: RepoContext, subject: Subject, signals: readonly string[]): RepoPanel {
+  const story = ctx.cat.dataset.stories.find((s) => s.detected);
+  const storyNotices = (story?.notices ?? []).flatMap((note) => {
+    const n = ctx.notices.byPath(note.path);
+    return n && isTakedown(n) ? [ctx.notices.card(n)] : [];
+  });
+  return {
+    kind: 'repo',
+    subject,
+    title: subject.slice(5),
+    relations: ['llama'],
+    match: { via: 'detected', signals: [...signals] },
+    note: null,
+    notices: [],
+    moreNotices: 0,
+    story: story?.title ?? null,
+    storyNotices,
+    threads: story ? threadCardsFor(ctx.cat, subject, story, story.detected?.topics ?? []) : [],
+    timeline: timelineOf(story),
+  };
+}
+
+/**
+ * GitHub's "Repository unavailable due to DMCA takedown" page: the repo's panel, led by the notice the
+ * page links; when the notice is newer than the bundled index, a panel that still links it.
+ */
+export function takedownPanel(ctx: RepoContext, subject: Subject, noticePath: string, networkRoot?: string): RepoPanel {
+  const n = ctx.notices.byPath(noticePath);
+  const ref: NoticeRef = n
+    ? ctx.notices.ref(n)
+    : {
+        path: noticePath,
+        url: noticeUrl(noticePath),
+        kind: 'takedown',
+        date: /(\d{4}-\d{2}-\d{2})[^/]*$/.exec(noticePath)?.[1] ?? '',
+        party: null,
+      };
+  const base = repoPanel(ctx, subject, networkRoot);
+  const notices = base?.notices ?? [];
+  if (n && !notices.some((x) => x.card.path === n.path)) notices.unshift({ role: 'named', card: ctx.notices.card(n) });
+  return {
+    kind: 'repo',
+    subject,
+    title: subject.slice(5),
+    relations: sortRelations([...(base?.relations ?? []), 'named-in-notice']),
+    match: base?.match ?? { via: 'record' },
+    note: base?.note ?? null,
+    notices,
+    moreNotices: base?.moreNotices ?? 0,
+    takedownPage: { notice: ref, known: !!n },
+    story: base?.story ?? null,
+    storyNotices: [],
+    threads: base?.threads ?? [],
+    timeline: base?.timeline ?? [],
+  };
+}
