@@ -60,7 +60,7 @@ export default tseslint.config(
         { selector: "MemberExpression[property.name='innerHTML']", message: 'No innerHTML: build nodes (data must never become markup).' },
       ],
       eqeqeq: ['error', 'smart'],
-      'max-lines-per-function': ['warn', { max: 120, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true }],
     },
   },
   // ---- boundaries, one block per folder (a folder = a runtime = a bundle) ----

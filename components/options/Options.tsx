@@ -135,10 +135,200 @@ function checker(schema: typeof SETTING_SCHEMAS.silence | typeof SETTING_SCHEMAS
   };
 }
 
+type Update = (patch: Partial<Settings>, message?: string) => Promise<void>;
+
+function WhereSection({ s, update }: { s: Settings; update: Update }) {
+  return (
+    <section aria-labelledby="where">
+      <h2 id="where">Where Backstory works</h2>
+      <Check id="github" label="On GitHub" checked={s.github} onChange={(v) => void update({ github: v })} />
+      <Check id="hn" label="On Hacker News" checked={s.hn} onChange={(v) => void update({ hn: v })} />
+      <ListField
+        id="silence"
+        label="Stay silent on these sites and repos"
+        hint="a site (github.com, news.ycombinator.com), owner/name or owner/*"
+        value={s.silence}
+        check={checker(SETTING_SCHEMAS.silence)}
+        onSave={(silence) => void update({ silence })}
+      />
+    </section>
+  );
+}
+
+function PanelSection({ s, update }: { s: Settings; update: Update }) {
+  return (
+    <section aria-labelledby="panel">
+      <h2 id="panel">The panel</h2>
+      <Radio
+        name="panel"
+        legend="When a page has a backstory"
+        value={s.panel}
+        options={[
+          ['open', 'Show the panel open'],
+          ['collapsed', 'Show it collapsed (one line)'],
+          ['ask', 'Only when I ask (toolbar button or keyboard shortcut)'],
+        ]}
+        onChange={(v) => void update({ panel: v })}
+      />
+      <Radio
+        name="placement"
+        legend="Placement"
+        value={s.placement}
+        options={[
+          ['inline', 'Inline, at the top of the page content'],
+          ['side', 'Floating at the side'],
+        ]}
+        onChange={(v) => void update({ placement: v })}
+      />
+      <Radio
+        name="theme"
+        legend="Theme"
+        value={s.theme}
+        options={[
+          ['site', 'Follow the site'],
+          ['light', 'Light'],
+          ['dark', 'Dark'],
+        ]}
+        onChange={(v) => void update({ theme: v })}
+      />
+      <Check
+        id="tangents"
+        label="Show tangent topics"
+        hint="Off-topic subthreads (loanwords, VR, minds)"
+        checked={s.tangents}
+        onChange={(v) => void update({ tangents: v })}
+      />
+    </section>
+  );
+}
+
+function LinksSection({ s, update }: { s: Settings; update: Update }) {
+  return (
+    <section aria-labelledby="links">
+      <h2 id="links">Links</h2>
+      <Check
+        id="badges"
+        label="Badge links to known repos, notices and threads"
+        checked={s.badges}
+        onChange={(v) => void update({ badges: v })}
+      />
+      <Radio
+        name="detection"
+        legend="LLaMA-related repositories"
+        value={s.detection}
+        options={[
+          ['dataset', 'Only those in the dataset'],
+          ['heuristic', 'The dataset plus name and description clues'],
+        ]}
+        onChange={(v) => void update({ detection: v })}
+      />
+      {(
+        [
+          ['llama-always', 'Always treat as LLaMA-related', 'llamaAlways'],
+          ['llama-never', 'Never treat as LLaMA-related', 'llamaNever'],
+        ] as const
+      ).map(([id, label, key]) => (
+        <ListField
+          key={id}
+          id={id}
+          label={label}
+          hint="owner/name"
+          value={s[key]}
+          check={checker(SETTING_SCHEMAS[key])}
+          onSave={(list) => void update({ [key]: list })}
+        />
+      ))}
+    </section>
+  );
+}
+
+function BackupSection({
+  s,
+  update,
+  onImport,
+  download,
+}: {
+  s: Settings;
+  update: Update;
+  onImport(f: File): void;
+  download: OptionsProps['download'];
+}) {
+  const fileRef = useRef<HTMLInputElement>(null);
+  return (
+    <section aria-labelledby="backup">
+      <h2 id="backup">Backup</h2>
+      <div class="row">
+        <button type="button" onClick={() => download('backstory-settings.json', exportSettings(s))}>
+          Export settings…
+        </button>
+        <button type="button" onClick={() => fileRef.current?.click()}>
+          Import settings…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept="application/json,.json"
+          class="hidden"
+          aria-label="Settings file to import"
+          onChange={(e) => {
+            const f = (e.currentTarget as HTMLInputElement).files?.[0];
+            if (f) void onImport(f);
+            (e.currentTarget as HTMLInputElement).value = '';
+          }}
+        />
+        <button type="button" class="danger" onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}>
+          Reset to defaults
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function AboutSection({ facts }: { facts: DataFacts }) {
+  return (
+    <section aria-labelledby="about">
+      <h2 id="about">About the data</h2>
+      <p>
+        <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you
+        browse is never sent anywhere.
+      </p>
+      <h3>Every GitHub DMCA notice</h3>
+      <dl class="facts">
+        <dt>Notices, counter-notices, retractions and reversals</dt>
+        <dd>{facts.index.notices.toLocaleString('en-US')}</dd>
+        <dt>Repositories they name</dt>
+        <dd>{facts.index.repos.toLocaleString('en-US')}</dd>
+        <dt>github/dmca snapshot</dt>
+        <dd>
+          {facts.index.snapshot} (commit <code>{facts.index.commit.slice(0, 12)}</code>)
+        </dd>
+      </dl>
+      <h3>Curated stories</h3>
+      <dl class="facts">
+        <dt>Dataset version</dt>
+        <dd>{facts.version}</dd>
+        <dt>Stories</dt>
+        <dd>{facts.curated.stories}</dd>
+        <dt>Hacker News threads</dt>
+        <dd>{facts.curated.threads}</dd>
+        <dt>Topics</dt>
+        <dd>{facts.curated.topics}</dd>
+        <dt>Comments</dt>
+        <dd>{facts.curated.comments}</dd>
+        <dt>Notices annotated</dt>
+        <dd>{facts.curated.notices}</dd>
+        <dt>Repositories annotated</dt>
+        <dd>{facts.curated.repos}</dd>
+        <dt>Thread snapshot</dt>
+        <dd>{facts.curated.snapshot}</dd>
+      </dl>
+    </section>
+  );
+}
+
 export function Options({ load, save, facts, download }: OptionsProps) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void load().then(setS);
@@ -146,7 +336,7 @@ export function Options({ load, save, facts, download }: OptionsProps) {
 
   if (!s) return <p>Loading…</p>;
 
-  const update = async (patch: Partial<Settings>, message = 'Saved. Open tabs update right away.') => {
+  const update: Update = async (patch, message = 'Saved. Open tabs update right away.') => {
     const next = { ...s, ...patch };
     setS(next);
     await save(next);
@@ -181,164 +371,11 @@ export function Options({ load, save, facts, download }: OptionsProps) {
           ))}
         </div>
       )}
-
-      <section aria-labelledby="where">
-        <h2 id="where">Where Backstory works</h2>
-        <Check id="github" label="On GitHub" checked={s.github} onChange={(v) => void update({ github: v })} />
-        <Check id="hn" label="On Hacker News" checked={s.hn} onChange={(v) => void update({ hn: v })} />
-        <ListField
-          id="silence"
-          label="Stay silent on these sites and repos"
-          hint="a site (github.com, news.ycombinator.com), owner/name or owner/*"
-          value={s.silence}
-          check={checker(SETTING_SCHEMAS.silence)}
-          onSave={(silence) => void update({ silence })}
-        />
-      </section>
-
-      <section aria-labelledby="panel">
-        <h2 id="panel">The panel</h2>
-        <Radio
-          name="panel"
-          legend="When a page has a backstory"
-          value={s.panel}
-          options={[
-            ['open', 'Show the panel open'],
-            ['collapsed', 'Show it collapsed (one line)'],
-            ['ask', 'Only when I ask (toolbar button or keyboard shortcut)'],
-          ]}
-          onChange={(v) => void update({ panel: v })}
-        />
-        <Radio
-          name="placement"
-          legend="Placement"
-          value={s.placement}
-          options={[
-            ['inline', 'Inline, at the top of the page content'],
-            ['side', 'Floating at the side'],
-          ]}
-          onChange={(v) => void update({ placement: v })}
-        />
-        <Radio
-          name="theme"
-          legend="Theme"
-          value={s.theme}
-          options={[
-            ['site', 'Follow the site'],
-            ['light', 'Light'],
-            ['dark', 'Dark'],
-          ]}
-          onChange={(v) => void update({ theme: v })}
-        />
-        <Check
-          id="tangents"
-          label="Show tangent topics"
-          hint="Off-topic subthreads (loanwords, VR, minds)"
-          checked={s.tangents}
-          onChange={(v) => void update({ tangents: v })}
-        />
-      </section>
-
-      <section aria-labelledby="links">
-        <h2 id="links">Links</h2>
-        <Check
-          id="badges"
-          label="Badge links to known repos, notices and threads"
-          checked={s.badges}
-          onChange={(v) => void update({ badges: v })}
-        />
-        <Radio
-          name="detection"
-          legend="LLaMA-related repositories"
-          value={s.detection}
-          options={[
-            ['dataset', 'Only those in the dataset'],
-            ['heuristic', 'The dataset plus name and description clues'],
-          ]}
-          onChange={(v) => void update({ detection: v })}
-        />
-        {(
-          [
-            ['llama-always', 'Always treat as LLaMA-related', 'llamaAlways'],
-            ['llama-never', 'Never treat as LLaMA-related', 'llamaNever'],
-          ] as const
-        ).map(([id, label, key]) => (
-          <ListField
-            key={id}
-            id={id}
-            label={label}
-            hint="owner/name"
-            value={s[key]}
-            check={checker(SETTING_SCHEMAS[key])}
-            onSave={(list) => void update({ [key]: list })}
-          />
-        ))}
-      </section>
-
-      <section aria-labelledby="backup">
-        <h2 id="backup">Backup</h2>
-        <div class="row">
-          <button type="button" onClick={() => download('backstory-settings.json', exportSettings(s))}>
-            Export settings…
-          </button>
-          <button type="button" onClick={() => fileRef.current?.click()}>
-            Import settings…
-          </button>
-          <input
-            ref={fileRef}
-            type="file"
-            accept="application/json,.json"
-            class="hidden"
-            aria-label="Settings file to import"
-            onChange={(e) => {
-              const f = (e.currentTarget as HTMLInputElement).files?.[0];
-              if (f) void onImport(f);
-              (e.currentTarget as HTMLInputElement).value = '';
-            }}
-          />
-          <button type="button" class="danger" onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}>
-            Reset to defaults
-          </button>
-        </div>
-      </section>
-
-      <section aria-labelledby="about">
-        <h2 id="about">About the data</h2>
-        <p>
-          <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you
-          browse is never sent anywhere.
-        </p>
-        <h3>Every GitHub DMCA notice</h3>
-        <dl class="facts">
-          <dt>Notices, counter-notices, retractions and reversals</dt>
-          <dd>{facts.index.notices.toLocaleString('en-US')}</dd>
-          <dt>Repositories they name</dt>
-          <dd>{facts.index.repos.toLocaleString('en-US')}</dd>
-          <dt>github/dmca snapshot</dt>
-          <dd>
-            {facts.index.snapshot} (commit <code>{facts.index.commit.slice(0, 12)}</code>)
-          </dd>
-        </dl>
-        <h3>Curated stories</h3>
-        <dl class="facts">
-          <dt>Dataset version</dt>
-          <dd>{facts.version}</dd>
-          <dt>Stories</dt>
-          <dd>{facts.curated.stories}</dd>
-          <dt>Hacker News threads</dt>
-          <dd>{facts.curated.threads}</dd>
-          <dt>Topics</dt>
-          <dd>{facts.curated.topics}</dd>
-          <dt>Comments</dt>
-          <dd>{facts.curated.comments}</dd>
-          <dt>Notices annotated</dt>
-          <dd>{facts.curated.notices}</dd>
-          <dt>Repositories annotated</dt>
-          <dd>{facts.curated.repos}</dd>
-          <dt>Thread snapshot</dt>
-          <dd>{facts.curated.snapshot}</dd>
-        </dl>
-      </section>
+      <WhereSection s={s} update={update} />
+      <PanelSection s={s} update={update} />
+      <LinksSection s={s} update={update} />
+      <BackupSection s={s} update={update} onImport={(f) => void onImport(f)} download={download} />
+      <AboutSection facts={facts} />
     </main>
   );
 }

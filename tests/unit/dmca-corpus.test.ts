@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildIndex, readIndex, shardIndex } from '@/utils/dmca/dmca-index';
+import { buildIndex, readIndex, shardIndex } from '@/utils/dmca/index-build';
 import { linkAnswers, noticeFiles, parseCorpus } from '@/utils/node/dmca-corpus';
 import { readDmcaIndexTexts, SHARED_DATA_DIR } from '@/utils/node/files';
 import type { ParsedNotice } from '@/utils/dmca/parser';

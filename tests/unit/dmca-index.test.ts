@@ -1,15 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { beforeAll } from 'vitest';
-import {
-  buildIndex,
-  checkIndex,
-  openIndex,
-  readIndex,
-  shardIndex,
-  type BuildNotice,
-  type DmcaIndex,
-  type IndexManifest,
-} from '@/utils/dmca/dmca-index';
+import { buildIndex, checkIndex, readIndex, shardIndex } from '@/utils/dmca/index-build';
+import { openIndex, type DmcaIndex } from '@/utils/dmca/index-read';
+import { type BuildNotice, type IndexManifest } from '@/utils/dmca/index-format';
 import { checkManifest, readDmcaIndexTexts } from '@/utils/node/files';
 
 const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): BuildNotice => ({

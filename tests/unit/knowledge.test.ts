@@ -191,7 +191,8 @@ describe('notice and thread panels', () => {
 describe('stories are data: a second story with two threads needs no code', () => {
   const texts = { ...readDatasetTexts(), ...readDatasetTexts(join(__dirname, '../fixtures/dataset')) };
   const { dataset, problems } = validateDatasetTexts(texts);
-  const k2 = createKnowledge(dataset!, index);
+  if (!dataset) throw new Error(`the synthetic story is invalid: ${JSON.stringify(problems)}`);
+  const k2 = createKnowledge(dataset, index);
 
   test('the combined dataset is valid', () => {
     expect(problems).toEqual([]);

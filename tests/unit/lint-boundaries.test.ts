@@ -22,7 +22,7 @@ describe('folder boundaries', () => {
     ],
     [
       'utils/content/x.ts',
-      "import { openIndex } from '../dmca/dmca-index';\nexport const o = openIndex;",
+      "import { openIndex } from '../dmca/index-read';\nexport const o = openIndex;",
       '@typescript-eslint/no-restricted-imports',
     ],
     [

@@ -3,7 +3,9 @@
 // returns is a canonical `owner/name` that really appears in the text.
 import fc from 'fast-check';
 import { beforeAll, expect, test } from 'vitest';
-import { buildIndex, cleanField, readIndex, type DmcaIndex } from '@/utils/dmca/dmca-index';
+import { buildIndex, readIndex } from '@/utils/dmca/index-build';
+import { cleanField } from '@/utils/dmca/index-format';
+import { type DmcaIndex } from '@/utils/dmca/index-read';
 import { extractGists, parseNotice, partyFromPath } from '@/utils/dmca/parser';
 import { isSubject, pageSubject } from '@/utils/core/subjects';
 

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import dmcaManifest from '../../public/dmca/manifest.json';
 import { bundledDataset } from '../dataset/bundled';
-import { openIndex, type DmcaIndex, type IndexManifest } from '../dmca/dmca-index';
+import { openIndex, type DmcaIndex } from '../dmca/index-read';
+import { type IndexManifest } from '../dmca/index-format';
 import type { TabMessage } from '../schema/messages';
 import { loadSettings, watchSettings } from '../storage/settings';
 import { pushEarlyAnswer } from './early-push';

@@ -6,7 +6,7 @@
 import type { PageView, PanelData, PanelState, RepoPageInfo, TabReport } from '../core/model';
 import { detectLlama } from '../core/llama-detect';
 import type { Dataset } from '../dataset/schema';
-import type { DmcaIndex } from '../dmca/dmca-index';
+import type { DmcaIndex } from '../dmca/index-read';
 import { createKnowledge, type Knowledge } from '../knowledge/engine';
 import type { TabMessage } from '../schema/messages';
 import type { Settings } from '../schema/settings';

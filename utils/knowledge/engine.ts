@@ -8,7 +8,7 @@
 import type { PanelData, RepoPanel, Subject } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Dataset } from '../dataset/schema';
-import type { DmcaIndex } from '../dmca/dmca-index';
+import type { DmcaIndex } from '../dmca/index-read';
 import { badgeFor, type Badge } from './badges';
 import { createCatalog } from './catalog';
 import { noticePanel } from './notice-page';

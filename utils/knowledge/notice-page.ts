@@ -1,6 +1,6 @@
 /** A github/dmca notice's own page: the notice, what it answers, what answered it, and its story. */
 import type { NoticePanel, Relation, Subject } from '../core/model';
-import type { IndexNotice } from '../dmca/dmca-index';
+import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { REPOS_ON_NOTICE_PAGE, sortRelations, type Notices } from './notices';
 import { threadCardsFor, timelineOf } from './threads';

@@ -5,7 +5,8 @@
 import type { AnswerCard, NoticeCard, NoticeKind, NoticeRef, Relation } from '../core/model';
 import { RELATION_ORDER } from '../core/model';
 import { noticeUrl } from '../core/safe-url';
-import type { DmcaIndex, IndexNotice } from '../dmca/dmca-index';
+import type { DmcaIndex } from '../dmca/index-read';
+import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 
 /** A repo page's cards give the count of repos a notice names, not the list (listing would read a shard per repo). */

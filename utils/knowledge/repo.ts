@@ -6,7 +6,7 @@ import type { NoticeRef, Relation, RepoNotice, RepoPanel, Subject } from '../cor
 import { noticeUrl } from '../core/safe-url';
 import { normalizeRepo } from '../core/subjects';
 import type { Story } from '../dataset/schema';
-import type { IndexNotice } from '../dmca/dmca-index';
+import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
 import { threadCardsFor, timelineOf } from './threads';

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BuildNotice } from '../dmca/dmca-index';
+import type { BuildNotice } from '../dmca/index-format';
 import { parseNotice, type ParsedNotice } from '../dmca/parser';
 
 /** Notice files of a checkout: everything under the year folders (not .github/, data/, README…). */

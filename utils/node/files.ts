@@ -4,7 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Dataset } from '../dataset/schema';
 import { formatProblems, validateDatasetTexts } from '../dataset/validate';
-import { checkIndex, INDEX_VERSION, openIndex, shardFile, type DmcaIndex, type IndexManifest } from '../dmca/dmca-index';
+import { checkIndex } from '../dmca/index-build';
+import { INDEX_VERSION, shardFile, type IndexManifest } from '../dmca/index-format';
+import { openIndex, type DmcaIndex } from '../dmca/index-read';
 
 /** The project's root folder. */
 export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

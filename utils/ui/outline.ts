@@ -8,11 +8,11 @@ import { h } from 'preact';
 import { OutlineBar, TopicAction, type OutlineControls } from '@/components/outline/Outline';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
-import { matchComments, normalizeText, tangentFoldRows, type PageRow } from '../core/hn-match';
+import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '../core/hn-match';
 import type { Lifetime } from '../content/lifetime';
 import { uiHost } from '../content/ui-host';
 import type { PanelEnhancement } from './mount';
-import type { PanelData } from '../core/model';
+import type { PanelData, TopicCard } from '../core/model';
 import { forEachSliced } from '../content/slices';
 
 export const TOPIC_ATTR = 'data-backstory-topic';
@@ -68,28 +68,85 @@ function rowInfo(el: Element): Row {
   return { el, id, indent, text: normalizeText(body?.textContent ?? '') };
 }
 
-export function createOutline(_life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement {
-  const thread = data.threads[0];
-  const comments = thread?.outline ?? [];
-  const labels = new Map((thread?.topics ?? []).map((t) => [t.id, t]));
-  const controller = new AbortController();
-  const rows: Row[] = [];
-  const topicRows = new Map<string, number[]>();
-  const rowTopic: (string | undefined)[] = [];
-  const rowOfComment = new Map<number, number>();
-  const chips: Element[] = [];
-  let matched = 0;
-  let selected: string | null = null;
-  let position = 0;
-  let folded = false;
-  let foldRows: number[] = [];
+/** The outline of one thread page: its rows, their topics, and what the reader selected. */
+class ThreadOutline implements PanelEnhancement {
+  readonly css = outlineCss;
+  readonly #controller = new AbortController();
+  readonly #comments: OutlineComment[];
+  readonly #labels: Map<string, TopicCard>;
+  readonly #redraw: () => void;
+  readonly #rows: Row[] = [];
+  readonly #topicRows = new Map<string, number[]>();
+  readonly #rowTopic: (string | undefined)[] = [];
+  readonly #rowOfComment = new Map<number, number>();
+  readonly #chips: Element[] = [];
+  readonly #style = document.createElement('style');
+  #matched = 0;
+  #selected: string | null = null;
+  #position = 0;
+  #folded = false;
+  #foldRows: number[] = [];
 
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = PAGE_CSS;
-  (document.head ?? document.documentElement).append(style);
+  constructor(data: PanelData, redraw: () => void) {
+    const thread = data.threads[0];
+    this.#comments = thread?.outline ?? [];
+    this.#labels = new Map((thread?.topics ?? []).map((t) => [t.id, t]));
+    this.#redraw = redraw;
+    this.#style.id = STYLE_ID;
+    this.#style.textContent = PAGE_CSS;
+    (document.head ?? document.documentElement).append(this.#style);
+    document.addEventListener('keydown', (e) => this.#onKey(e), { signal: this.#controller.signal });
+    // Read the rows in slices (a 3,000-comment thread must not become one long task), then match and tag.
+    forEachSliced(
+      readRows(document),
+      (el) => this.#rows.push(rowInfo(el)),
+      () => this.#match(),
+      this.#controller.signal,
+    );
+  }
 
-  function chip(topic: string): Element {
+  #match() {
+    const result = matchComments(
+      this.#comments,
+      this.#rows.map((r) => ({ id: r.id, text: r.text })),
+    );
+    this.#matched = result.byComment.size;
+    const byN = new Map(this.#comments.map((c) => [c.n, c]));
+    for (const [n, i] of result.byComment) {
+      this.#rowOfComment.set(n, i);
+      const topics = byN.get(n)!.topics;
+      this.#rowTopic[i] = topics[0];
+      for (const t of topics) this.#topicRows.set(t, [...(this.#topicRows.get(t) ?? []), i]);
+    }
+    for (const list of this.#topicRows.values()) list.sort((a, b) => a - b);
+    const tangent = (i: number) => !!this.#rowTopic[i] && !!this.#labels.get(this.#rowTopic[i]!)?.tangent;
+    this.#foldRows = tangentFoldRows(this.#rows.map((r, i) => ({ indent: r.indent, tangent: tangent(i) })));
+    if (result.unmatched.length) {
+      console.info(
+        `[Backstory] ${result.unmatched.length} of ${this.#comments.length} dataset comments are not on this page (other page of the thread, edited or deleted).`,
+      );
+    }
+    forEachSliced(
+      [...this.#rowOfComment.values()],
+      (i) => this.#tag(i),
+      () => this.#arrived(),
+      this.#controller.signal,
+    );
+  }
+
+  /** Tag a matched row with its topic (CONTRACT.md) and put a chip by its byline. */
+  #tag(i: number) {
+    const row = this.#rows[i]!;
+    const topic = this.#rowTopic[i]!;
+    row.el.setAttribute(TOPIC_ATTR, topic);
+    const byline = row.el.querySelector('span.comhead') ?? row.el.querySelector('.comhead, span.comment')?.parentElement;
+    if (!byline) return;
+    const c = this.#chip(topic);
+    byline.append(c);
+    this.#chips.push(c);
+  }
+
+  #chip(topic: string): Element {
     // From the inert document: a page's custom-element definitions never run for our hosts.
     const host = uiHost(CHIP_TAG);
     host.setAttribute('data-backstory-chip', topic);
@@ -97,180 +154,121 @@ export function createOutline(_life: Lifetime, data: PanelData, redraw: () => vo
     const st = document.createElement('style');
     st.textContent = CHIP_CSS;
     const b = document.createElement('button');
-    const t = labels.get(topic);
+    const t = this.#labels.get(topic);
     b.textContent = t?.label.replace(/^Tangent: /, '') ?? topic;
     b.className = t?.tangent ? 'tangent' : '';
     b.title = 'Backstory: highlight every comment on this topic';
     b.addEventListener('click', (e) => {
       e.preventDefault();
-      select(topic);
+      this.select(topic);
     });
     root.append(st, b);
     return host;
   }
 
-  function setCurrent(rowIndex: number | undefined, scroll: boolean) {
+  #setCurrent(rowIndex: number | undefined, scroll: boolean) {
     for (const el of document.querySelectorAll(`[${CURRENT_ATTR}]`)) el.removeAttribute(CURRENT_ATTR);
-    const row = rowIndex === undefined ? undefined : rows[rowIndex];
+    const row = rowIndex === undefined ? undefined : this.#rows[rowIndex];
     if (!row) return;
     row.el.setAttribute(CURRENT_ATTR, '');
     if (scroll) row.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
-  function select(topic: string | null) {
+  select = (topic: string | null) => {
     for (const el of document.querySelectorAll(`[${SELECTED_ATTR}]`)) el.removeAttribute(SELECTED_ATTR);
-    selected = topic && topicRows.get(topic)?.length ? topic : null;
-    position = 0;
-    if (selected) {
-      for (const i of topicRows.get(selected)!) rows[i]!.el.setAttribute(SELECTED_ATTR, '');
-      position = 1;
-      setCurrent(topicRows.get(selected)![0], true);
-    } else setCurrent(undefined, false);
-    redraw();
-  }
+    const rows = topic ? this.#topicRows.get(topic) : undefined;
+    this.#selected = rows?.length ? topic : null;
+    this.#position = rows?.length ? 1 : 0;
+    for (const i of rows ?? []) this.#rows[i]!.el.setAttribute(SELECTED_ATTR, '');
+    this.#setCurrent(rows?.[0], !!rows?.length);
+    this.#redraw();
+  };
 
-  function step(delta: 1 | -1) {
-    const list = selected ? topicRows.get(selected) : undefined;
+  step = (delta: 1 | -1) => {
+    const list = this.#selected ? this.#topicRows.get(this.#selected) : undefined;
     if (!list?.length) return;
-    position = ((position - 1 + delta + list.length) % list.length) + 1;
-    setCurrent(list[position - 1], true);
-    redraw();
-  }
+    this.#position = ((this.#position - 1 + delta + list.length) % list.length) + 1;
+    this.#setCurrent(list[this.#position - 1], true);
+    this.#redraw();
+  };
 
-  function fold() {
-    folded = !folded;
-    for (const i of foldRows) {
-      if (folded) rows[i]!.el.setAttribute(FOLDED_ATTR, '');
-      else rows[i]!.el.removeAttribute(FOLDED_ATTR);
-    }
-    redraw();
-  }
+  fold = () => {
+    this.#folded = !this.#folded;
+    for (const i of this.#foldRows) this.#rows[i]!.el.toggleAttribute(FOLDED_ATTR, this.#folded);
+    this.#redraw();
+  };
 
-  document.addEventListener(
-    'keydown',
-    (e: KeyboardEvent) => {
-      if (!selected || e.ctrlKey || e.metaKey || e.altKey) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-      if (e.key === 'n') step(1);
-      else if (e.key === 'p') step(-1);
-      else if (e.key === 'Escape') select(null);
-    },
-    { signal: controller.signal },
-  );
+  #onKey(e: KeyboardEvent) {
+    if (!this.#selected || e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target as HTMLElement | null;
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (e.key === 'n') this.step(1);
+    else if (e.key === 'p') this.step(-1);
+    else if (e.key === 'Escape') this.select(null);
+  }
 
   /** The row a Backstory comment link points at: `#<comment id>` or `#bs-<n>` (with a text fragment). */
-  function rowForHash(hash: string): number | undefined {
+  #rowForHash(hash: string): number | undefined {
     const bs = /^bs-(\d+)/.exec(hash);
-    if (bs) return rowOfComment.get(Number(bs[1]));
-    if (/^\d+$/.test(hash)) {
-      const i = rows.findIndex((r) => r.id === hash);
-      return i >= 0 ? i : undefined;
-    }
-    return undefined;
+    if (bs) return this.#rowOfComment.get(Number(bs[1]));
+    const i = /^\d+$/.test(hash) ? this.#rows.findIndex((r) => r.id === hash) : -1;
+    return i >= 0 ? i : undefined;
   }
 
   /** Arriving from a Backstory link: highlight the comment it names. */
-  function highlightArrival() {
+  #arrived() {
     const hash = location.hash.slice(1);
-    const idx = hash ? rowForHash(hash) : undefined;
-    if (idx !== undefined) setCurrent(idx, hash.startsWith('bs-'));
+    const idx = hash ? this.#rowForHash(hash) : undefined;
+    if (idx !== undefined) this.#setCurrent(idx, hash.startsWith('bs-'));
+    this.#redraw();
   }
 
   /** A citation in the panel that points into this very thread: show it in place instead of a new tab. */
-  function cite(url: string): boolean {
+  cite = (url: string): boolean => {
     const u = new URL(url);
     if (u.pathname !== location.pathname || u.searchParams.get('id') !== new URLSearchParams(location.search).get('id')) return false;
-    const idx = rowForHash(u.hash.slice(1));
+    const idx = this.#rowForHash(u.hash.slice(1));
     if (idx === undefined) return false;
-    setCurrent(idx, true);
+    this.#setCurrent(idx, true);
     return true;
+  };
+
+  props(): Partial<PanelProps> {
+    const o: OutlineControls = {
+      selected: this.#selected,
+      position: this.#position,
+      counts: Object.fromEntries([...this.#topicRows].map(([t, l]) => [t, l.length])),
+      matched: this.#matched,
+      total: this.#comments.length,
+      folded: this.#folded,
+      foldable: this.#foldRows.length,
+      onSelect: this.select,
+      onStep: this.step,
+      onFold: this.fold,
+    };
+    const labels = Object.fromEntries([...this.#labels.values()].map((t) => [t.id, t.label]));
+    return {
+      outlineBar: h(OutlineBar, { o, labels }),
+      topicAction: (t) => h(TopicAction, { t, o }),
+      selectedTopic: this.#selected,
+      onCite: this.cite,
+    };
   }
 
-  // Read the rows in slices (a 3,000-comment thread must not become one long task), then match and tag.
-  const els = readRows(document);
-  forEachSliced(
-    els,
-    (el) => rows.push(rowInfo(el)),
-    () => {
-      const pageRows: PageRow[] = rows.map((r) => ({ id: r.id, text: r.text }));
-      const result = matchComments(comments, pageRows);
-      matched = result.byComment.size;
-      const byN = new Map(comments.map((c) => [c.n, c]));
-      for (const [n, i] of result.byComment) {
-        rowOfComment.set(n, i);
-        const topics = byN.get(n)!.topics;
-        rowTopic[i] = topics[0];
-        for (const t of topics) {
-          const list = topicRows.get(t) ?? [];
-          list.push(i);
-          topicRows.set(t, list);
-        }
-      }
-      for (const list of topicRows.values()) list.sort((a, b) => a - b);
-      foldRows = tangentFoldRows(rows.map((r, i) => ({ indent: r.indent, tangent: !!rowTopic[i] && !!labels.get(rowTopic[i]!)?.tangent })));
-      if (result.unmatched.length) {
-        console.info(
-          `[Backstory] ${result.unmatched.length} of ${comments.length} dataset comments are not on this page (other page of the thread, edited or deleted).`,
-        );
-      }
-      const tagged = [...rowOfComment.values()];
-      forEachSliced(
-        tagged,
-        (i) => {
-          const row = rows[i]!;
-          const topic = rowTopic[i]!;
-          row.el.setAttribute(TOPIC_ATTR, topic);
-          const byline = row.el.querySelector('span.comhead') ?? row.el.querySelector('.comhead, span.comment')?.parentElement;
-          if (byline) {
-            const c = chip(topic);
-            byline.append(c);
-            chips.push(c);
-          }
-        },
-        () => {
-          highlightArrival();
-          redraw();
-        },
-        controller.signal,
-      );
-    },
-    controller.signal,
-  );
+  remove() {
+    this.#controller.abort();
+    for (const el of document.querySelectorAll(`[${SELECTED_ATTR}], [${CURRENT_ATTR}], [${FOLDED_ATTR}]`)) {
+      el.removeAttribute(SELECTED_ATTR);
+      el.removeAttribute(CURRENT_ATTR);
+      el.removeAttribute(FOLDED_ATTR);
+    }
+    for (const r of this.#rows) r.el.removeAttribute(TOPIC_ATTR);
+    for (const c of this.#chips) c.remove();
+    this.#style.remove();
+  }
+}
 
-  const labelText = Object.fromEntries([...labels.values()].map((t) => [t.id, t.label]));
-  return {
-    css: outlineCss,
-    props: (): Partial<PanelProps> => {
-      const o: OutlineControls = {
-        selected,
-        position,
-        counts: Object.fromEntries([...topicRows].map(([t, l]) => [t, l.length])),
-        matched,
-        total: comments.length,
-        folded,
-        foldable: foldRows.length,
-        onSelect: select,
-        onStep: step,
-        onFold: fold,
-      };
-      return {
-        outlineBar: h(OutlineBar, { o, labels: labelText }),
-        topicAction: (t) => h(TopicAction, { t, o }),
-        selectedTopic: selected,
-        onCite: cite,
-      };
-    },
-    remove() {
-      controller.abort();
-      for (const el of document.querySelectorAll(`[${SELECTED_ATTR}], [${CURRENT_ATTR}], [${FOLDED_ATTR}]`)) {
-        el.removeAttribute(SELECTED_ATTR);
-        el.removeAttribute(CURRENT_ATTR);
-        el.removeAttribute(FOLDED_ATTR);
-      }
-      for (const r of rows) r.el.removeAttribute(TOPIC_ATTR);
-      for (const c of chips) c.remove();
-      style.remove();
-    },
-  };
+/** The outline for a panel whose thread carries one (the thread's own page). */
+export function createOutline(_life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement {
+  return new ThreadOutline(data, redraw);
 }

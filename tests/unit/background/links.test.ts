@@ -1,6 +1,6 @@
 /** `links`: raw hrefs parsed in the background, answered by href; the page's own links set apart. */
 import { expect, test } from 'vitest';
-import { openIndex } from '@/utils/dmca/dmca-index';
+import { openIndex } from '@/utils/dmca/index-read';
 import { readDmcaIndexTexts } from '@/utils/node/files';
 import { GH, HN, setup } from './harness';
 

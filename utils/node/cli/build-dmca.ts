@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIndex, checkIndex, shardIndex } from '../../dmca/dmca-index';
+import { buildIndex, checkIndex, shardIndex } from '../../dmca/index-build';
 import { linkAnswers, parseCorpus } from '../dmca-corpus';
 import { DMCA_INDEX_DIR, SHARED_DATA_DIR } from '../files';
 
