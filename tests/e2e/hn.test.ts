@@ -50,7 +50,7 @@ describe('the seed thread page', () => {
     expect(t).toHaveLength(203);
     const right = t.filter((topic, n) => topic === primary(n)).length;
     expect(right / 203).toBeGreaterThanOrEqual(0.95);
-    expect(await page.locator('backstory-chip').count()).toBe(203);
+    expect(await page.locator('[data-backstory-chip]').count()).toBe(203);
     // The bar chart: one bar per topic, widths in proportion to the comment counts.
     const bars = await page.evaluate(() =>
       [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('details.topic')].map((d) => ({

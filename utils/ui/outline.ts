@@ -19,7 +19,13 @@ export const TOPIC_ATTR = 'data-backstory-topic';
 const SELECTED_ATTR = 'data-backstory-selected';
 const CURRENT_ATTR = 'data-backstory-current';
 const FOLDED_ATTR = 'data-backstory-folded';
-const CHIP_TAG = 'backstory-chip';
+/**
+ * Chips are hosted on a plain `span` (which may carry a shadow root): a page can define a custom element
+ * named like any of ours, and its constructor would run when our element is inserted (an upgrade), but no
+ * page can define `span`.
+ */
+const CHIP_TAG = 'span';
+export const CHIP_ATTR = 'data-backstory-chip';
 const STYLE_ID = 'backstory-hn-style';
 
 const PAGE_CSS = `
@@ -147,9 +153,8 @@ class ThreadOutline implements PanelEnhancement {
   }
 
   #chip(topic: string): Element {
-    // From the inert document: a page's custom-element definitions never run for our hosts.
     const host = uiHost(CHIP_TAG);
-    host.setAttribute('data-backstory-chip', topic);
+    host.setAttribute(CHIP_ATTR, topic);
     const root = host.attachShadow({ mode: 'open' });
     const st = document.createElement('style');
     st.textContent = CHIP_CSS;

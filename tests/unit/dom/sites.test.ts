@@ -1,0 +1,87 @@
+// @vitest-environment happy-dom
+/** The site adapters on fixture pages: page subject, fork root, takedown page, panel placement, theme, repo info. */
+import { afterEach, describe, expect, test } from 'vitest';
+import { githubSite, githubTheme, takedownNotice } from '@/utils/content/sites/github';
+import { hnPageSubject, hnSite } from '@/utils/content/sites/hn';
+import { noticePage, repoPage, takedownPage } from '../../fixtures/github';
+import { hnItemPage } from '../../fixtures/hn';
+import { loadPage, resetPage } from './page';
+
+afterEach(() => resetPage());
+
+describe('GitHub', () => {
+  test('a repo page, a fork (network root meta), a notice page', () => {
+    loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl/issues');
+    expect(githubSite.pageSubject()).toEqual({ subject: 'repo:shawwn/llama-dl' });
+    loadPage(repoPage({ owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' }), 'https://github.com/someone/llama-dl');
+    expect(githubSite.pageSubject()).toEqual({ subject: 'repo:someone/llama-dl', networkRoot: 'shawwn/llama-dl' });
+    loadPage(noticePage('2023/03/2023-03-21-meta.md', ['x']), 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md');
+    expect(githubSite.pageSubject()).toEqual({ subject: 'notice:2023/03/2023-03-21-meta.md' });
+  });
+
+  test("GitHub's takedown page names the notice it links; a repo page is never one", () => {
+    loadPage(takedownPage('2020/10/2020-10-23-RIAA.md'), 'https://github.com/ytdl-org/youtube-dl');
+    expect(takedownNotice(document)).toBe('notice:2020/10/2020-10-23-riaa.md');
+    expect(githubSite.pageSubject()).toEqual({ subject: 'repo:ytdl-org/youtube-dl', takedown: 'notice:2020/10/2020-10-23-riaa.md' });
+    loadPage(
+      repoPage({
+        owner: 'a',
+        name: 'b',
+        readme: '<p>DMCA takedown <a href="https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md">x</a></p>',
+      }),
+      'https://github.com/a/b',
+    );
+    expect(takedownNotice(document)).toBeNull();
+  });
+
+  test('the panel goes at the top of the repo content; without an anchor it floats', () => {
+    loadPage(repoPage({ owner: 'a', name: 'b' }), 'https://github.com/a/b');
+    const host = document.createElement('backstory-panel');
+    expect(githubSite.placeableEarly!()).toBe(true);
+    expect(githubSite.placePanel(host)).toBe(true);
+    expect(host.parentElement?.id).toBe('repo-content-pjax-container');
+    expect(host.parentElement?.firstElementChild).toBe(host);
+    loadPage('<!DOCTYPE html><html><body><p>bare</p></body></html>', 'https://github.com/a/b');
+    expect(githubSite.placePanel(document.createElement('backstory-panel'))).toBe(false);
+  });
+
+  test.each([
+    ['dark', false, 'dark'],
+    ['light', true, 'light'],
+    ['auto', true, 'dark'],
+    ['auto', false, 'light'],
+    [null, true, 'dark'],
+  ] as const)('theme: data-color-mode=%s, prefers dark %s → %s', (mode, dark, expected) => {
+    if (mode) document.documentElement.setAttribute('data-color-mode', mode);
+    else document.documentElement.removeAttribute('data-color-mode');
+    expect(githubTheme(document, dark)).toBe(expected);
+  });
+
+  test('what a repo page says about itself, bounded', () => {
+    loadPage(
+      repoPage({ owner: 'a', name: 'llama-x', description: 'Run LLaMA locally', topics: ['llama', 'llm'] }),
+      'https://github.com/a/llama-x',
+    );
+    // The fixture's README starts with the repo name as its heading.
+    expect(githubSite.repoInfo!()).toEqual({ description: 'Run LLaMA locally', topics: ['llama', 'llm'], readmeTitle: 'llama-x' });
+  });
+});
+
+describe('Hacker News', () => {
+  const item = (url: string) =>
+    hnItemPage({ id: 123, title: 'A story', url, points: 1, user: 'x', comments: [{ id: 124, indent: 0, user: 'u', text: 'hello' }] });
+
+  test('an item page is its thread; a story linking a repo falls back to it', () => {
+    loadPage(item('https://github.com/shawwn/llama-dl'), 'https://news.ycombinator.com/item?id=123');
+    expect(hnPageSubject(document, location)).toEqual({ subject: 'thread:hn:123', fallback: 'repo:shawwn/llama-dl' });
+    loadPage(item('https://example.org/post'), 'https://news.ycombinator.com/item?id=123');
+    expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123' });
+  });
+
+  test('the panel goes between the story and its comments', () => {
+    loadPage(item('https://example.org/'), 'https://news.ycombinator.com/item?id=123');
+    const host = document.createElement('backstory-panel');
+    expect(hnSite.placePanel(host)).toBe(true);
+    expect(host.previousElementSibling?.matches('table.fatitem')).toBe(true);
+  });
+});
