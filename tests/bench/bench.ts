@@ -27,8 +27,10 @@ const ONLY = args.includes('--pages') ? new Set(args[args.indexOf('--pages') + 1
 const HERE = resolve(__dirname);
 const OUT = join(HERE, 'out');
 
-type Variant = 'none' | 'floor' | 'reader' | 'backstory';
-const VARIANTS: Variant[] = ['none', 'floor', 'reader', 'backstory'];
+/** `--baseline <dir>`: another unpacked build of Backstory (e.g. of an earlier commit), measured in the same run. */
+const BASELINE = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]!) : null;
+type Variant = 'none' | 'floor' | 'reader' | 'backstory' | 'baseline';
+const VARIANTS: Variant[] = ['none', 'floor', 'reader', 'backstory', ...(BASELINE ? (['baseline'] as const) : [])];
 
 interface PageSpec {
   key: string;
@@ -388,7 +390,13 @@ async function main() {
   mkdirSync(OUT, { recursive: true });
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   const specs = pages().filter((p) => !ONLY || ONLY.has(p.key));
-  const dirs: Record<Variant, string | null> = { none: null, floor: floorExtension(), reader: readerExtension(), backstory: EXTENSION_DIR };
+  const dirs: Record<Variant, string | null> = {
+    none: null,
+    floor: floorExtension(),
+    reader: readerExtension(),
+    backstory: EXTENSION_DIR,
+    baseline: BASELINE,
+  };
   const harness: Record<Variant, Harness> = {} as Record<Variant, Harness>;
   for (const v of VARIANTS) {
     harness[v] = await launch({ extensionDir: dirs[v] });
@@ -396,7 +404,7 @@ async function main() {
     for (const s of specs) harness[v].serve(s.url, s.html);
   }
   const samples: Record<string, Record<Variant, Sample[]>> = {};
-  for (const s of specs) samples[s.key] = { none: [], floor: [], reader: [], backstory: [] };
+  for (const s of specs) samples[s.key] = { none: [], floor: [], reader: [], backstory: [], baseline: [] };
   // One warm-up pass, not recorded (JIT, caches, the worker's first index build).
   for (const s of specs) for (const v of VARIANTS) await measure(harness[v], s);
   // Chrome reuses a site's renderer process, and V8 reuses the content script it compiled there: the
@@ -433,7 +441,7 @@ async function main() {
   };
   for (const v of VARIANTS) for (const w of [...Object.values(warmers), hnPage]) harness[v].serve(w.url, w.html);
   const unrelated = specs.find((p) => p.key === 'unrelated');
-  const coldSamples: Record<Variant, Sample[]> = { none: [], floor: [], reader: [], backstory: [] };
+  const coldSamples: Record<Variant, Sample[]> = { none: [], floor: [], reader: [], backstory: [], baseline: [] };
   for (let r = 0; r < RUNS; r++) {
     const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
     for (const s of specs) {
@@ -517,10 +525,17 @@ async function main() {
   };
 
   if (ONLY) {
-    for (const p of results.pages)
+    for (const p of results.pages) {
+      const d = samples[p.key]!;
+      const base = BASELINE ? stat(d.baseline.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)) : null;
+      const basePanel = BASELINE ? stat(d.baseline.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null;
       console.log(
-        `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}`,
+        `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}` +
+          (base
+            ? ` | baseline: added script ${base.median} ms (${base.p25}–${base.p75}), panel after DCL ${basePanel?.median ?? '—'} ms`
+            : ''),
       );
+    }
     if (cold.length) console.log(`cold start: ${JSON.stringify(results.serviceWorkerColdStart)}; zip ${results.sizes.zip} bytes`);
     return;
   }

@@ -16,7 +16,8 @@ export interface Lifetime {
   alive(): boolean;
   /** Check every few seconds from now on (once something of ours is in the page: Chrome never tells an orphaned script). */
   watch(): void;
-  onEnd(cb: () => void): void;
+  /** Call `cb` when the lifetime ends; returns how to take that back (a panel removed before then must, or it leaks). */
+  onEnd(cb: () => void): () => void;
 }
 
 export function createLifetime(runtime: () => { id?: string } | undefined, every = 3000): Lifetime {
@@ -43,6 +44,7 @@ export function createLifetime(runtime: () => { id?: string } | undefined, every
     },
     onEnd(cb) {
       controller.signal.addEventListener('abort', cb, { once: true });
+      return () => controller.signal.removeEventListener('abort', cb);
     },
   };
 }

@@ -32,6 +32,11 @@ export function hasUi(): boolean {
   return !!(globalThis as UiGlobal).__backstoryUi;
 }
 
+/** The UI when it already runs here (no wait: the panel mounts in the same task as its answer). */
+export function currentUi(): UiApi | null {
+  return (globalThis as UiGlobal).__backstoryUi ?? null;
+}
+
 /** The UI once /ui.js has run in this page; `timeoutMs` later, null. */
 export function whenUi(timeoutMs: number): Promise<UiApi | null> {
   const g = globalThis as UiGlobal;

@@ -15,7 +15,9 @@ export function formatDate(iso: string): string {
 }
 
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** `21856` → `21,856` (no Intl: its first use costs tens of ms in a fresh content-script world, measured). */
+export const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+export const plural = (n: number, one: string, many = `${one}s`) => `${grouped(n)} ${n === 1 ? one : many}`;
 
 /** One label per kind, in running text ("the DMCA takedown notice of …"). */
 export const KIND_LABEL: Record<NoticeKind, string> = {

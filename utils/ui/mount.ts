@@ -101,11 +101,12 @@ export function mountPanel(life: Lifetime, data: PanelData, opts: MountOptions):
     attributeFilter: ['data-color-mode', 'data-dark-theme', 'data-light-theme'],
   });
   media?.addEventListener('change', draw);
-  life.onEnd(() => remove());
+  const forget = life.onEnd(() => remove());
 
   function remove() {
     if (removed) return;
     removed = true;
+    forget();
     themeObserver.disconnect();
     enhancement?.remove();
     media?.removeEventListener('change', draw);

@@ -64,3 +64,13 @@ test('the user’s collapse is passed on; the panel goes when the extension goes
   expect(life.alive()).toBe(false);
   expect(document.querySelectorAll('backstory-panel')).toHaveLength(0);
 });
+
+test('a removed panel lets go of the page’s lifetime (200 soft navigations must not keep 200 panels alive)', () => {
+  loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl');
+  const forgotten = vi.fn();
+  const life = { ...createLifetime(() => runtime), onEnd: vi.fn(() => forgotten) };
+  const panel = mountPanel(life, data, { place: () => false, theme: () => 'light', state: 'open', onState: vi.fn() });
+  expect(life.onEnd).toHaveBeenCalledTimes(1);
+  panel.remove();
+  expect(forgotten).toHaveBeenCalledTimes(1);
+});
