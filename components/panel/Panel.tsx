@@ -1,8 +1,8 @@
 /** The panel: what Backstory knows about the page's subject, in a shadow root (utils/ui/mount.ts). */
 import type { ComponentChildren } from 'preact';
-import type { CommentLink, NoticeCard, PanelData, PanelState, ThreadCard, TopicCard } from '@/utils/core/model';
+import type { CommentLink, NoticeCard, PanelData, PanelState, Sourced, ThreadCard, TopicCard } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
-import { formatDate, kindTitle, panelTitle, plural, reasonsOf, RELATION_LABEL } from '@/utils/core/words';
+import { formatDate, grouped, kindTitle, outcomeSentence, panelTitle, plural, reasonsOf, RELATION_LABEL } from '@/utils/core/words';
 
 export type { PanelState };
 
@@ -58,6 +58,31 @@ function Fact({ term, children }: { term: string; children: ComponentChildren })
   );
 }
 
+/** Where a fact comes from: a link to the notice's line. */
+function Source({ href }: { href: string | null }) {
+  if (!href) return null;
+  const line = /#L(\d+)$/.exec(href)?.[1];
+  return (
+    <>
+      {' '}
+      <SafeLink href={href} class="src">
+        {line ? `line ${line}` : 'source'}
+        <span class="sr"> of the notice, on github/dmca</span>
+      </SafeLink>
+    </>
+  );
+}
+
+function SourcedFact({ term, f }: { term: string; f: Sourced | null }) {
+  if (!f) return null;
+  return (
+    <Fact term={term}>
+      {f.value}
+      <Source href={f.source} />
+    </Fact>
+  );
+}
+
 function Notice({ n }: { n: NoticeCard }) {
   return (
     <section class="card notice" aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
@@ -70,21 +95,24 @@ function Notice({ n }: { n: NoticeCard }) {
         )}
       </h3>
       <dl>
-        {n.principal && <Fact term="For">{n.principal}</Fact>}
-        {n.sender && <Fact term="Sent by">{n.sender}</Fact>}
-        {!n.sender && !n.principal && n.fileParty && (
-          <Fact term="Filed as">
-            <span title="The notice text names no sender (GitHub redacts most); this is how GitHub named the file">{n.fileParty}</span>
+        <SourcedFact term="For" f={n.principal} />
+        <SourcedFact term="Sent by" f={n.sender} />
+        {n.textDate && (
+          <Fact term="Dated">
+            {formatDate(n.textDate.value)}
+            <Source href={n.textDate.source} />
           </Fact>
         )}
-        {n.textDate && n.textDate !== n.date && <Fact term="Dated">{formatDate(n.textDate)}</Fact>}
-        {(n.repoCount > 0 || !!n.networkSize || !!n.gists) && (
+        {(n.repoCount > 0 || !!n.network || !!n.gists) && (
           <Fact term="Scope">
             {plural(n.repoCount, 'repository', 'repositories')} named
             {n.gists ? `, ${plural(n.gists, 'gist')}` : ''}
-            {n.networkSize
-              ? `; GitHub processed it against the entire network of ${plural(n.networkSize, 'repository', 'repositories')}`
-              : ''}
+            {n.network && (
+              <>
+                ; GitHub processed it against the entire network of {grouped(n.network.value)} repositories
+                <Source href={n.network.source} />
+              </>
+            )}
           </Fact>
         )}
       </dl>
@@ -93,13 +121,21 @@ function Notice({ n }: { n: NoticeCard }) {
       {n.answers.map((a) => (
         <div class="answer" key={a.path}>
           <strong>{kindTitle(a.kind)}</strong> · {formatDate(a.date)}
-          {a.filer ? ` · for ${a.filer}` : ''}
-          {a.inferred ? ' (matched to this notice by the repositories or party it names)' : ''}. {a.note ? `${a.note} ` : ''}
+          {a.party && (
+            <>
+              {' '}
+              · for {a.party.value}
+              <Source href={a.party.source} />
+            </>
+          )}
+          {a.concerns === 'others' ? ' · for other repositories it names' : ''}
+          {a.inferred ? ' (matched to this notice by the repositories or party it names; the text does not cite it)' : ''}.{' '}
+          {a.note ? `${a.note} ` : ''}
           <SafeLink href={a.url}>Read it</SafeLink>
         </div>
       ))}
       <p>
-        <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink>
+        <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
       </p>
     </section>
   );
@@ -276,12 +312,19 @@ export function Panel(p: PanelProps) {
   }
   const open = state === 'open';
   const reasons = reasonsOf(data);
+  const status = data.kind === 'repo' ? outcomeSentence(data.outcome) : null;
   const note =
     data.kind === 'repo' ? (data.match.via === 'fork' && data.note ? `Fork of ${data.match.root}. ${data.note}` : data.note) : null;
   return (
     <div class={`bs-root ${theme}${floating ? ' floating' : ''}`} role="region" aria-label={`Backstory: context for ${panelTitle(data)}`}>
       <Header data={data} open={open} p={p} />
-      {!open && reasons[0] && <p class="why-short">{reasons[0]}</p>}
+      {status && data.kind === 'repo' && (
+        <p class={`status ${data.outcome.state}`}>
+          {status}
+          <Source href={data.outcome.namedAt} />
+        </p>
+      )}
+      {!open && !status && reasons[0] && <p class="why-short">{reasons[0]}</p>}
       {open && (
         <div id="bs-body" class="body">
           <section aria-label="Why this panel">

@@ -30,8 +30,8 @@ function Context({ data }: { data: PanelData }) {
       {notice && (
         <p>
           <strong>{KIND_LABEL[notice.kind]}</strong> of {notice.date}
-          {notice.principal ? ` for ${notice.principal}` : ''}
-          {notice.networkSize ? ` · network of ${notice.networkSize} repositories` : ''}. <SafeLink href={notice.url}>Read it</SafeLink>
+          {notice.principal ? ` for ${notice.principal.value}` : ''}
+          {notice.network ? ` · network of ${notice.network.value} repositories` : ''}. <SafeLink href={notice.url}>Read it</SafeLink>
         </p>
       )}
       {topics.length > 0 && (

@@ -53,6 +53,8 @@ test('a LLaMA-related repo not in the dataset gets the panel, saying why it matc
   await waitForPanel(page, 'repo:someone/llama-2-7b-chat');
   const [p] = await panels(page);
   expect(p!.relations).toEqual(['llama']);
+  // Only possibly related: nothing of a takedown is its own.
+  expect(p!.outcome).toBe('none');
   expect(p!.text).toContain("Likely LLaMA-related (not in Backstory's dataset): name token `llama`");
   expect(p!.text).toContain('topic `llama2`');
   expect(p!.text).toContain('Are fine-tunes and LoRAs derivatives?');

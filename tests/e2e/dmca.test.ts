@@ -72,11 +72,27 @@ describe('a repository disabled by a DMCA takedown', () => {
     const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
     expect(panel.relations).toContain('named-in-notice');
     expect(panel.text).toMatch(/GitHub has disabled this repository after the DMCA takedown notice of 2020-10-23/);
-    expect(panel.text).toContain('RIAA');
+    expect(panel.text).toContain('Recording Industry Association of America, Inc.');
     expect(panel.text).toMatch(/Reversal/);
+    // GitHub's page says it is disabled, whatever the published record says became of the notice.
+    expect(panel.outcome).toBe('disabled');
     // The notice link on GitHub's page gets its badge too.
     const b = await badges(page);
     expect(b.map((x) => x.subject)).toEqual(['notice:2020/10/2020-10-23-riaa.md']);
+    await page.close();
+  });
+
+  test('the same repo when GitHub serves it again: reinstated, GitHub reversed the notice', async () => {
+    const url = 'https://github.com/ytdl-org/youtube-dl/tree/master';
+    h.serve(url, repoPage({ owner: 'ytdl-org', name: 'youtube-dl' }));
+    const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
+    expect(panel.outcome).toBe('reinstated');
+    expect(panel.text).toContain('GitHub reversed the DMCA takedown notice of Oct 23, 2020');
+    // The status line links the line of the notice that names this repo.
+    const src = await page.evaluate(() =>
+      document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.status a.src')?.getAttribute('href'),
+    );
+    expect(src).toBe('https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md#L18');
     await page.close();
   });
 

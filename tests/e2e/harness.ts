@@ -130,6 +130,8 @@ export async function panels(page: Page) {
     [...document.querySelectorAll('backstory-panel')].map((el) => ({
       subject: el.getAttribute('data-subject'),
       relations: (el.getAttribute('data-relations') ?? '').split(' ').filter(Boolean),
+      /** CONTRACT.md (2026-11-30): on repo panels, what the record says became of the repo. */
+      outcome: el.getAttribute('data-outcome'),
       text: el.shadowRoot?.textContent ?? '',
       open: el.shadowRoot?.mode === 'open',
     })),

@@ -248,8 +248,9 @@ describe('other HN pages', () => {
     await waitForPanel(page, 'repo:shawwn/llama-dl');
     const [p] = await panels(page);
     expect(p!.relations).toContain('named-in-notice');
-    // Compact: one line saying why, expandable to the full context.
-    expect(p!.text).toContain('Named in the DMCA takedown notice of 2023-03-21');
+    // Compact: one line saying what became of the repo, expandable to the full context.
+    expect(p!.outcome).toBe('disputed');
+    expect(p!.text).toContain('It was disabled after the DMCA takedown notice of Mar 21, 2023');
     expect(await page.locator('backstory-panel .body').count()).toBe(0);
     await page.locator('backstory-panel button[aria-controls="bs-body"]').click();
     await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('OpSec Online LLC'));

@@ -107,12 +107,14 @@ describe('hostile strings in the DMCA index', () => {
     date: '2024-01-02',
     textDate: null,
     kind: 'takedown',
-    sender: PAYLOADS[1]!,
-    onBehalfOf: `${PAYLOADS[3]}\t${PAYLOADS[0]}\n`,
+    sender: { value: PAYLOADS[1]!, line: 3 },
+    principal: { value: `${PAYLOADS[3]}\t${PAYLOADS[0]}\n`, line: 4 },
+    filer: null,
     fileParty: PAYLOADS[4]!,
-    networkSize: null,
+    network: null,
     gists: 0,
-    repos: ['evil/repo'],
+    scope: 'named',
+    repos: [{ name: 'evil/repo', line: 5 }],
     originals: [],
     refersTo: [],
     ...over,
@@ -122,7 +124,7 @@ describe('hostile strings in the DMCA index', () => {
     const built = buildIndex([notice({})]);
     const idx = await readIndex(built.notices, built.repos);
     const n = idx.findNotice('2024/01/2024-01-02-evil.md')!;
-    expect(n.onBehalfOf).not.toMatch(/[\t\n\u202e]/);
+    expect(n.principal?.value).not.toMatch(/[\t\n\u202e]/);
     const k = createKnowledge(bundledDataset, idx);
     expectInert(renderPanel(k.panel('repo:evil/repo')!));
     render(null, root);
@@ -139,9 +141,9 @@ describe('hostile strings in the DMCA index', () => {
       notice({
         path: `2024/01/2024-01-${String(i).padStart(2, '0')}-n${i}.md`,
         sender: null,
-        onBehalfOf: null,
+        principal: null,
         fileParty: `P${i}`,
-        repos: [`o${i}/r${i}`],
+        repos: [{ name: `o${i}/r${i}`, line: 1 }],
       }),
     );
     const { manifest, files } = shardIndex(buildIndex(many), { notices: 8, repos: 8 });
@@ -154,11 +156,11 @@ describe('hostile strings in the DMCA index', () => {
     const lines = readFileSync(shard, 'utf8').split('\n');
     const f = lines[4]!.split('\t');
     f[3] = 'x';
-    f[7] = '-5';
+    f[8] = '1:-5';
     lines[4] = f.join('\t');
     writeFileSync(shard, lines.join('\n'));
     expect(() => assertDmcaIndexValid(dir)).toThrow(/public\/dmca\/n\/3\.tsv:5 kind: unknown kind code "x"/);
-    expect(() => assertDmcaIndexValid(dir)).toThrow(/n\/3\.tsv:5 networkSize: not a positive integer: -5/);
+    expect(() => assertDmcaIndexValid(dir)).toThrow(/n\/3\.tsv:5 network: not <line>:<positive integer>: 1:-5/);
     writeFileSync(shard, lines.slice(0, 2).join('\n') + '\n');
     expect(() => assertDmcaIndexValid(dir)).toThrow(/manifest\.json/);
     writeFileSync(join(dir, 'manifest.json'), '{"version": ');

@@ -11,11 +11,13 @@ const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): Bui
   textDate: null,
   kind: 'takedown',
   sender: null,
-  onBehalfOf: null,
+  principal: null,
+  filer: null,
   fileParty: 'Party',
-  networkSize: null,
+  network: null,
   gists: 0,
-  repos,
+  scope: 'named',
+  repos: repos.map((name, i) => ({ name, line: 10 + i })),
   originals: [],
   refersTo: [],
   ...extra,
@@ -23,20 +25,24 @@ const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): Bui
 
 const SAMPLE: BuildNotice[] = [
   N('2020/10/2020-10-23-Label.md', ['org/downloader', 'a/downloader', 'b/downloader'], {
-    sender: 'Label Assn',
-    textDate: '2020-10-23',
-    networkSize: 12,
+    sender: { value: 'Label Assn', line: 3 },
+    textDate: { value: '2020-10-23', line: 1 },
+    network: { value: 12, line: 5 },
   }),
   N('2020/11/2020-11-16-Label-reversal.md', ['org/downloader'], {
     kind: 'reversal',
-    refersTo: [{ path: '2020/10/2020-10-23-Label.md', inferred: false }],
+    refersTo: [{ path: '2020/10/2020-10-23-Label.md', inferred: false, line: 2 }],
   }),
   N('2014/2014-02-10-Books.md', ['reader/notes', 'me/original'], { originals: ['me/original'], gists: 2 }),
   N('2014/2014-02-12-Books-counternotice.md', ['reader/notes'], {
     kind: 'counter-notice',
-    refersTo: [{ path: '2014/2014-02-10-Books.md', inferred: true }],
+    refersTo: [{ path: '2014/2014-02-10-Books.md', inferred: true, line: null }],
   }),
-  N('2023/03/2023-03-21-other.md', ['a/downloader'], { onBehalfOf: 'Tab\there\u202Eand bidi' }),
+  N('2023/03/2023-03-21-other.md', ['a/downloader'], {
+    principal: { value: 'Tab\there\u202Eand bidi', line: 7 },
+    kind: 'retraction',
+    scope: 'except',
+  }),
 ];
 
 describe('compact DMCA index', () => {
@@ -68,17 +74,31 @@ describe('compact DMCA index', () => {
 
   test('notice → facts, its repos in the order named, and the answers both ways', () => {
     const n = idx.findNotice('2020/10/2020-10-23-label.md')!;
-    expect(n).toMatchObject({ kind: 'takedown', sender: 'Label Assn', textDate: '2020-10-23', networkSize: 12, gists: 0 });
+    expect(n).toMatchObject({
+      kind: 'takedown',
+      sender: { value: 'Label Assn', line: 3 },
+      principal: null,
+      textDate: { value: '2020-10-23', line: 1 },
+      network: { value: 12, line: 5 },
+      gists: 0,
+      scope: 'named',
+    });
     expect(n.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['org/downloader', 'a/downloader', 'b/downloader']);
+    // Where the notice names each repo, for the panel's source links.
+    expect(n.repoLines.map((r) => r.at)).toEqual([10, 11, 12]);
     expect(n.answeredBy.map((i) => idx.notice(i)!.kind)).toEqual(['reversal']);
+    const reversal = idx.findNotice('2020/11/2020-11-16-Label-reversal.md')!;
+    expect(reversal.refersTo).toEqual([{ index: n.index, inferred: false, line: 2 }]);
     const counter = idx.findNotice('2014/2014-02-12-Books-counternotice.md')!;
-    expect(counter.refersTo).toEqual([{ index: idx.findNotice('2014/2014-02-10-Books.md')!.index, inferred: true }]);
+    expect(counter.refersTo).toEqual([{ index: idx.findNotice('2014/2014-02-10-Books.md')!.index, inferred: true, line: null }]);
     expect(idx.findNotice('2014/2014-02-10-Books.md')!.gists).toBe(2);
     expect(idx.findNotice('2099/01/2099-01-01-none.md')).toBeNull();
   });
 
   test('fields are single-line, without tabs or bidi controls', () => {
-    expect(idx.findNotice('2023/03/2023-03-21-other.md')!.onBehalfOf).toBe('Tab here and bidi');
+    const other = idx.findNotice('2023/03/2023-03-21-other.md')!;
+    expect(other.principal).toEqual({ value: 'Tab here and bidi', line: 7 });
+    expect(other.scope).toBe('except');
   });
 
   test('sharded: a question loads only the shards it needs, and answers as the whole index does', async () => {
@@ -123,7 +143,7 @@ describe('compact DMCA index', () => {
     expect(checkIndex(built.notices, swapped).join('\n')).toMatch(/repos\.tsv:\d+ name: lines not sorted/);
     const dangling = built.repos.replace(/\t([0-9a-z~,]+)\n$/, '\tzz\n');
     expect(checkIndex(built.notices, dangling).join('\n')).toMatch(/repos\.tsv:\d+ notices: /);
-    expect(checkIndex('2020/01/x.md\tno\n', built.repos)[0]).toMatch(/notices\.tsv:1 fields: expected 12/);
+    expect(checkIndex('2020/01/x.md\tno\n', built.repos)[0]).toMatch(/notices\.tsv:1 fields: expected 14/);
     const { manifest, files } = shardIndex(built, { notices: 2, repos: 2 });
     const m = JSON.parse(manifest) as IndexManifest;
     expect(checkManifest(m, new Map(files))).toEqual([]);
@@ -147,13 +167,17 @@ describe('the bundled index (public/dmca)', () => {
 
   test('spot checks: Meta 2023-03-21 and the youtube-dl notice with its reversal', () => {
     const meta = idx.findNotice('2023/03/2023-03-21-meta.md')!;
+    // Each fact with the line of the notice it was read from.
     expect(meta).toMatchObject({
       kind: 'takedown',
-      sender: 'OpSec Online LLC',
-      onBehalfOf: 'Meta Platforms, Inc.',
-      networkSize: 403,
-      textDate: '2023-03-20',
+      sender: { value: 'OpSec Online LLC', line: 38 },
+      principal: { value: 'Meta Platforms, Inc.', line: 45 },
+      network: { value: 403, line: 1 },
+      textDate: { value: '2023-03-20', line: 7 },
     });
+    expect(meta.repoLines.map((r) => r.at)).toEqual([20]);
+    // The counter-notice is filed for its filer, never for the party it answers.
+    expect(idx.findNotice('2023/04/2023-04-27-meta-counternotice.md')!.filer).toEqual({ value: 'Tensorfork Labs', line: 41 });
     expect(meta.repoLines.map((r) => idx.repoAt(r.line))).toEqual(['shawwn/llama-dl']);
     expect(meta.answeredBy.map((i) => idx.notice(i)!.path)).toEqual(['2023/04/2023-04-27-meta-counternotice.md']);
     const riaa = idx.findNotice('2020/10/2020-10-23-RIAA.md')!;
@@ -161,7 +185,11 @@ describe('the bundled index (public/dmca)', () => {
     expect(idx.repoAt(riaa.repoLines[0]!.line)).toBe('ytdl-org/youtube-dl');
     const reversal = idx.findNotice('2020/11/2020-11-16-RIAA-reversal.md')!;
     expect(reversal.kind).toBe('reversal');
-    expect(reversal.refersTo).toEqual([{ index: riaa.index, inferred: false }]);
+    expect(reversal.refersTo).toEqual([{ index: riaa.index, inferred: false, line: 3 }]);
+    // GitHub's own reversal is GitHub's, not the RIAA's.
+    expect(reversal.filer?.value).toBe('GitHub');
+    expect(reversal.sender).toBeNull();
+    expect(reversal.principal).toBeNull();
     expect(idx.findRepo('ytdl-org/youtube-dl')!.notices.map((n) => idx.notice(n.index)!.path)).toContain(
       '2020/11/2020-11-16-RIAA-reversal.md',
     );
@@ -169,6 +197,6 @@ describe('the bundled index (public/dmca)', () => {
 
   test('holds every notice and repo the corpus names', () => {
     expect(idx.noticeCount).toBe(21856);
-    expect(idx.repoCount).toBeGreaterThan(135000);
+    expect(idx.repoCount).toBeGreaterThan(139000);
   });
 });

@@ -22,7 +22,14 @@ const urls = (p: PanelData) => [
     : p.kind === 'notice'
       ? [p.notice, ...p.answers.map((a) => a.card)]
       : p.notices
-  ).flatMap((c) => [c.url, ...c.answers.map((a) => a.url)]),
+  ).flatMap((c) => [
+    c.url,
+    ...[c.sender, c.principal, c.textDate, c.network, c.party].flatMap((f) => (f ? [f.source] : [])),
+    ...c.answers.flatMap((a) => [a.url, ...(a.cites ? [a.cites] : []), ...(a.party ? [a.party.source] : [])]),
+  ]),
+  ...(p.kind === 'repo'
+    ? [...p.notices.flatMap((n) => (n.namedAt ? [n.namedAt] : [])), ...(p.outcome.namedAt ? [p.outcome.namedAt] : [])]
+    : []),
   ...p.threads.flatMap((t) => [
     t.url,
     ...t.mentions.map((m) => m.url),
@@ -59,7 +66,7 @@ describe('badges', () => {
     expect(known['thread:hn:35288415']!.subject).toBe('thread:hn:35287733');
     expect(known['repo:shawwn/llama-dl']!.facts).toMatchObject({
       kind: 'repo',
-      takedowns: [{ path: '2023/03/2023-03-21-meta.md', party: 'Meta Platforms, Inc.' }],
+      takedowns: [{ path: '2023/03/2023-03-21-meta.md', party: { value: 'Meta Platforms, Inc.' } }],
       disputed: true,
       discussed: true,
     });
@@ -72,21 +79,39 @@ describe('repo panels', () => {
     expect(p.relations).toEqual(['named-in-notice', 'counter-noticed', 'discussed', 'llama']);
     expect(p.match).toEqual({ via: 'record' });
     expect(p.notices).toHaveLength(1);
+    const line = (n: number) => `https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L${n}`;
+    // Every fact of the card links to the line of the notice it was read from.
     expect(p.notices[0]).toMatchObject({
       role: 'named',
+      namedAt: line(20),
       card: {
         path: '2023/03/2023-03-21-meta.md',
-        networkSize: 403,
-        sender: 'OpSec Online LLC',
-        principal: 'Meta Platforms, Inc.',
+        file: '2023-03-21-meta.md',
+        network: { value: 403, source: line(1) },
+        sender: { value: 'OpSec Online LLC', source: line(38) },
+        principal: { value: 'Meta Platforms, Inc.', source: line(45) },
+        textDate: { value: '2023-03-20', source: line(7) },
         llama: 'stated',
       },
     });
+    // The counter-notice is filed for Tensorfork Labs (never "from Meta"), and concerns this repo.
     expect(p.notices[0]!.card.answers[0]).toMatchObject({
       kind: 'counter-notice',
-      filer: 'Tensorfork Labs',
+      party: {
+        value: 'Tensorfork Labs',
+        source: 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
+      },
       date: '2023-04-27',
       inferred: false,
+      concerns: 'this',
+    });
+    expect(p.notices[0]!.card.answers[0]!.cites).toMatch(/2023-04-27-meta-counternotice\.md#L\d+$/);
+    expect(p.outcome).toMatchObject({
+      state: 'disputed',
+      notice: { path: '2023/03/2023-03-21-meta.md' },
+      namedAt: line(20),
+      by: { kind: 'counter-notice', path: '2023/04/2023-04-27-meta-counternotice.md' },
+      viaRoot: null,
     });
     expect(p.threads).toHaveLength(1);
     expect(p.threads[0]).toMatchObject({ id: 35287733, points: 320, commentCount: 204 });
@@ -100,7 +125,9 @@ describe('repo panels', () => {
     expect(p.subject).toBe('repo:someone/llama-dl');
     expect(p.relations).toEqual(['named-in-notice', 'counter-noticed', 'llama']);
     expect(p.match).toEqual({ via: 'fork', root: 'shawwn/llama-dl' });
-    expect(p.notices[0]).toMatchObject({ role: 'network', card: { networkSize: 403 } });
+    expect(p.notices[0]).toMatchObject({ role: 'network', card: { network: { value: 403 } } });
+    // Disabled with its network; the counter-notice was filed for the root, not for this fork.
+    expect(p.outcome).toMatchObject({ state: 'disabled', viaRoot: 'shawwn/llama-dl', by: null });
     expect(k.panel('repo:someone-new/youtube-dl', 'ytdl-org/youtube-dl')).toMatchObject({
       match: { via: 'fork' },
       relations: ['named-in-notice', 'counter-noticed'],
@@ -129,17 +156,57 @@ describe('repo panels', () => {
 
   test('takedown pages: known notice, and a notice newer than the snapshot', () => {
     const p = k.takedownPanel('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-riaa.md')!;
-    expect(p.takedownPage).toMatchObject({ known: true, notice: { path: '2020/10/2020-10-23-RIAA.md', party: 'RIAA' } });
+    expect(p.takedownPage).toMatchObject({
+      known: true,
+      notice: { path: '2020/10/2020-10-23-RIAA.md', party: { value: 'Recording Industry Association of America, Inc.' } },
+    });
+    // GitHub's page says it is disabled now, whatever the record says became of the notice.
+    expect(p.outcome.state).toBe('disabled');
     const fresh = k.takedownPanel('repo:fresh-owner/thing', 'notice:2026/11/2026-11-20-acme.md')!;
     expect(fresh).toMatchObject({
       relations: ['named-in-notice'],
       notices: [],
       takedownPage: {
         known: false,
-        notice: { url: 'https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md', date: '2026-11-20' },
+        notice: { url: 'https://github.com/github/dmca/blob/master/2026/11/2026-11-20-acme.md', date: '2026-11-20', party: null },
       },
+      outcome: { state: 'disabled', notice: { path: '2026/11/2026-11-20-acme.md' } },
     });
     expect(k.takedownPanel('repo:fresh-owner/thing', 'javascript:alert(1)')).toBeNull();
+  });
+
+  test.each([
+    // Reversed by GitHub: reinstated, though a counter-notice or others may also name it.
+    ['ytdl-org/youtube-dl', undefined, 'reinstated', '2020/10/2020-10-23-RIAA.md', 'reversal'],
+    // A retraction names one repo of the notice: that one is reinstated, the rest stay disabled.
+    [
+      'thesnowguru/pytrader-python-mt4-mt5-trading-api-connector-drag-n-drop',
+      undefined,
+      'reinstated',
+      '2023/11/2023-11-07-metatrader.md',
+      'retraction',
+    ],
+    ['aliakseis/copy_trade_system', undefined, 'disabled', '2023/11/2023-11-07-metatrader.md', null],
+    // A reversal naming no repo reverses the whole notice.
+    ['6un9-h0-dan/community_kit', undefined, 'reinstated', '2022/11/2022-11-15-cobaltstrike.md', 'reversal'],
+    // GitHub reversed the counter-notice: the repo stays disabled, undisputed.
+    ['moongazer07/dev', undefined, 'disabled', '2023/08/2023-08-18-chessaid.md', null],
+    ['shawwn/llama-dl', undefined, 'disputed', '2023/03/2023-03-21-meta.md', 'counter-notice'],
+    // A fork of a repo GitHub reinstated is reinstated with it.
+    ['someone/youtube-dl', 'ytdl-org/youtube-dl', 'reinstated', '2020/10/2020-10-23-RIAA.md', 'reversal'],
+    // Discussed or LLaMA-related only: no takedown names it.
+    ['facebookresearch/llama', undefined, 'none', null, null],
+  ])('outcome of %s (root %s): %s', (repo, root, state, notice, by) => {
+    const p = k.panel(`repo:${repo}`, root) as RepoPanel;
+    expect(p.outcome.state).toBe(state);
+    expect(p.outcome.notice?.path ?? null).toBe(notice);
+    expect(p.outcome.by?.kind ?? null).toBe(by);
+  });
+
+  test('an answer for other repositories is told as such', () => {
+    const p = k.panel('repo:aliakseis/copy_trade_system') as RepoPanel;
+    const retraction = p.notices[0]!.card.answers.find((a) => a.kind === 'retraction')!;
+    expect(retraction.concerns).toBe('others');
   });
 
   test('unknown subjects get no panel', () => {

@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { extractRepos, parseLooseDate, parseNotice, parseNoticePath } from '@/utils/dmca/parser';
+import { extractRepos, parseLooseDate, parseNotice, parseNoticePath, type ParsedNotice } from '@/utils/dmca/parser';
+
+/** The repos a notice names, without the lines (most tests are about which, not where). */
+const names = (n: ParsedNotice) => n.repos.map((r) => r.name);
 
 // Small notices written for these tests in the formats the corpus uses (not copies of real notices).
 const LETTER = `Note: Because the reported network that contained the allegedly infringing content was larger than one hundred (100) repositories, and the submitter alleged that all or most of the forks were infringing to the same extent as the parent repository, GitHub processed the takedown notice against the entire network of 1,204 repositories, inclusive of the parent repository.
@@ -74,36 +77,45 @@ describe('parseNotice', () => {
     const n = parseNotice('2024/07/2024-07-05-example.md', LETTER);
     expect(n).toMatchObject({
       date: '2024-07-05',
-      textDate: '2024-07-04',
+      // Every fact with the line it was read from.
+      textDate: { value: '2024-07-04', line: 7 },
       kind: 'takedown',
-      sender: 'Agency Online LLC',
-      onBehalfOf: 'Example Corp.',
-      networkSize: 1204,
-      repos: ['alice/weights-dl', 'bob/weights-dl', 'carol/weights-dl'],
+      sender: { value: 'Agency Online LLC', line: 21 },
+      principal: { value: 'Example Corp.', line: 25 },
+      filer: null,
+      network: { value: 1204, line: 1 },
+      repos: [
+        { name: 'alice/weights-dl', line: 15 },
+        { name: 'bob/weights-dl', line: 16 },
+        { name: 'carol/weights-dl', line: 17 },
+      ],
       refersTo: [],
     });
   });
 
   test('web-form notice: representing company, markdown links, GitHub paths and gists excluded', () => {
     const n = parseNotice('2025/01/2025-01-02-widget.md', FORM);
-    expect(n.sender).toBe('Widget Works Inc.');
-    expect(n.repos).toEqual(['dave/leak', 'erin/leak', 'frank/leak']);
-    expect(n.networkSize).toBeNull();
+    expect(n.sender).toEqual({ value: 'Widget Works Inc.', line: 7 });
+    expect(names(n)).toEqual(['dave/leak', 'erin/leak', 'frank/leak']);
+    expect(n.network).toBeNull();
     expect(n.textDate).toBeNull();
   });
 
   test('counter-notice names the notice it disputes and whom it is for', () => {
     const n = parseNotice('2024/08/2024-08-01-example-counternotice.md', COUNTER);
     expect(n.kind).toBe('counter-notice');
-    expect(n.onBehalfOf).toBe('Alice Labs');
-    expect(n.repos).toEqual(['alice/weights-dl']);
-    expect(n.refersTo).toEqual(['2024/07/2024-07-05-example.md']);
+    // An answer's party is whom it was filed for; never the party it answers.
+    expect(n.filer).toEqual({ value: 'Alice Labs', line: 9 });
+    expect(n.sender).toBeNull();
+    expect(n.principal).toBeNull();
+    expect(names(n)).toEqual(['alice/weights-dl']);
+    expect(n.refersTo).toEqual([{ path: '2024/07/2024-07-05-example.md', line: 3 }]);
   });
 
   test('2012 letter: .markdown, angle brackets, <br>, commit URLs', () => {
     const n = parseNotice('2012/2012-08-09-rtmp.markdown', OLD);
     expect(n.date).toBe('2012-08-09');
-    expect(n.repos).toEqual(['gina/rtmp-tool']);
+    expect(names(n)).toEqual(['gina/rtmp-tool']);
   });
 });
 
@@ -127,7 +139,7 @@ test.each([
 
 test('extractRepos ignores hosts that merely end in github.com and trailing punctuation', () => {
   expect(extractRepos('see notgithub.com/a/b, https://github.com/a/b). and github.com/a/b again; raw.githubusercontent.com/x/y')).toEqual([
-    'a/b',
+    { name: 'a/b', line: 1 },
   ]);
 });
 
@@ -166,7 +178,7 @@ const NETWORK_VARIANTS = [
 describe('whole-corpus formats', () => {
   test('form notice: repos under the "original work" question only are the original, not alleged copies', () => {
     const n = parseNotice('2017/2017-05-02-hana.md', FORM_WITH_ORIGINAL);
-    expect(n.repos).toEqual([
+    expect(names(n)).toEqual([
       'hana/tachograph',
       'hana/shared-lib',
       'copier/tachograph',
@@ -186,10 +198,13 @@ describe('whole-corpus formats', () => {
   test('reversal text: kind from the file name, the reversed notice from its link, the reinstated repo', () => {
     const n = parseNotice('2021/04/2021-04-01-label-reversal.md', REVERSAL);
     expect(n.kind).toBe('reversal');
-    expect(n.refersTo).toEqual(['2021/03/2021-03-04-label.md']);
-    expect(n.repos).toEqual(['tool-org/downloader']);
-    // Named as GitHub writes it in the file name.
+    expect(n.refersTo).toEqual([{ path: '2021/03/2021-03-04-label.md', line: 3 }]);
+    // GitHub's reversal is GitHub's.
+    expect(n.filer?.value).toBe('GitHub');
+    expect(names(n)).toEqual(['tool-org/downloader']);
+    // Named as GitHub writes it in the file name (to link answers; never shown as a party).
     expect(n.fileParty).toBe('Label');
+    expect(n.sender).toBeNull();
   });
 
   test('reversal text under a plain file name is still a reversal', () => {
@@ -197,7 +212,7 @@ describe('whole-corpus formats', () => {
   });
 
   test.each(NETWORK_VARIANTS)('network note %s → %s', (text, n) =>
-    expect(parseNotice('2022/01/2022-01-01-x.md', text).networkSize).toBe(n),
+    expect(parseNotice('2022/01/2022-01-01-x.md', text).network?.value ?? null).toBe(n),
   );
 
   test('gists with and without a user; raw, docs and support hosts are not repos', () => {
@@ -205,18 +220,21 @@ describe('whole-corpus formats', () => {
       'https://gist.github.com/Someone/0a1b2c3d4e5f and gist.github.com/9f8e7d6c5b4a, https://raw.github.com/x/y, https://support.github.com/contact, https://github.com/contact/foo, https://github.com/site/terms, https://github.com/settings/keys';
     const n = parseNotice('2019/01/2019-01-01-x.md', text);
     expect(n.gists).toEqual(['someone/0a1b2c3d4e5f', '9f8e7d6c5b4a']);
-    expect(n.repos).toEqual([]);
+    expect(names(n)).toEqual([]);
   });
 
   test('repo URL spellings: www, angle brackets, .git, /tree and /blob suffixes, markdown links, trailing dots', () => {
     const text =
       '<https://www.github.com/A/B.git>, [link](https://github.com/c/d/tree/main/src), http://github.com/E/F/blob/x.md... github.com/g/h.';
-    expect(parseNotice('2019/01/2019-01-01-x.md', text).repos).toEqual(['a/b', 'c/d', 'e/f', 'g/h']);
+    expect(names(parseNotice('2019/01/2019-01-01-x.md', text))).toEqual(['a/b', 'c/d', 'e/f', 'g/h']);
   });
 
   test('a date alone on an early line of a letter', () => {
-    expect(parseNotice('2014/2014-02-03-x.md', 'Acme Corp\n\nJanuary 30, 2014\n\nDear GitHub,').textDate).toBe('2014-01-30');
-    expect(parseNotice('2014/2014-02-03-x.md', '**Dated:** 31 January 2014\n').textDate).toBe('2014-01-31');
+    expect(parseNotice('2014/2014-02-03-x.md', 'Acme Corp\n\nJanuary 30, 2014\n\nDear GitHub,').textDate).toEqual({
+      value: '2014-01-30',
+      line: 3,
+    });
+    expect(parseNotice('2014/2014-02-03-x.md', '**Dated:** 31 January 2014\n').textDate).toEqual({ value: '2014-01-31', line: 1 });
     // A date inside running text is not the notice's date.
     expect(parseNotice('2014/2014-02-03-x.md', 'We first published it on January 30, 2014 under a license.').textDate).toBeNull();
   });

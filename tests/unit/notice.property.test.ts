@@ -64,14 +64,22 @@ test('parseNotice never throws; every repo is canonical and named in the text', 
     fc.property(path, noticeText, (p, text) => {
       const n = parseNotice(p, text);
       const lower = text.toLowerCase();
-      for (const r of n.repos) {
+      const lines = text.split('\n').length;
+      for (const { name: r, line } of n.repos) {
         expect(isSubject(`repo:${r}`), r).toBe(true);
         expect(lower.includes(r.split('/')[0]!), r).toBe(true);
         expect(r).not.toBe('github/dmca');
+        expect(line >= 1 && line <= lines).toBe(true);
       }
-      for (const o of n.originals) expect(n.repos).toContain(o);
-      expect(n.textDate === null || /^\d{4}-\d{2}-\d{2}$/.test(n.textDate)).toBe(true);
-      expect(n.networkSize === null || (Number.isInteger(n.networkSize) && n.networkSize >= 0)).toBe(true);
+      for (const o of n.originals) expect(n.repos.map((r) => r.name)).toContain(o);
+      expect(n.textDate === null || /^\d{4}-\d{2}-\d{2}$/.test(n.textDate.value)).toBe(true);
+      expect(n.network === null || (Number.isInteger(n.network.value) && n.network.value >= 0)).toBe(true);
+      // Every party is one clean line of the text's, found on the line it cites.
+      for (const f of [n.sender, n.principal, n.filer])
+        if (f && f.value !== 'GitHub') {
+          expect(f.line >= 1 && f.line <= lines).toBe(true);
+          expect(f.value).not.toMatch(/[\n\t]|private\]/);
+        }
       expect(typeof partyFromPath(p)).toBe('string');
       for (const g of extractGists(text)) expect(g).toMatch(/^([a-z0-9-]+\/)?[0-9a-f]{5,40}$/);
     }),
@@ -98,11 +106,16 @@ beforeAll(async () => {
       textDate: null,
       kind: 'takedown',
       sender: null,
-      onBehalfOf: null,
+      principal: null,
+      filer: null,
       fileParty: 'X',
-      networkSize: null,
+      network: null,
       gists: 0,
-      repos: ['a/b', 'c/d'],
+      scope: 'named',
+      repos: [
+        { name: 'a/b', line: 1 },
+        { name: 'c/d', line: 2 },
+      ],
       originals: [],
       refersTo: [],
     },

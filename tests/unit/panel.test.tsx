@@ -49,10 +49,16 @@ test('collapse and dismiss call back with the next state; the collapse button re
   expect(onState).toHaveBeenLastCalledWith('dismissed');
 });
 
-test('collapsed shows the header and the first reason only; dismissed offers to show again', () => {
+test('collapsed shows the header and what became of the repo, with its source; dismissed offers to show again', () => {
   mount(data, 'collapsed');
   expect(root.querySelector('.body')).toBeNull();
-  expect(root.textContent).toContain('Named in the DMCA takedown notice');
+  const status = root.querySelector('.status.disputed')!;
+  expect(status.textContent).toContain(
+    'It was disabled after the DMCA takedown notice of Mar 21, 2023 from Meta Platforms, Inc.; a counter-notice of Apr 27, 2023 disputes it.',
+  );
+  expect(status.querySelector('a.src')!.getAttribute('href')).toBe(
+    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
+  );
   render(null, root);
   const onState = mount(data, 'dismissed');
   expect(root.textContent).toContain('Backstory is hidden for shawwn/llama-dl');

@@ -57,43 +57,78 @@ export type BadgeFacts =
   | { kind: 'related-thread'; title: string; note: string }
   | { kind: 'detected'; repo: string; signals: string[] };
 
+/** A fact as the record states it, with the address of the line it comes from (github/dmca, `#L<n>`). */
+export interface Sourced<T = string> {
+  value: T;
+  source: string;
+}
+
 /** A notice as another fact refers to it. */
 export interface NoticeRef {
   path: string;
   url: string;
   kind: NoticeKind;
   date: string;
-  /** Who it is from, as plainly as the record allows (principal, else sender, else the file name's party). */
-  party: string | null;
-  /** `party` comes from the file name, not the text. */
-  partyFromFileName?: boolean;
+  /** Its file's name, e.g. `2023-03-21-meta.md` (how GitHub filed it; not a statement of who sent it). */
+  file: string;
+  /**
+   * Who it is from, as its text states: the principal, else the sender; for an answer, whom it was filed
+   * for. Null when the text does not say (GitHub redacts most names).
+   */
+  party: Sourced | null;
 }
 
 /** A counter-notice, retraction, reversal or legal action answering a notice. */
 export interface AnswerCard extends NoticeRef {
-  /** On whose behalf it was filed, when the text says. */
-  filer: string | null;
   /** Which notice it answers was matched by shared repos or party, not stated in its text. */
   inferred: boolean;
+  /** Where its text cites the notice it answers. */
+  cites: string | null;
+  /** On a repo's panel: whether it names this repo (`this`), only others (`others`), or none (`none`). */
+  concerns?: 'this' | 'others' | 'none';
   note: string | null;
 }
 
 export interface NoticeCard extends NoticeRef {
-  textDate: string | null;
-  sender: string | null;
+  textDate: Sourced | null;
+  sender: Sourced | null;
   /** On whose behalf it was sent. */
-  principal: string | null;
-  /** The party as the file name spells it (shown when the text names no one). */
-  fileParty: string | null;
-  networkSize: number | null;
+  principal: Sourced | null;
+  /** GitHub's note that it processed the notice against a whole fork network of this many repositories. */
+  network: Sourced<number> | null;
   repoCount: number;
   /** The repos it names, up to a cap (the notice's own page lists them). */
   repos: string[];
   gists: number;
+  /** A retraction of all but the repos it names. */
+  except?: true;
   /** The notice concerns LLaMA: stated in it, or our inference (curated stories only). */
   llama?: 'stated' | 'inferred';
   note: string | null;
   answers: AnswerCard[];
+}
+
+/**
+ * What the published record says became of a repo (../shared/CONTRACT.md `data-outcome`):
+ *  - `disabled`: a takedown notice names it (or its fork-network root) and no later record restores it;
+ *  - `disputed`: as disabled, and a counter-notice answers that notice for it;
+ *  - `reinstated`: GitHub reversed that notice, or the sender retracted it for this repo;
+ *  - `none`: no takedown notice names it or its root.
+ */
+export type OutcomeState = 'disabled' | 'disputed' | 'reinstated' | 'none';
+
+export interface Outcome {
+  state: OutcomeState;
+  /** The takedown notice the state rests on (the newest still standing, else the newest restored). */
+  notice: NoticeRef | null;
+  /** Where that notice names this repo (or its root). */
+  namedAt: string | null;
+  /** Named through its fork-network root, not by name. */
+  viaRoot: string | null;
+  /** The record that disputes or restored it (a counter-notice, a retraction, GitHub's reversal). */
+  by: NoticeRef | null;
+  /** Other takedown notices naming it, beyond `notice`. */
+  others: number;
 }
 
 /** How a repo is connected to a notice shown in its panel. */
@@ -110,6 +145,8 @@ export type NoticeRole =
 export interface RepoNotice {
   role: NoticeRole;
   card: NoticeCard;
+  /** Where the notice names this repo (or, for `network`, its root). */
+  namedAt: string | null;
 }
 
 /** A comment of a thread, linked, with a short quote (our anchor phrase). */
@@ -170,6 +207,8 @@ export interface RepoPanel {
   title: string;
   relations: Relation[];
   match: RepoMatch;
+  /** What the record says became of it: the panel's first line. */
+  outcome: Outcome;
   /** Our note on the repo (curated stories). */
   note: string | null;
   /** The notices that concern it, takedowns first (newest first), each with its role. */

@@ -25,6 +25,11 @@ export function noticeUrl(path: string): string {
   return githubUrl(`github/dmca/blob/master/${path}`);
 }
 
+/** The line of a notice a fact was read from (GitHub's blob view highlights it). */
+export function noticeLineUrl(path: string, line: number): string {
+  return `${noticeUrl(path)}#L${line}`;
+}
+
 export function hnItemUrl(id: number | string): string {
   return `https://news.ycombinator.com/item?id=${id}`;
 }

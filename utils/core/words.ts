@@ -3,7 +3,18 @@
  * background sends (utils/core/model.ts). Pure; used by the components and by the background for
  * badge hints. One label per notice kind.
  */
-import type { BadgeFacts, NoticeCard, NoticeKind, NoticePanel, NoticeRef, PanelData, Relation, RepoPanel, ThreadPanel } from './model';
+import type {
+  BadgeFacts,
+  NoticeCard,
+  NoticeKind,
+  NoticePanel,
+  NoticeRef,
+  Outcome,
+  PanelData,
+  Relation,
+  RepoPanel,
+  ThreadPanel,
+} from './model';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -38,13 +49,13 @@ export const RELATION_LABEL: Record<Relation, string> = {
 };
 
 /** " from X" when the record names who sent it. */
-const from = (n: NoticeRef) => (n.party ? ` from ${n.party}` : '');
+const from = (n: NoticeRef) => (n.party ? ` from ${n.party.value}` : '');
 /** "DMCA takedown notice of 2023-03-21 from X" */
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
 export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
 const network = (c: NoticeCard) =>
-  c.networkSize ? `; GitHub applied it to the entire network of ${plural(c.networkSize, 'repository', 'repositories')}` : '';
+  c.network ? `; GitHub applied it to the entire network of ${plural(c.network.value, 'repository', 'repositories')}` : '';
 
 const ANSWER_VERB: Record<NoticeKind, string> = {
   'counter-notice': 'disputed by a counter-notice',
@@ -59,9 +70,37 @@ const ANSWER_VERB: Record<NoticeKind, string> = {
 export function answerLines(c: NoticeCard): string[] {
   return c.answers.map(
     (a) =>
-      `The ${KIND_LABEL[c.kind]} of ${c.date} was ${ANSWER_VERB[a.kind]} on ${a.date}${a.filer ? ` (filed for ${a.filer})` : ''}` +
-      `${a.inferred ? ' (matched by the repositories or party it names)' : ''}.`,
+      `The ${KIND_LABEL[c.kind]} of ${c.date} was ${ANSWER_VERB[a.kind]} on ${a.date}${a.party ? ` (filed for ${a.party.value})` : ''}` +
+      `${a.concerns === 'others' ? ', for other repositories it names' : ''}` +
+      `${a.inferred ? ' (matched by the repositories or party it names; the text does not cite it)' : ''}.`,
   );
+}
+
+/** The outcome's state as a short label (the status line's lead). */
+export const OUTCOME_LABEL: Record<Outcome['state'], string> = {
+  disabled: 'Disabled',
+  disputed: 'Disputed',
+  reinstated: 'Reinstated',
+  none: 'Not disabled',
+};
+
+/** What became of a repo, in one sentence (its panel's first line). Null when no takedown names it. */
+export function outcomeSentence(o: Outcome): string | null {
+  const n = o.notice;
+  if (!n || o.state === 'none') return null;
+  const notice = `${KIND_LABEL[n.kind]} of ${formatDate(n.date)}${from(n)}`;
+  const whose = o.viaRoot ? `Its fork network (${o.viaRoot}) was` : 'It was';
+  const also = o.others ? ` (named in ${plural(o.others, 'other DMCA notice')} too)` : '';
+  switch (o.state) {
+    case 'disabled':
+      return `${whose} disabled after the ${notice}${also}.`;
+    case 'disputed':
+      return `${whose} disabled after the ${notice}; a counter-notice of ${formatDate(o.by!.date)} disputes it${also}.`;
+    case 'reinstated':
+      return o.by?.kind === 'reversal'
+        ? `GitHub reversed the ${notice} on ${formatDate(o.by.date)} and restored what it had disabled${also}.`
+        : `The sender retracted the ${notice}${o.viaRoot ? '' : ' for this repository'} on ${formatDate(o.by!.date)}${also}.`;
+  }
 }
 
 /** Why a repo's panel shows, one sentence per fact of its record. */
@@ -99,7 +138,7 @@ export function noticeReasons(p: NoticePanel): string[] {
   const scope = n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository';
   const out = [
     `${capital(noticeOf(n))}: ${scope}${n.gists ? ` and ${plural(n.gists, 'gist')}` : ''}` +
-      (n.networkSize ? `; GitHub processed it against the entire network of ${plural(n.networkSize, 'repository', 'repositories')}.` : '.'),
+      (n.network ? `; GitHub processed it against the entire network of ${plural(n.network.value, 'repository', 'repositories')}.` : '.'),
   ];
   for (const a of p.answers)
     out.push(

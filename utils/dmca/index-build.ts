@@ -7,10 +7,13 @@ import {
   cleanField,
   cmpStr,
   CODE_KIND,
+  decodeFact,
+  encodeFact,
   INDEX_VERSION,
   KIND_CODE,
   NOTICE_SHARDS,
   parseRefs,
+  ref,
   REPO_SHARDS,
   shardFile,
   type BuildNotice,
@@ -25,10 +28,10 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
   const repoNotices = new Map<string, { index: number; original: boolean }[]>();
   notices.forEach((n, i) => {
     const originals = new Set(n.originals);
-    for (const r of n.repos) {
-      const list = repoNotices.get(r) ?? [];
-      list.push({ index: i, original: originals.has(r) });
-      repoNotices.set(r, list);
+    for (const { name } of n.repos) {
+      const list = repoNotices.get(name) ?? [];
+      list.push({ index: i, original: originals.has(name) });
+      repoNotices.set(name, list);
     }
   });
   const repoNames = [...repoNotices.keys()].sort(cmpStr);
@@ -36,7 +39,7 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
   const answeredBy = new Map<number, number[]>();
   const refs = notices.map((n, i) =>
     n.refersTo
-      .map((r) => ({ index: noticeIdx.get(r.path.toLowerCase()) ?? -1, inferred: r.inferred }))
+      .map((r) => ({ index: noticeIdx.get(r.path.toLowerCase()) ?? -1, inferred: r.inferred, line: r.line }))
       .filter((r) => r.index >= 0 && r.index !== i)
       .filter((r, k, all) => all.findIndex((x) => x.index === r.index) === k),
   );
@@ -50,16 +53,18 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
       [
         cleanField(n.path, 300),
         n.date,
-        n.textDate ?? '',
+        encodeFact(n.textDate),
         KIND_CODE[n.kind],
-        cleanField(n.sender),
-        cleanField(n.onBehalfOf),
+        encodeFact(n.sender),
+        encodeFact(n.principal),
+        encodeFact(n.filer),
         cleanField(n.fileParty, 80),
-        n.networkSize ?? '',
+        encodeFact(n.network),
         n.gists || '',
-        refs[i]!.map((r) => (r.inferred ? '?' : '') + b36(r.index)).join(','),
+        n.scope === 'except' ? 'x' : '',
+        refs[i]!.map((r) => ref(r.inferred ? '?' : '', r.index, r.line)).join(','),
         (answeredBy.get(i) ?? []).map(b36).join(','),
-        n.repos.map((r) => (originals.has(r) ? '~' : '') + b36(repoLine.get(r)!)).join(','),
+        n.repos.map((r) => ref(originals.has(r.name) ? '~' : '', repoLine.get(r.name)!, r.line)).join(','),
       ].join('\t') + '\n';
   });
   let reposText = '';
@@ -133,34 +138,41 @@ export function checkIndex(
   const rl = reposText ? reposText.slice(0, -1).split('\n') : [];
   const date = /^\d{4}-\d{2}-\d{2}$/;
   const refList = (s: string, flags: string, max: number) =>
-    !s || s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
+    !s ||
+    s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+(?:\\.[0-9a-z]+)?$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
+  const fact = (v: string, number: boolean) => !v || (/^[0-9a-z]+:/.test(v) && (!number || /^[0-9a-z]+:[1-9]\d*$/.test(v)));
   const noticeRepos: Map<number, boolean>[] = [];
   nl.forEach((line, i) => {
     const f = line.split('\t');
-    if (f.length !== 12) return err(names.notices, i, 'fields', `expected 12 tab-separated fields, found ${f.length}`);
+    if (f.length !== 14) return err(names.notices, i, 'fields', `expected 14 tab-separated fields, found ${f.length}`);
     if (!/^\d{4}\/\S/.test(f[0]!)) err(names.notices, i, 'path', `not a notice path: ${f[0]}`);
     if (i > 0 && cmpStr(nl[i - 1]!.split('\t', 1)[0]!.toLowerCase(), f[0]!.toLowerCase()) >= 0)
       err(names.notices, i, 'path', 'lines not sorted by lower-case path (or a duplicate)');
     if (f[1] && !date.test(f[1])) err(names.notices, i, 'date', `not YYYY-MM-DD: ${f[1]}`);
-    if (f[2] && !date.test(f[2])) err(names.notices, i, 'textDate', `not YYYY-MM-DD: ${f[2]}`);
+    if (f[2] && !(fact(f[2], false) && date.test(decodeFact(f[2])?.value ?? '')))
+      err(names.notices, i, 'textDate', `not <line>:YYYY-MM-DD: ${f[2]}`);
     if (!CODE_KIND[f[3]!]) err(names.notices, i, 'kind', `unknown kind code "${f[3]}"`);
     for (const [k, v] of [
       ['sender', f[4]],
-      ['onBehalfOf', f[5]],
-      ['fileParty', f[6]],
-    ] as const)
-      if (v !== cleanField(v ?? '', k === 'fileParty' ? 80 : 120)) err(names.notices, i, k, 'not a clean single-line value');
-    if (f[7] && !/^[1-9]\d*$/.test(f[7])) err(names.notices, i, 'networkSize', `not a positive integer: ${f[7]}`);
-    if (f[8] && !/^[1-9]\d*$/.test(f[8])) err(names.notices, i, 'gists', `not a positive integer: ${f[8]}`);
-    if (!refList(f[9]!, '?', nl.length)) err(names.notices, i, 'refersTo', 'bad notice reference list');
-    if (!refList(f[10]!, '', nl.length)) err(names.notices, i, 'answeredBy', 'bad notice reference list');
-    if (!refList(f[11]!, '~', rl.length)) err(names.notices, i, 'repos', 'bad repo reference list');
-    noticeRepos[i] = new Map(parseRefs(f[11]!).map((r) => [r.index, r.flag]));
+      ['principal', f[5]],
+      ['filer', f[6]],
+    ] as const) {
+      const value = decodeFact(v)?.value ?? '';
+      if (!fact(v ?? '', false) || value !== cleanField(value)) err(names.notices, i, k, 'not <line>:<a clean single-line value>');
+    }
+    if (f[7] !== cleanField(f[7] ?? '', 80)) err(names.notices, i, 'fileParty', 'not a clean single-line value');
+    if (!fact(f[8]!, true)) err(names.notices, i, 'network', `not <line>:<positive integer>: ${f[8]}`);
+    if (f[9] && !/^[1-9]\d*$/.test(f[9])) err(names.notices, i, 'gists', `not a positive integer: ${f[9]}`);
+    if (f[10] !== '' && f[10] !== 'x') err(names.notices, i, 'scope', `not empty or x: ${f[10]}`);
+    if (!refList(f[11]!, '?', nl.length)) err(names.notices, i, 'refersTo', 'bad notice reference list');
+    if (!refList(f[12]!, '', nl.length)) err(names.notices, i, 'answeredBy', 'bad notice reference list');
+    if (!refList(f[13]!, '~', rl.length)) err(names.notices, i, 'repos', 'bad repo reference list');
+    noticeRepos[i] = new Map(parseRefs(f[13]!).map((r) => [r.index, r.flag]));
   });
   nl.forEach((line, i) => {
     const f = line.split('\t');
-    for (const r of parseRefs(f[9] ?? ''))
-      if (!parseRefs(nl[r.index]?.split('\t')[10] ?? '').some((a) => a.index === i))
+    for (const r of parseRefs(f[11] ?? ''))
+      if (!parseRefs(nl[r.index]?.split('\t')[12] ?? '').some((a) => a.index === i))
         err(names.notices, i, 'refersTo', `notice ${r.index} does not list this one in answeredBy`);
   });
   let prev: string | null = null;

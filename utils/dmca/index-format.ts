@@ -3,10 +3,14 @@
  *
  * Two tab-separated tables, written by `npm run dataset:dmca` and read by the background:
  *  - notices, one line per notice sorted by lower-case path:
- *      path, date, textDate, kind, sender, onBehalfOf, fileParty, networkSize, gists,
+ *      path, date, textDate, kind, sender, principal, filer, fileParty, network, gists, scope,
  *      refersTo, answeredBy, repos
- *    (the last three are comma lists of base-36 line numbers: of notices, of notices, of repos;
- *    `?` marks an answer link we inferred, `~` a repo named only as the original work);
+ *    Facts read from the text (textDate, sender, principal, filer, network) are `<line>:<value>`, the
+ *    base-36 line of the notice they were read from first, so every fact can link to its source.
+ *    scope is `x` for a retraction of all but the repos it names. The last three are comma lists of
+ *    base-36 line numbers (of notices, of notices, of repos), each optionally `.<line>` (where the
+ *    notice text cites that notice / names that repo); `?` marks an answer link we inferred, `~` a
+ *    repo named only as the original work;
  *  - repos, one line per repo sorted by name: name, notices (base-36 notice line numbers, `~` as above).
  *
  * Each table is cut into shard files of contiguous lines (n/0.tsv…, r/0.tsv…) described by
@@ -17,7 +21,7 @@
  */
 import type { NoticeKind } from '../core/model';
 
-export const INDEX_VERSION = 'backstory-dmca-index v2';
+export const INDEX_VERSION = 'backstory-dmca-index v3';
 
 /** The kinds of github/dmca files (one union for the whole extension). */
 export type IndexKind = NoticeKind;
@@ -31,38 +35,53 @@ export const KIND_CODE: Record<IndexKind, string> = {
 };
 export const CODE_KIND = Object.fromEntries(Object.entries(KIND_CODE).map(([k, v]) => [v, k])) as Record<string, IndexKind>;
 
+/** A fact read from a notice's text, with the (1-based) line it was read from. */
+export interface LineFact<T = string> {
+  value: T;
+  line: number;
+}
+
 /** The facts of one notice, as stored. */
 interface NoticeFacts {
   path: string;
   date: string;
-  textDate: string | null;
+  textDate: LineFact | null;
   kind: IndexKind;
-  sender: string | null;
-  onBehalfOf: string | null;
+  /** Who sent it, on whose behalf, and (answers) for whom it was filed: as the text states, else null. */
+  sender: LineFact | null;
+  principal: LineFact | null;
+  filer: LineFact | null;
+  /** The party as the file name spells it: to search by, never shown as a party. */
   fileParty: string;
-  networkSize: number | null;
+  /** GitHub's note "processed against the entire network of N repositories". */
+  network: LineFact<number> | null;
   gists: number;
+  /** A retraction of the repos it names, or of all but those. */
+  scope: 'named' | 'except';
 }
 
 export interface IndexNotice extends NoticeFacts {
   index: number;
-  refersTo: { index: number; inferred: boolean }[];
+  /** The notices this one answers; `line`, where its text cites that notice. */
+  refersTo: { index: number; inferred: boolean; line: number | null }[];
   answeredBy: number[];
-  /** Line numbers in repos.tsv, in the order the notice names them. */
-  repoLines: { line: number; original: boolean }[];
+  /** Line numbers in repos.tsv, in the order the notice names them; `at`, the notice's line naming it. */
+  repoLines: { line: number; original: boolean; at: number | null }[];
 }
 
 export interface RepoHit {
   repo: string;
+  /** Its line in repos.tsv (what notices' repo lists refer to). */
+  line: number;
   notices: { index: number; original: boolean }[];
 }
 
 /** What the builder needs per notice (the parser's output plus resolved links). */
 export interface BuildNotice extends NoticeFacts {
-  repos: string[];
+  repos: { name: string; line: number }[];
   originals: string[];
-  /** Paths of the notices this one answers; `inferred` when the text does not link them. */
-  refersTo: { path: string; inferred: boolean }[];
+  /** Paths of the notices this one answers; `inferred` when the text does not link them; `line` where it cites them. */
+  refersTo: { path: string; inferred: boolean; line: number | null }[];
 }
 
 export const b36 = (n: number) => n.toString(36);
@@ -80,13 +99,30 @@ export function cleanField(s: string | null, max = 120): string {
 
 export const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** `<b36 line>:<value>` for a fact, empty for none. */
+export const encodeFact = (f: LineFact<string | number> | null, max = 120) =>
+  f ? `${b36(f.line)}:${typeof f.value === 'number' ? f.value : cleanField(f.value, max)}` : '';
+export function decodeFact(s: string | undefined): LineFact | null {
+  const colon = s ? s.indexOf(':') : -1;
+  if (!s || colon < 1) return null;
+  return { value: s.slice(colon + 1), line: parseInt(s.slice(0, colon), 36) };
+}
+
+/** A comma list of `[?~]<b36 index>[.<b36 line>]`. */
 export const parseRefs = (s: string) =>
   s
     ? s.split(',').map((x) => {
         const flag = x.charCodeAt(0) === 63 || x.charCodeAt(0) === 126; // ? or ~
-        return { index: parseInt(flag ? x.slice(1) : x, 36), flag };
+        const dot = x.indexOf('.');
+        const body = flag ? x.slice(1) : x;
+        return {
+          index: parseInt(dot === -1 ? body : body.slice(0, body.indexOf('.')), 36),
+          flag,
+          line: dot === -1 ? null : parseInt(x.slice(dot + 1), 36),
+        };
       })
     : [];
+export const ref = (flag: string, index: number, line: number | null) => flag + b36(index) + (line ? `.${b36(line)}` : '');
 
 /** Offsets of line starts. */
 export function lineStarts(text: string): Uint32Array {

@@ -6,6 +6,7 @@
 import {
   cmpStr,
   CODE_KIND,
+  decodeFact,
   INDEX_VERSION,
   lineAt,
   lineStarts,
@@ -63,20 +64,23 @@ interface Shard {
 
 export function parseNoticeLine(index: number, line: string): IndexNotice {
   const f = line.split('\t');
+  const network = decodeFact(f[8]);
   return {
     index,
     path: f[0]!,
     date: f[1]!,
-    textDate: f[2] || null,
+    textDate: decodeFact(f[2]),
     kind: CODE_KIND[f[3]!] ?? 'other',
-    sender: f[4] || null,
-    onBehalfOf: f[5] || null,
-    fileParty: f[6] ?? '',
-    networkSize: f[7] ? Number(f[7]) : null,
-    gists: f[8] ? Number(f[8]) : 0,
-    refersTo: parseRefs(f[9] ?? '').map((r) => ({ index: r.index, inferred: r.flag })),
-    answeredBy: parseRefs(f[10] ?? '').map((r) => r.index),
-    repoLines: parseRefs(f[11] ?? '').map((r) => ({ line: r.index, original: r.flag })),
+    sender: decodeFact(f[4]),
+    principal: decodeFact(f[5]),
+    filer: decodeFact(f[6]),
+    fileParty: f[7] ?? '',
+    network: network ? { value: Number(network.value), line: network.line } : null,
+    gists: f[9] ? Number(f[9]) : 0,
+    scope: f[10] === 'x' ? 'except' : 'named',
+    refersTo: parseRefs(f[11] ?? '').map((r) => ({ index: r.index, inferred: r.flag, line: r.line })),
+    answeredBy: parseRefs(f[12] ?? '').map((r) => r.index),
+    repoLines: parseRefs(f[13] ?? '').map((r) => ({ line: r.index, original: r.flag, at: r.line })),
   };
 }
 
@@ -167,7 +171,7 @@ function findRepo(store: ShardStore, repo: string): RepoHit | null {
   const line = lineAt(sh.text, sh.starts[i]!);
   const tab = line.indexOf('\t');
   if (line.slice(0, tab) !== r) return null;
-  return { repo: r, notices: parseRefs(line.slice(tab + 1)).map((x) => ({ index: x.index, original: x.flag })) };
+  return { repo: r, line: sh.first + i, notices: parseRefs(line.slice(tab + 1)).map((x) => ({ index: x.index, original: x.flag })) };
 }
 
 function findNotice(store: ShardStore, path: string): IndexNotice | null {
@@ -219,10 +223,12 @@ async function prepare(
   ]);
   // 4: a notice that an answer answers is shown as a card too, with its own answers.
   const more: (Promise<void> | null)[] = [];
+  // An answer's own answers (GitHub reversing a counter-notice) decide the repo's outcome.
   for (const j of linked) {
     const n = notice(store, j);
-    if (!n || n.kind === 'counter-notice' || n.kind === 'retraction' || n.kind === 'reversal') continue;
-    more.push(...cardShards(j, cardRepos), ...n.answeredBy.map(noticeShard));
+    if (!n) continue;
+    more.push(...n.answeredBy.map(noticeShard));
+    if (n.kind !== 'counter-notice' && n.kind !== 'retraction' && n.kind !== 'reversal') more.push(...cardShards(j, cardRepos));
   }
   await store.ensureAll(more);
 }
@@ -258,8 +264,9 @@ function searchNotices(store: ShardStore, q: string, limit: number): IndexNotice
   for (const sh of store.loaded('n').reverse()) {
     for (let i = sh.starts.length - 1; i >= 0 && out.length < limit; i--) {
       const line = lineAt(sh.text, sh.starts[i]!);
-      const f = line.split('\t', 7);
-      if (`${f[0]}\t${f[4]}\t${f[5]}\t${f[6]}`.toLowerCase().includes(needle)) out.push(parseNoticeLine(sh.first + i, line));
+      const f = line.split('\t', 8);
+      const hay = [f[0], f[4], f[5], f[6], f[7]].map((x) => (x ?? '').replace(/^[0-9a-z]+:/, '')).join('\t');
+      if (hay.toLowerCase().includes(needle)) out.push(parseNoticeLine(sh.first + i, line));
     }
   }
   return out.sort((a, b) => cmpStr(b.date, a.date) || cmpStr(a.path, b.path));

@@ -2,11 +2,11 @@
  * The one notice model: the facts of every github/dmca notice come from the DMCA index; the curated
  * stories add our notes on top (LLaMA link, note, topics). Pure: index and catalog in, cards out.
  */
-import type { AnswerCard, NoticeCard, NoticeKind, NoticeRef, Relation } from '../core/model';
+import type { AnswerCard, NoticeCard, NoticeKind, NoticeRef, Relation, Sourced } from '../core/model';
 import { RELATION_ORDER } from '../core/model';
-import { noticeUrl } from '../core/safe-url';
+import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import type { DmcaIndex } from '../dmca/index-read';
-import type { IndexNotice } from '../dmca/index-format';
+import type { IndexNotice, LineFact } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 
 /** A repo page's cards give the count of repos a notice names, not the list (listing would read a shard per repo). */
@@ -29,6 +29,8 @@ export const sortRelations = (r: Iterable<Relation>): Relation[] => {
 
 export interface NamedIn {
   n: IndexNotice;
+  /** The repo's line in repos.tsv. */
+  repoLine: number;
   /** Named only as the complainant's original work. */
   original: boolean;
 }
@@ -48,28 +50,27 @@ export interface Notices {
   relations(list: readonly NamedIn[]): Relation[];
 }
 
+/** A fact of a notice with the address of its line. */
+export const sourced = (n: { path: string }, f: LineFact | null): Sourced | null =>
+  f ? { value: f.value, source: noticeLineUrl(n.path, f.line) } : null;
+
 export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   const byIndex = (i: number) => index?.notice(i) ?? null;
   const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
   const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => a.kind === 'counter-notice');
 
   function ref(n: IndexNotice): NoticeRef {
-    const party = n.onBehalfOf ?? n.sender;
-    return {
-      path: n.path,
-      url: noticeUrl(n.path),
-      kind: n.kind,
-      date: n.date,
-      party: party ?? (n.fileParty || null),
-      ...(!party && n.fileParty ? { partyFromFileName: true } : {}),
-    };
+    // An answer is from whom it was filed for; a notice from its principal, else its sender. Never the file name's party.
+    const party = isAnswer(n) ? (n.filer ?? n.principal ?? n.sender) : (n.principal ?? n.sender);
+    return { path: n.path, url: noticeUrl(n.path), kind: n.kind, date: n.date, file: n.path.split('/').pop()!, party: sourced(n, party) };
   }
 
   function answerCard(a: IndexNotice, answered: IndexNotice): AnswerCard {
+    const link = a.refersTo.find((r) => r.index === answered.index);
     return {
       ...ref(a),
-      filer: a.onBehalfOf ?? a.sender,
-      inferred: a.refersTo.some((r) => r.index === answered.index && r.inferred),
+      inferred: !!link?.inferred,
+      cites: link?.line ? noticeLineUrl(a.path, link.line) : null,
       note: cat.noticeNote(a.path)?.note.note ?? null,
     };
   }
@@ -78,14 +79,14 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
     const note = cat.noticeNote(n.path)?.note;
     return {
       ...ref(n),
-      textDate: n.textDate,
-      sender: n.sender,
-      principal: n.onBehalfOf,
-      fileParty: n.fileParty || null,
-      networkSize: n.networkSize,
+      textDate: n.textDate && n.textDate.value !== n.date ? sourced(n, n.textDate) : null,
+      sender: sourced(n, n.sender),
+      principal: sourced(n, n.principal),
+      network: n.network ? { value: n.network.value, source: noticeLineUrl(n.path, n.network.line) } : null,
       repoCount: n.repoLines.length,
       repos: n.repoLines.slice(0, repoCap).flatMap((r) => index?.repoAt(r.line) ?? []),
       gists: n.gists,
+      ...(n.kind === 'retraction' && n.scope === 'except' ? { except: true as const } : {}),
       ...(note ? { llama: note.llama } : {}),
       note: note?.note ?? null,
       answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
@@ -98,7 +99,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
     return hit.notices
       .flatMap((x) => {
         const n = byIndex(x.index);
-        return n ? [{ n, original: x.original }] : [];
+        return n ? [{ n, original: x.original, repoLine: hit.line }] : [];
       })
       .sort((a, b) => (a.n.date < b.n.date ? 1 : a.n.date > b.n.date ? -1 : a.n.path < b.n.path ? 1 : -1));
   }

@@ -2,13 +2,14 @@
  * A repository's panel: its own record (the notices naming it, and what answered them), its
  * fork-network root's record when it is a fork, its curated story, and the threads that discuss it.
  */
-import type { NoticeRef, Relation, RepoNotice, RepoPanel, Subject } from '../core/model';
-import { noticeUrl } from '../core/safe-url';
+import type { NoticeCard, NoticeRef, Relation, RepoNotice, RepoPanel, Subject } from '../core/model';
+import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import { normalizeRepo } from '../core/subjects';
 import type { Story } from '../dataset/schema';
 import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
+import { NO_OUTCOME, outcomeOf } from './outcome';
 import { threadCardsFor, timelineOf } from './threads';
 
 export interface RepoContext {
@@ -23,29 +24,48 @@ export function forkRoot(repo: string, networkRoot: string | undefined): string 
   return root && root !== repo ? root : undefined;
 }
 
+/** Where a notice names the repo at `repoLine`, as the address of that line. */
+const namedAt = (n: IndexNotice, repoLine: number) => {
+  const at = n.repoLines.find((r) => r.line === repoLine)?.at;
+  return at ? noticeLineUrl(n.path, at) : null;
+};
+
+/** A card whose answers say whether they concern this repo (`names`: the notices naming it). */
+function cardFor(ctx: RepoContext, n: IndexNotice, names: ReadonlySet<number>): NoticeCard {
+  const card = ctx.notices.card(n);
+  for (const a of card.answers) {
+    const answer = ctx.notices.byPath(a.path);
+    a.concerns = answer && names.has(answer.index) ? 'this' : answer?.repoLines.length ? 'others' : 'none';
+  }
+  return card;
+}
+
 /** The notices to show, in order: own takedowns, then answers naming it (shown with their notice), then the root's. */
-function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: IndexNotice[]): { shown: RepoNotice[]; more: number } {
+function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: NamedIn[]): { shown: RepoNotice[]; more: number } {
   const takedowns = own.filter((x) => isTakedown(x.n));
   const shown: RepoNotice[] = [];
   const seen = new Set<number>();
-  const add = (n: IndexNotice, role: RepoNotice['role']) => {
-    if (seen.has(n.index) || shown.length >= MAX_NOTICE_CARDS) return;
-    seen.add(n.index);
-    shown.push({ role, card: ctx.notices.card(n) });
+  const ownNames = new Set(own.map((x) => x.n.index));
+  const rootNames = new Set(rootList.map((x) => x.n.index));
+  const add = (x: NamedIn | { n: IndexNotice; repoLine: null }, role: RepoNotice['role']) => {
+    if (seen.has(x.n.index) || shown.length >= MAX_NOTICE_CARDS) return;
+    seen.add(x.n.index);
+    const names = role === 'network' ? rootNames : ownNames;
+    shown.push({ role, card: cardFor(ctx, x.n, names), namedAt: x.repoLine === null ? null : namedAt(x.n, x.repoLine) });
   };
-  for (const x of takedowns) add(x.n, x.original ? 'original' : 'named');
+  for (const x of takedowns) add(x, x.original ? 'original' : 'named');
   for (const x of own.filter((y) => !isTakedown(y.n))) {
     // An answer is shown with the notice it answers (whose card carries it); told once.
     const target = isAnswer(x.n) && x.n.refersTo[0] ? ctx.notices.byIndex(x.n.refersTo[0].index) : null;
     if (target && takedowns.some((t) => t.n.index === target.index)) continue;
-    add(target ?? x.n, 'answer');
+    add(target ? { n: target, repoLine: null } : x, 'answer');
   }
-  for (const n of rootList) add(n, 'network');
+  for (const x of rootList) add(x, 'network');
   return { shown, more: takedowns.length > MAX_NOTICE_CARDS ? takedowns.length : 0 };
 }
 
-function relationsOf(ctx: RepoContext, subject: Subject, own: NamedIn[], rootList: IndexNotice[], llama: boolean): Relation[] {
-  const rel = new Set<Relation>([...ctx.notices.relations(own), ...ctx.notices.relations(rootList.map((n) => ({ n, original: false })))]);
+function relationsOf(ctx: RepoContext, subject: Subject, own: NamedIn[], rootList: NamedIn[], llama: boolean): Relation[] {
+  const rel = new Set<Relation>([...ctx.notices.relations(own), ...ctx.notices.relations(rootList)]);
   if (ctx.cat.mentions(subject).length) rel.add('discussed');
   if (llama) rel.add('llama');
   return sortRelations(rel);
@@ -56,12 +76,7 @@ export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: stri
   const repo = subject.slice(5);
   const root = forkRoot(repo, networkRoot);
   const own = ctx.notices.of(repo);
-  const rootList = root
-    ? ctx.notices
-        .of(root)
-        .filter((x) => isTakedown(x.n) && !x.original)
-        .map((x) => x.n)
-    : [];
+  const rootList = root ? ctx.notices.of(root).filter((x) => isTakedown(x.n) && !x.original) : [];
   const curated = ctx.cat.repo(repo) ?? (root ? ctx.cat.repo(root) : undefined);
   if (!own.length && !rootList.length && !curated) return null;
   const { shown, more } = repoNotices(ctx, own, rootList);
@@ -73,6 +88,7 @@ export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: stri
     title: repo,
     relations: relationsOf(ctx, subject, own, rootList, !!curated?.record.llama),
     match: ownRecord || !root ? { via: 'record' } : { via: 'fork', root },
+    outcome: outcomeOf(ctx.notices, own, root ? { repo: root, list: rootList } : undefined),
     note: curated?.record.note ?? null,
     notices: shown,
     moreNotices: more,
@@ -96,6 +112,8 @@ export function detectedPanel(ctx: RepoContext, subject: Subject, signals: reado
     title: subject.slice(5),
     relations: ['llama'],
     match: { via: 'detected', signals: [...signals] },
+    // Only the story's facts are shown for it, as context: nothing of its own.
+    outcome: NO_OUTCOME,
     note: null,
     notices: [],
     moreNotices: 0,
@@ -119,17 +137,22 @@ export function takedownPanel(ctx: RepoContext, subject: Subject, noticePath: st
         url: noticeUrl(noticePath),
         kind: 'takedown',
         date: /(\d{4}-\d{2}-\d{2})[^/]*$/.exec(noticePath)?.[1] ?? '',
+        file: noticePath.split('/').pop() ?? noticePath,
         party: null,
       };
   const base = repoPanel(ctx, subject, networkRoot);
   const notices = base?.notices ?? [];
-  if (n && !notices.some((x) => x.card.path === n.path)) notices.unshift({ role: 'named', card: ctx.notices.card(n) });
+  if (n && !notices.some((x) => x.card.path === n.path)) notices.unshift({ role: 'named', card: ctx.notices.card(n), namedAt: null });
+  // GitHub's own page says it is disabled now, whatever the published record shows.
+  const standing = base && (base.outcome.state === 'disabled' || base.outcome.state === 'disputed');
+  const outcome = standing ? base.outcome : { ...NO_OUTCOME, state: 'disabled' as const, notice: ref };
   return {
     kind: 'repo',
     subject,
     title: subject.slice(5),
     relations: sortRelations([...(base?.relations ?? []), 'named-in-notice']),
     match: base?.match ?? { via: 'record' },
+    outcome,
     note: base?.note ?? null,
     notices,
     moreNotices: base?.moreNotices ?? 0,

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuildNotice } from '../dmca/index-format';
-import { parseNotice, type ParsedNotice } from '../dmca/parser';
+import { parseNotice, resolveCitation, type ParsedNotice } from '../dmca/parser';
 
 /** Notice files of a checkout: everything under the year folders (not .github/, data/, README…). */
 export function noticeFiles(root: string): string[] {
@@ -29,17 +29,18 @@ export function parseCorpus(root: string): ParsedNotice[] {
 const ANSWERS = new Set(['counter-notice', 'retraction', 'reversal']);
 
 /**
- * Links an answer to the notice it answers. Stated links (the text cites the notice's URL) win;
- * otherwise the latest earlier notice naming one of the same repos, or else from the same party as
- * the file names spell them — marked inferred.
+ * Links an answer to the notice it answers. Stated links (the text cites the notice's URL, resolved
+ * against the corpus's file names) win; otherwise the latest earlier notice naming one of the same
+ * repos, or else from the same party as the file names spell them — marked inferred. The file name's
+ * party only links; it is never stored as who sent or filed anything.
  */
 export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
   const byRepo = new Map<string, ParsedNotice[]>();
   const byParty = new Map<string, ParsedNotice[]>();
-  const known = new Set(parsed.map((p) => p.path.toLowerCase()));
+  const known = new Map(parsed.map((p) => [p.path.toLowerCase(), p.path]));
   for (const p of parsed) {
     if (p.kind !== 'takedown') continue;
-    for (const r of p.repos) byRepo.set(r, [...(byRepo.get(r) ?? []), p]);
+    for (const r of p.repos) byRepo.set(r.name, [...(byRepo.get(r.name) ?? []), p]);
     const party = p.fileParty.toLowerCase();
     if (party) byParty.set(party, [...(byParty.get(party) ?? []), p]);
   }
@@ -50,15 +51,18 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
     return best;
   };
   return parsed.map((p) => {
-    let refersTo = p.refersTo.filter((r) => known.has(r.toLowerCase())).map((path) => ({ path, inferred: false }));
+    let refersTo: BuildNotice['refersTo'] = p.refersTo.flatMap((r) => {
+      const path = resolveCitation(r.path, known);
+      return path && path !== p.path ? [{ path, inferred: false, line: r.line }] : [];
+    });
     if (!refersTo.length && ANSWERS.has(p.kind)) {
       let best: ParsedNotice | undefined;
       for (const r of p.repos) {
-        const c = latestBefore(byRepo.get(r), p);
+        const c = latestBefore(byRepo.get(r.name), p);
         if (c && (!best || c.date > best.date || (c.date === best.date && c.path > best.path))) best = c;
       }
       best ??= latestBefore(byParty.get(p.fileParty.toLowerCase()), p);
-      if (best) refersTo = [{ path: best.path, inferred: true }];
+      if (best) refersTo = [{ path: best.path, inferred: true, line: null }];
     }
     return {
       path: p.path,
@@ -66,10 +70,12 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
       textDate: p.textDate,
       kind: p.kind,
       sender: p.sender,
-      onBehalfOf: p.onBehalfOf,
+      principal: p.principal,
+      filer: p.filer,
       fileParty: p.fileParty,
-      networkSize: p.networkSize,
+      network: p.network,
       gists: p.gists.length,
+      scope: p.scope,
       repos: p.repos,
       originals: p.originals,
       refersTo,

@@ -47,6 +47,8 @@ export function mountPanel(life: Lifetime, data: PanelData, opts: MountOptions):
   const host = uiHost(PANEL_TAG);
   host.setAttribute('data-subject', data.subject);
   host.setAttribute('data-relations', data.relations.join(' '));
+  // ../shared/CONTRACT.md: what the record says became of a repo.
+  if (data.kind === 'repo') host.setAttribute('data-outcome', data.outcome.state);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
   style.textContent = panelCss;

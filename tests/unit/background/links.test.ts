@@ -52,7 +52,7 @@ test('index-only repos and notices, detected LLaMA repos, and the never list', a
   expect(r!.known['/ytdl-org/youtube-dl']).toMatchObject({ relations: expect.arrayContaining(['named-in-notice']) });
   expect(r!.known['/ggerganov/llama.cpp']).toMatchObject({ relations: ['llama'], hint: expect.stringMatching(/likely LLaMA-related/) });
   expect(r!.known['https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md']!.hint).toMatch(
-    /^DMCA takedown notice of 2020-10-23 from RIAA — 18 repositories named/,
+    /^DMCA takedown notice of 2020-10-23 from Recording Industry Association of America, Inc\. — 18 repositories named/,
   );
   const never = await setup({ llamaNever: ['ggerganov/llama.cpp'] }).ask<LinksReply>({ type: 'links', hrefs: ['/ggerganov/llama.cpp'] });
   expect(never!.known).toEqual({});

@@ -32,6 +32,8 @@ test('one host inline at the top of the repo content, with the contract attribut
   expect(hosts).toHaveLength(1);
   expect(hosts[0]!.getAttribute('data-subject')).toBe('repo:shawwn/llama-dl');
   expect(hosts[0]!.getAttribute('data-relations')).toBe('named-in-notice counter-noticed discussed llama');
+  // What the record says became of it (CONTRACT.md, 2026-11-30): Tensorfork's counter-notice disputes Meta's notice.
+  expect(hosts[0]!.getAttribute('data-outcome')).toBe('disputed');
   expect(hosts[0]!.shadowRoot?.mode).toBe('open');
   expect(hosts[0]!.shadowRoot!.textContent).toContain('OpSec Online LLC');
   expect(anchor.firstElementChild).toBe(hosts[0]);

@@ -44,7 +44,7 @@ console.log(
   `  ≥ 1 repo: ${pct(notices.filter((n) => n.repos.length).length)}; distinct repos: ${built.summary.repos}; gists: ${notices.reduce((a, n) => a + n.gists, 0)}`,
 );
 console.log(
-  `  sender or principal stated: ${pct(notices.filter((n) => n.sender || n.onBehalfOf).length)}; network note: ${notices.filter((n) => n.networkSize).length}`,
+  `  sender or principal stated: ${pct(notices.filter((n) => n.sender || n.principal).length)}; network note: ${notices.filter((n) => n.network).length}`,
 );
 console.log(
   `  answers linked to a notice: ${answers.filter((n) => n.refersTo.length).length}/${answers.length} (stated ${answers.filter((n) => n.refersTo.some((r) => !r.inferred)).length})`,

@@ -1,0 +1,496 @@
+/**
+ * Who sent a github/dmca notice, on whose behalf, and (for a counter-notice, retraction or reversal) who
+ * filed it — each with the line of the notice it comes from. Pure: text in, facts out.
+ *
+ * Roles, as Backstory uses them:
+ *  - sender: the organisation that sent the notice (an agent or law firm, or the signer's own company);
+ *  - principal: on whose behalf it was sent, when that is another party (the copyright owner or client);
+ *  - filer: for an answer, the party it is filed for (GitHub for GitHub's own reversals).
+ * A name is only ever taken from the text: never from the file name, never a redaction or a form prompt.
+ */
+
+export interface Fact<T = string> {
+  value: T;
+  /** 1-based line of the notice the fact was read from. */
+  line: number;
+}
+
+export interface Parties {
+  sender: Fact | null;
+  principal: Fact | null;
+  filer: Fact | null;
+}
+
+/** One line, as the patterns see it: markdown emphasis, headings, quotes, bullets and tags removed. */
+interface Line {
+  n: number;
+  text: string;
+}
+
+const SUFFIX =
+  /\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|company|s\.?a|s\.?a\.?s|b\.?v|ag|ab|llp|l\.l\.p|plc|pty|s\.r\.o|s\.l|kk|k\.k|oy|as|spa|s\.p\.a|srl|s\.r\.l|sdn bhd|pte)\.?$/i;
+/** Words that make a line an organisation's name when it stands alone (a signature block, an address). */
+const ORG_WORD =
+  /\b(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|company|s\.a\.|b\.v\.|llp|plc|pty|s\.r\.o\.|studios?|software|technolog(?:y|ies)|systems|labs|press|university|publishing|publishers|association|foundation|group|games|entertainment|interactive|solutions|media|enterprises?|holdings|industries|security|networks)\b/i;
+/** Phrases that are never a party: form prompts, legal boilerplate, redactions. */
+const NOT_A_NAME =
+  /private\]|\[private|redacted|\?|\b(?:please|describe|provide|addendum|dmca|notice|notification|copyright(?:ed)?|infring\w*|repositor\w*|github|penalty|perjury|authoriz\w+|good faith|signature|address|telephone|phone|email|e-mail|website|url|https?|www|party|notifying|information|details|statement|declaration|contact|sincerely|regards|name|in-?charge|incharge)\b/i;
+const LOWER_START =
+  /^(?:the|a|an|my|our|your|this|that|these|those|which|who|whom|all|any|its|his|her|their|i|we|you|it|to|of|in|on|for|and|or|as|by|with|from|yes|no)\b|^(?:Yes|No|I|We|My|Our|This|That|These|All|Any)\b/;
+
+/** The normalised lines of a notice. */
+export function noticeLines(text: string): Line[] {
+  // What can be done to the whole text at once is (one pass each, not one per line).
+  const whole = text
+    .replace(/\[\s*(?:private|redacted)\s*\]/gi, '[private]')
+    .replace(/<[^>\n]{1,200}>/g, ' ')
+    .replace(/\*\*|__|`/g, '');
+  return whole.split('\n').map((raw, i) => ({
+    n: i + 1,
+    text: /^[\w:/.?=&%~-]*$/.test(raw)
+      ? raw
+      : raw
+          .replace(/^[\s>#*+-]+|^\s*\d{1,2}[.)]\s+/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+  }));
+}
+
+/** Where a captured name ends: a sentence end (not the dot of "Inc."), a clause, an explanation. */
+const NAME_END = new RegExp(
+  [
+    // A sentence ends at a dot, but not the dot of "Inc." or of an initial ("J.P. Holdings").
+    String.raw`(?<!\b(?:Inc|Ltd|Co|Corp|Bros|Int'l|St|No|S\.A|B\.V|s\.r\.o|L\.L\.C|U\.S|[A-Z]))\.(?=\s|$)`,
+    // After an acronym in brackets: "Ministry of … Emiratisation (MOHRE) of the United Arab Emirates".
+    String.raw`(?<=\([A-Z]{2,10}\))\s`,
+    String.raw`\s+(?:as (?:agent|its|their|the|a|an)|acting|who|which|that|whose|regarding|pursuant|hereinafter|\(hereinafter|\(collectively|\(the|https?)\b`,
+    String.raw`\s+(?:in|to|with|for|on|at|from|by|within|is|are|was|were|has|have|had|will|would|can|may|owns|and (?:am|is|are|its|their|his|her|has|have))\s+(?=[a-z(])`,
+    String.raw`\s+and (?:we|I|our|my|one|some|all|many|several)\b`,
+    String.raw`,\s+(?:the|a|an|who|which|and (?:am|its)|I|we|with|in|to|located|based|headquartered)\b|,\s+(?=[a-z])`,
+    String.raw`\s+-\s+|\s+\||;|:\s|\s{2,}`,
+  ].join('|'),
+);
+
+/** A clean organisation name, or null when what was captured is not one. */
+export function cleanName(raw: string): string | null {
+  let s = raw
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[“”"«»*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Wrapping and list marks: "[Kilpatrick Townsend & Stockton LLP]", "| Infosys Ltd.", "[5] Company", "/O'Reilly Media".
+  s = s
+    .replace(/^\(on behalf of\s+/i, '')
+    .replace(/^(?:\[\d{1,3}\]\s*)?[|/\\[\s]+(?!private\])/i, '')
+    .replace(/[\]=]+$/, '')
+    .split(/（/)[0]!;
+  s = s.split(NAME_END)[0]!;
+  const domain = /^[\w-]+\.(?:com|dev|io|net|org|app|co)\b/i.exec(s);
+  if (domain) s = domain[0];
+  const suffix = /\b(?:Inc|Ltd|LLC|GmbH|Corp|S\.A|B\.V|s\.r\.o|Pty Ltd|Co\.,\s?Ltd)\.?(?=\s|,|$)/.exec(s);
+  if (suffix) {
+    const rest = s.slice(suffix.index + suffix[0].length);
+    if (!/^,?\s+and\s+[A-Z]/.test(rest)) s = s.slice(0, suffix.index + suffix[0].length);
+  }
+  s = s.replace(/\s+(?:and|or|of|the)$/i, '');
+  s = s.replace(/[\s,;:]+$/, '').replace(/^[\s,;:.'-]+/, '');
+  if (!SUFFIX.test(s)) s = s.replace(/\.+$/, '');
+  s = s.replace(/\s*\((?!RIAA\)|APA\)|MOHRE\))[^)]*\)?$/, '');
+  if (!s || s.length < 2 || s.length > 80) return null;
+  if (s.split(' ').length > 9 || NOT_A_NAME.test(s) || LOWER_START.test(s) || /^The [a-z]/.test(s)) return null;
+  if (!/[A-Za-z]/.test(s) || /^\d/.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return null;
+  if (/^(?:the )?(?:company|organi[sz]ation|corporation|firm|client|owner|agent)$/i.test(s)) return null;
+  return s;
+}
+
+/** Same party: case, punctuation, spaces and legal suffixes aside. */
+export function sameParty(a: string, b: string): boolean {
+  const norm = (x: string) => {
+    const words = x
+      .toLowerCase()
+      .replace(/[^a-z0-9& ]+/g, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+    while (
+      words.length > 1 &&
+      /^(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|co|company|sa|bv|ag|ab|llp|plc|pty|sro|the)$/.test(words.at(-1)!)
+    )
+      words.pop();
+    if (words[0] === 'the' && words.length > 1) words.shift();
+    return words.join('');
+  };
+  return norm(a) === norm(b);
+}
+
+type Role = 'sender' | 'principal';
+interface Candidate {
+  role: Role;
+  value: string;
+  line: number;
+  /** Higher wins within a role. */
+  weight: number;
+  /** A signature line with no mark of an organisation (it may be a title): dropped when a principal is stated. */
+  weak?: boolean;
+}
+
+/** The value of a labelled field: after the colon, else on the next non-empty line. */
+function fieldValue(lines: Line[], i: number, afterColon: string): { value: string; line: number } | null {
+  if (afterColon.trim()) return { value: afterColon, line: lines[i]!.n };
+  for (let j = i + 1; j < Math.min(lines.length, i + 3); j++) if (lines[j]!.text) return { value: lines[j]!.text, line: lines[j]!.n };
+  return null;
+}
+
+const FIELDS: [RegExp, Role, number][] = [
+  [
+    /^(?:rights? ?holders?|copyright (?:owner|holder)s?(?: name)?(?:\(s\))?(?: or exclusive licensee)?|name of (?:the )?(?:copyright (?:owner|holder)|injured party)|copyright holder you represent|client(?: name)?|on behalf of|organi[sz]ation represented|owner of (?:the )?copyright)\s*:(.*)$/i,
+    'principal',
+    6,
+  ],
+  [
+    /^(?:company(?: name)?|organi[sz]ation(?: name)?|complainant(?: unit)?|sender|agent company|law firm|firm|business name)\s*:(.*)$/i,
+    'sender',
+    6,
+  ],
+];
+
+/** A name as the phrasings capture it (cleanName decides where it ends and whether it is one). */
+const N = String.raw`([A-Z][\w&.,'’ ()-]{1,90})`;
+const rx = (src: string, flags = '') => new RegExp(src.replace(/NAME/g, N), flags);
+/** Someone's role before "of X" / "for X": the redacted title, "an employee", "the founder and CEO"… */
+const ROLE = String.raw`(?:(?:an?|the|and|one|of|\[private\]|\(employee\)|employee|member|representative|founder|owner|director|manager|ceo|cto|head|lead|developer|officer|counsel|engineer|staff|team|authori[sz]ed)[ ,]+){1,6}`;
+/** "I am", "I'm", "I, [private], am". */
+const I_AM = String.raw`\bI(?:'m|’m| am|, \[private\], am)(?: also)?`;
+
+/** Phrasings that name a party, in running text. Each captures a name; some a second one in another role. */
+const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: boolean }[] = [
+  // "Cyveillance is authorized to act on behalf of QUALCOMM…", "Looking Glass Cyber Solutions represents Comcast"
+  {
+    re: rx(
+      String.raw`^NAME (?:is|are) (?:an? )?(?:authori[sz]ed (?:agent|to act) (?:on behalf )?of|the authori[sz]ed agent of|acting on behalf of) (?:the )?NAME`,
+    ),
+    role: 'sender',
+    weight: 6,
+    second: 'principal',
+  },
+  { re: rx(String.raw`^NAME represents (?:the )?NAME`), role: 'sender', weight: 6, second: 'principal' },
+  // "Alianza and Alianza members duly authorize NAGRA to act on their behalf"
+  { re: rx(String.raw`\bduly authori[sz]e ([A-Z][\w&.' -]{1,40}) to act on (?:its|their) behalf`), role: 'sender', weight: 6 },
+  { re: rx(String.raw`^([A-Z][\w&.' -]{1,40}) and [\w ]{0,30}members duly authori[sz]e`), role: 'principal', weight: 6 },
+  { re: rx(String.raw`\(entrusted by NAME\)`), role: 'principal', weight: 6 },
+  { re: rx(String.raw`\b(?:our|my) client,? ["“]?NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\brepresenting our client ["“]?NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\bThis (?:firm|company|agency) represents NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\bI represent NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\b(?:attorney|counsel|lawyer|agent|firm) who represents NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\b[Rr]epresenting (?:my|our|the) (?:company|employer),?\s*NAME`), role: 'sender', weight: 6 },
+  { re: rx(String.raw`\bon behalf of (?:my|our) (?:employer|company),?\s*\[?NAME`), role: 'sender', weight: 6 },
+  {
+    re: rx(String.raw`\bon (?:the )?behalf of (?:the )?(?:(?:rights? ?holder|copyright (?:owner|holder))[ ,]+)?NAME`),
+    role: 'principal',
+    weight: 4,
+  },
+  { re: rx(String.raw`\bauthori[sz]ed agent (?:of|for) (?:the )?NAME`), role: 'principal', weight: 4 },
+  { re: rx(String.raw`\bBy order (?:from|of) (?:the )?NAME`), role: 'principal', weight: 4 },
+  // "I am an employee of X", "I am the [private] of X", "I'm [private] from X", "I am a [private] at X"
+  {
+    re: rx(String.raw`${I_AM} ${ROLE}(?:of|at|for|from|with) (?:the (?:sole )?(?:copyright owner|company|firm|organi[sz]ation),? )?NAME`),
+    role: 'sender',
+    weight: 4,
+  },
+  // A title and its company: "co-founder and CTO at Yanka Industries"
+  {
+    re: rx(String.raw`\b(?:co-?founder|founder|ceo|cto|coo|president|director|general counsel)(?: and [\w-]+)? (?:at|of) NAME`),
+    role: 'sender',
+    weight: 3,
+  },
+  { re: rx(String.raw`\b[Ww]e are (?:a )?part of NAME`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\b[Ee]ntrusted by NAME`), role: 'principal', weight: 4 },
+  // "The National Professional Football League, (hereinafter, LaLiga)", "X, with domicile in"
+  { re: rx(String.raw`^NAME,? \(hereinafter,? ["“]?[A-Z][\w ]{1,30}["”]?\)`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`^NAME, with (?:domicile|registered office|its registered office) (?:in|at)\b`), role: 'sender', weight: 4 },
+  {
+    re: rx(String.raw`\b(?:an? |the )?(?:employee|representative|member) (?:of|at) (?:the (?:sole )?copyright owner,? )?NAME`),
+    role: 'sender',
+    weight: 3,
+  },
+  // Brand names that start lower-case ("rixCloud, Inc.", "coconala Inc."): kept only with a capital or a legal suffix (see candidates).
+  {
+    re: new RegExp(String.raw`\bI(?:'m|’m| am) ${ROLE}(?:of|at|for|from) ([a-z][\w&.,'’ -]{1,60})`),
+    role: 'sender',
+    weight: 4,
+    brand: true,
+  },
+  // "I am Educative's [private]", "I'm [private] of the authentication system KeyAuth"
+  { re: rx(String.raw`${I_AM} ([A-Z][\w&.-]+(?: [A-Z][\w&.-]+){0,3})['’]s \[private\]`), role: 'sender', weight: 4 },
+  {
+    re: rx(
+      String.raw`\bI(?:'m|’m| am) (?:the )?\[private\] of the (?:authentication |licensing )?(?:system|service|platform|product|software) NAME`,
+    ),
+    role: 'sender',
+    weight: 3,
+  },
+  { re: rx(String.raw`\bWe,? NAME, are (?:the )?`), role: 'sender', weight: 6 },
+  { re: rx(String.raw`\bWe are (?:the team from )?([A-Z][\w&.' -]{1,40}?)(?: company)?[,.]`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\b(?:[Mm]y|[Oo]ur) company,? NAME`), role: 'sender', weight: 5 },
+  { re: rx(String.raw`\bthe owner of ([A-Z][\w&.' -]{1,40}) company\b`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\b(?:authori[sz]ed|duly authori[sz]ed) representative of NAME`), role: 'sender', weight: 4 },
+  {
+    re: rx(
+      String.raw`^NAME (?:is|are) the (?:sole |exclusive )?(?:copyright (?:owner|holder)|owner of (?:the|all|an?)|exclusive rights? holder)`,
+    ),
+    role: 'principal',
+    weight: 4,
+  },
+  { re: rx(String.raw`^NAME owns (?:these|this|the|all)\b`), role: 'principal', weight: 4 },
+  { re: rx(String.raw`\bexclusively licensed to ([A-Z][\w&.' -]{1,40})`), role: 'principal', weight: 3 },
+  {
+    re: rx(String.raw`\b(?:copyrighted (?:work|property|material)|intellectual property|are the property) of (?:the )?NAME`),
+    role: 'principal',
+    weight: 3,
+  },
+  { re: rx(String.raw`\bowned(?:,| by)? (?:copyrighted,? and trademarked )?by (?:the )?NAME`), role: 'principal', weight: 2 },
+  { re: rx(String.raw`\bThe original copyrighted work is ([A-Z][\w&.,' -]{1,60})['’]s\b`), role: 'principal', weight: 3 },
+  { re: rx(String.raw`\bscope of enforcement is for \w+ within NAME`), role: 'principal', weight: 4 },
+  { re: rx(String.raw`\bComplainant ?:\s*NAME`), role: 'sender', weight: 6 },
+];
+
+/**
+ * A word every phrasing above needs: text without one is not matched against them (most lines of a long
+ * notice are URLs and descriptions; this keeps the whole corpus at a few seconds).
+ */
+const TRIGGER =
+  /behalf|represent|authori[sz]|client|entrust|firm|compan|agency|employ|founder|ceo|cto|coo|president|director|counsel|owner|holder|part of|hereinafter|domicile|registered office|\bi(?:'m|’m| am|, \[private\])|\bwe\b|owns|licensed|propert|owned|order (?:from|of)|members|complainant|enforcement/;
+/** Case-blind, on lower case: irregexp's case-insensitive alternation is several times slower. */
+const triggered = (text: string) => TRIGGER.test(text.toLowerCase());
+
+/** A legal form of company, the strongest sign a line is an organisation's name. */
+const STRONG_SUFFIX = /\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|s\.a|b\.v|pty|s\.r\.o|plc|llp|sas|co\.,\s?ltd)\.?(?:,)?$/i;
+const ANY_SUFFIX = /\b(?:inc|llc|ltd|limited|gmbh|corp|corporation|s\.a|b\.v|pty|s\.r\.o|plc|llp|sas)\b/i;
+/** Address and contact lines are not organisations. */
+const ADDRESS =
+  /\b(?:street|st\.|road|rd\.|avenue|ave\.?|suite|floor|building|blvd|box|park|district|province|city|united (?:states|kingdom)|usa|china|india|germany|france|japan|switzerland|cyprus|[A-Z]{2} \d{5})\b|\d{3,}/i;
+
+const CLOSING =
+  /^(?:sincerely|regards|best regards|kind regards|warm regards|yours (?:truly|faithfully|sincerely)|respectfully|thank you|thanks|truthfully|best|cheers|signed|\/\/signed\/\/|with regards)[,.!]?$/i;
+/** Lines of a form where the sender may put their company (with an address). */
+const ADDRESS_PROMPT =
+  /^(?:signature:?$|so that (?:we|the complaining party) can get back to you|please provide a (?:physical address|telephone number)|please type your full (?:legal )?name|my contact information|contact information|copyright information)/i;
+
+function orgLine(text: string): string | null {
+  if (!text || text.length > 90 || /^\[?private\]?$/i.test(text)) return null;
+  // "[private], Analyst" / "[private], UNISOC": what follows a redacted name.
+  const after = /^\[private\](?:\s*,\s*|\s+)(?:for and on behalf of\s+)?(.+)$/i.exec(text)?.[1];
+  const candidate = after ?? text;
+  if (!ORG_WORD.test(candidate) && !/^[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,4}$/.test(candidate)) return null;
+  const name = cleanName(candidate.replace(/\s+as its [\w ]+$/i, ''));
+  if (!name) return null;
+  // A person's role, not an organisation ("Analyst", "Managing Director").
+  if (
+    !ORG_WORD.test(name) &&
+    /\b(?:analyst|director|manager|officer|counsel|attorney|agent|ceo|cto|founder|owner|president|head|lead|engineer|developer)\b/i.test(
+      name,
+    )
+  )
+    return null;
+  return name;
+}
+
+/** Organisation lines in the signature block (after a closing) or in a form's contact answer. */
+function signatureCandidates(lines: Line[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i]!.text;
+    // "Signed, [private], Managing Director, Brent Ozar Unlimited": the last segment that is an organisation.
+    const signed = /^(?:signed|signature)\s*[,:]\s*(.+)$/i.exec(t)?.[1];
+    if (signed) {
+      for (const seg of signed.split(/\s*,\s*/).reverse()) {
+        const name = orgLine(seg);
+        if (name) {
+          out.push({ role: 'sender', value: name, line: lines[i]!.n, weight: 3 });
+          break;
+        }
+      }
+    }
+    if (/^By order (?:from|of) the copyright holder$/i.test(t)) {
+      const next = lines.slice(i + 1).find((l) => l.text);
+      const name = next ? cleanName(next.text.split(/,\s*\[private\]/)[0]!) : null;
+      if (next && name) out.push({ role: 'principal', value: name, line: next.n, weight: 5 });
+    }
+    const closing = CLOSING.test(t);
+    const prompt = ADDRESS_PROMPT.test(t);
+    if (!closing && !prompt) continue;
+    for (let j = i + 1, seen = 0; j < lines.length && seen < 9; j++) {
+      const l = lines[j]!.text;
+      if (!l) continue;
+      seen++;
+      if (j > i + 1 && (ADDRESS_PROMPT.test(l) || /\?$/.test(l))) break;
+      // "[private] for and on behalf of J.P. Holdings Int'l Ltd as its Director"
+      const behalf = /\bfor and on behalf of ([A-Z][\w&.,' -]{1,60})/.exec(l)?.[1];
+      const name = behalf ? cleanName(behalf.replace(/\s+as its [\w ]+$/i, '')) : orgLine(l);
+      if (name) {
+        out.push({
+          role: 'sender',
+          value: name,
+          line: lines[j]!.n,
+          weight: closing ? 3 : 2,
+          ...(ORG_WORD.test(name) ? {} : { weak: true }),
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A company named on its own line right after a redacted name ("[private]\nLyft, Inc."), or with a legal suffix near the end. */
+function standaloneCandidates(lines: Line[]): Candidate[] {
+  const out: Candidate[] = [];
+  // A law firm's letterhead on the first lines ("Wells IP Law").
+  for (const l of lines.filter((x) => x.text).slice(0, 3)) {
+    const firm = /^([A-Z][\w&.,' -]{2,50}?(?: IP)? (?:Law|LLP|Legal|Law Firm|Attorneys(?: at Law)?|& Associates))\b/.exec(l.text)?.[1];
+    const name = firm ? cleanName(firm) : null;
+    if (name) out.push({ role: 'sender', value: name, line: l.n, weight: 4 });
+  }
+  const nonEmpty = lines.filter((l) => l.text);
+  nonEmpty.forEach((l, k) => {
+    const prev = nonEmpty[k - 1]?.text ?? '';
+    const afterRedaction =
+      /\[private\](?:[\s,]*[\w ]{0,30})?$/i.test(prev) && /^(?:\[private\]|sender:|name:|from:|signed:?|[/\s]*\[private\]\/?)/i.test(prev);
+    // Cheap first: most lines have no legal suffix and follow no redaction.
+    if (!afterRedaction && !ANY_SUFFIX.test(l.text)) return;
+    const text = l.text
+      .replace(/^(?:[A-Z]\s*\|\s*|company:\s*)/i, '')
+      .split(/\s+\|\s+|\[private\]/)[0]!
+      .trim();
+    const shortWithSuffix = STRONG_SUFFIX.test(text) && text.split(' ').length <= 6;
+    if (!afterRedaction && !shortWithSuffix) return;
+    const name = orgLine(text);
+    if (name && !ADDRESS.test(name)) out.push({ role: 'sender', value: name, line: l.n, weight: afterRedaction ? 2 : 1 });
+  });
+  return out;
+}
+
+/** Every candidate, for debugging the rules (`vite-node` one-liners). */
+export function partyCandidates(text: string): Candidate[] {
+  return candidates(noticeLines(text));
+}
+
+/**
+ * Paragraphs: consecutive non-empty lines joined (letters wrap their sentences), each with the line it
+ * starts on and where each of its lines begins, so a match reports the line it starts on.
+ */
+const PARAGRAPH_MAX = 2000;
+function paragraphs(lines: Line[]): { text: string; lineAt(offset: number): number }[] {
+  const out: { text: string; lineAt(offset: number): number }[] = [];
+  let cur: Line[] = [];
+  const flush = () => {
+    if (!cur.length) return;
+    const parts = cur;
+    const starts: number[] = [];
+    let text = '';
+    for (const l of parts) {
+      starts.push(text.length);
+      text += (text ? ' ' : '') + l.text;
+      if (starts.length > 1) starts[starts.length - 1]! += 1;
+    }
+    out.push({
+      text,
+      lineAt(offset) {
+        let k = 0;
+        while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+        return parts[k]!.n;
+      },
+    });
+    cur = [];
+  };
+  for (const l of lines) {
+    // A line of one token that is no word (a URL of a list, a number) is no sentence: it ends the paragraph.
+    if (l.text && (l.text.includes(' ') || !/:\/\/|^www\.|\.(?:com|org|net|io)\/|^[\d.)-]+$/i.test(l.text))) cur.push(l);
+    else flush();
+    // Who sends a notice is said in its first sentences: a paragraph is read up to about 2,000 characters.
+    if (cur.reduce((a, x) => a + x.text.length, 0) > PARAGRAPH_MAX) flush();
+  }
+  flush();
+  return out;
+}
+
+function candidates(lines: Line[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const para of paragraphs(lines)) {
+    if (!triggered(para.text)) continue;
+    for (const p of PHRASES) {
+      // Each sentence start (^) of a paragraph is a line start too: match per line for anchored phrases.
+      const m = p.re.source.startsWith('^') ? null : p.re.exec(para.text);
+      if (!m) continue;
+      const line = para.lineAt(m.index);
+      const a = cleanName(m[1]!);
+      const brandOk = !p.brand || (!!a && (/[A-Z]/.test(a) || STRONG_SUFFIX.test(a)));
+      if (a && brandOk) out.push({ role: p.role, value: a, line, weight: p.weight });
+      const b = p.second && m[2] ? cleanName(m[2]) : null;
+      if (b && p.second) out.push({ role: p.second, value: b, line, weight: p.weight });
+    }
+  }
+  lines.forEach((l, i) => {
+    // Fields and phrasings have a colon or a space; a lone token (most lines of a long URL list) has neither.
+    if (!l.text.includes(' ') && !l.text.includes(':')) return;
+    for (const [re, role, weight] of FIELDS) {
+      const m = re.exec(l.text);
+      if (!m) continue;
+      const v = fieldValue(lines, i, m[1] ?? '');
+      if (!v) continue;
+      // "Attributor Corporation as agent for American Psychological Association (APA)"
+      const agentFor = /^(.+?) as agent for (?:the )?(.+)$/i.exec(v.value);
+      const first = cleanName(agentFor ? agentFor[1]! : v.value);
+      if (first) out.push({ role, value: first, line: v.line, weight });
+      const second = agentFor && !/rights holders listed/i.test(agentFor[2]!) ? cleanName(agentFor[2]!) : null;
+      if (second) out.push({ role: 'principal', value: second, line: v.line, weight });
+    }
+    if (!triggered(l.text)) return;
+    for (const p of PHRASES) {
+      if (!p.re.source.startsWith('^')) continue;
+      const m = p.re.exec(l.text);
+      if (!m) continue;
+      const a = cleanName(m[1]!);
+      const brandOk = !p.brand || (!!a && (/[A-Z]/.test(a) || STRONG_SUFFIX.test(a)));
+      if (a && brandOk) out.push({ role: p.role, value: a, line: l.n, weight: p.weight });
+      const b = p.second && m[2] ? cleanName(m[2]) : null;
+      if (b && p.second) out.push({ role: p.second, value: b, line: l.n, weight: p.weight });
+    }
+  });
+  return [...out, ...signatureCandidates(lines), ...standaloneCandidates(lines)];
+}
+
+/** The best candidate of a role: highest weight, then the earliest line. */
+function best(list: Candidate[], role: Role): Candidate | null {
+  let top: Candidate | null = null;
+  for (const c of list) if (c.role === role && (!top || c.weight > top.weight || (c.weight === top.weight && c.line < top.line))) top = c;
+  return top;
+}
+
+export function extractParties(text: string, kind: string): Parties {
+  const lines = noticeLines(text);
+  if (kind === 'reversal') {
+    const i = lines.findIndex((l) =>
+      /\bGitHub (?:has|have) (?:reversed|reconsidered|reinstated|decided to reject)|^GitHub Staff$/i.test(l.text),
+    );
+    return { sender: null, principal: null, filer: i >= 0 ? { value: 'GitHub', line: lines[i]!.n } : null };
+  }
+  const list = candidates(lines);
+  let sender = best(list, 'sender');
+  let principal = best(list, 'principal');
+  if (sender?.weak && principal)
+    sender = best(
+      list.filter((c) => !c.weak),
+      'sender',
+    );
+  if (sender && principal && sameParty(sender.value, principal.value)) principal = null;
+  // An agent named only with its client: the client is the principal; the agent's own company, if named, the sender.
+  const fact = (c: Candidate | null): Fact | null => (c ? { value: c.value, line: c.line } : null);
+  if (kind === 'counter-notice' || kind === 'retraction') {
+    // An answer is filed for a party: the principal when an agent sent it, else the sender.
+    const filer = principal ?? sender;
+    if (!principal) sender = null;
+    return { sender: fact(sender), principal: null, filer: fact(filer) };
+  }
+  return { sender: fact(sender), principal: fact(principal), filer: null };
+}

@@ -1,0 +1,120 @@
+/**
+ * Scoring the notice parser against the hand-labelled notices (tests/fixtures/dmca-eval.json): party
+ * fields, kind, repos and explicit citations. Node only (reads the raw notices from ../shared/data).
+ *
+ * Party fields are scored per field; when a notice states a single party, the role it is given (sender or
+ * principal) is not held against the parser (which of the two a lone company is — signer's employer or
+ * the owner it acts for — is rarely stated). Names match when equal but for case, punctuation and legal
+ * suffixes, against any of the label's accepted spellings.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sameParty } from '../dmca/parties';
+import { parseNotice, resolveCitation, type ParsedNotice } from '../dmca/parser';
+import { noticeFiles } from './dmca-corpus';
+
+export interface LabelledParty {
+  names: string[];
+  line: number | null;
+}
+export interface LabelledNotice {
+  path: string;
+  /** How it was chosen: a seeded random sample, a hard case, or a random sample labelled after the rules were frozen. */
+  set: 'random' | 'hard' | 'held-out' | 'held-out-2';
+  kind: string;
+  sender: LabelledParty | null;
+  principal: LabelledParty | null;
+  filer: LabelledParty | null;
+  /** Notices the text explicitly cites (paths in github/dmca). */
+  answers: string[];
+  repos: string[];
+  network: number | null;
+}
+
+export interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const ratio = (a: number, b: number) => (b ? a / b : 1);
+export const precision = (s: Score) => ratio(s.tp, s.tp + s.fp);
+export const recall = (s: Score) => ratio(s.tp, s.tp + s.fn);
+
+export interface EvalReport {
+  notices: number;
+  parties: Score;
+  kinds: { right: number; of: number; wrong: string[] };
+  repos: Score;
+  citations: { linked: number; of: number; wrong: string[] };
+  misses: string[];
+}
+
+const matches = (got: string | null | undefined, label: LabelledParty | null) =>
+  !!got && !!label && label.names.some((n) => sameParty(got, n));
+
+/** Score one notice's parties: per field, role-free when only one of sender / principal is labelled. */
+function scoreParties(p: ParsedNotice, l: LabelledNotice, s: Score, misses: string[]) {
+  const got = { sender: p.sender?.value ?? null, principal: p.principal?.value ?? null, filer: p.filer?.value ?? null };
+  const single = !!l.sender !== !!l.principal;
+  for (const field of ['sender', 'principal', 'filer'] as const) {
+    const label = l[field];
+    const value = got[field];
+    const other = field === 'sender' ? 'principal' : field === 'principal' ? 'sender' : null;
+    const ok = matches(value, label) || (single && other !== null && !label && !!l[other] && matches(value, l[other]));
+    if (value && ok) s.tp++;
+    else if (value) {
+      s.fp++;
+      misses.push(`${l.path}: ${field} "${value}" (label ${label ? JSON.stringify(label.names[0]) : 'none'})`);
+    }
+    // A labelled party not found in its field (nor, when alone, in the other one).
+    const foundElsewhere = single && other !== null && matches(got[other], label);
+    if (label && !matches(value, label) && !foundElsewhere) {
+      s.fn++;
+      if (!value) misses.push(`${l.path}: ${field} missed ${JSON.stringify(label.names[0])}`);
+    }
+  }
+}
+
+export function evaluateParser(labels: readonly LabelledNotice[], root: string): EvalReport {
+  const known = new Map(noticeFiles(root).map((f) => [f.toLowerCase(), f]));
+  const r: EvalReport = {
+    notices: labels.length,
+    parties: { tp: 0, fp: 0, fn: 0 },
+    kinds: { right: 0, of: 0, wrong: [] },
+    repos: { tp: 0, fp: 0, fn: 0 },
+    citations: { linked: 0, of: 0, wrong: [] },
+    misses: [],
+  };
+  for (const l of labels) {
+    const p = parseNotice(l.path, readFileSync(join(root, l.path), 'utf8'));
+    scoreParties(p, l, r.parties, r.misses);
+    r.kinds.of++;
+    if (p.kind === l.kind) r.kinds.right++;
+    else r.kinds.wrong.push(`${l.path}: ${p.kind} (label ${l.kind})`);
+    const got = new Set(p.repos.map((x) => x.name));
+    const want = new Set(l.repos);
+    for (const x of got) {
+      if (want.has(x)) r.repos.tp++;
+      else {
+        r.repos.fp++;
+        r.misses.push(`${l.path}: repo ${x} not named`);
+      }
+    }
+    for (const x of want) {
+      if (got.has(x)) continue;
+      r.repos.fn++;
+      r.misses.push(`${l.path}: repo ${x} missed`);
+    }
+    const cited = p.refersTo.flatMap((c) => resolveCitation(c.path, known) ?? []);
+    r.citations.of += l.answers.length;
+    for (const a of l.answers) if (cited.includes(a)) r.citations.linked++;
+    const wrong = cited.filter((c) => !l.answers.includes(c));
+    if (wrong.length || l.answers.some((a) => !cited.includes(a)))
+      r.citations.wrong.push(`${l.path}: cites ${JSON.stringify(cited)} (label ${JSON.stringify(l.answers)})`);
+  }
+  return r;
+}
+
+export function loadLabels(file: string): LabelledNotice[] {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { notices: LabelledNotice[] }).notices;
+}
