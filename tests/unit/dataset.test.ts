@@ -31,6 +31,32 @@ describe('bundled dataset', () => {
     expect(t.comments.filter((c) => c.topics.some((x) => t.topics.find((y) => y.id === x)?.tangent)).length).toBeGreaterThan(20);
   });
 
+  test('every timeline entry has a source inside the bundle, or says which outside source it comes from', () => {
+    const d = assertDatasetValid();
+    const threads = new Set(d.threads.flatMap((t) => [t.id, ...t.related.map((r) => r.id)]));
+    for (const s of d.stories) {
+      const notices = new Set(s.notices.map((n) => n.path));
+      for (const e of s.timeline) {
+        const url = e.source.url ?? '';
+        const notice = /^https:\/\/github\.com\/github\/dmca\/blob\/master\/(.+?)(?:#L\d+)?$/.exec(url)?.[1];
+        const item = Number(/^https:\/\/news\.ycombinator\.com\/item\?id=(\d+)/.exec(url)?.[1]);
+        const inside = (notice && notices.has(notice)) || threads.has(item);
+        expect(inside || /outside/i.test(e.source.label), `${s.id} ${e.date}: ${e.source.label}`).toBe(true);
+        // A date the bundled source does not give is labelled as coming from outside it.
+        if (e.date === '2023-02-24' || e.date === '2023-03-03') expect(e.source.label).toMatch(/outside the bundle/);
+      }
+    }
+  });
+
+  test('the seed story states the notice as it reads (network of 403 repositories, inclusive of the parent)', () => {
+    const d = assertDatasetValid();
+    const s = d.stories.find((x) => x.id === 'llama-dmca-2023')!;
+    const all = JSON.stringify(s);
+    expect(all).not.toMatch(/403 forks|every copy|first discussed/);
+    expect(s.repos.find((r) => r.repo === 'shawwn/llama-dl')!.note).toContain('403 repositories');
+    expect(JSON.stringify(d.threads)).not.toMatch(/first discussed/);
+  });
+
   test('a file not in canonical form is rejected', () => {
     const topics = JSON.parse(texts[`${T}/topics.json`]!);
     const { problems } = validateDatasetTexts({ ...texts, [`${T}/topics.json`]: JSON.stringify(topics) });

@@ -115,7 +115,14 @@ describe('repo panels', () => {
     });
     expect(p.threads).toHaveLength(1);
     expect(p.threads[0]).toMatchObject({ id: 35287733, points: 320, commentCount: 204 });
-    expect(p.threads[0]!.topics.map((t) => t.id)).toEqual(['dmca-process', 'copyright-weights', 'mirroring', 'trade-secrets']);
+    expect(p.threads[0]!.topics.map((t) => t.id)).toEqual([
+      'dmca-process',
+      'copyright-weights',
+      'mirroring',
+      'trade-secrets',
+      'github-role',
+      'weights-nature',
+    ]);
     expect(p.threads[0]!.mentions.length).toBeGreaterThanOrEqual(4);
     expect(p.timeline.map((e) => e.date)).toContain('2023-03-21');
   });
@@ -236,7 +243,7 @@ describe('notice and thread panels', () => {
   test('the thread page: every topic, the outline of every comment, the story’s notices', () => {
     const t = k.panel('thread:hn:35287733')!;
     expect(t.kind).toBe('thread');
-    expect(t.threads[0]!.topics).toHaveLength(13);
+    expect(t.threads[0]!.topics).toHaveLength(16);
     expect(t.threads[0]!.outline).toHaveLength(203);
     expect(t.kind === 'thread' && t.notices.map((n) => n.path)).toEqual(['2023/03/2023-03-21-meta.md']);
   });

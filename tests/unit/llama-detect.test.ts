@@ -3,7 +3,7 @@ import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { detectLlama, tokenize } from '@/utils/core/llama-detect';
 import { evaluate } from '@/utils/core/llama-eval';
-import { ALL_CASES, LABELLED } from '../fixtures/llama-repos';
+import { ALL_CASES, HELD_OUT, LABELLED } from '../fixtures/llama-repos';
 
 test.each([
   ['llama.cpp', ['llama', 'cpp']],
@@ -17,6 +17,10 @@ test.each([
   ['llama2.c', ['llama2', 'c']],
   ['ik_llama.cpp', ['ik', 'llama', 'cpp']],
   ['DefiLlama-Adapters', ['defi', 'llama', 'adapters']],
+  // LLaMA's capitals do not cut the word in two.
+  ['GPTQ-for-LLaMa', ['gptq', 'for', 'llama']],
+  ['LLaMA2-Accessory', ['llama2', 'accessory']],
+  ['LlamaV2Chat', ['llama', 'v2', 'chat']],
 ])('tokenize(%s)', (name, tokens) => expect(tokenize(name)).toEqual(tokens));
 
 describe('detectLlama', () => {
@@ -34,6 +38,17 @@ describe('detectLlama', () => {
     ['someone', 'llama-farm-game', false],
     ['advimman', 'lama', false],
     ['hiyouga', 'LLaMA-Factory', false],
+    // Fused with a word, or a version and a word.
+    ['jzhang38', 'TinyLlama', true],
+    ['someone', 'chinesellama', true],
+    ['someone', 'llama3chat', true],
+    ['someone', 'openllama3b-finetune', true],
+    ['someone', 'llamaguard-demo', true],
+    // Ollama, llamafile and LlamaIndex tools are about LLMs in general, fused or not.
+    ['someone', 'ollamaui', false],
+    ['awaescher', 'OllamaSharp', false],
+    ['Mozilla-Ocho', 'llamafile', false],
+    ['someone', 'Llamas-of-the-Andes', false],
   ])('link %s/%s → %s', (owner, name, related) => expect(detectLlama({ owner, name }).related).toBe(related));
 
   test('reasons say why, in words a person can check', () => {
@@ -50,7 +65,16 @@ describe('detectLlama', () => {
   });
 
   test('ambiguous words are weighed by context on a repo page', () => {
-    expect(detectLlama({ owner: 'someone', name: 'alpaca', description: 'Instruction-following LLaMA fine-tune' }).related).toBe(false);
+    // An ambiguous name its description ties to LLaMA is a fine-tune (KoAlpaca, medAlpaca)…
+    expect(detectLlama({ owner: 'someone', name: 'alpaca', description: 'Instruction-following LLaMA fine-tune' }).related).toBe(true);
+    expect(
+      detectLlama({ owner: 'Beomi', name: 'KoAlpaca', description: 'A Korean instruction-following model built on LLaMA' }).related,
+    ).toBe(true);
+    // …but not on its name alone, nor with a description about something else.
+    expect(detectLlama({ owner: 'Beomi', name: 'KoAlpaca' }).related).toBe(false);
+    expect(
+      detectLlama({ owner: 'someone', name: 'alpaca', description: 'Trading bot; uses a Llama 2 model for news sentiment' }).related,
+    ).toBe(false);
     expect(detectLlama({ owner: 'someone', name: 'alpaca-7b', description: 'Alpaca 7B weights, fine-tuned from LLaMA' }).related).toBe(
       true,
     );
@@ -75,7 +99,8 @@ describe('measured precision and recall (npm run eval:detect prints the details)
   const known = createKnowledge(bundledDataset, null).llamaRepos();
   test.each([
     ['the labelled list', LABELLED],
-    ['the labelled list + our cases', ALL_CASES],
+    ['the held-out set (issue #14)', HELD_OUT],
+    ['all 152 cases', ALL_CASES],
   ])('%s: links (name only) precision ≥ 0.95, recall ≥ 0.85; repo pages precision ≥ 0.97, recall ≥ 0.95', (_, cases) => {
     const links = evaluate(cases, 'link', { known });
     const pages = evaluate(cases, 'page', { known });

@@ -32,17 +32,21 @@ export interface Detection {
 
 /** Split a repo or owner name into lower-case tokens: separators, camelCase, letter→digit kept together. */
 export function tokenize(s: string): string[] {
-  return s
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((t) => t.toLowerCase());
+  return (
+    s
+      // LLaMA, LLaMa, LlaMA: one word, whatever its capitals (else camelCase splitting cuts it in two).
+      .replace(/l?lama/gi, (m) => m[0]! + m.slice(1).toLowerCase())
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter(Boolean)
+      .map((t) => t.toLowerCase())
+  );
 }
 
 /** Official homes of the model family: their repos are LLaMA's own. */
 const OFFICIAL_OWNERS = new Set(['meta-llama']);
-/** Tokens that make "llama" a brand of something else. */
-const LLAMA_BRANDS = /^(?:ollama|defillama|llamaindex|llamafolio|llamafactory)$/;
+/** Tokens that make "llama" a brand of something else (also fused: `ollamaui`, `llamaindexts`). */
+const LLAMA_BRANDS = /ollama|defillama|llamaindex|llamafolio|llamafactory|llamafile|llamahub/;
 /** Words that, next to alpaca / vicuna / guanaco, say "the fine-tuned model", not the animal or a product. */
 const MODEL_CONTEXT = new Set([
   'lora',
@@ -86,7 +90,7 @@ const LLAMA_TEXT = /\bl+ama(?:[ -]?[1-4](?:\.\d)?)?\b|\bllama\.cpp\b|\bcode ?lla
 const STRONG_LLAMA_TEXT = /\bllama[ -]?[1-4]\b|\bllama\.cpp\b|\bcode ?llama\b|\bllama\b[^.]{0,20}\bmodels?\b/i;
 const LLM_TEXT =
   /\b(?:llms?|language models?|chat(?:bot)?s?|instruct\w*|fine-?tun\w*|weights|inference|quanti[sz]\w*|gguf|ggml|transformers?|lora)\b/i;
-const ANIMAL_TEXT = /\b(?:llamas|alpacas|animals?|farm(?:ing)?|pets?|zoo|pictures|photos|wool)\b/i;
+const ANIMAL_TEXT = /\b(?:llamas|alpacas|animals?|farm(?:ing)?|pets?|zoo|pictures|photos|wool|games?|platformer|pixel-art|emoji)\b/i;
 const OTHER_DOMAIN =
   /\b(?:trading|broker\w*|stock|defi|finance|astronomy|ascom|telescope|risc-?v|fluid|simulation|serial|inpainting|forms?)\b/i;
 const LLAMA_WEIGHTS =
@@ -94,8 +98,10 @@ const LLAMA_WEIGHTS =
 
 function llamaToken(t: string): boolean {
   if (!t.includes('llama') || LLAMA_BRANDS.test(t)) return false;
-  // llama, llama2, llama4, llamacpp, codellama, pyllama, purplellama, llamasharp…
-  return /^(?:[a-z]{0,6})llama(?:\d+|cpp|sharp|rb|go|rs)?$/.test(t);
+  // llama, llama2, llama4, llamacpp, codellama, pyllama, purplellama, llamasharp; fused with a word or a
+  // version and a word: tinyllama, chinesellama, openllama3b, llama3chat, llama2webui, llamaguard. Not the
+  // animal's plural (llamas).
+  return /^[a-z]{0,10}llama(?:\d+[a-z]{0,8}|[a-z]{2,10})?$/.test(t) && !/llamas$/.test(t);
 }
 
 export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detection {
@@ -164,6 +170,11 @@ export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detect
     } else if (mentionsLlama && (mentionsLlm || STRONG_LLAMA_TEXT.test(text))) {
       score += 1;
       reasons.push('description mentions LLaMA');
+      // An ambiguous fine-tune name (KoAlpaca, medAlpaca) that its description ties to LLaMA.
+      if (ambiguous && !OTHER_DOMAIN.test(text)) {
+        score += 1;
+        reasons.push(`\`${ambiguous}\` here is the LLaMA fine-tune`);
+      }
     }
     if (ANIMAL_TEXT.test(text) && !mentionsLlm) {
       score -= 2;

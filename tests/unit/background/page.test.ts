@@ -73,7 +73,7 @@ describe('page', () => {
       { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' },
     );
     const topics = thread!.data!.threads[0]!.topics;
-    expect(topics).toHaveLength(10);
+    expect(topics).toHaveLength(12);
     expect(topics.some((t) => t.tangent)).toBe(false);
   });
 
