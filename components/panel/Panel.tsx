@@ -83,7 +83,7 @@ function SourcedFact({ term, f }: { term: string; f: Sourced | null }) {
   );
 }
 
-function Notice({ n }: { n: NoticeCard }) {
+function Notice({ n, namedAt }: { n: NoticeCard; namedAt?: string | null }) {
   return (
     <section class="card notice" aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
       <h3>
@@ -116,6 +116,12 @@ function Notice({ n }: { n: NoticeCard }) {
           </Fact>
         )}
       </dl>
+      {namedAt && (
+        <p class="named-at">
+          It names this repository
+          <Source href={namedAt} />
+        </p>
+      )}
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
       {n.note && <p class="note">{n.note}</p>}
       {n.answers.map((a) => (
@@ -252,11 +258,16 @@ function Thread({ t, p }: { t: ThreadCard; p: PanelProps }) {
   );
 }
 
-/** The notice cards a panel shows, in order. */
-function cardsOf(data: PanelData): NoticeCard[] {
-  if (data.kind === 'repo') return [...data.notices.map((n) => n.card), ...data.storyNotices];
-  if (data.kind === 'notice') return [...data.answers.map((a) => a.card), data.notice];
-  return data.notices;
+/** The notice cards a panel shows, in order, with where each names the panel's repo. */
+function cardsOf(data: PanelData): { card: NoticeCard; namedAt: string | null }[] {
+  const plain = (card: NoticeCard) => ({ card, namedAt: null });
+  if (data.kind === 'repo')
+    return [
+      ...data.notices.map((n) => ({ card: n.card, namedAt: n.role === 'named' ? n.namedAt : null })),
+      ...data.storyNotices.map(plain),
+    ];
+  if (data.kind === 'notice') return [...data.answers.map((a) => plain(a.card)), plain(data.notice)];
+  return data.notices.map(plain);
 }
 
 function Header({ data, open, p }: { data: PanelData; open: boolean; p: PanelProps }) {
@@ -342,7 +353,7 @@ export function Panel(p: PanelProps) {
             )}
           </section>
           {cardsOf(data).map((n) => (
-            <Notice key={n.path} n={n} />
+            <Notice key={n.card.path} n={n.card} namedAt={n.namedAt} />
           ))}
           {data.threads.map((t) => (
             <Thread key={t.id} t={t} p={p} />

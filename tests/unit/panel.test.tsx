@@ -39,6 +39,24 @@ test('shows why, the DMCA card, the thread card, topics and timeline', () => {
   expect(root.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe('Backstory: context for shawwn/llama-dl');
 });
 
+test('every DMCA fact on the card links to the line of the notice it comes from', () => {
+  mount(data);
+  const card = root.querySelector('section.card.notice')!;
+  const line = (n: number) => `https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L${n}`;
+  const sources = [...card.querySelectorAll('a.src')].map((a) => [a.textContent, a.getAttribute('href')]);
+  expect(sources).toEqual(
+    expect.arrayContaining([
+      ['line 45 of the notice, on github/dmca', line(45)], // For Meta Platforms, Inc.
+      ['line 38 of the notice, on github/dmca', line(38)], // Sent by OpSec Online LLC
+      ['line 7 of the notice, on github/dmca', line(7)], // Dated
+      ['line 1 of the notice, on github/dmca', line(1)], // network of 403
+      ['line 20 of the notice, on github/dmca', line(20)], // names this repository
+      ['line 41 of the notice, on github/dmca', 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41'],
+    ]),
+  );
+  for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+});
+
 test('collapse and dismiss call back with the next state; the collapse button reports aria-expanded', () => {
   const onState = mount(data);
   const [collapse, dismiss] = root.querySelectorAll('header button');
