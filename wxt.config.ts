@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { panelPagePatterns } from './utils/dataset/panel-pages';
+import { panelPagePatterns, threadPagePatterns } from './utils/dataset/panel-pages';
 import { assertDatasetValid, assertDmcaIndexValid } from './utils/node/files';
 
 // Backstory's manifest is deliberately small: no network, no extra permissions.
@@ -22,7 +22,14 @@ export default defineConfig({
     action: { default_title: 'Backstory' },
     // The panel's code runs up front only on the pages the bundled dataset gives a panel (listed
     // before the site scripts, so it is there when they start); elsewhere it is injected on demand.
-    content_scripts: [{ matches: panelPagePatterns(assertDatasetValid()), js: ['ui.js'], run_at: 'document_start' }],
+    content_scripts: [
+      { matches: panelPagePatterns(assertDatasetValid()), js: ['ui.js'], run_at: 'document_start' },
+      // The HN thread outline, on the dataset's thread pages only.
+      { matches: threadPagePatterns(assertDatasetValid()), js: ['outline.js'], run_at: 'document_start' },
+      // The site scripts (entrypoints/github.ts, entrypoints/hn.ts): unlisted scripts declared here.
+      { matches: ['https://github.com/*'], js: ['github.js'], run_at: 'document_start' },
+      { matches: ['https://news.ycombinator.com/*'], js: ['hn.js'], run_at: 'document_start' },
+    ],
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -51,7 +58,9 @@ export default defineConfig({
     // runtime.sendMessage, runtime.id, storage.local) instead of webextension-polyfill (~10 kB).
     // Background and extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const inPage = (e: { type: string; name: string }) =>
+        e.type === 'content-script' || ['github', 'hn', 'ui', 'outline'].includes(e.name);
+      if (!entrypoints.every(inPage)) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;
       const list = Array.isArray(alias)

@@ -1,9 +1,10 @@
+import { h, render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountPanel } from '@/utils/ui/mount';
-import { createOutline } from '@/utils/ui/outline';
 import { installUi } from '@/utils/content/ui-loader';
 
-// Injected by the background into pages that have a panel (see utils/ui-api.ts).
+// Injected by the background into pages that have a panel, declared up front on the dataset's pages
+// (wxt.config.ts; utils/content/ui-loader.ts). Preact goes with it for /outline.js's views.
 export default defineUnlistedScript(() => {
-  installUi({ mountPanel, outline: (life, data, redraw) => (data.threads[0]?.outline ? createOutline(life, data, redraw) : null) });
+  installUi({ mountPanel, h, render });
 });

@@ -15,6 +15,8 @@ export interface OptionsProps {
   facts: DataFacts;
   /** Offer a file download (the options page passes a real implementation; tests can spy on it). */
   download(name: string, text: string): void;
+  /** The keyboard shortcut that shows or hides the panel, as the browser has it, and where to change it. */
+  shortcut?: { keys: string | null; where: string };
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -68,7 +70,10 @@ function Check({
   );
 }
 
-/** A validated list of entries, one per line; nothing is saved while an entry is invalid. */
+/**
+ * A validated list of entries, one per line. It saves itself (half a second after typing stops, or on
+ * leaving the field) when every entry is valid; an invalid entry is named inline and nothing is saved.
+ */
 function ListField({
   id,
   label,
@@ -86,10 +91,13 @@ function ListField({
 }) {
   const [text, setText] = useState(value.join('\n'));
   const [error, setError] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => setText(value.join('\n')), [value.join('\n')]);
-  const saveList = () => {
+  const saveList = (t: string) => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
     const r = check(
-      text
+      t
         .split(/[\n,]+/)
         .map((x) => x.trim())
         .filter(Boolean),
@@ -99,26 +107,31 @@ function ListField({
       return;
     }
     setError('');
-    onSave(r.entries);
+    if (r.entries.join('\n') !== value.join('\n')) onSave(r.entries);
   };
+  useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return (
     <>
       <label for={id} class="block">
-        {label} <small>one per line: {hint}</small>
+        {label} <small>one per line: {hint}. Saved as you type.</small>
       </label>
       <textarea
         id={id}
         rows={3}
         value={text}
-        onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        aria-invalid={error ? 'true' : 'false'}
         aria-describedby={`${id}-error`}
+        onInput={(e) => {
+          const t = (e.currentTarget as HTMLTextAreaElement).value;
+          setText(t);
+          if (timer.current) clearTimeout(timer.current);
+          timer.current = setTimeout(() => saveList(t), 500);
+        }}
+        onBlur={(e) => saveList((e.currentTarget as HTMLTextAreaElement).value)}
       />
-      <div class="row">
-        <button type="button" onClick={saveList}>
-          Save list
-        </button>
+      <div id={`${id}-error`}>
         {error && (
-          <span id={`${id}-error`} class="field-error" role="alert">
+          <span class="field-error" role="alert">
             {error}
           </span>
         )}
@@ -155,7 +168,16 @@ function WhereSection({ s, update }: { s: Settings; update: Update }) {
   );
 }
 
-function PanelSection({ s, update }: { s: Settings; update: Update }) {
+function Shortcut({ shortcut }: { shortcut: NonNullable<OptionsProps['shortcut']> }) {
+  return (
+    <p class="hint" id="shortcut">
+      Keyboard shortcut to show or hide the panel: {shortcut.keys ? <kbd>{shortcut.keys}</kbd> : 'none set'}. Change it at{' '}
+      <code>{shortcut.where}</code>.
+    </p>
+  );
+}
+
+function PanelSection({ s, update, shortcut }: { s: Settings; update: Update; shortcut?: OptionsProps['shortcut'] }) {
   return (
     <section aria-labelledby="panel">
       <h2 id="panel">The panel</h2>
@@ -164,22 +186,13 @@ function PanelSection({ s, update }: { s: Settings; update: Update }) {
         legend="When a page has a backstory"
         value={s.panel}
         options={[
-          ['open', 'Show the panel open'],
-          ['collapsed', 'Show it collapsed (one line)'],
+          ['collapsed', 'One status line; the details when I click it (default)'],
+          ['open', 'Open, with all the details'],
           ['ask', 'Only when I ask (toolbar button or keyboard shortcut)'],
         ]}
         onChange={(v) => void update({ panel: v })}
       />
-      <Radio
-        name="placement"
-        legend="Placement"
-        value={s.placement}
-        options={[
-          ['inline', 'Inline, at the top of the page content'],
-          ['side', 'Floating at the side'],
-        ]}
-        onChange={(v) => void update({ placement: v })}
-      />
+      {shortcut && <Shortcut shortcut={shortcut} />}
       <Radio
         name="theme"
         legend="Theme"
@@ -194,7 +207,7 @@ function PanelSection({ s, update }: { s: Settings; update: Update }) {
       <Check
         id="tangents"
         label="Show tangent topics"
-        hint="Off-topic subthreads (loanwords, VR, minds)"
+        hint="Subthreads that wander off the story's subject"
         checked={s.tangents}
         onChange={(v) => void update({ tangents: v })}
       />
@@ -326,7 +339,7 @@ function AboutSection({ facts }: { facts: DataFacts }) {
   );
 }
 
-export function Options({ load, save, facts, download }: OptionsProps) {
+export function Options({ load, save, facts, download, shortcut }: OptionsProps) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
 
@@ -372,7 +385,7 @@ export function Options({ load, save, facts, download }: OptionsProps) {
         </div>
       )}
       <WhereSection s={s} update={update} />
-      <PanelSection s={s} update={update} />
+      <PanelSection s={s} update={update} shortcut={shortcut} />
       <LinksSection s={s} update={update} />
       <BackupSection s={s} update={update} onImport={(f) => void onImport(f)} download={download} />
       <AboutSection facts={facts} />

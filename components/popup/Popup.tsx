@@ -1,9 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelData, SearchResult } from '@/utils/core/model';
 import type { Send } from '@/utils/core/send';
-import { KIND_LABEL, reasonsOf } from '@/utils/core/words';
+import { statusOf } from '@/utils/core/words';
 import type { ReplyTo } from '@/utils/schema/messages';
-import { SafeLink } from '../panel/Panel';
 
 export interface PopupProps {
   tab: { id: number; host: string | null } | null;
@@ -13,39 +12,22 @@ export interface PopupProps {
   setSiteEnabled(on: boolean): Promise<void>;
 }
 
+/** What Backstory knows of a subject, in a few lines: its status line, then its main topics. */
 function Context({ data }: { data: PanelData }) {
-  const notice =
-    data.kind === 'repo' ? (data.notices[0]?.card ?? data.storyNotices[0]) : data.kind === 'notice' ? data.notice : data.notices[0];
-  const thread = data.threads[0];
-  const topics = thread?.topics ?? [];
+  const s = statusOf(data);
+  const topics = (data.threads[0]?.topics ?? []).filter((t) => !t.tangent).slice(0, 3);
   return (
     <div class="context">
-      <ul class="reasons">
-        {reasonsOf(data)
-          .slice(0, 3)
-          .map((r, i) => (
-            <li key={i}>{r}</li>
-          ))}
-      </ul>
-      {notice && (
-        <p>
-          <strong>{KIND_LABEL[notice.kind]}</strong> of {notice.date}
-          {notice.principal ? ` for ${notice.principal.value}` : ''}
-          {notice.network ? ` · network of ${notice.network.value} repositories` : ''}. <SafeLink href={notice.url}>Read it</SafeLink>
-        </p>
-      )}
+      <p class={`status tone-${s.tone}`}>
+        <strong>{s.lead}</strong>
+        {s.parts.map((x, k) => (
+          <span key={k}> · {x}</span>
+        ))}
+      </p>
       {topics.length > 0 && (
-        <ul class="topics">
-          {topics.slice(0, 4).map((t) => (
-            <li key={t.id}>
-              <strong>{t.label}</strong> — {t.summary}
-            </li>
-          ))}
-        </ul>
-      )}
-      {thread && (
-        <p>
-          <SafeLink href={thread.url}>{thread.title}</SafeLink> · {thread.points} points · {thread.commentCount} comments
+        <p class="topics">
+          <span class="muted">Argued: </span>
+          {topics.map((t) => t.label).join(' · ')}
         </p>
       )}
     </div>
@@ -55,7 +37,9 @@ function Context({ data }: { data: PanelData }) {
 function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
   const [q, setQ] = useState('');
   const [results, setResults] = useState<SearchResult[] | null>(null);
-  const [open, setOpen] = useState<number | null>(0);
+  const [answered, setAnswered] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState<number | null>(null);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (autoFocus) input.current?.focus();
@@ -66,10 +50,13 @@ function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
       return;
     }
     let stale = false;
+    setBusy(true);
     void send({ type: 'search', query: q }).then((r) => {
       if (!stale) {
         setResults(r?.results ?? []);
-        setOpen(0);
+        setAnswered(q);
+        setBusy(false);
+        setOpen(null);
       }
     });
     return () => {
@@ -83,15 +70,24 @@ function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
         id="q"
         ref={input}
         type="search"
-        placeholder="owner/name, a GitHub URL, 2023-03-21-meta, trade secrets…"
+        placeholder="owner/name, a URL, an HN id, a party, a topic…"
         value={q}
         onInput={(e) => setQ((e.currentTarget as HTMLInputElement).value)}
         autocomplete="off"
         spellcheck={false}
       />
-      {results && results.length === 0 && <p class="none">Nothing in Backstory's dataset matches “{q}”.</p>}
+      {busy && (
+        <p class="none" role="status">
+          Searching…
+        </p>
+      )}
+      {!busy && results && results.length === 0 && (
+        <p class="none" data-for={answered}>
+          Nothing in Backstory's dataset matches “{q}”.
+        </p>
+      )}
       {results && results.length > 0 && (
-        <ul class="results" aria-live="polite">
+        <ul class="results" aria-live="polite" data-for={answered}>
           {results.map((r, i) => (
             <li key={r.subject + r.title}>
               <button type="button" class="result" aria-expanded={open === i} onClick={() => setOpen(open === i ? null : i)}>
@@ -144,11 +140,9 @@ export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
         <section aria-label="Found on this page">
           {info.panel && (
             <>
-              <h2>{info.panel.title}</h2>
-              <Context data={info.panel} />
-              <div class="row">
+              <div class="row actions">
                 <button type="button" onClick={() => tab && void send({ type: 'showPanel', tabId: tab.id }).then(() => window.close())}>
-                  Show panel
+                  Open the details on the page
                 </button>
                 {thread && (
                   <a class="button" href={thread.url} target="_blank" rel="noopener noreferrer">
@@ -156,20 +150,22 @@ export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
                   </a>
                 )}
               </div>
+              <h2>{info.panel.title}</h2>
+              <Context data={info.panel} />
             </>
           )}
           {info.badges.length > 0 && (
-            <>
-              <h3>Badged links ({info.badges.reduce((a, b) => a + b.count, 0)})</h3>
+            <details class="badges-list">
+              <summary>Links badged on this page ({info.badges.reduce((a, b) => a + b.count, 0)})</summary>
               <ul class="badges">
                 {info.badges.map((b) => (
                   <li key={b.subject}>
-                    <code>{b.subject}</code> × {b.count}
-                    <small>{b.hint}</small>
+                    {b.hint}
+                    {b.count > 1 && <small>{b.count} links</small>}
                   </li>
                 ))}
               </ul>
-            </>
+            </details>
           )}
         </section>
       )}

@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { Options, type DataFacts } from '@/components/options/Options';
 import '@/components/pages.css';
 // The index's manifest, for its counts only (7 kB of JSON; the index itself stays in the background).
@@ -28,4 +29,19 @@ function download(name: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-render(<Options load={loadSettings} save={saveSettings} facts={facts} download={download} />, document.getElementById('app')!);
+async function shortcut(): Promise<{ keys: string | null; where: string }> {
+  const where = import.meta.env.FIREFOX ? 'about:addons → ⚙ → Manage Extension Shortcuts' : 'chrome://extensions/shortcuts';
+  try {
+    const all = await browser.commands.getAll();
+    return { keys: all.find((c) => c.name === 'toggle-panel')?.shortcut || null, where };
+  } catch {
+    return { keys: null, where };
+  }
+}
+
+void shortcut().then((sc) =>
+  render(
+    <Options load={loadSettings} save={saveSettings} facts={facts} download={download} shortcut={sc} />,
+    document.getElementById('app')!,
+  ),
+);

@@ -287,11 +287,14 @@ const READER = `document.addEventListener('DOMContentLoaded', () => {
 });
 `;
 
+/** The site scripts that run on every GitHub / HN page (entrypoints/github.ts, entrypoints/hn.ts). */
+const SITE_SCRIPTS = ['github.js', 'hn.js'];
+
 function readerExtension(): string {
   const dir = join(OUT, 'reader');
   mkdirSync(dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  const sites = manifest.content_scripts.filter((cs: { js: string[] }) => cs.js.some((j) => j.startsWith('content-scripts/')));
+  const sites = manifest.content_scripts.filter((cs: { js: string[] }) => cs.js.some((j) => SITE_SCRIPTS.includes(j)));
   writeFileSync(
     join(dir, 'manifest.json'),
     JSON.stringify({
@@ -321,7 +324,7 @@ function sizes() {
     }
   };
   walk(EXTENSION_DIR);
-  const cs = files.filter((f) => f.file.startsWith('content-scripts/') && f.file.endsWith('.js'));
+  const cs = files.filter((f) => SITE_SCRIPTS.includes(f.file));
   const total = files.reduce((a, f) => ({ raw: a.raw + f.raw, gzip: a.gzip + f.gzip }), { raw: 0, gzip: 0 });
   const leaks = cs.flatMap((f) => {
     const text = readFileSync(join(EXTENSION_DIR, f.file), 'utf8');

@@ -4,7 +4,7 @@
  * (not), https://github.com/someone/ordinary-tool (always list), a page linking to detected repos.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, openDetails, panelHeight, panels, settle, waitForPanel, type Harness } from './harness';
 import { repoPage } from '../fixtures/github';
 
 let h: Harness;
@@ -53,12 +53,22 @@ test('a LLaMA-related repo not in the dataset gets the panel, saying why it matc
   await waitForPanel(page, 'repo:someone/llama-2-7b-chat');
   const [p] = await panels(page);
   expect(p!.relations).toEqual(['llama']);
-  // Only possibly related: nothing of a takedown is its own.
+  // Only possibly related: nothing of a takedown is its own; its line says so, in neutral styling.
   expect(p!.outcome).toBe('none');
-  expect(p!.text).toContain("Likely LLaMA-related (not in Backstory's dataset): name token `llama`");
-  expect(p!.text).toContain('topic `llama2`');
-  expect(p!.text).toContain('Are fine-tunes and LoRAs derivatives?');
-  expect(p!.text).toContain('entire network of 403 repositories');
+  expect(await panelHeight(page)).toBeLessThanOrEqual(56);
+  const status = page.locator('backstory-panel button.status');
+  expect(await status.getAttribute('title')).toMatch(
+    /^May be related · to Meta's 2023 DMCA takedowns of LLaMA downloads · its name contains “llama/,
+  );
+  expect(await status.getAttribute('class')).toContain('tone-neutral');
+  const open = await openDetails(page);
+  expect(open.text).toContain('Why it may be related: its name contains “llama');
+  expect(open.text).toContain('topic “llama2”');
+  expect(open.text).not.toContain('`');
+  expect(open.text).toContain('Are fine-tunes and LoRAs derivatives?');
+  // The story's notice is context, collapsed and neutral, never this repo's own card.
+  expect(await page.locator('backstory-panel section.card.notice:not(.context)').count()).toBe(0);
+  expect(await page.locator('backstory-panel details.context').count()).toBe(1);
   await page.close();
 });
 
@@ -86,15 +96,16 @@ test('always / never lists from the options page take effect live', async () => 
   expect(await panels(tool)).toEqual([]);
   const opts = await h.open(`chrome-extension://${h.extensionId}/options.html`);
   await opts.getByText('About the data').waitFor();
+  // Lists save themselves as you type (half a second after the last key, or on leaving the field).
   await opts.locator('#llama-always').fill('someone/ordinary-tool');
-  await opts.locator('#llama-always').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
   await waitForPanel(tool, 'repo:someone/ordinary-tool');
-  expect((await panels(tool))[0]!.text).toContain('on your "always LLaMA-related" list');
+  // The user's own list is never rendered into the page: the panel says "may be related", not why.
+  const toolText = (await openDetails(tool)).text;
+  expect(toolText).toContain('May be related');
+  expect(toolText).not.toMatch(/your[^{]*list|always LLaMA/i);
   await opts.locator('#llama-never').fill('someone/llama-2-7b-chat\nnot valid');
-  await opts.locator('#llama-never').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
   await opts.getByText(/Not saved: “not valid”/).waitFor();
   await opts.locator('#llama-never').fill('someone/llama-2-7b-chat');
-  await opts.locator('#llama-never').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
   await chat.waitForFunction(() => !document.querySelector('backstory-panel'));
   await worker().evaluate(() =>
     (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear(),

@@ -9,7 +9,7 @@
  *   https://news.ycombinator.com/news with a story linking a noticed repo
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, noticePage, repoPage, takedownPage } from '../fixtures/github';
 import { hnListPage } from '../fixtures/hn';
 
@@ -21,23 +21,33 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** The panel at `url`: its status line (the button's title), then its details opened as a user does. */
 async function panelAt(url: string, subject: string) {
   const page = await h.open(url);
   await waitForPanel(page, subject);
   const ps = await panels(page);
   expect(ps).toHaveLength(1);
-  return { page, panel: ps[0]! };
+  const status = (await page.locator('backstory-panel button.status').getAttribute('title')) ?? '';
+  return { page, panel: await openDetails(page), status };
 }
 
 describe('notice pages', () => {
   test('a 2014 notice: its facts and the repositories it names, collapsed with a count', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2014/2014-02-07-Ninja-Courses.md';
     h.serve(url, noticePage('2014/2014-02-07-Ninja-Courses.md', ['Dear GitHub, …']));
-    const { page, panel } = await panelAt(url, 'notice:2014/2014-02-07-ninja-courses.md');
-    expect(panel.text).toContain('DMCA takedown notice');
-    expect(panel.text).toContain('Feb 7, 2014');
-    expect(panel.text).toContain('Ninja Courses'); // no sender in the text: the party as GitHub filed it
+    const { page, panel, status } = await panelAt(url, 'notice:2014/2014-02-07-ninja-courses.md');
+    expect(status).toMatch(/^DMCA takedown notice · from Ninja Courses · Feb 7, 2014 · names 4 repositories/);
+    // The sender as the text states it, with the line it is read from.
+    expect(panel.text).toMatch(/Sent byNinja Courses LLC line 19/);
     expect(panel.text).toContain('Repositories named (4)');
+    // No link to the page you are on.
+    const self = await page.evaluate(
+      () =>
+        [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].filter((a) =>
+          a.href.endsWith('2014-02-07-Ninja-Courses.md'),
+        ).length,
+    );
+    expect(self).toBe(0);
     const list = await page.evaluate(() => {
       const root = document.querySelector('backstory-panel')!.shadowRoot!;
       const d = root.querySelector('details.repos-details') as HTMLDetailsElement;
@@ -69,9 +79,9 @@ describe('a repository disabled by a DMCA takedown', () => {
   test("GitHub's takedown page gets the panel, leading with the notice", async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl';
     h.serve(url, takedownPage('2020/10/2020-10-23-RIAA.md'));
-    const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
+    const { page, panel, status } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
     expect(panel.relations).toContain('named-in-notice');
-    expect(panel.text).toMatch(/GitHub has disabled this repository after the DMCA takedown notice of 2020-10-23/);
+    expect(status).toMatch(/^Disabled · DMCA notice from Recording Industry Association of America · Oct 23, 2020/);
     expect(panel.text).toContain('Recording Industry Association of America, Inc.');
     expect(panel.text).toMatch(/Reversal/);
     // GitHub's page says it is disabled, whatever the published record says became of the notice.
@@ -85,12 +95,14 @@ describe('a repository disabled by a DMCA takedown', () => {
   test('the same repo when GitHub serves it again: reinstated, GitHub reversed the notice', async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl/tree/master';
     h.serve(url, repoPage({ owner: 'ytdl-org', name: 'youtube-dl' }));
-    const { page, panel } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
+    const { page, panel, status } = await panelAt(url, 'repo:ytdl-org/youtube-dl');
     expect(panel.outcome).toBe('reinstated');
-    expect(panel.text).toContain('GitHub reversed the DMCA takedown notice of Oct 23, 2020');
-    // The status line links the line of the notice that names this repo.
+    expect(status).toMatch(
+      /^Reinstated · GitHub reversed the DMCA notice from Recording Industry Association of America of Oct 23, 2020 · Nov 16, 2020/,
+    );
+    // The card links the line of the notice that names this repo.
     const src = await page.evaluate(() =>
-      document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.status a.src')?.getAttribute('href'),
+      document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.named-at a.src')?.getAttribute('href'),
     );
     expect(src).toBe('https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md#L18');
     await page.close();
@@ -99,7 +111,8 @@ describe('a repository disabled by a DMCA takedown', () => {
   test('a notice newer than the bundled snapshot still explains the page and links the notice', async () => {
     const url = 'https://github.com/fresh-owner/fresh-repo';
     h.serve(url, takedownPage('2026/11/2026-11-20-acme.md'));
-    const { page, panel } = await panelAt(url, 'repo:fresh-owner/fresh-repo');
+    const { page, panel, status } = await panelAt(url, 'repo:fresh-owner/fresh-repo');
+    expect(status).toMatch(/^Disabled · by a DMCA notice of Nov 20, 2026, newer than Backstory's copy of github\/dmca/);
     expect(panel.text).toMatch(/newer than Backstory's copy of github\/dmca/);
     const hrefs = await page.evaluate(() =>
       [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => a.href),

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, openDetails, panelHeight, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, type RepoPageOptions } from '../fixtures/github';
 
 let h: Harness;
@@ -32,7 +32,18 @@ function serveRepo(url: string, o: RepoPageOptions) {
   h.serve(url, repoPage(o));
 }
 
-async function expectPanel(url: string, subject: string, relations: string[], mustContain: string[] = [], outcome: string | null = null) {
+/**
+ * The panel for `url`: by default one status line (≤ 56 px, the page's files stay in the first screen)
+ * saying `status`; its details, opened as a user does, mention each of `mustContain`.
+ */
+async function expectPanel(
+  url: string,
+  subject: string,
+  relations: string[],
+  mustContain: string[] = [],
+  outcome: string | null = null,
+  status?: string,
+) {
   const page = await h.open(url);
   try {
     await waitForPanel(page, subject);
@@ -42,8 +53,11 @@ async function expectPanel(url: string, subject: string, relations: string[], mu
     expect(ps[0]!.open).toBe(true);
     expect(ps[0]!.relations).toEqual(relations);
     expect(ps[0]!.outcome, `${url} data-outcome`).toBe(outcome);
-    for (const s of mustContain) expect(ps[0]!.text, `${url} should mention ${s}`).toContain(s);
-    return ps[0]!;
+    expect(await panelHeight(page), `${url} default height`).toBeLessThanOrEqual(56);
+    if (status) expect(await page.locator('backstory-panel button.status').getAttribute('title')).toContain(status);
+    const open = await openDetails(page);
+    for (const s of mustContain) expect(open.text, `${url} should mention ${s}`).toContain(s);
+    return open;
   } finally {
     await page.close();
   }
@@ -68,10 +82,10 @@ describe('panel on the pages the dataset knows', () => {
         'Tensorfork Labs',
         "Facebook is going after LLaMA repos with DMCA's",
         '320 points',
-        // Status first: what became of this repo, from the record.
-        'It was disabled after the DMCA takedown notice of Mar 21, 2023 from Meta Platforms, Inc.; a counter-notice of Apr 27, 2023 disputes it.',
       ],
       'disputed',
+      // Status first: what became of this repo, from the record.
+      'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments',
     );
   });
 
@@ -82,9 +96,10 @@ describe('panel on the pages the dataset knows', () => {
       url,
       'repo:someone/llama-dl',
       ['named-in-notice', 'counter-noticed', 'llama'],
-      ['A fork of shawwn/llama-dl', 'Its fork network (shawwn/llama-dl) was disabled after the DMCA takedown notice of Mar 21, 2023'],
+      ['shawwn/llama-dl'],
       // The counter-notice was filed for the root, not for this fork.
       'disabled',
+      'Disabled · with its fork network (shawwn/llama-dl) · DMCA notice from Meta Platforms · Mar 21, 2023',
     );
     expect(p.text).toMatch(/entire network of 403 repositories/);
   });
@@ -101,6 +116,7 @@ describe('panel on the pages the dataset knows', () => {
       ['discussed', 'llama'],
       ['#73', '#184', 'Was the DMCA a strategic mistake?'],
       'none',
+      'Discussed on Hacker News · “Facebook is going after LLaMA repos with DMCA',
     );
   });
 
@@ -115,6 +131,8 @@ describe('panel on the pages the dataset knows', () => {
       'notice:2023/03/2023-03-21-meta.md',
       ['counter-noticed', 'discussed', 'llama'],
       ['OpSec Online LLC', 'Counter-notice', 'shawwn/llama-dl'],
+      null,
+      'DMCA takedown notice · from Meta Platforms · Mar 21, 2023 · names 1 repository · disputed by a counter-notice · Apr 27, 2023',
     );
   });
 
@@ -143,7 +161,9 @@ describe('panel on the pages the dataset knows', () => {
       url,
       'notice:2023/04/2023-04-27-meta-counternotice.md',
       ['llama'],
-      ['Counter-notice of 2023-04-27', 'DMCA takedown notice · Mar 21, 2023'],
+      ['DMCA takedown notice · Mar 21, 2023', 'Tensorfork Labs'],
+      null,
+      'Counter-notice · from Tensorfork Labs · Apr 27, 2023 · answers the DMCA takedown notice of Mar 21, 2023',
     );
   });
 });
@@ -273,6 +293,25 @@ describe('look and behaviour', () => {
     await page.close();
   });
 
+  test("takes GitHub's own theme colours (Primer variables): dark dimmed is not a black slab", async () => {
+    const url = 'https://github.com/shawwn/llama-dl?dimmed';
+    const primer =
+      '<style>:root{--bgColor-default:#22272e;--fgColor-default:#adbac7;--borderColor-default:#444c56;--fgColor-danger:#e5534b}</style>';
+    h.serve(url, repoPage({ ...LLAMA_DL, colorMode: 'dark' }).replace('</head>', `${primer}</head>`));
+    const page = await h.open(url);
+    await waitForPanel(page, 'repo:shawwn/llama-dl');
+    const look = await page.evaluate(() => {
+      const root = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!;
+      return {
+        bg: getComputedStyle(root).backgroundColor,
+        fg: getComputedStyle(root).color,
+        border: getComputedStyle(root).borderTopColor,
+      };
+    });
+    expect(look).toEqual({ bg: 'rgb(34, 39, 46)', fg: 'rgb(173, 186, 199)', border: 'rgb(68, 76, 86)' });
+    await page.close();
+  });
+
   test('falls back to a fixed side panel when the page has no content anchor', async () => {
     const url = 'https://github.com/shawwn/llama-dl/wiki';
     h.serve(url, repoPage({ ...LLAMA_DL, bare: true }));
@@ -286,31 +325,33 @@ describe('look and behaviour', () => {
     await page.close();
   });
 
-  test('collapse and dismiss by keyboard, remembered per subject across reloads', async () => {
+  test('open by keyboard (for this visit), dismiss remembered per subject across reloads', async () => {
     const url = 'https://github.com/cocktailpeanut/dalai';
     serveRepo(url, { owner: 'cocktailpeanut', name: 'dalai' });
     const page = await h.open(url);
     await waitForPanel(page, 'repo:cocktailpeanut/dalai');
-    const collapse = page.locator('backstory-panel button[aria-controls="bs-body"]');
-    await collapse.focus();
+    // One status line by default; Enter on it opens the details.
+    const status = page.locator('backstory-panel button.status');
+    expect(await status.getAttribute('aria-expanded')).toBe('false');
+    await status.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => !document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
-    expect(await collapse.getAttribute('aria-expanded')).toBe('false');
+    await page.waitForFunction(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
+    expect(await status.getAttribute('aria-expanded')).toBe('true');
     await page.reload();
     await waitForPanel(page, 'repo:cocktailpeanut/dalai');
     await settle(page, 200);
-    expect(await page.locator('backstory-panel button[aria-controls="bs-body"]').getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('backstory-panel button.status').getAttribute('aria-expanded')).toBe('false');
 
-    await page.locator('backstory-panel button[title^="Hide"]').click();
+    await page.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
     await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('Backstory is hidden'));
     await page.reload();
     await page.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
     await page.locator('backstory-panel button', { hasText: 'Show' }).click();
     await page.waitForFunction(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
-    // Another subject is unaffected.
+    // Another subject is unaffected: its status line only.
     const other = await h.open('https://github.com/shawwn/llama-dl');
     await waitForPanel(other, 'repo:shawwn/llama-dl');
-    expect(await other.locator('backstory-panel .body').count()).toBe(1);
+    expect(await other.locator('backstory-panel .body').count()).toBe(0);
     await other.close();
     await page.close();
   });
@@ -320,6 +361,7 @@ describe('look and behaviour', () => {
     serveRepo(url, LLAMA_DL);
     const page = await h.open(url);
     await waitForPanel(page, 'repo:shawwn/llama-dl');
+    await openDetails(page);
     const links = await page.evaluate(() =>
       [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].map((a) => ({
         href: a.href,
@@ -384,11 +426,11 @@ describe('the panel code is added only where a panel shows', () => {
     };
     serveRepo('https://github.com/torvalds/linux?scripts', { owner: 'torvalds', name: 'linux', readme: manyLinksReadme(200, []) });
     serveRepo('https://github.com/shawwn/llama-dl?scripts', LLAMA_DL);
-    expect(await scriptsIn('https://github.com/torvalds/linux?scripts', (p) => settle(p, 800))).toEqual(['/content-scripts/github.js']);
+    expect(await scriptsIn('https://github.com/torvalds/linux?scripts', (p) => settle(p, 800))).toEqual(['/github.js']);
     const withPanel = await scriptsIn('https://github.com/shawwn/llama-dl?scripts', async (p) => {
       await waitForPanel(p, 'repo:shawwn/llama-dl');
       await settle(p, 300);
     });
-    expect(withPanel.sort()).toEqual(['/content-scripts/github.js', '/ui.js']);
+    expect(withPanel.sort()).toEqual(['/github.js', '/ui.js']);
   });
 });

@@ -148,6 +148,19 @@ export async function waitForPanel(page: Page, subject: string, timeout = 5000) 
   );
 }
 
+/** Open the panel's details, as a user does: click its status line. Returns the panel as `panels` sees it. */
+export async function openDetails(page: Page) {
+  const status = page.locator('backstory-panel button.status');
+  if ((await status.getAttribute('aria-expanded')) !== 'true') await status.click();
+  await page.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+  return (await panels(page))[0]!;
+}
+
+/** The panel's height on the page (its host's box), in CSS pixels. */
+export async function panelHeight(page: Page): Promise<number> {
+  return page.evaluate(() => Math.round(document.querySelector('backstory-panel')!.getBoundingClientRect().height));
+}
+
 export async function badges(page: Page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('[data-backstory-badge]')].map((b) => ({

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import comments from '../../utils/dataset/data/threads/35287733/comments.json';
 import topics from '../../utils/dataset/data/threads/35287733/topics.json';
 import { tangentFoldRows } from '../../utils/core/hn-match';
-import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
 import { hnItemPage, hnListPage, hnOldItemPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
 
@@ -27,12 +27,14 @@ const SEED_URL = 'https://news.ycombinator.com/item?id=35287733';
 const tangent = new Set(topics.filter((t) => t.tangent).map((t) => t.id));
 const primary = (n: number) => comments[n]!.topics[0]!;
 
-async function openSeed(url = SEED_URL, html = seedThreadPage()) {
+/** The seed thread's page with its panel's details open (`details: false` leaves the status line alone). */
+async function openSeed(url = SEED_URL, html = seedThreadPage(), details = true) {
   h.serve(url, html);
   const page = await h.open(url);
   await waitForPanel(page, THREAD);
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length > 0);
   await settle(page, 200);
+  if (details) await openDetails(page);
   return page;
 }
 
@@ -41,6 +43,16 @@ const tags = (page: Awaited<ReturnType<typeof openSeed>>) =>
 
 describe('the seed thread page', () => {
   test('outline panel, every dataset comment found and tagged with its topic, chips by the bylines', async () => {
+    // By default: the status line and the outline's bar, the topics on demand.
+    const closed = await openSeed(SEED_URL, seedThreadPage(), false);
+    const [c] = await panels(closed);
+    expect(c!.text).toContain('Backstory outline · 203 comments in 12 topics and 4 tangents');
+    expect(c!.text).toContain('203 of 203 comments found on this page');
+    expect(await closed.locator('backstory-panel details.topic').count()).toBe(0);
+    expect(
+      await closed.evaluate(() => Math.round(document.querySelector('backstory-panel')!.getBoundingClientRect().height)),
+    ).toBeLessThanOrEqual(110);
+    await closed.close();
     const page = await openSeed();
     const [p] = await panels(page);
     expect(p!.subject).toBe(THREAD);
@@ -101,6 +113,35 @@ describe('the seed thread page', () => {
     const cited = comments.find((c) => c.topics.includes('dmca-process') && c.n === 95)!;
     await page.waitForFunction((n) => document.querySelectorAll('tr.athing.comtr')[n]!.hasAttribute('data-backstory-current'), cited.n);
     expect(h.context.pages().length).toBe(pagesBefore);
+    await page.close();
+  });
+
+  test('choosing a topic from a chip highlights without moving the page; the navigator stays in view', async () => {
+    const page = await openSeed(SEED_URL, seedThreadPage(), false);
+    const row = page.locator('tr.athing.comtr').nth(150);
+    await row.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => window.scrollY);
+    await row.locator('[data-backstory-chip] button').click();
+    await settle(page, 300);
+    expect(await page.evaluate(() => window.scrollY)).toBe(before);
+    expect(await row.getAttribute('data-backstory-current')).toBe('');
+    // The navigator is fixed in the corner, inside the viewport, and steps on.
+    const nav = page.locator('[data-backstory-nav] .nav');
+    const box = (await nav.boundingBox())!;
+    const vh = page.viewportSize()!.height;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(vh);
+    await nav.getByRole('button', { name: 'Next comment (n)' }).click();
+    expect(await row.getAttribute('data-backstory-current')).toBeNull();
+    // "?" lists the keys.
+    await nav.getByRole('button', { name: 'Keyboard keys (?)' }).click();
+    await page.locator('[data-backstory-nav] .keys').waitFor();
+    // One tab stop for all the chips.
+    const stops = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[data-backstory-chip]')].filter((c) => c.shadowRoot!.querySelector('button')!.tabIndex === 0).length,
+    );
+    expect(stops).toBe(1);
     await page.close();
   });
 
@@ -217,15 +258,23 @@ describe('other HN pages', () => {
       ]),
     );
     const page = await h.open(url);
-    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4);
+    await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 3);
     await settle(page, 300);
     const b = await badges(page);
+    // A story's two links to its thread (age, comments) stand in one block: one badge (CONTRACT.md).
     expect(b.map((x) => `${x.subject} ${x.after}`).sort()).toEqual([
       'notice:2023/03/2023-03-21-meta.md https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md',
       'repo:shawwn/llama-dl https://github.com/shawwn/llama-dl',
       'thread:hn:35287733 item?id=35287733',
-      'thread:hn:35287733 item?id=35287733',
     ]);
+    // Quiet and HN-like: no filled pill, HN's own type.
+    const look = await page.evaluate(() => {
+      const span = document.querySelector('[data-backstory-badge]')!.shadowRoot!.querySelector('span')!;
+      const cs = getComputedStyle(span);
+      return { bg: cs.backgroundColor, font: cs.fontFamily };
+    });
+    expect(look.bg).toBe('rgba(0, 0, 0, 0)');
+    expect(look.font).toMatch(/Verdana/);
     expect(await panels(page)).toEqual([]);
     await page.close();
   });
@@ -248,11 +297,11 @@ describe('other HN pages', () => {
     await waitForPanel(page, 'repo:shawwn/llama-dl');
     const [p] = await panels(page);
     expect(p!.relations).toContain('named-in-notice');
-    // Compact: one line saying what became of the repo, expandable to the full context.
+    // Compact: one line naming the repo and what became of it, expandable to the full context.
     expect(p!.outcome).toBe('disputed');
-    expect(p!.text).toContain('It was disabled after the DMCA takedown notice of Mar 21, 2023');
+    expect(p!.text).toContain('shawwn/llama-dl · Disputed · DMCA notice from Meta Platforms · Mar 21, 2023');
     expect(await page.locator('backstory-panel .body').count()).toBe(0);
-    await page.locator('backstory-panel button[aria-controls="bs-body"]').click();
+    await page.locator('backstory-panel button.status').click();
     await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('OpSec Online LLC'));
     await page.close();
   });

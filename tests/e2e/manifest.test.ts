@@ -20,13 +20,19 @@ test('no web-accessible resources, no loosened CSP, no externally connectable pa
 });
 
 test('content scripts run only on the two sites, at document_start; the site scripts include no zod, dataset or panel code', () => {
-  const [ui, ...sites] = manifest.content_scripts as { matches: string[]; js: string[]; run_at: string }[];
-  expect(sites.map((c) => c.matches)).toEqual([['https://github.com/*'], ['https://news.ycombinator.com/*']]);
-  // The panel's code runs up front only on the pages the bundled dataset gives a panel, before the site scripts.
+  const [ui, outline, ...sites] = manifest.content_scripts as { matches: string[]; js: string[]; run_at: string }[];
+  expect(sites.map((c) => [c.js, c.matches])).toEqual([
+    [['github.js'], ['https://github.com/*']],
+    [['hn.js'], ['https://news.ycombinator.com/*']],
+  ]);
+  // The panel's code runs up front only on the pages the bundled dataset gives a panel, before the site scripts;
+  // the HN outline only on the dataset's thread pages.
   expect(ui!.js).toEqual(['ui.js']);
   expect(ui!.matches).toContain('https://github.com/shawwn/llama-dl/*');
   expect(ui!.matches).toContain('https://news.ycombinator.com/item?id=35287733');
   expect(ui!.matches.length).toBeLessThan(200);
+  expect(outline!.js).toEqual(['outline.js']);
+  expect(outline!.matches).toEqual(['https://news.ycombinator.com/item?id=35287733', 'https://news.ycombinator.com/item?id=35287733&*']);
   for (const m of ui!.matches) expect(m).toMatch(/^https:\/\/(github\.com|news\.ycombinator\.com)\//);
   for (const cs of manifest.content_scripts) expect(cs.run_at).toBe('document_start');
   for (const cs of sites) {
@@ -35,12 +41,15 @@ test('content scripts run only on the two sites, at document_start; the site scr
       expect(code).not.toMatch(/ZodError|\$ZodType/);
       expect(code).not.toMatch(/OpSec Online|Tensorfork|Feist v\. Rural/);
       // Nor the panel's code (Preact, the panel): that is /ui.js.
-      expect(code).not.toMatch(/__k|What the thread argued|Why you are seeing this/);
+      expect(code).not.toMatch(/__k|What the thread argued|Backstory outline/);
     }
   }
   const uiCode = readFileSync(resolve(EXTENSION_DIR, 'ui.js'), 'utf8');
-  expect(uiCode).toMatch(/Why you are seeing this/);
+  expect(uiCode).toMatch(/What the thread argued/);
   expect(uiCode).not.toMatch(/ZodError|\$ZodType|OpSec Online|Tensorfork/);
+  // The outline renders with the panel's Preact: no second copy.
+  const outlineCode = readFileSync(resolve(EXTENSION_DIR, 'outline.js'), 'utf8');
+  expect(outlineCode).not.toMatch(/__k|__H|ZodError|OpSec Online/);
 });
 
 test('the toggle command is declared and rebindable', () => {

@@ -87,13 +87,12 @@ describe('options page', () => {
     const tab = await llamaTab();
     const opts = await options();
     await opts.getByText('About the data').waitFor();
+    // The list saves itself as you type; an invalid entry is named inline and nothing is saved.
     await opts.locator('#silence').fill('not a repo!\nshawwn/*');
-    await opts.locator('#silence').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
     await opts.getByText(/Not saved: “not a repo!”/).waitFor();
     await settle(tab, 300);
     expect(await panels(tab)).toHaveLength(1);
     await opts.locator('#silence').fill('shawwn/*');
-    await opts.locator('#silence').locator('xpath=following-sibling::div[1]').getByRole('button', { name: 'Save list' }).click();
     await tab.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'));
     await resetSettings();
     await opts.close();
@@ -112,7 +111,7 @@ describe('options page', () => {
     });
     await opts.getByRole('alert').filter({ hasText: 'Nothing was changed' }).waitFor();
     expect(await opts.getByRole('alert').innerText()).toMatch(/badges:/);
-    expect(await opts.getByLabel('Show the panel open').isChecked()).toBe(true);
+    expect(await opts.getByLabel('One status line; the details when I click it (default)').isChecked()).toBe(true);
     const stored = await worker().evaluate(() => (globalThis as unknown as W).chrome.storage.sync.get('settings'));
     expect(stored).toEqual({});
 
@@ -122,10 +121,10 @@ describe('options page', () => {
     await input.setInputFiles({
       name: 'good.json',
       mimeType: 'application/json',
-      buffer: Buffer.from('{"backstorySettings":{"version":2,"panel":"collapsed","theme":"light"}}'),
+      buffer: Buffer.from('{"backstorySettings":{"version":2,"panel":"open","theme":"light"}}'),
     });
     await opts.getByText('Imported.').waitFor();
-    expect(await opts.getByLabel('Show it collapsed (one line)').isChecked()).toBe(true);
+    expect(await opts.getByLabel('Open, with all the details').isChecked()).toBe(true);
     await resetSettings();
     await opts.close();
   });
@@ -154,19 +153,24 @@ describe('popup and toolbar badge', () => {
     await expect.poll(() => badgeText(tabId)).toBe(String(count));
 
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.setViewportSize({ width: 380, height: 800 });
     await popup.getByText('shawwn/llama-dl').first().waitFor();
+    // Actions first; the status line; no internal ids anywhere; at most 600 px tall.
+    const first = await popup.locator('main section button, main section a.button').first().innerText();
+    expect(first).toBe('Open the details on the page');
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Named in the DMCA takedown notice of 2023-03-21');
-    expect(text).toMatch(/Badged links \(2\)/);
-    expect(text).toContain('repo:facebookresearch/llama');
+    expect(text).toContain('Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023');
+    expect(text).toMatch(/Links badged on this page \(2\)/);
+    expect(text).not.toMatch(/\brepo:|\bnotice:\d|thread:hn/);
+    expect(await popup.evaluate(() => document.querySelector('main')!.getBoundingClientRect().height)).toBeLessThanOrEqual(600);
     expect(await popup.getByRole('link', { name: 'Open the HN thread' }).getAttribute('href')).toBe(
       'https://news.ycombinator.com/item?id=35287733',
     );
 
-    // Dismissed on the page; "Show panel" in the popup brings it back open.
-    await tab.locator('backstory-panel button[title^="Hide"]').click();
+    // Dismissed on the page; the popup's action brings it back, open.
+    await tab.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
     await tab.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
-    await popup.getByRole('button', { name: 'Show panel' }).click();
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
     await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
     await tab.close();
   });
@@ -180,14 +184,28 @@ describe('popup and toolbar badge', () => {
     await popup.getByText('Nothing Backstory knows about on this page.').waitFor();
     const box = popup.getByLabel('Look up a repo, notice or topic');
     expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
-    await box.fill('shawwn/llama-dl');
-    await popup
-      .getByRole('button', { name: /shawwn\/llama-dl/ })
-      .first()
-      .waitFor();
+    // The first result of each query, as a user types them: a bare URL, a name only the detector knows,
+    // an HN id, several words, a party (its notices before repos that merely contain the letters).
+    const firstResult = async (query: string) => {
+      await box.fill(query);
+      await popup.waitForFunction((q) => !!document.querySelector(`[data-for="${q}"]`), query);
+      return (
+        await popup
+          .locator('.results .result .title')
+          .first()
+          .innerText()
+          .catch(() => '')
+      ).trim();
+    };
+    expect(await firstResult('github.com/shawwn/llama-dl')).toBe('shawwn/llama-dl');
+    expect(await firstResult('ggerganov/llama.cpp')).toBe('ggerganov/llama.cpp');
+    expect(await firstResult('35287733')).toMatch(/Facebook is going after LLaMA repos/);
+    expect(await firstResult('llama dl')).toBe('shawwn/llama-dl');
+    expect(await firstResult('RIAA')).toMatch(/RIAA.*\.md$/);
+    await firstResult('shawwn/llama-dl');
+    await popup.locator('.results .result').first().click();
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Named in the DMCA takedown notice of 2023-03-21');
-    expect(text).toContain('network of 403 repositories');
+    expect(text).toContain('Disputed · DMCA notice from Meta Platforms · Mar 21, 2023');
     await box.fill('no such thing anywhere');
     await popup.getByText(/Nothing in Backstory's dataset matches/).waitFor();
     // The per-site switch turns Backstory off for github.com.
@@ -212,7 +230,7 @@ describe('popup and toolbar badge', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
-    await popup.getByText('Badged links (2)').waitFor();
+    await popup.getByText('Links badged on this page (2)').waitFor();
     await expect.poll(() => badgeText(tabId)).toBe('3');
     const fresh = await h.open('https://github.com/shawwn/llama-dl/issues');
     await waitForPanel(fresh, 'repo:shawwn/llama-dl');
@@ -231,7 +249,7 @@ describe('bad settings and messages (issue #8)', () => {
     const tab = await llamaTab();
     const corrupted = {
       version: 2,
-      panel: 'collapsed', // valid: kept
+      panel: 'open', // valid: kept
       badges: 'yes', // wrong type
       theme: 'x'.repeat(7000), // wrong value, large
       silence: 'github.com', // not a list
@@ -240,13 +258,12 @@ describe('bad settings and messages (issue #8)', () => {
       surprise: { nested: [1, 2, 3] }, // unknown key
     };
     await worker().evaluate((v) => (globalThis as unknown as W).chrome.storage.sync.set({ settings: v }), corrupted);
-    // Applied live to the open tab: collapsed (the valid key), badges on and GitHub on (defaults).
-    await tab.waitForFunction(() => !document.querySelector('backstory-panel')?.shadowRoot?.querySelector('#bs-body'), null, {
+    // Applied live to the open tab: open with its details (the valid key), badges on and GitHub on (defaults).
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('#bs-body'), null, {
       timeout: 5000,
     });
     await waitForPanel(tab, 'repo:shawwn/llama-dl');
     await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
-    expect(await tab.evaluate(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('#bs-body'))).toBe(false);
     // The stored value is repaired: nothing of the valid key is lost, nothing invalid is kept.
     await expect
       .poll(() =>
@@ -254,7 +271,7 @@ describe('bad settings and messages (issue #8)', () => {
           async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
         ),
       )
-      .toMatchObject({ panel: 'collapsed', badges: true, theme: 'site', silence: [], github: true, placement: 'inline' });
+      .toMatchObject({ panel: 'open', badges: true, theme: 'site', silence: [], github: true, placement: 'inline' });
     const stored = await worker().evaluate(
       async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
     );
@@ -262,7 +279,7 @@ describe('bad settings and messages (issue #8)', () => {
     const opts = await options();
     await expect
       .poll(() =>
-        opts.evaluate(() => (document.querySelector('input[name="panel"][value="collapsed"]') as HTMLInputElement | null)?.checked ?? null),
+        opts.evaluate(() => (document.querySelector('input[name="panel"][value="open"]') as HTMLInputElement | null)?.checked ?? null),
       )
       .toBe(true);
     await opts.close();

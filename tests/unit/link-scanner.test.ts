@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, test } from 'vitest';
 import { hrefsInMarkup, isCandidateHref, startLinkScanner, unescapeAttr } from '@/utils/content/scanner';
+import { githubSite } from '@/utils/content/sites/github';
+import { hnSite } from '@/utils/content/sites/hn';
 import { placeBadge, removeAllBadges } from '@/utils/content/badges';
 
 let ac = new AbortController();
@@ -92,14 +94,54 @@ test('at most one badge per link, and all removable', () => {
     hint: 'Backstory: shawwn/llama-dl — named in a DMCA notice',
   };
   const made = new Set<Element>();
-  const first = placeBadge(a, info, (el) => made.has(el));
+  const first = placeBadge(a, info, (el) => made.has(el), githubSite.badges);
   expect(first).not.toBeNull();
   made.add(first!);
-  expect(placeBadge(a, info, (el) => made.has(el))).toBeNull();
+  expect(placeBadge(a, info, (el) => made.has(el), githubSite.badges)).toBeNull();
   const b = document.querySelector('[data-backstory-badge]')!;
   expect(b.getAttribute('data-backstory-badge')).toBe('repo:shawwn/llama-dl');
   expect(b.previousElementSibling).toBe(a);
   expect(b.shadowRoot!.textContent).toContain('DMCA');
   removeAllBadges();
   expect(document.querySelector('[data-backstory-badge]')).toBeNull();
+});
+
+const INFO = { subject: 'repo:shawwn/llama-dl' as const, relations: ['named-in-notice' as const], hint: 'shawwn/llama-dl' };
+
+test('links to one subject in one block share one badge, after the first of them (CONTRACT.md)', () => {
+  document.body.innerHTML =
+    '<p>See <a id="s" href="/shawwn/llama-dl/stargazers">its stars</a> and <a id="r" href="/shawwn/llama-dl">the repo</a>.</p>' +
+    '<ul><li><a id="l1" href="/shawwn/llama-dl">one</a></li><li><a id="l2" href="/shawwn/llama-dl">two</a></li></ul>';
+  const made = new Set<Element>();
+  const ours = (el: Element) => made.has(el);
+  // The later link is badged first (answers come in any order); the earlier one takes the badge over.
+  made.add(placeBadge(document.getElementById('r')!, INFO, ours, githubSite.badges)!);
+  expect(placeBadge(document.getElementById('s')!, INFO, ours, githubSite.badges)).toBeNull();
+  const p = document.querySelector('p')!;
+  expect(p.querySelectorAll('[data-backstory-badge]')).toHaveLength(1);
+  expect(p.querySelector('[data-backstory-badge]')!.previousElementSibling!.id).toBe('s');
+  // Separate list items are separate blocks.
+  for (const id of ['l1', 'l2']) made.add(placeBadge(document.getElementById(id)!, INFO, ours, githubSite.badges)!);
+  expect(document.querySelectorAll('li [data-backstory-badge]')).toHaveLength(2);
+});
+
+test("a marker the page wrote itself never counts as the block's badge", () => {
+  document.body.innerHTML =
+    '<p><a href="/shawwn/llama-dl">a</a> <backstory-badge data-backstory-badge="repo:shawwn/llama-dl"></backstory-badge> <a id="b" href="/shawwn/llama-dl/issues">b</a></p>';
+  const made = new Set<Element>();
+  const b = placeBadge(document.querySelector('a')!, INFO, (el) => made.has(el), githubSite.badges);
+  expect(b).not.toBeNull();
+  expect(made.has(document.querySelector('p backstory-badge')!)).toBe(false);
+});
+
+test("on HN a story's two rows are one block: its title and comments links share one badge, quiet and HN-like", () => {
+  document.body.innerHTML =
+    '<table><tr class="athing"><td class="title"><span class="titleline"><a id="t" href="item?id=35287733">Facebook…</a></span></td></tr>' +
+    '<tr><td class="subtext"><a id="c" href="item?id=35287733">204 comments</a></td></tr></table>';
+  const made = new Set<Element>();
+  const info = { subject: 'thread:hn:35287733' as const, relations: ['discussed' as const], hint: 'thread' };
+  made.add(placeBadge(document.getElementById('t')!, info, (el) => made.has(el), hnSite.badges)!);
+  expect(placeBadge(document.getElementById('c')!, info, (el) => made.has(el), hnSite.badges)).toBeNull();
+  const style = document.querySelector('[data-backstory-badge]')!.shadowRoot!.querySelector('style')!.textContent!;
+  expect(style).toContain('Verdana');
 });

@@ -53,11 +53,11 @@ describe('detectLlama', () => {
 
   test('reasons say why, in words a person can check', () => {
     expect(detectLlama({ owner: 'someone', name: 'llama2-finetune', topics: ['llama2'] }).reasons).toEqual([
-      'name token `llama2`',
-      'topic `llama2`',
+      'its name contains “llama2”',
+      'topic “llama2”',
     ]);
     expect(detectLlama({ owner: 'tloen', name: 'alpaca-lora' }).reasons).toEqual([
-      'name token `alpaca` next to `lora` (a LLaMA fine-tune)',
+      'its name pairs “alpaca” with “lora” (a LLaMA fine-tune)',
     ]);
     expect(detectLlama({ owner: 'someone', name: 'tool', description: 'Download the LLaMA weights fast' }).reasons).toContain(
       'description mentions LLaMA weights',
@@ -90,6 +90,7 @@ describe('detectLlama', () => {
     expect(detectLlama({ owner: 'ollama', name: 'ollama' }, { always: new Set(['ollama/ollama']) })).toMatchObject({
       related: true,
       reasons: ['on your "always LLaMA-related" list'],
+      fromUserList: true,
     });
     expect(detectLlama({ owner: 'ggerganov', name: 'llama.cpp' }, { never: new Set(['ggerganov/llama.cpp']) }).related).toBe(false);
   });

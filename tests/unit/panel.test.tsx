@@ -25,10 +25,15 @@ function mount(d: PanelData, state: PanelState = 'open', onState = vi.fn()) {
   return onState;
 }
 
-test('shows why, the DMCA card, the thread card, topics and timeline', () => {
+test('open: the status line, the DMCA card (with where it names this repo), the thread card, topics and timeline; each fact once', () => {
   mount(data);
   const text = root.textContent!;
-  expect(text).toContain('Why you are seeing this');
+  expect(root.querySelector('button.status')!.getAttribute('title')).toBe(
+    'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments — hide the details',
+  );
+  expect(root.querySelector('.named-at a.src')!.getAttribute('href')).toBe(
+    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
+  );
   expect(text).toContain('OpSec Online LLC');
   expect(text).toContain('entire network of 403 repositories');
   expect(text).toContain('Tensorfork Labs');
@@ -37,6 +42,16 @@ test('shows why, the DMCA card, the thread card, topics and timeline', () => {
   expect(root.querySelectorAll('details.topic')).toHaveLength(data.threads[0]!.topics.length);
   expect(root.querySelectorAll('.timeline li').length).toBe(data.timeline.length);
   expect(root.querySelector('[role="region"]')!.getAttribute('aria-label')).toBe('Backstory: context for shawwn/llama-dl');
+  // Each fact once: the network of 403 is said by the card alone.
+  expect(text.match(/403/g)).toHaveLength(1);
+  // No raw tokens, backticks or internal ids anywhere a user reads.
+  expect(text.match(/.{0,60}(?:`|\brepo:[a-z0-9]|\bnotice:\d|thread:hn:).{0,60}/)?.[0] ?? null).toBeNull();
+});
+
+test('citations say something: a quote of the comment and its place in the thread', () => {
+  mount(data);
+  const cite = root.querySelector('.points a.cite')!;
+  expect(cite.textContent).toMatch(/^“.{8,}…” #\d+ of 204$/);
 });
 
 test('every DMCA fact on the card links to the line of the notice it comes from', () => {
@@ -57,27 +72,70 @@ test('every DMCA fact on the card links to the line of the notice it comes from'
   for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
 });
 
-test('collapse and dismiss call back with the next state; the collapse button reports aria-expanded', () => {
+test('the status line opens and closes the details (aria-expanded); dismiss calls back', () => {
   const onState = mount(data);
-  const [collapse, dismiss] = root.querySelectorAll('header button');
-  expect(collapse!.getAttribute('aria-expanded')).toBe('true');
-  act(() => (collapse as HTMLButtonElement).click());
+  const [status, dismiss] = root.querySelectorAll('.statusbar button');
+  expect(status!.getAttribute('aria-expanded')).toBe('true');
+  act(() => (status as HTMLButtonElement).click());
   expect(onState).toHaveBeenLastCalledWith('collapsed');
   act(() => (dismiss as HTMLButtonElement).click());
   expect(onState).toHaveBeenLastCalledWith('dismissed');
 });
 
-test('collapsed shows the header and what became of the repo, with its source; dismissed offers to show again', () => {
-  mount(data, 'collapsed');
+test.each([
+  [
+    'repo:shawwn/llama-dl',
+    undefined,
+    'disputed',
+    'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments',
+  ],
+  [
+    'repo:ytdl-org/youtube-dl',
+    undefined,
+    'ok',
+    'Reinstated · GitHub reversed the DMCA notice from Recording Industry Association of America of Oct 23, 2020 · Nov 16, 2020',
+  ],
+  [
+    'repo:someone/llama-dl',
+    'shawwn/llama-dl',
+    'dmca',
+    'Disabled · with its fork network (shawwn/llama-dl) · DMCA notice from Meta Platforms · Mar 21, 2023 · HN: 320 points, 204 comments',
+  ],
+  [
+    'repo:facebookresearch/llama',
+    undefined,
+    'hn',
+    "Discussed on Hacker News · “Facebook is going after LLaMA repos with DMCA's” · 320 points, 204 comments",
+  ],
+])('collapsed, %s is one status line coloured by its own record', async (subject, root2, tone, line) => {
+  await k.prepare([subject, root2 ? `repo:${root2}` : undefined]);
+  mount(k.panel(subject, root2)!, 'collapsed');
   expect(root.querySelector('.body')).toBeNull();
-  const status = root.querySelector('.status.disputed')!;
-  expect(status.textContent).toContain(
-    'It was disabled after the DMCA takedown notice of Mar 21, 2023 from Meta Platforms, Inc.; a counter-notice of Apr 27, 2023 disputes it.',
-  );
-  expect(status.querySelector('a.src')!.getAttribute('href')).toBe(
-    'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
-  );
+  const status = root.querySelector('button.status')!;
+  expect(status.classList.contains(`tone-${tone}`)).toBe(true);
+  expect(
+    status
+      .textContent!.replace(/^Backstory: /, '')
+      .replace(/ ›$/, '')
+      .replace(/›$/, '')
+      .trim(),
+  ).toBe(line);
+});
+
+test('a repo only the detector relates: "may be related", neutral, the story only as context', async () => {
+  await k.prepareDetected();
+  const p = k.detectedPanel('repo:someone/llama-2-7b-chat', ['its name contains “llama”'])!;
+  mount(p, 'collapsed');
+  const status = root.querySelector('button.status')!;
+  expect(status.classList.contains('tone-neutral')).toBe(true);
+  expect(status.textContent).toContain("May be related · to Meta's 2023 DMCA takedowns of LLaMA downloads · its name contains “llama”");
   render(null, root);
+  mount(p, 'open');
+  expect(root.querySelectorAll('section.card.notice:not(.context)')).toHaveLength(0);
+  expect(root.querySelector('details.context')!.hasAttribute('open')).toBe(false);
+});
+
+test('dismissed offers to show again', () => {
   const onState = mount(data, 'dismissed');
   expect(root.textContent).toContain('Backstory is hidden for shawwn/llama-dl');
   act(() => (root.querySelector('button') as HTMLButtonElement).click());

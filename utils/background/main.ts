@@ -55,16 +55,15 @@ export function startBackground(): void {
     settings: () => (settings ??= loadSettings()),
     reports: toolbar,
     sendToTab,
-    async injectUi({ tabId, frameId }) {
+    async injectUi({ tabId, frameId, outline }) {
+      // The HN outline goes with the panel's code on Hacker News (it renders with the panel's Preact).
+      const files: ('/ui.js' | '/outline.js')[] = outline ? ['/ui.js', '/outline.js'] : ['/ui.js'];
       if (browser.scripting) {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/ui.js'], injectImmediately: true });
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files, injectImmediately: true });
       } else {
-        // Firefox (MV2): host permissions are enough for tabs.executeScript.
-        await (browser.tabs as unknown as { executeScript(tabId: number, d: object): Promise<unknown> }).executeScript(tabId, {
-          file: '/ui.js',
-          frameId,
-          runAt: 'document_start',
-        });
+        // Firefox (MV2): host permissions are enough for tabs.executeScript (one file per call, in order).
+        const tabs = browser.tabs as unknown as { executeScript(tabId: number, d: object): Promise<unknown> };
+        for (const file of files) await tabs.executeScript(tabId, { file, frameId, runAt: 'document_start' });
       }
     },
   });

@@ -24,6 +24,8 @@ export interface SenderInfo {
 export interface UiTarget {
   tabId: number;
   frameId: number;
+  /** Also the HN thread outline (/outline.js): a Hacker News page. */
+  outline?: boolean;
 }
 
 export interface BackgroundDeps {
@@ -64,7 +66,8 @@ export function applyTopicSettings(data: PanelData, s: Settings): PanelData {
 
 /** The state a panel opens in: the remembered choice, else the settings' default. */
 export function initialState(remembered: PanelState, s: Settings): PanelState {
-  return remembered !== 'open' ? remembered : s.panel === 'collapsed' ? 'collapsed' : 'open';
+  // Opening the details is for this visit: only collapse and dismiss are remembered.
+  return remembered !== 'open' ? remembered : s.panel === 'open' ? 'open' : 'collapsed';
 }
 
 /** The host of the page that sent a message ('' for an extension page or no URL). */
@@ -113,7 +116,8 @@ export function createServices(deps: BackgroundDeps) {
     const key = sender.documentId ?? `${tabId}:${frameId}:${sender.url ?? ''}`;
     let p = injected.get(key);
     if (!p) {
-      p = deps.injectUi({ tabId, frameId }).catch((e) => {
+      const outline = /^https:\/\/news\.ycombinator\.com\//.test(sender.url ?? '');
+      p = deps.injectUi({ tabId, frameId, ...(outline ? { outline } : {}) }).catch((e) => {
         injected.delete(key);
         log('[Backstory] could not add the panel to the page', e);
       });

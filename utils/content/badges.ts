@@ -8,13 +8,25 @@ import { uiHost } from './ui-host';
 export const BADGE_TAG = 'backstory-badge';
 export const BADGE_ATTR = 'data-backstory-badge';
 
-const STYLE =
+/** Host rules every badge has; a site adds the look of its span (Site.badges.css). */
+export const BADGE_HOST_CSS =
   // !important on the host: the page's own !important rules (even on `*` or our tag name) lose to
   // these, since for important declarations the shadow tree's context wins.
-  ':host{all:initial!important;display:inline-block!important;vertical-align:middle!important;margin-inline-start:4px!important;line-height:1!important}' +
-  'span{display:inline-block;font:600 10px/14px -apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,sans-serif;' +
-  'padding:0 5px;border-radius:7px;color:#fff;background:#8250df;letter-spacing:.02em;white-space:nowrap;cursor:help}' +
-  'span.dmca{background:#cf222e}span.hn{background:#d4500b}';
+  ':host{all:initial!important;display:inline-block!important;vertical-align:middle!important;margin-inline-start:4px!important;line-height:1!important}';
+
+/** How badges look and group on a site. */
+export interface BadgeLook {
+  /** CSS for the badge's `span` (classes dmca, hn, llama): text at least 4.5:1 on its background. */
+  css: string;
+  /** The block of text a link stands in (links to one subject in one block share a badge). */
+  blockOf(a: Element): Element[];
+}
+
+/** The block of a link: its paragraph, list item, table cell or heading. */
+export function textBlock(a: Element): Element[] {
+  const b = a.closest('p,li,td,th,dd,h1,h2,h3,h4,h5,h6,blockquote') ?? a.parentElement;
+  return b ? [b] : [];
+}
 
 /** Short label: what matters most about the target. */
 export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
@@ -23,7 +35,7 @@ export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
   return { text: 'LLaMA', cls: 'llama' };
 }
 
-export function createBadge(info: BadgeInfo): HTMLElement {
+export function createBadge(info: BadgeInfo, css: string): HTMLElement {
   const host = uiHost(BADGE_TAG);
   host.setAttribute(BADGE_ATTR, info.subject);
   host.setAttribute('role', 'img');
@@ -31,7 +43,7 @@ export function createBadge(info: BadgeInfo): HTMLElement {
   host.title = info.hint;
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = BADGE_HOST_CSS + css;
   const { text, cls } = badgeLabel(info);
   const span = document.createElement('span');
   span.className = cls;
@@ -40,19 +52,31 @@ export function createBadge(info: BadgeInfo): HTMLElement {
   return host;
 }
 
+/** Our badge for `subject` in the block of `a`, if there is one (a repo link and its /stargazers share one). */
+function blockBadge(a: Element, subject: string, ours: (el: Element) => boolean, look: BadgeLook): Element | undefined {
+  const sel = `${BADGE_TAG}[${BADGE_ATTR}="${CSS.escape(subject)}"]`;
+  for (const b of look.blockOf(a)) for (const el of b.querySelectorAll(sel)) if (ours(el)) return el;
+}
+
 /**
- * Place a badge after `a` unless one of ours is already there. Returns the badge added, or null.
- * `ours` tells our badges from look-alikes (a page's own element, a copy from Turbo's cache): those
- * are replaced.
+ * Place a badge after `a` unless one of ours is already there, or in the same block for the same
+ * subject. Returns the badge added, or null. `ours` tells our badges from look-alikes (a page's own
+ * element, a copy from Turbo's cache): those are replaced, and never count.
  */
-export function placeBadge(a: Element, info: BadgeInfo, ours: (el: Element) => boolean): Element | null {
+export function placeBadge(a: Element, info: BadgeInfo, ours: (el: Element) => boolean, look: BadgeLook): Element | null {
   const next = a.nextElementSibling;
   if (next && next.localName === BADGE_TAG) {
     if (ours(next)) return null;
     next.remove();
   }
   if (!a.parentNode) return null;
-  const badge = createBadge(info);
+  const shared = blockBadge(a, info.subject, ours, look);
+  if (shared) {
+    // It stays after the first of the block's links to the subject.
+    if (a.compareDocumentPosition(shared) & Node.DOCUMENT_POSITION_FOLLOWING) a.after(shared);
+    return null;
+  }
+  const badge = createBadge(info, look.css);
   a.after(badge);
   return badge;
 }

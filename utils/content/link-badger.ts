@@ -7,7 +7,7 @@ import type { BadgeInfo, Subject } from '../core/model';
 import { LIMITS } from '../core/limits';
 import type { Send } from '../core/send';
 import type { ReplyTo } from '../schema/messages';
-import { BADGE_ATTR, placeBadge } from './badges';
+import { BADGE_ATTR, placeBadge, type BadgeLook } from './badges';
 import { linksWithHrefs, startLinkScanner, type PageHost } from './scanner';
 
 export interface LinkBadger {
@@ -21,6 +21,8 @@ export interface BadgerOptions {
   send: Send;
   host: PageHost;
   signal: AbortSignal;
+  /** How badges look and group on this site. */
+  look: BadgeLook;
   /** The page's own subject: links to it get no badge (its panel covers it). */
   current(): Subject | undefined;
   /** Badges were placed. */
@@ -42,7 +44,7 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     for (const a of linksWithHrefs(document, hrefs)) {
       const info = answers.get(a.getAttribute('href') ?? '');
       if (!info || info.subject === current) continue;
-      const b = placeBadge(a, info, (el) => made.has(el));
+      const b = placeBadge(a, info, (el) => made.has(el), o.look);
       if (b) {
         made.add(b);
         placed = true;

@@ -109,6 +109,7 @@ export class PageSession {
     this.#badger = startLinkBadger({
       send: this.#send,
       host: this.#site.host,
+      look: this.#site.badges,
       signal,
       current: () => this.#visit?.subject?.subject,
       onPlaced: () => {
@@ -141,7 +142,7 @@ export class PageSession {
 
   onMessage(message: TabMessage): void {
     if (message.type === 'settingsChanged') this.restart();
-    else if (message.type === 'showPanel') void this.#visit?.show('open');
+    else if (message.type === 'showPanel') void this.#visit?.open();
     else this.#visit?.toggle();
   }
 }

@@ -1,4 +1,5 @@
 /** What the page session needs to know about a site (GitHub, Hacker News): one adapter per site in sites/. */
+import type { BadgeLook } from './badges';
 import type { RepoPageInfo } from '../core/model';
 import type { PageSubject } from '../core/subjects';
 import type { PageHost } from './scanner';
@@ -22,4 +23,6 @@ export interface Site {
   repoInfo?(): RepoPageInfo | null;
   /** Events (on document) after which the page may show another subject. */
   navigationEvents: string[];
+  /** How its link badges look and group. */
+  badges: BadgeLook;
 }

@@ -1,22 +1,38 @@
 /**
- * The panel's code (Preact, the panel, the HN outline) is not in the content scripts that run on
+ * The panel's code (Preact, the panel) and the HN outline are not in the content scripts that run on
  * every GitHub and HN page: the background injects it (`/ui.js`, entrypoints/ui.ts) only into pages
  * that have a panel to show. Both run in the extension's isolated world of the page, where this
  * global is how the content script finds it. Types and two tiny functions only.
  */
 import type { PanelData } from '../core/model';
+import type { h, render } from 'preact';
 import type { mountPanel, PanelEnhancement } from '../ui/mount';
 import type { Lifetime } from './lifetime';
 
 export interface UiApi {
   mountPanel: typeof mountPanel;
-  /** The Hacker News thread outline, for a panel that carries one. */
-  outline(life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement | null;
+  /** Preact, for /outline.js's views (one copy in the page). */
+  h: typeof h;
+  render: typeof render;
 }
+
+/** The Hacker News thread outline (/outline.js, declared only on the dataset's thread pages). */
+export type OutlineApi = (life: Lifetime, data: PanelData, redraw: () => void, ui: UiApi) => PanelEnhancement | null;
 
 interface UiGlobal {
   __backstoryUi?: UiApi;
   __backstoryUiWaiters?: ((ui: UiApi) => void)[];
+  __backstoryOutline?: OutlineApi;
+}
+
+/** Called by /outline.js when it runs. */
+export function installOutline(outline: OutlineApi): void {
+  (globalThis as UiGlobal).__backstoryOutline ??= outline;
+}
+
+/** The thread outline when /outline.js runs in this page. */
+export function currentOutline(): OutlineApi | undefined {
+  return (globalThis as UiGlobal).__backstoryOutline;
 }
 
 /** Called by /ui.js when it runs (again: a second injection changes nothing). */

@@ -13,7 +13,13 @@ import { domReady, whenPlaceable } from './dom';
 import { pageAnswer } from './early-answer';
 import type { Lifetime } from './lifetime';
 import type { Site } from './site';
-import { currentUi, hasUi, loadUi } from './ui-loader';
+import { currentOutline, currentUi, hasUi, loadUi, type UiApi } from './ui-loader';
+
+/** The thread outline, when /outline.js runs here, bound to the panel's Preact. */
+function outlineWith(ui: UiApi) {
+  const outline = currentOutline();
+  return outline && ((life: Lifetime, data: PanelData, redraw: () => void) => outline(life, data, redraw, ui));
+}
 
 export type VisitState = 'asking' | 'none' | 'ready' | 'shown' | 'hidden' | 'ended';
 
@@ -45,6 +51,8 @@ export class Visit {
   #panel: MountedPanel | null = null;
   /** The state last asked for (a show that waited for the UI's code yields to a later hide). */
   #wanted: PanelState | null = null;
+  /** The panel is about a link of the page (an HN story's repo), not the page itself. */
+  #elsewhere = false;
   #controller = new AbortController();
 
   readonly subject: PageSubject | null;
@@ -77,8 +85,9 @@ export class Visit {
       await whenPlaceable(() => !!this.#host.site.placeableEarly?.());
       if (this.#ended()) return;
       // A panel about the story's link (not the page itself) starts compact: one line, expandable.
-      const compact = !!this.subject?.fallback && reply.data.subject === this.subject.fallback && reply.state === 'open';
-      this.#ready(reply.data, compact ? 'collapsed' : reply.state);
+      const elsewhere = !!this.subject?.fallback && reply.data.subject === this.subject.fallback;
+      this.#elsewhere = elsewhere;
+      this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
     } catch (e) {
       this.#host.log('visit', e);
     }
@@ -144,14 +153,16 @@ export class Visit {
     const view = this.#view;
     const site = this.#host.site;
     this.#panel = ui.mountPanel(this.#host.life, data, {
-      place: (host) => (view?.placement === 'side' ? false : site.placePanel(host)),
+      // Inline only: a floating panel covered the page (the old "side" setting is ignored).
+      place: (host) => site.placePanel(host),
       theme: () => (view?.theme === 'light' || view?.theme === 'dark' ? view.theme : site.theme()),
       state,
       onState: (next) => {
         this.#panelState = next;
         void this.#host.send({ type: 'panelState', subject: data.subject, state: next }).catch((e) => this.#host.log('state', e));
       },
-      enhance: site.outline ? ui.outline : undefined,
+      enhance: site.outline ? outlineWith(ui) : undefined,
+      showSubject: this.#elsewhere,
     });
     this.state = 'shown';
     this.#host.life.watch();
@@ -168,6 +179,14 @@ export class Visit {
   }
 
   /** The keyboard command: hide a shown panel, else show it (a dismissed one opens). */
+  /** The user asked to see it (the popup): open, and no longer remembered as dismissed or collapsed. */
+  async open(): Promise<void> {
+    await this.show('open');
+    const subject = this.data?.subject;
+    if (subject && this.#panel)
+      void this.#host.send({ type: 'panelState', subject, state: 'open' }).catch((e) => this.#host.log('state', e));
+  }
+
   toggle(): void {
     if (this.#panel) this.hide();
     else void this.show(this.#panelState === 'dismissed' ? 'open' : this.#panelState);

@@ -25,6 +25,8 @@ export interface DetectContext {
 
 export interface Detection {
   related: boolean;
+  /** Decided by the user's own lists: the reasons stay in the extension (never rendered into a page). */
+  fromUserList?: true;
   /** Evidence in favour minus against; related when ≥ 2. */
   score: number;
   reasons: string[];
@@ -106,8 +108,8 @@ function llamaToken(t: string): boolean {
 
 export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detection {
   const repo = `${input.owner}/${input.name}`.toLowerCase();
-  if (ctx.never?.has(repo)) return { related: false, score: -10, reasons: ['on your "never LLaMA-related" list'] };
-  if (ctx.always?.has(repo)) return { related: true, score: 10, reasons: ['on your "always LLaMA-related" list'] };
+  if (ctx.never?.has(repo)) return { related: false, score: -10, reasons: ['on your "never LLaMA-related" list'], fromUserList: true };
+  if (ctx.always?.has(repo)) return { related: true, score: 10, reasons: ['on your "always LLaMA-related" list'], fromUserList: true };
   const known = ctx.known?.get(repo);
   if (known) return { related: true, score: 10, reasons: [`in Backstory's dataset: ${known}`] };
 
@@ -127,7 +129,7 @@ export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detect
   const llamaHits = nameTokens.filter(llamaToken);
   if (llamaHits.length && !brandOwner) {
     score += 2;
-    reasons.push(`name token \`${llamaHits[0]}\``);
+    reasons.push(`its name contains “${llamaHits[0]}”`);
   } else if (llamaHits.length && brandOwner) {
     reasons.push(`"llama" in ${input.owner}/${input.name} is the owner's brand`);
   }
@@ -141,9 +143,9 @@ export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detect
     const ownerIsBrand = ownerTokens.some((t) => t.startsWith(ambiguous));
     if (context && !ownerIsBrand) {
       score += 2;
-      reasons.push(`name token \`${ambiguous}\` next to \`${context}\` (a LLaMA fine-tune)`);
+      reasons.push(`its name pairs “${ambiguous}” with “${context}” (a LLaMA fine-tune)`);
     } else {
-      reasons.push(`\`${ambiguous}\` alone is ambiguous (a trading API, a CPU, an animal…)`);
+      reasons.push(`“${ambiguous}” alone is ambiguous (a trading API, a CPU, an animal…)`);
     }
   }
   // The animal, not the model: games, bots, pets.
@@ -173,7 +175,7 @@ export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detect
       // An ambiguous fine-tune name (KoAlpaca, medAlpaca) that its description ties to LLaMA.
       if (ambiguous && !OTHER_DOMAIN.test(text)) {
         score += 1;
-        reasons.push(`\`${ambiguous}\` here is the LLaMA fine-tune`);
+        reasons.push(`“${ambiguous}” here is the LLaMA fine-tune`);
       }
     }
     if (ANIMAL_TEXT.test(text) && !mentionsLlm) {
@@ -192,7 +194,7 @@ export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detect
   const llamaTopic = topics.find((t) => /^(?:llama\d*|llama-?cpp|llama-?\d|codellama|alpaca-lora|vicuna-?\d*b?)$/.test(t));
   if (llamaTopic) {
     score += 2;
-    reasons.push(`topic \`${llamaTopic}\``);
+    reasons.push(`topic “${llamaTopic}”`);
   }
   if (topics.some((t) => /^(?:defi|trading|cryptocurrency|astronomy|rag|retrieval-augmented-generation)$/.test(t))) {
     score -= 1;

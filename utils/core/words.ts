@@ -189,3 +189,127 @@ export function badgeHint(f: BadgeFacts): string {
       return `likely LLaMA-related — ${f.signals.join('; ')}`;
   }
 }
+
+/** A party's name without its legal form, for the status line ("Meta Platforms, Inc." → "Meta Platforms"). */
+export function shortParty(name: string): string {
+  return name.replace(
+    /,?\s+(?:Inc\.?|Incorporated|LLC|L\.L\.C\.|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|S\.A\.?|B\.V\.?|Co\.,? Ltd\.?)$/i,
+    '',
+  );
+}
+
+/** How the status line is coloured: by this subject's own record only. */
+export type StatusTone = 'dmca' | 'disputed' | 'ok' | 'hn' | 'neutral';
+
+/** The panel's one line: a lead word or two, then short facts (the details open on demand). */
+export interface StatusLine {
+  tone: StatusTone;
+  lead: string;
+  parts: string[];
+}
+
+const fromShort = (n: NoticeRef) => (n.party ? ` from ${shortParty(n.party.value)}` : '');
+/** "HN: 320 points, 204 comments" for the first thread that discusses it. */
+const hnPart = (threads: readonly { points: number; commentCount: number }[]) =>
+  threads[0] ? [`HN: ${plural(threads[0].points, 'point')}, ${plural(threads[0].commentCount, 'comment')}`] : [];
+
+function repoNone(p: RepoPanel): StatusLine {
+  if (p.match.via === 'detected')
+    return {
+      tone: 'neutral',
+      lead: 'May be related',
+      parts: [`to ${p.story ?? 'a story Backstory knows'}`, ...p.match.signals.slice(0, 1)],
+    };
+  const original = p.notices.find((n) => n.role === 'original');
+  if (original)
+    return {
+      tone: 'neutral',
+      lead: 'Named as the original work',
+      parts: [`in a DMCA notice${fromShort(original.card)} · ${formatDate(original.card.date)}`],
+    };
+  const answer = p.notices.find((n) => n.role === 'answer');
+  if (answer)
+    return {
+      tone: 'neutral',
+      lead: 'Named in an answer',
+      parts: [`to a DMCA notice${fromShort(answer.card)} · ${formatDate(answer.card.date)}`],
+    };
+  if (p.threads.length)
+    return {
+      tone: 'hn',
+      lead: 'Discussed on Hacker News',
+      parts: [`“${p.threads[0]!.title}”`, ...hnPart(p.threads).map((x) => x.slice(4))],
+    };
+  return { tone: 'neutral', lead: 'LLaMA-related', parts: p.story ? [`part of ${p.story}`] : [] };
+}
+
+export function repoStatus(p: RepoPanel): StatusLine {
+  const o = p.outcome;
+  if (p.takedownPage && !p.takedownPage.known)
+    return {
+      tone: 'dmca',
+      lead: 'Disabled',
+      parts: [`by a DMCA notice of ${formatDate(p.takedownPage.notice.date)}, newer than Backstory's copy of github/dmca`],
+    };
+  if (o.state === 'none' || !o.notice) return repoNone(p);
+  const notice = `DMCA notice${fromShort(o.notice)} · ${formatDate(o.notice.date)}`;
+  const hn = hnPart(p.threads);
+  const more = o.others ? [`named in ${plural(o.others, 'other notice')}`] : [];
+  const via = o.viaRoot ? [`with its fork network (${o.viaRoot})`] : [];
+  switch (o.state) {
+    case 'disabled':
+      return { tone: 'dmca', lead: 'Disabled', parts: [...via, notice, ...more, ...hn] };
+    case 'disputed':
+      return { tone: 'disputed', lead: 'Disputed', parts: [notice, `counter-notice · ${formatDate(o.by!.date)}`, ...more, ...hn] };
+    case 'reinstated':
+      return {
+        tone: 'ok',
+        lead: 'Reinstated',
+        parts: [
+          o.by?.kind === 'reversal'
+            ? `GitHub reversed the ${notice.replace(' · ', ' of ')}`
+            : `the sender retracted the ${notice.replace(' · ', ' of ')}${o.viaRoot ? '' : ' for this repository'}`,
+          formatDate(o.by!.date),
+          ...hn,
+        ],
+      };
+  }
+}
+
+export function noticeStatus(p: NoticePanel): StatusLine {
+  const n = p.notice;
+  const party = n.party ? [`from ${shortParty(n.party.value)}`] : [];
+  const scope =
+    n.kind === 'takedown' ? [n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository'] : [];
+  const reversed = n.answers.find((a) => a.kind === 'reversal' || a.kind === 'retraction');
+  const countered = n.answers.find((a) => a.kind === 'counter-notice');
+  const answer = reversed
+    ? [`${reversed.kind === 'reversal' ? 'reversed by GitHub' : 'retracted'} · ${formatDate(reversed.date)}`]
+    : countered
+      ? [`disputed by a counter-notice · ${formatDate(countered.date)}`]
+      : [];
+  const answers = p.answers[0] ? [`answers the ${KIND_LABEL[p.answers[0].card.kind]} of ${formatDate(p.answers[0].card.date)}`] : [];
+  const tone: StatusTone =
+    n.kind === 'takedown' ? (reversed ? 'ok' : countered ? 'disputed' : 'dmca') : n.kind === 'counter-notice' ? 'disputed' : 'neutral';
+  return { tone, lead: kindTitle(n.kind), parts: [...party, formatDate(n.date), ...scope, ...answer, ...answers, ...hnPart(p.threads)] };
+}
+
+export function threadStatus(p: ThreadPanel): StatusLine {
+  const t = p.threads[0];
+  if (!t) return { tone: 'hn', lead: 'Backstory', parts: [] };
+  const main = t.topics.filter((x) => !x.tangent).length;
+  const tangents = t.topics.length - main;
+  const comments = t.outline?.length ?? t.commentCount;
+  return {
+    tone: 'hn',
+    lead: 'Backstory outline',
+    parts: [
+      `${plural(comments, 'comment')} in ${plural(main, 'topic')}${tangents ? ` and ${plural(tangents, 'tangent')}` : ''}`,
+      ...(p.story ? [p.story] : []),
+    ],
+  };
+}
+
+export function statusOf(p: PanelData): StatusLine {
+  return p.kind === 'repo' ? repoStatus(p) : p.kind === 'notice' ? noticeStatus(p) : threadStatus(p);
+}

@@ -23,3 +23,10 @@ export function panelPagePatterns(d: Pick<Dataset, 'stories' | 'threads'>): stri
   }
   return [...out].sort();
 }
+
+/** The dataset's thread pages (where the HN outline runs), as manifest match patterns. */
+export function threadPagePatterns(d: Pick<Dataset, 'threads'>): string[] {
+  return d.threads
+    .flatMap((t) => [`https://news.ycombinator.com/item?id=${t.id}`, `https://news.ycombinator.com/item?id=${t.id}&*`])
+    .sort();
+}

@@ -35,7 +35,7 @@ export interface Knowledge {
   detectedPanel(subject: string, signals: readonly string[]): RepoPanel | null;
   /** Curated LLaMA-related repos, with their note (the detector checks these first). */
   llamaRepos(): Map<string, string>;
-  search(query: string): SearchHit[];
+  search(query: string, detected?: (repo: string) => PanelData | null): SearchHit[];
 }
 
 export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Knowledge {
@@ -103,7 +103,7 @@ export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Know
       return detectedPanel(ctx, subject as Subject, signals);
     },
     llamaRepos: () => cat.llamaRepos(),
-    search(query) {
+    search(query, detected) {
       return search(
         {
           cat,
@@ -111,6 +111,7 @@ export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Know
           panel,
           searchRepos: (q, limit) => index?.searchRepos(q, limit) ?? [],
           searchNotices: (q, limit) => index?.searchNotices(q, limit) ?? [],
+          ...(detected ? { detected } : {}),
         },
         query,
       );

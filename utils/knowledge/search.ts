@@ -17,8 +17,32 @@ export interface SearchDeps {
   badge(subject: string): { subject: Subject; facts: BadgeFacts } | null;
   panel(subject: string): PanelData | null;
   searchRepos(q: string, limit: number): string[];
-  searchNotices(q: string, limit: number): { path: string }[];
+  searchNotices(
+    q: string,
+    limit: number,
+  ): { path: string; fileParty: string; sender: { value: string } | null; principal: { value: string } | null }[];
+  /** A repo only the LLaMA detector relates (its panel), when detection is on. */
+  detected?(repo: string): PanelData | null;
 }
+
+/** A GitHub or HN address typed without its scheme ("github.com/shawwn/llama-dl"). */
+const withScheme = (q: string) => (/^(?:www\.)?(?:github\.com|news\.ycombinator\.com)\//.test(q) ? `https://${q}` : q);
+
+/** The subject a query names exactly: a URL, owner/name, or an HN item id. */
+function directSubject(q: string): string | null {
+  const url = withScheme(q);
+  return (
+    subjectFromHref(url, 'github.com') ??
+    subjectFromHref(url, 'news.ycombinator.com') ??
+    (/^[\w.-]+\/[\w.-]+$/.test(q) ? subjectFromHref(`/${q}`, 'github.com') : null) ??
+    (/^\d{5,9}$/.test(q) ? `thread:hn:${q}` : null)
+  );
+}
+
+/** "llama dl" matches llama-dl, llama_dl, llama.dl: every word in the name. */
+const hasWords = (name: string, words: readonly string[]) => words.every((w) => name.includes(w));
+
+const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]+/g, '') === b.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 const MAX_RESULTS = 8;
 
@@ -30,28 +54,39 @@ export function search(deps: SearchDeps, query: string): SearchHit[] {
     if (!isSubject(subject) || out.length >= MAX_RESULTS || out.some((r) => r.subject === subject && r.title === title)) return;
     out.push({ subject, title, facts: summary === null ? (deps.badge(subject)?.facts ?? null) : null, summary, panel });
   };
-  // A URL or an owner/name names one subject exactly.
-  const direct =
-    subjectFromHref(q, 'github.com') ??
-    subjectFromHref(q, 'news.ycombinator.com') ??
-    (/^[\w.-]+\/[\w.-]+$/.test(q) ? subjectFromHref(`/${q}`, 'github.com') : null);
+  const direct = directSubject(q);
   if (direct) {
     const b = deps.badge(direct);
     if (b) add(b.subject, deps.panel(b.subject)?.title ?? b.subject, null);
+    else if (direct.startsWith('repo:')) {
+      // Not in the record: the detector may still relate it (as its page would show).
+      const p = deps.detected?.(direct.slice(5));
+      if (p) add(direct, p.title, null, p);
+    }
   }
   const { dataset } = deps.cat;
-  for (const s of dataset.stories) for (const r of s.repos) if (r.repo.includes(q)) add(`repo:${r.repo}`, r.repo, r.note);
+  const words = q.split(/[\s/]+/).filter(Boolean);
+  for (const s of dataset.stories) for (const r of s.repos) if (hasWords(r.repo, words)) add(`repo:${r.repo}`, r.repo, r.note);
   for (const s of dataset.stories)
     for (const n of s.notices) if (n.path.toLowerCase().includes(q)) add(`notice:${n.path.toLowerCase()}`, n.path, n.note);
   if (q.length >= 3 && !direct) {
-    for (const r of deps.searchRepos(q, 4)) add(`repo:${r}`, r, null);
-    for (const n of deps.searchNotices(q, 4)) add(`notice:${n.path.toLowerCase()}`, n.path, null);
+    const notices = deps.searchNotices(q, 12);
+    // A party named exactly ("RIAA") ranks above repos whose names merely contain the letters.
+    const exact = notices.filter((n) => [n.fileParty, n.sender?.value, n.principal?.value].some((v) => !!v && sameText(v, q)));
+    for (const n of exact.slice(0, 4)) add(`notice:${n.path.toLowerCase()}`, n.path, null);
+    const longest = [...words].sort((a, b) => b.length - a.length)[0] ?? q;
+    for (const r of deps
+      .searchRepos(longest, 20)
+      .filter((name) => hasWords(name, words))
+      .slice(0, 4))
+      add(`repo:${r}`, r, null);
+    for (const n of notices.filter((x) => !exact.includes(x)).slice(0, 4)) add(`notice:${n.path.toLowerCase()}`, n.path, null);
   }
-  const words = q.split(/\s+/).filter((w) => w.length > 2);
+  const topicWords = q.split(/\s+/).filter((w) => w.length > 2);
   for (const t of dataset.threads) {
     for (const topic of t.topics) {
       const hay = `${topic.label} ${topic.summary}`.toLowerCase();
-      if (!words.length || !words.every((w) => hay.includes(w))) continue;
+      if (!topicWords.length || !topicWords.every((w) => hay.includes(w))) continue;
       const p = deps.panel(`thread:hn:${t.id}`);
       const panel = p
         ? { ...p, threads: p.threads.map((c) => ({ ...c, topics: c.topics.filter((x) => x.id === topic.id), outline: undefined })) }

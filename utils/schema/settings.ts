@@ -48,7 +48,8 @@ export type SettingKey = keyof Settings;
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   github: true,
   hn: true,
-  panel: 'open',
+  // One status line; the details on demand (the page stays the user's).
+  panel: 'collapsed',
   placement: 'inline',
   badges: true,
   detection: 'heuristic',

@@ -35,6 +35,8 @@ interface MountOptions {
   /** The user changed it (the caller tells the background). */
   onState(next: PanelState): void;
   enhance?: ((life: Lifetime, data: PanelData, redraw: () => void) => PanelEnhancement | null) | undefined;
+  /** The panel is about a link of the page, not the page itself: its status line names the subject. */
+  showSubject?: boolean;
 }
 
 export function mountPanel(life: Lifetime, data: PanelData, opts: MountOptions): MountedPanel {
@@ -63,6 +65,7 @@ export function mountPanel(life: Lifetime, data: PanelData, opts: MountOptions):
           state,
           theme: opts.theme(),
           floating: host.getAttribute('data-placement') === 'floating',
+          showSubject: !!opts.showSubject,
           onState: (next: PanelState) => {
             state = next;
             draw();

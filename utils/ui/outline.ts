@@ -4,8 +4,8 @@
  * byline, and lets the panel highlight a topic, step through its comments (buttons, keys n / p) and
  * fold the tangents. Everything it adds is removed again with the panel.
  */
-import { h } from 'preact';
-import { OutlineBar, TopicAction, type OutlineControls } from '@/components/outline/Outline';
+import type { h as H, render as Render } from 'preact';
+import { NAVIGATOR_CSS, outlineViews, type MapTick, type OutlineControls } from '@/components/outline/views';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
 import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '../core/hn-match';
@@ -26,6 +26,7 @@ const FOLDED_ATTR = 'data-backstory-folded';
  */
 const CHIP_TAG = 'span';
 export const CHIP_ATTR = 'data-backstory-chip';
+const NAV_ATTR = 'data-backstory-nav';
 const STYLE_ID = 'backstory-hn-style';
 
 const PAGE_CSS = `
@@ -86,6 +87,16 @@ class ThreadOutline implements PanelEnhancement {
   readonly #rowTopic: (string | undefined)[] = [];
   readonly #rowOfComment = new Map<number, number>();
   readonly #chips: Element[] = [];
+  /** The chip button of each tagged row (its label follows the topic chosen). */
+  readonly #chipOfRow = new Map<number, HTMLButtonElement>();
+  readonly #nav: HTMLElement;
+  readonly #navRoot: ShadowRoot;
+  #ticks: MapTick[] = [];
+  #keysOpen = false;
+  readonly #h: typeof H;
+  readonly #render: typeof Render;
+  readonly #views: ReturnType<typeof outlineViews>;
+  #current: number | undefined;
   readonly #style = document.createElement('style');
   #matched = 0;
   #selected: string | null = null;
@@ -93,11 +104,25 @@ class ThreadOutline implements PanelEnhancement {
   #folded = false;
   #foldRows: number[] = [];
 
-  constructor(data: PanelData, redraw: () => void) {
+  constructor(data: PanelData, redraw: () => void, preact: Preact) {
+    this.#h = preact.h;
+    this.#render = preact.render;
+    this.#views = outlineViews(preact.h);
     const thread = data.threads[0];
     this.#comments = thread?.outline ?? [];
     this.#labels = new Map((thread?.topics ?? []).map((t) => [t.id, t]));
-    this.#redraw = redraw;
+    this.#redraw = () => {
+      redraw();
+      this.#drawNav();
+    };
+    this.#nav = uiHost(CHIP_TAG);
+    this.#nav.setAttribute(NAV_ATTR, '');
+    this.#navRoot = this.#nav.attachShadow({ mode: 'open' });
+    const navStyle = document.createElement('style');
+    navStyle.textContent = NAVIGATOR_CSS;
+    const navBox = document.createElement('div');
+    this.#navRoot.append(navStyle, navBox);
+    (document.body ?? document.documentElement).append(this.#nav);
     this.#style.id = STYLE_ID;
     this.#style.textContent = PAGE_CSS;
     (document.head ?? document.documentElement).append(this.#style);
@@ -147,12 +172,12 @@ class ThreadOutline implements PanelEnhancement {
     row.el.setAttribute(TOPIC_ATTR, topic);
     const byline = row.el.querySelector('span.comhead') ?? row.el.querySelector('.comhead, span.comment')?.parentElement;
     if (!byline) return;
-    const c = this.#chip(topic);
+    const c = this.#chip(topic, i);
     byline.append(c);
     this.#chips.push(c);
   }
 
-  #chip(topic: string): Element {
+  #chip(topic: string, rowIndex: number): Element {
     const host = uiHost(CHIP_TAG);
     host.setAttribute(CHIP_ATTR, topic);
     const root = host.attachShadow({ mode: 'open' });
@@ -163,29 +188,57 @@ class ThreadOutline implements PanelEnhancement {
     b.textContent = t?.label.replace(/^Tangent: /, '') ?? topic;
     b.className = t?.tangent ? 'tangent' : '';
     b.title = 'Backstory: highlight every comment on this topic';
+    // One tab stop for all chips (roving): the current row's chip, else the first.
+    b.tabIndex = this.#chipOfRow.size ? -1 : 0;
     b.addEventListener('click', (e) => {
       e.preventDefault();
-      this.select(topic);
+      // Highlight from this comment, without moving the page.
+      this.select(b.dataset.topic ?? topic, rowIndex);
     });
+    b.dataset.topic = topic;
+    this.#chipOfRow.set(rowIndex, b);
     root.append(st, b);
     return host;
   }
 
   #setCurrent(rowIndex: number | undefined, scroll: boolean) {
     for (const el of document.querySelectorAll(`[${CURRENT_ATTR}]`)) el.removeAttribute(CURRENT_ATTR);
+    const before = this.#current === undefined ? undefined : this.#chipOfRow.get(this.#current);
+    this.#current = rowIndex;
     const row = rowIndex === undefined ? undefined : this.#rows[rowIndex];
     if (!row) return;
     row.el.setAttribute(CURRENT_ATTR, '');
+    const chip = this.#chipOfRow.get(rowIndex!);
+    if (chip) {
+      if (before && before !== chip) before.tabIndex = -1;
+      for (const b of this.#chipOfRow.values()) if (b !== chip) b.tabIndex = -1;
+      chip.tabIndex = 0;
+    }
     if (scroll) row.el.scrollIntoView({ block: 'center', behavior: 'smooth' });
   }
 
-  select = (topic: string | null) => {
+  /** A row's chip names the topic being followed when the row has it, else the row's own first topic. */
+  #labelChips(topic: string | null) {
+    const rows = new Set(topic ? this.#topicRows.get(topic) : []);
+    for (const [i, b] of this.#chipOfRow) {
+      const t = topic && rows.has(i) ? topic : this.#rowTopic[i]!;
+      const card = this.#labels.get(t);
+      b.textContent = card?.label.replace(/^Tangent: /, '') ?? t;
+      b.className = card?.tangent ? 'tangent' : '';
+      b.dataset.topic = t;
+    }
+  }
+
+  /** Follow a topic: from a chip's row without moving the page, else from its first comment (scrolled to). */
+  select = (topic: string | null, fromRow?: number) => {
     for (const el of document.querySelectorAll(`[${SELECTED_ATTR}]`)) el.removeAttribute(SELECTED_ATTR);
     const rows = topic ? this.#topicRows.get(topic) : undefined;
     this.#selected = rows?.length ? topic : null;
-    this.#position = rows?.length ? 1 : 0;
+    const start = rows && fromRow !== undefined && rows.includes(fromRow) ? fromRow : rows?.[0];
+    this.#position = rows?.length && start !== undefined ? rows.indexOf(start) + 1 : 0;
     for (const i of rows ?? []) this.#rows[i]!.el.setAttribute(SELECTED_ATTR, '');
-    this.#setCurrent(rows?.[0], !!rows?.length);
+    this.#labelChips(this.#selected);
+    this.#setCurrent(start, !!rows?.length && fromRow === undefined);
     this.#redraw();
   };
 
@@ -204,9 +257,11 @@ class ThreadOutline implements PanelEnhancement {
   };
 
   #onKey(e: KeyboardEvent) {
-    if (!this.#selected || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+    if (!this.#selected) return;
+    if (e.key === '?') return this.#toggleKeys();
     if (e.key === 'n') this.step(1);
     else if (e.key === 'p') this.step(-1);
     else if (e.key === 'Escape') this.select(null);
@@ -220,8 +275,59 @@ class ThreadOutline implements PanelEnhancement {
     return i >= 0 ? i : undefined;
   }
 
+  #toggleKeys = () => {
+    this.#keysOpen = !this.#keysOpen;
+    this.#drawNav();
+  };
+
+  /** The minimap: each tagged row's place down the page and its topic's colour (read once, after tagging). */
+  #measure() {
+    const height = Math.max(1, document.documentElement.scrollHeight);
+    const main = [...this.#labels.values()].filter((t) => !t.tangent).map((t) => t.id);
+    this.#ticks = [...this.#rowOfComment.values()]
+      .sort((a, b) => a - b)
+      .map((i) => {
+        const topic = this.#rowTopic[i]!;
+        const card = this.#labels.get(topic);
+        const k = main.indexOf(topic);
+        return {
+          row: i,
+          at: Math.min(0.995, (this.#rows[i]!.el.getBoundingClientRect().top + window.scrollY) / height),
+          topic,
+          label: card?.label ?? topic,
+          hue: k < 0 ? null : Math.round((k * 360) / Math.max(1, main.length)),
+        };
+      });
+  }
+
+  #drawNav() {
+    if (this.#controller.signal.aborted) return;
+    const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : 0;
+    const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : '';
+    try {
+      this.#render(
+        this.#h(this.#views.Navigator, {
+          selected: this.#selected ? { label, position: this.#position, count } : null,
+          ticks: this.#ticks,
+          keysOpen: this.#keysOpen,
+          onKeys: this.#toggleKeys,
+          onStep: this.step,
+          onClear: () => this.select(null),
+          onJump: (row: number, topic: string) => {
+            this.select(topic, row);
+            this.#setCurrent(row, true);
+          },
+        }),
+        this.#navRoot.lastElementChild!,
+      );
+    } catch (e) {
+      console.debug('[Backstory] navigator', e);
+    }
+  }
+
   /** Arriving from a Backstory link: highlight the comment it names. */
   #arrived() {
+    this.#measure();
     const hash = location.hash.slice(1);
     const idx = hash ? this.#rowForHash(hash) : undefined;
     if (idx !== undefined) this.#setCurrent(idx, hash.startsWith('bs-'));
@@ -253,8 +359,8 @@ class ThreadOutline implements PanelEnhancement {
     };
     const labels = Object.fromEntries([...this.#labels.values()].map((t) => [t.id, t.label]));
     return {
-      outlineBar: h(OutlineBar, { o, labels }),
-      topicAction: (t) => h(TopicAction, { t, o }),
+      outlineBar: this.#h(this.#views.OutlineBar, { o, labels }),
+      topicAction: (t) => this.#h(this.#views.TopicAction, { t, o }),
       selectedTopic: this.#selected,
       onCite: this.cite,
     };
@@ -269,11 +375,19 @@ class ThreadOutline implements PanelEnhancement {
     }
     for (const r of this.#rows) r.el.removeAttribute(TOPIC_ATTR);
     for (const c of this.#chips) c.remove();
+    this.#render(null, this.#navRoot.lastElementChild!);
+    this.#nav.remove();
     this.#style.remove();
   }
 }
 
+/** The panel's Preact (from /ui.js): the outline's views render with it. */
+export interface Preact {
+  h: typeof H;
+  render: typeof Render;
+}
+
 /** The outline for a panel whose thread carries one (the thread's own page). */
-export function createOutline(_life: Lifetime, data: PanelData, redraw: () => void): PanelEnhancement {
-  return new ThreadOutline(data, redraw);
+export function createOutline(_life: Lifetime, data: PanelData, redraw: () => void, preact: Preact): PanelEnhancement {
+  return new ThreadOutline(data, redraw, preact);
 }

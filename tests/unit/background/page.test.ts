@@ -8,13 +8,14 @@ type PageReply = { type: 'page'; data: PanelData | null; state: string; silent: 
 describe('page', () => {
   test('answers with the panel, or none', async () => {
     const { ask } = setup();
+    // By default one status line: the details on demand.
     expect(await ask<PageReply>({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({
       type: 'page',
-      state: 'open',
+      state: 'collapsed',
       silent: false,
       data: { subject: 'repo:shawwn/llama-dl' },
     });
-    expect(await ask({ type: 'page', subject: 'repo:x/y' })).toMatchObject({ type: 'page', data: null, state: 'open', silent: false });
+    expect(await ask({ type: 'page', subject: 'repo:x/y' })).toMatchObject({ type: 'page', data: null, silent: false });
     expect(await ask({ type: 'page' })).toMatchObject({ type: 'page', data: null });
   });
 
@@ -32,9 +33,11 @@ describe('page', () => {
     const s = setup();
     expect(await s.ask({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' })).toEqual({ type: 'panelState' });
     expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'dismissed' });
-    expect(await s.ask({ type: 'page', subject: 'repo:facebookresearch/llama' })).toMatchObject({ state: 'open' });
+    expect(await s.ask({ type: 'page', subject: 'repo:facebookresearch/llama' })).toMatchObject({ state: 'collapsed' });
+    // Opening the details is for this visit: the next one starts with the status line again.
     await s.ask({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'open' });
     expect(s.area.data.panelState).toEqual({});
+    expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'collapsed' });
   });
 
   test.each([
@@ -44,9 +47,9 @@ describe('page', () => {
     [{ 'repo:shawwn/llama-dl': 'exploded' }],
     [{ 'repo:shawwn/llama-dl': 7 }],
     [{ '<script>': 'dismissed' }],
-  ])('a corrupted stored panel state %# reads as open and is repaired on the next write', async (stored) => {
+  ])('a corrupted stored panel state %# reads as nothing remembered and is repaired on the next write', async (stored) => {
     const s = setup({}, { area: memoryArea({ panelState: stored }) });
-    expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'open' });
+    expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'collapsed' });
     await s.ask({ type: 'panelState', subject: 'repo:cocktailpeanut/dalai', state: 'collapsed' });
     expect(s.area.data.panelState).toEqual({ 'repo:cocktailpeanut/dalai': 'collapsed' });
   });
@@ -68,6 +71,7 @@ describe('page', () => {
       state: 'collapsed',
       view: { panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' },
     });
+    expect(await setup({ panel: 'open' }).ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'open' });
     const thread = await setup({ tangents: false }).ask<PageReply>(
       { type: 'page', subject: 'thread:hn:35287733' },
       { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' },

@@ -58,7 +58,7 @@ test('no anchor: it floats; a page copy of the host (Turbo cache) is dropped whe
 test('the user’s collapse is passed on; the panel goes when the extension goes', () => {
   loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl');
   const { life, onState } = mount((host) => (document.body.prepend(host), true));
-  const collapse = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('header button') as HTMLButtonElement;
+  const collapse = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('button.status') as HTMLButtonElement;
   collapse.click();
   expect(onState).toHaveBeenCalledWith('collapsed');
   expect(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body')).toBeNull();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 /** The HN thread outline on the seed thread's fixture page: rows tagged (CONTRACT.md), chips, highlight, step, fold, cleanup. */
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { h, render } from 'preact';
 import { createLifetime } from '@/utils/content/lifetime';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
@@ -20,7 +21,7 @@ afterEach(() => resetPage());
 
 async function outline() {
   const redraw = vi.fn();
-  const o = createOutline(life, data, redraw)!;
+  const o = createOutline(life, data, redraw, { h, render })!;
   await until(() => document.querySelectorAll('[data-backstory-topic]').length === thread.comments.length && redraw.mock.calls.length > 0);
   return { o, redraw, props: () => o.props() as Required<Pick<PanelProps, 'outlineBar' | 'selectedTopic'>> };
 }
@@ -74,4 +75,47 @@ test("a page's own custom element named like our chip never runs", async () => {
   await outline();
   expect(document.querySelectorAll('[data-backstory-chip]').length).toBe(thread.comments.length);
   expect(constructed).toBe(0);
+});
+
+const chipButton = (row: Element) => row.querySelector('[data-backstory-chip]')!.shadowRoot!.querySelector('button')!;
+
+test('a chip follows its topic from its own comment, without moving the page; the navigator stays in view', async () => {
+  const { o } = await outline();
+  const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+  const rows = [...document.querySelectorAll('tr.athing.comtr')];
+  const row = rows[60]!;
+  const topic = row.getAttribute('data-backstory-topic')!;
+  chipButton(row).click();
+  expect(scrolled).not.toHaveBeenCalled();
+  expect(row.hasAttribute('data-backstory-current')).toBe(true);
+  const nav = document.querySelector('[data-backstory-nav]')!.shadowRoot!;
+  const label = thread.topics.find((t) => t.id === topic)!.label;
+  expect(nav.querySelector('.nav')!.textContent).toMatch(new RegExp(`${label.replace(/[?()']/g, '.')} · \\d+ of \\d+`));
+  // "?" lists the keys.
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));
+  expect(nav.querySelector('.keys')!.textContent).toContain('next comment of the topic');
+  o.remove();
+  expect(document.querySelector('[data-backstory-nav]')).toBeNull();
+  scrolled.mockRestore();
+});
+
+test('chips are one tab stop (roving), and a followed row names the topic followed', async () => {
+  const { o } = await outline();
+  const buttons = [...document.querySelectorAll('tr.athing.comtr')].map(chipButton);
+  expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+  // A comment filed under two topics shows the one being followed.
+  const multi = thread.comments.findIndex((c) => c.topics.length > 1);
+  const second = thread.comments[multi]!.topics[1]!;
+  (o as unknown as { select(t: string): void }).select(second);
+  const row = document.querySelectorAll('tr.athing.comtr')[multi]!;
+  expect(chipButton(row).textContent).toBe(thread.topics.find((t) => t.id === second)!.label.replace(/^Tangent: /, ''));
+  expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+});
+
+test('the minimap has a band for every tagged comment, coloured by topic, and jumps to it', async () => {
+  await outline();
+  const ticks = document.querySelector('[data-backstory-nav]')!.shadowRoot!.querySelectorAll('.map i');
+  expect(ticks).toHaveLength(thread.comments.length);
+  (ticks[100] as HTMLElement).click();
+  expect(document.querySelectorAll('tr.athing.comtr')[100]!.hasAttribute('data-backstory-current')).toBe(true);
 });

@@ -5,6 +5,7 @@
  * unanswered links asked again, and a lifetime only the runtime can end.
  */
 import { afterEach, beforeAll, expect, test } from 'vitest';
+import { h, render } from 'preact';
 import { createSend } from '@/utils/core/send';
 import { createLifetime } from '@/utils/content/lifetime';
 import { PageSession } from '@/utils/content/session';
@@ -42,7 +43,7 @@ const send = createSend(async (m) => {
   return route(m, { id: 'self', url: location.href, tab: { id: 1 }, frameId: 0 });
 });
 
-beforeAll(() => installUi({ mountPanel, outline: () => null }));
+beforeAll(() => installUi({ mountPanel, h, render }));
 const lives: ReturnType<typeof createLifetime>[] = [];
 afterEach(() => {
   // The runtime goes away: each session's lifetime ends (as it does when checked) and cleans up.

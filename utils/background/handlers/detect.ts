@@ -11,7 +11,8 @@ export async function handleDetect(req: RequestOf<'detect'>, s: Services): Promi
   const d = detectorFor(k, settings)(req.subject.slice(5), req.info);
   if (!d) return none;
   await k.prepareDetected();
-  const data = k.detectedPanel(req.subject, d.reasons);
+  // The page never learns the user's own lists: a match they decided shows no reasons there.
+  const data = k.detectedPanel(req.subject, d.fromUserList ? [] : d.reasons);
   if (!data) return none;
   return { ...none, data: applyTopicSettings(data, settings), state: initialState(await s.states.get(data.subject), settings) };
 }

@@ -19,9 +19,7 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
       (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
       (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
       (req.fallback ? k.panel(req.fallback) : null) ??
-      (repo && settings.llamaAlways.includes(repo)
-        ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, ['on your "always LLaMA-related" list']))
-        : null);
+      (repo && settings.llamaAlways.includes(repo) ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, [])) : null);
     if (!found) return none(false);
     if (settings.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
     const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject);

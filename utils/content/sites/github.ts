@@ -1,5 +1,6 @@
 /** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
 import type { Site } from '../site';
+import { textBlock } from '../badges';
 import { pageSubject, subjectFromHref, type Subject } from '../../core/subjects';
 
 /**
@@ -18,8 +19,15 @@ export function takedownNotice(doc: Document): Subject | null {
   return null;
 }
 
-/** Containers near the top of a repository's main content, newest markup first. */
-const ANCHORS = ['#repo-content-pjax-container', '#repo-content-turbo-frame', 'main#js-repo-pjax-container', 'main', '[role="main"]'];
+/** Containers near the top of a repository's main content, under its header, newest markup first (2019: .repository-content). */
+const ANCHORS = [
+  '#repo-content-pjax-container',
+  '#repo-content-turbo-frame',
+  '.repository-content',
+  'main#js-repo-pjax-container',
+  'main',
+  '[role="main"]',
+];
 
 export function githubTheme(doc: Document, prefersDark: boolean): 'dark' | 'light' {
   const mode = doc.documentElement.getAttribute('data-color-mode');
@@ -60,6 +68,11 @@ export const githubSite: Site = {
     return githubTheme(document, !!window.matchMedia?.('(prefers-color-scheme: dark)').matches);
   },
   navigationEvents: ['turbo:load', 'turbo:render', 'turbo:frame-load', 'pjax:end'],
+  badges: {
+    // Small filled pills; white on each colour is at least 4.5:1.
+    css: 'span{display:inline-block;font:600 10px/14px system-ui,sans-serif;padding:0 5px;border-radius:7px;color:#fff;background:#8250df;white-space:nowrap;cursor:help}.dmca{background:#cf222e}.hn{background:#a14000}',
+    blockOf: textBlock,
+  },
   repoInfo() {
     // About text (sidebar, else the description meta), topic tags, the README's first heading.
     const about = document.querySelector('.BorderGrid p.f4, [itemprop="about"]')?.textContent;

@@ -1,5 +1,6 @@
 /** Hacker News specifics for the page controller: item pages, panel placement, the thread outline. */
 import type { Site } from '../site';
+import { textBlock } from '../badges';
 import { pageSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
 
 /** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */
@@ -14,6 +15,16 @@ export function hnPageSubject(doc: Document, loc: { hostname: string; pathname: 
   if (!ps) return null;
   const story = storyLinkSubject(doc);
   return story && story !== ps.subject ? { ...ps, fallback: story } : ps;
+}
+
+/** A story is two rows (title; points and comments): one block, so its links share one badge. */
+function storyBlock(a: Element): Element[] {
+  const row = a.closest('tr');
+  if (row?.classList.contains('athing') && row.nextElementSibling && !row.nextElementSibling.classList.contains('athing'))
+    return [row, row.nextElementSibling];
+  const prev = row?.previousElementSibling;
+  if (row && !row.classList.contains('athing') && prev?.classList.contains('athing') && !row.querySelector('.comment')) return [prev, row];
+  return textBlock(a);
 }
 
 export const hnSite: Site = {
@@ -39,5 +50,12 @@ export const hnSite: Site = {
     return 'light';
   },
   navigationEvents: [],
+  badges: {
+    // Quiet, in HN's own type: coloured text on its beige, each at least 4.5:1 on #f6f6ef.
+    css:
+      'span{display:inline-block;font:7pt/1.3 Verdana,Geneva,sans-serif;padding:0 3px;border:1px solid #c9c9bd;border-radius:2px;' +
+      'color:#6b3fb8;white-space:nowrap;cursor:help}span.dmca{color:#a0161f}span.hn{color:#8a3a00}',
+    blockOf: storyBlock,
+  },
   outline: true,
 };

@@ -1,0 +1,102 @@
+/** A notice's card: its facts, each linked to the line it comes from, and what answered it. */
+import type { NoticeCard as Card } from '@/utils/core/model';
+import { formatDate, grouped, kindTitle, plural } from '@/utils/core/words';
+import { Fact, SafeLink, Source, SourcedFact } from './links';
+
+function Answers({ n }: { n: Card }) {
+  return (
+    <>
+      {n.answers.map((a) => (
+        <div class="answer" key={a.path}>
+          <strong>{kindTitle(a.kind)}</strong> · {formatDate(a.date)}
+          {a.party && (
+            <>
+              {' '}
+              · for {a.party.value}
+              <Source href={a.party.source} />
+            </>
+          )}
+          {a.concerns === 'others' ? ' · for other repositories it names' : ''}
+          {a.inferred ? ' (matched to this notice by the repositories or party it names; the text does not cite it)' : ''}.{' '}
+          {a.note ? `${a.note} ` : ''}
+          <SafeLink href={a.url}>Read it</SafeLink>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function RepoList({ repos, total }: { repos: string[]; total: number }) {
+  const list = (
+    <ul class="repos">
+      {repos.map((r) => (
+        <li key={r}>
+          <SafeLink href={`https://github.com/${r}`}>{r}</SafeLink>
+        </li>
+      ))}
+      {total > repos.length && <li class="more">and {total - repos.length} more</li>}
+    </ul>
+  );
+  if (total <= 3) return list;
+  return (
+    <details class="repos-details">
+      <summary>Repositories named ({total})</summary>
+      {list}
+    </details>
+  );
+}
+
+/**
+ * `namedAt`: where the notice names the panel's repo. `self`: the card of the page being shown (no link
+ * to the page you are on). `context`: a fact of the story, not of this page's subject (neutral styling).
+ */
+export function NoticeCard({ n, namedAt, self, context }: { n: Card; namedAt?: string | null; self?: boolean; context?: boolean }) {
+  return (
+    <section class={`card notice kind-${n.kind}${context ? ' context' : ''}`} aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
+      <h3>
+        <span class="kind">{kindTitle(n.kind)}</span> · {formatDate(n.date)}
+        {n.llama === 'inferred' && (
+          <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">
+            LLaMA link inferred
+          </span>
+        )}
+      </h3>
+      <dl>
+        <SourcedFact term="For" f={n.principal} />
+        <SourcedFact term="Sent by" f={n.sender} />
+        {n.textDate && (
+          <Fact term="Dated">
+            {formatDate(n.textDate.value)}
+            <Source href={n.textDate.source} />
+          </Fact>
+        )}
+        {(n.repoCount > 0 || !!n.network || !!n.gists) && (
+          <Fact term="Scope">
+            {plural(n.repoCount, 'repository', 'repositories')} named
+            {n.gists ? `, ${plural(n.gists, 'gist')}` : ''}
+            {n.network && (
+              <>
+                ; GitHub processed it against the entire network of {grouped(n.network.value)} repositories
+                <Source href={n.network.source} />
+              </>
+            )}
+          </Fact>
+        )}
+      </dl>
+      {namedAt && (
+        <p class="named-at">
+          It names this repository
+          <Source href={namedAt} />
+        </p>
+      )}
+      {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
+      {n.note && <p class="note">{n.note}</p>}
+      <Answers n={n} />
+      {!self && (
+        <p>
+          <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
+        </p>
+      )}
+    </section>
+  );
+}
