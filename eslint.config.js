@@ -98,7 +98,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['utils/content/**', 'entrypoints/*.content/**'],
+    files: ['utils/content/**', 'entrypoints/github.ts', 'entrypoints/hn.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         P.zod,
@@ -114,7 +114,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['utils/ui/**', 'entrypoints/ui.ts', 'components/panel/**', 'components/outline/**'],
+    files: ['utils/ui/**', 'entrypoints/ui.ts', 'entrypoints/outline.ts', 'components/panel/**', 'components/outline/**'],
     rules: {
       '@typescript-eslint/no-restricted-imports': restrict(
         P.zod,

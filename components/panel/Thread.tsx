@@ -20,7 +20,7 @@ export interface ThreadUi {
 export function Quote({ l, of, onCite }: { l: CommentLink; of: number; onCite?: ThreadUi['onCite'] }) {
   return (
     <SafeLink href={l.url} class="cite" onCite={onCite}>
-      “{l.quote}…”
+      “{l.quote.replace(/[.,;:]+$/, '')}…”
       <span class="place">
         {' '}
         #{l.n + 1}

@@ -35,7 +35,7 @@ describe('folder boundaries', () => {
       "import d from '../../dataset/data/meta.json';\nexport const v = d;",
       '@typescript-eslint/no-restricted-imports',
     ],
-    ['entrypoints/github.content/index.ts', "import { z } from 'zod';\nexport const s = z;", '@typescript-eslint/no-restricted-imports'],
+    ['entrypoints/github.ts', "import { z } from 'zod';\nexport const s = z;", '@typescript-eslint/no-restricted-imports'],
     ['utils/ui/x.ts', "import { z } from 'zod';\nexport const s = z;", '@typescript-eslint/no-restricted-imports'],
     [
       'components/panel/X.tsx',
