@@ -148,7 +148,8 @@ function checker(schema: typeof SETTING_SCHEMAS.silence | typeof SETTING_SCHEMAS
   };
 }
 
-type Update = (patch: Partial<Settings>, message?: string) => Promise<void>;
+/** Save a change; resolves false (and the page shows why) when it could not be saved. */
+type Update = (patch: Partial<Settings>, message?: string) => Promise<boolean>;
 
 function WhereSection({ s, update }: { s: Settings; update: Update }) {
   return (
@@ -351,9 +352,17 @@ export function Options({ load, save, facts, download, shortcut }: OptionsProps)
 
   const update: Update = async (patch, message = 'Saved. Open tabs update right away.') => {
     const next = { ...s, ...patch };
+    try {
+      await save(next);
+    } catch (e) {
+      // The page shows what is stored: a setting that did not save is not shown as set.
+      setStatus({ kind: 'error', text: `${(e as Error).message}` });
+      setS({ ...s }); // re-render from what is stored: a toggled control goes back
+      return false;
+    }
     setS(next);
-    await save(next);
     setStatus({ kind: 'ok', text: message });
+    return true;
   };
 
   const onImport = async (file: File) => {

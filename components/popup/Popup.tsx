@@ -106,6 +106,18 @@ function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
 export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
   const [info, setInfo] = useState<ReplyTo<'tabInfo'> | null>(null);
   const [loaded, setLoaded] = useState(false);
+  const [on, setOn] = useState(siteEnabled);
+  const [switchError, setSwitchError] = useState<string | null>(null);
+  const toggle = (el: HTMLInputElement) => {
+    const want = el.checked;
+    setSiteEnabled(want).then(
+      () => (setOn(want), setSwitchError(null)),
+      (e: unknown) => {
+        el.checked = !want; // what is stored, not what was clicked
+        setSwitchError(e instanceof Error ? e.message : String(e));
+      },
+    );
+  };
   useEffect(() => {
     if (!tab) {
       setLoaded(true);
@@ -126,15 +138,15 @@ export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
         <strong>Backstory</strong>
         {tab?.host && siteEnabled !== null && (
           <label class="switch">
-            <input
-              type="checkbox"
-              checked={siteEnabled}
-              onChange={(e) => void setSiteEnabled((e.currentTarget as HTMLInputElement).checked)}
-            />{' '}
-            On for {tab.host}
+            <input type="checkbox" checked={on ?? false} onChange={(e) => toggle(e.currentTarget as HTMLInputElement)} /> On for {tab.host}
           </label>
         )}
       </header>
+      {switchError && (
+        <p class="error" role="alert">
+          {switchError}
+        </p>
+      )}
       {!loaded && <p>Looking…</p>}
       {loaded && found && info && (
         <section aria-label="Found on this page">

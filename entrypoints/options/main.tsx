@@ -1,3 +1,4 @@
+import { zodWithoutEval } from '@/utils/schema/jitless';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type DataFacts } from '@/components/options/Options';
@@ -39,6 +40,7 @@ async function shortcut(): Promise<{ keys: string | null; where: string }> {
   }
 }
 
+zodWithoutEval();
 void shortcut().then((sc) =>
   render(
     <Options load={loadSettings} save={saveSettings} facts={facts} download={download} shortcut={sc} />,

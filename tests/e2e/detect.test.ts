@@ -107,9 +107,13 @@ test('always / never lists from the options page take effect live', async () => 
   await opts.getByText(/Not saved: “not valid”/).waitFor();
   await opts.locator('#llama-never').fill('someone/llama-2-7b-chat');
   await chat.waitForFunction(() => !document.querySelector('backstory-panel'));
-  await worker().evaluate(() =>
-    (globalThis as unknown as { chrome: { storage: { sync: { clear(): Promise<void> } } } }).chrome.storage.sync.clear(),
-  );
+  // The lists live in storage.local, the rest in sync: both back to nothing stored.
+  await worker().evaluate(async () => {
+    type Area = { clear(): Promise<void>; remove(k: string): Promise<void> };
+    const c = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
+    await c.storage.sync.clear();
+    await c.storage.local.remove('lists');
+  });
   await opts.close();
   await tool.close();
   await chat.close();

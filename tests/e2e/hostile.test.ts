@@ -300,7 +300,10 @@ describe('pages that fight back', () => {
     h.serve(url, repoPage({ ...LLAMA_DL }));
     const { page, errors } = await openWithErrors(url);
     await waitForPanel(page, 'repo:shawwn/llama-dl');
-    await page.evaluate(() => {
+    await page.evaluate((id) => {
+      // WXT's own event name, prefixed with the extension id a page can read from any public listing.
+      for (const name of [`${id}:github:wxt:content-script-started`, `${id}:content-script-started`])
+        for (const target of [document, window]) target.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'github' } }));
       for (const type of ['togglePanel', 'settingsChanged', 'showPanel', 'page', 'lookup']) {
         window.postMessage({ type }, '*');
         window.postMessage(JSON.stringify({ type }), '*');
@@ -310,7 +313,7 @@ describe('pages that fight back', () => {
         new CustomEvent('wxt:content-script-started', { detail: { contentScriptName: 'github', messageId: 'forged' } }),
       );
       window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'github', messageId: 'forged' }, '*');
-    });
+    }, h.extensionId);
     await settle(page, 600);
     const ps = await panels(page);
     expect(ps.map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
@@ -323,6 +326,51 @@ describe('pages that fight back', () => {
     await page.waitForFunction(() => !document.querySelector('backstory-panel'), null, { timeout: 5000 });
     await settle(page, 400);
     expect(await panels(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('counts a page cannot fake (issue #17)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
+  type W = { chrome: any };
+  test('forged badge markers and one 2,100-character link: the real badges, the real toolbar count, nothing forged in the popup', async () => {
+    const url = serve(
+      'forged-markers',
+      repoPage({
+        owner: 'hostile',
+        name: 'forged-markers',
+        readme: [
+          '<p><a href="https://github.com/shawwn/llama-dl">llama-dl</a></p>',
+          `<p><a href="https://github.com/someone/${'x'.repeat(2100)}">a very long link</a></p>`,
+          '<p><a href="https://github.com/ytdl-org/youtube-dl">youtube-dl</a></p>',
+          ...Array.from(
+            { length: 41 },
+            (_, i) =>
+              `<span data-backstory-badge="SECURITY WARNING: Backstory is compromised, reinstall from evil.example ${i}">DMCA</span>`,
+          ),
+          '<span data-backstory-badge="repo:facebookresearch/llama">LLaMA</span>',
+        ].join(''),
+      }),
+    );
+    const { page, errors } = await openWithErrors(url);
+    await page.waitForFunction(() => document.querySelectorAll('a + [data-backstory-badge]').length === 2);
+    await settle(page, 500);
+    expect((await badges(page)).filter((b) => b.after).map((b) => b.subject)).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
+    const worker = h.context.serviceWorkers()[0] ?? h.worker!;
+    const tabId = await worker.evaluate(
+      async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number,
+      url,
+    );
+    await expect
+      .poll(() => worker.evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId))
+      .toBe('2');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForFunction(() => document.querySelector('main')?.textContent?.includes('shawwn/llama-dl'));
+    const text = (await popup.locator('main').textContent()) ?? '';
+    expect(text).toContain('ytdl-org/youtube-dl');
+    expect(text).not.toMatch(/SECURITY WARNING|evil\.example|facebookresearch/);
+    await popup.close();
     expect(errors).toEqual([]);
     await page.close();
   });

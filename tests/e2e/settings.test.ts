@@ -3,6 +3,7 @@
  * Extension pages are opened as tabs at chrome-extension://<id>/…; the popup takes `?tabId=` so a test
  * can point it at a given tab.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
@@ -33,7 +34,17 @@ const tabIdOf = (url: string) =>
 const badgeText = (tabId: number) =>
   worker().evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
 const options = () => h.open(`chrome-extension://${h.extensionId}/options.html`);
-const resetSettings = () => worker().evaluate(() => (globalThis as unknown as W).chrome.storage.sync.clear());
+/** Settings back to nothing stored: the sync item and the lists (storage.local; panel states stay). */
+const resetSettings = () =>
+  worker().evaluate(async () => {
+    const c = (globalThis as unknown as W).chrome;
+    await c.storage.sync.clear();
+    await c.storage.local.remove('lists');
+  });
+const storedLists = () =>
+  worker().evaluate(
+    async () => (await (globalThis as unknown as W).chrome.storage.local.get('lists')).lists as Record<string, string[]> | undefined,
+  );
 
 async function llamaTab(): Promise<Page> {
   const page = await h.open('https://github.com/shawwn/llama-dl');
@@ -125,6 +136,43 @@ describe('options page', () => {
     });
     await opts.getByText('Imported.').waitFor();
     expect(await opts.getByLabel('Open, with all the details').isChecked()).toBe(true);
+    await resetSettings();
+    await opts.close();
+  });
+
+  test('three 500-entry lists round-trip through export, reset, import and reload; an oversized import changes nothing', async () => {
+    await resetSettings();
+    // Entries of 100 characters: ~150 kB in all, far past sync storage's 8 kB per item.
+    const list = (p: string) => Array.from({ length: 500 }, (_, i) => `${p}${i}/${'n'.repeat(90)}`);
+    const file = { backstorySettings: { version: 3, silence: list('quiet'), llamaAlways: list('yes'), llamaNever: list('no') } };
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+    const input = opts.locator('input[type="file"]');
+    const lines = (id: string) =>
+      opts.locator(`#${id}`).evaluate((t) => (t as HTMLTextAreaElement).value.split('\n').filter(Boolean).length);
+    await input.setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await opts.getByText('Imported.').waitFor();
+    expect((await storedLists())?.silence).toHaveLength(500);
+    const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByRole('button', { name: 'Export settings…' }).click()]);
+    const exported = readFileSync((await download.path())!, 'utf8');
+    await opts.getByRole('button', { name: 'Reset to defaults' }).click();
+    await opts.getByText('Back to the defaults.').waitFor();
+    expect(await lines('silence')).toBe(0);
+    expect((await storedLists())?.silence).toEqual([]);
+    await input.setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await opts.getByText('Imported.').waitFor();
+    await opts.reload();
+    await opts.getByText('About the data').waitFor();
+    await expect.poll(() => lines('silence')).toBe(500);
+    expect(await lines('llama-always')).toBe(500);
+    expect(await lines('llama-never')).toBe(500);
+    // 501 entries: refused with the reason; what is stored and shown stays as it was.
+    const over = { backstorySettings: { ...file.backstorySettings, silence: list('quiet').concat('one/more') } };
+    await input.setInputFiles({ name: 'over.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(over)) });
+    await opts.getByRole('alert').filter({ hasText: 'Nothing was changed' }).waitFor();
+    expect(await opts.getByRole('alert').innerText()).toMatch(/silence:.*500/);
+    expect((await storedLists())?.silence).toHaveLength(500);
+    expect(await lines('silence')).toBe(500);
     await resetSettings();
     await opts.close();
   });
@@ -271,11 +319,14 @@ describe('bad settings and messages (issue #8)', () => {
           async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
         ),
       )
-      .toMatchObject({ panel: 'open', badges: true, theme: 'site', silence: [], github: true, placement: 'inline' });
+      .toMatchObject({ panel: 'open', badges: true, theme: 'site', github: true, placement: 'inline', version: 3 });
     const stored = await worker().evaluate(
       async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
     );
-    expect(stored.surprise).toBeUndefined();
+    // A key we do not know may be a newer version's: kept. The list moved to local storage, repaired.
+    expect(stored.surprise).toEqual({ nested: [1, 2, 3] });
+    expect(stored.silence).toBeUndefined();
+    expect((await storedLists())?.silence).toEqual([]);
     const opts = await options();
     await expect
       .poll(() =>

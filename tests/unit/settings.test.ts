@@ -7,18 +7,19 @@ import {
   parseImport,
   parseSettings,
   SETTINGS_VERSION,
+  storageParts,
   toStored,
 } from '@/utils/schema/settings';
 
 describe('parseSettings', () => {
   test('nothing stored → defaults, no problems', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
-    expect(parseSettings(null)).toEqual({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
+    expect(parseSettings(undefined)).toMatchObject({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
+    expect(parseSettings(null)).toMatchObject({ settings: DEFAULT_SETTINGS, problems: [], changed: false });
   });
 
   test('a complete valid current value round-trips unchanged', () => {
     const s = { ...DEFAULT_SETTINGS, badges: false, theme: 'dark' as const, silence: ['github.com', 'someone/*'] };
-    expect(parseSettings(toStored(s))).toEqual({ settings: s, problems: [], changed: false });
+    expect(parseSettings(toStored(s))).toEqual({ settings: s, problems: [], changed: false, newer: false, extra: {} });
   });
 
   test.each([
@@ -51,11 +52,31 @@ describe('parseSettings', () => {
     expect(r.problems).toHaveLength(1);
   });
 
-  test('unknown keys are dropped, missing keys filled in', () => {
+  test('unknown keys are kept aside (a newer version may own them), missing keys filled in', () => {
     const r = parseSettings({ version: SETTINGS_VERSION, badges: false, surprise: 1 });
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, badges: false });
+    expect(r.extra).toEqual({ surprise: 1 });
     expect(r.problems).toEqual([]);
     expect(r.changed).toBe(true);
+    expect(storageParts(r.settings, r).sync).toMatchObject({ surprise: 1, version: SETTINGS_VERSION });
+  });
+
+  test('settings of a newer version (a version-4 object here): read key by key, never to be written back', () => {
+    const v4 = { version: SETTINGS_VERSION + 1, theme: 'dark', panel: 'drawer', newList: ['x'] };
+    const r = parseSettings(v4);
+    expect(r.newer).toBe(true);
+    expect(r.changed).toBe(false);
+    expect(r.settings.theme).toBe('dark');
+    expect(r.settings.panel).toBe(DEFAULT_SETTINGS.panel); // a value we do not know: ours by default, theirs kept in storage
+    expect(r.extra).toEqual({ newList: ['x'] });
+    expect(storageParts(r.settings, { ...r, version: v4.version }).sync.version).toBe(SETTINGS_VERSION + 1);
+  });
+
+  test('the lists and the rest are stored apart', () => {
+    const { sync, local } = storageParts({ ...DEFAULT_SETTINGS, silence: ['github.com'] });
+    expect(Object.keys(local).sort()).toEqual(['llamaAlways', 'llamaNever', 'silence']);
+    expect(sync).not.toHaveProperty('silence');
+    expect(sync).toMatchObject({ version: SETTINGS_VERSION, theme: 'site' });
   });
 
   test('silence entries are trimmed, lower-cased and deduplicated', () => {
@@ -96,6 +117,10 @@ describe('import / export', () => {
     ['{"backstorySettings": {"badges": "maybe"}}', /Nothing was changed.*\nbadges:/s],
     ['{"badges": true, "evil": "<script>"}', /evil: not a Backstory setting/],
     ['x'.repeat(10 * 1024 * 1024), /too large/],
+    // Keys every object inherits are not settings (Object.hasOwn, not `in`).
+    ['{"constructor": {}, "badges": true}', /constructor: not a Backstory setting/],
+    ['{"toString": 1}', /toString: not a Backstory setting/],
+    ['{"__proto__": {"badges": false}, "hn": true}', /__proto__: not a Backstory setting/],
   ])('a bad file (%#) is refused with a clear message', (text, re) => {
     const r = parseImport(text);
     expect(r.ok).toBe(false);

@@ -1,6 +1,8 @@
 /**
  * The user's collapse/dismiss choice per subject, kept by the background in storage.local.
  * Whatever is stored is read defensively: unknown values or shapes count as "open".
+ * Choices made in private (incognito) tabs are kept in memory only, for the worker's life, and win
+ * over the stored ones in private tabs: nothing a private tab does is written to disk.
  */
 import type { PanelState } from '../core/model';
 import { isSubject } from '../core/subjects';
@@ -38,16 +40,25 @@ export function createPanelStateStore(area: KeyValueArea) {
     });
     return { ...(await cache) };
   }
+  const privately = new Map<string, PanelState>();
   return {
-    async get(subject: string): Promise<PanelState> {
+    async get(subject: string, incognito = false): Promise<PanelState> {
+      const p = incognito ? privately.get(subject) : undefined;
+      if (p) return p;
       try {
         return readPanelState(await all(), subject);
       } catch {
         return 'open';
       }
     },
-    async set(subject: string, state: PanelState): Promise<void> {
+    async set(subject: string, state: PanelState, incognito = false): Promise<void> {
       if (!isSubject(subject)) return;
+      if (incognito) {
+        privately.delete(subject);
+        privately.set(subject, state);
+        if (privately.size > MAX_REMEMBERED) privately.delete(privately.keys().next().value!);
+        return;
+      }
       const cur = await all();
       delete cur[subject];
       if (state !== 'open') cur[subject] = state;

@@ -51,9 +51,9 @@ export function dispatch(message: unknown, sender: SenderInfo, s: Services): Pro
     case 'links':
       return handleLinks(req, sender, s);
     case 'detect':
-      return handleDetect(req, s);
+      return handleDetect(req, sender, s);
     case 'panelState':
-      return handlePanelState(req, s);
+      return handlePanelState(req, sender, s);
     case 'report':
       return handleReport(req, sender, s);
     case 'ui':

@@ -6,7 +6,12 @@
  */
 import { z } from 'zod';
 
-export const SETTINGS_VERSION = 2;
+/** v3: the lists live apart from the other settings (utils/storage/settings.ts); the shape is unchanged. */
+export const SETTINGS_VERSION = 3;
+
+/** The settings that are lists: stored in `storage.local`, the rest in one `storage.sync` item. */
+export const LIST_KEYS = ['silence', 'llamaAlways', 'llamaNever'] as const;
+export type ListKey = (typeof LIST_KEYS)[number];
 
 const silenceEntry = z
   .string()
@@ -78,15 +83,23 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
       ...(collapsed !== undefined ? { panel: collapsed === true ? 'collapsed' : collapsed === false ? 'open' : collapsed } : {}),
     };
   },
+  // v2 → v3: the same keys; the storage layer moves the lists out of the sync item.
+  2: (old) => old,
 };
 
 export interface ParsedSettings {
   settings: Settings;
   /** Keys that were present but invalid, with why; they fell back to their defaults. */
   problems: { key: string; message: string }[];
-  /** Whether the stored value should be rewritten (migrated, repaired or missing keys). */
+  /** Whether the stored value should be rewritten (migrated, repaired or missing keys). Never when `newer`. */
   changed: boolean;
+  /** Stored by a newer Backstory (a higher version): read what we know, write nothing back on our own. */
+  newer: boolean;
+  /** Keys this version does not know (a newer version's), kept as they are whenever we write. */
+  extra: Record<string, unknown>;
 }
+
+const own = (o: object, k: string) => Object.hasOwn(o, k);
 
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
   let v = typeof raw.version === 'number' ? raw.version : 1;
@@ -102,20 +115,24 @@ export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
 /** Read whatever is stored: never throws, keeps every valid key, reports the rest. */
 export function parseSettings(stored: unknown): ParsedSettings {
   const problems: ParsedSettings['problems'] = [];
-  if (stored === undefined || stored === null) return { settings: { ...DEFAULT_SETTINGS }, problems, changed: false };
+  if (stored === undefined || stored === null)
+    return { settings: { ...DEFAULT_SETTINGS }, problems, changed: false, newer: false, extra: {} };
   if (typeof stored !== 'object' || Array.isArray(stored)) {
     return {
       settings: { ...DEFAULT_SETTINGS },
       problems: [{ key: '(settings)', message: `expected an object, got ${Array.isArray(stored) ? 'an array' : typeof stored}` }],
       changed: true,
+      newer: false,
+      extra: {},
     };
   }
   const raw = stored as Record<string, unknown>;
-  const migrated = migrate(raw);
+  const newer = typeof raw.version === 'number' && raw.version > SETTINGS_VERSION;
+  const migrated = newer ? raw : migrate(raw);
   let changed = raw.version !== SETTINGS_VERSION;
   const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
-    if (!(key in migrated)) {
+    if (!own(migrated, key)) {
       changed = true;
       continue;
     }
@@ -128,31 +145,52 @@ export function parseSettings(stored: unknown): ParsedSettings {
       changed = true;
     }
   }
-  for (const key of Object.keys(migrated)) {
-    if (key !== 'version' && !(key in SETTING_SCHEMAS)) changed = true; // unknown keys are dropped
-  }
-  return { settings: settings as Settings, problems, changed };
+  // Keys we do not know are a newer version's: kept, never dropped (sync would spread the loss).
+  const extra: Record<string, unknown> = {};
+  for (const key of Object.keys(migrated)) if (key !== 'version' && !own(SETTING_SCHEMAS, key)) extra[key] = migrated[key];
+  return { settings: settings as Settings, problems, changed: changed && !newer, newer, extra };
 }
 
 export function toStored(s: Settings): StoredSettings {
   return { version: SETTINGS_VERSION, ...s };
 }
 
+/**
+ * What is written where: the lists (`local`, up to ~215 kB at the schema's limits: more than sync's
+ * 8 kB per item allows) and the rest (`sync`, a few hundred bytes), with the keys of a newer version
+ * kept and a newer version number never lowered.
+ */
+export function storageParts(
+  s: Settings,
+  base: { extra?: Record<string, unknown>; version?: unknown } = {},
+): { sync: Record<string, unknown>; local: Record<ListKey, string[]> } {
+  const version = typeof base.version === 'number' && base.version > SETTINGS_VERSION ? base.version : SETTINGS_VERSION;
+  const sync: Record<string, unknown> = { ...base.extra, version };
+  for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) if (!(LIST_KEYS as readonly string[]).includes(key)) sync[key] = s[key];
+  return { sync, local: { silence: s.silence, llamaAlways: s.llamaAlways, llamaNever: s.llamaNever } };
+}
+
+export const MAX_IMPORT_CHARS = 400_000;
+
 /** An import file: the settings object itself or `{ backstorySettings: … }`; strict, all or nothing. */
 export function parseImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
-  if (text.length > 100_000)
-    return { ok: false, error: `The file is too large (${Math.round(text.length / 1024)} kB); a settings file is a few hundred bytes.` };
+  // Three lists of 500 entries of up to 140 characters export as ~230 kB: anything larger is not ours.
+  if (text.length > MAX_IMPORT_CHARS)
+    return {
+      ok: false,
+      error: `Nothing was changed. The file is too large (${Math.round(text.length / 1024)} kB); a Backstory settings file is at most ${MAX_IMPORT_CHARS / 1000} kB.`,
+    };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return { ok: false, error: `The file is not valid JSON (${(e as Error).message}).` };
   }
-  if (json && typeof json === 'object' && 'backstorySettings' in json) json = (json as { backstorySettings: unknown }).backstorySettings;
+  if (json && typeof json === 'object' && own(json, 'backstorySettings')) json = (json as { backstorySettings: unknown }).backstorySettings;
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'The file does not hold a settings object.' };
   const { settings, problems } = parseSettings(json);
   const unknown = Object.keys(json).filter(
-    (k) => k !== 'version' && !(k in SETTING_SCHEMAS) && !['enabled', 'showBadges', 'collapsed'].includes(k),
+    (k) => k !== 'version' && !own(SETTING_SCHEMAS, k) && !['enabled', 'showBadges', 'collapsed'].includes(k),
   );
   if (problems.length || unknown.length) {
     const lines = [...problems.map((p) => `${p.key}: ${p.message}`), ...unknown.map((k) => `${k}: not a Backstory setting`)];

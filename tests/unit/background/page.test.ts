@@ -40,6 +40,18 @@ describe('page', () => {
     expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'collapsed' });
   });
 
+  test('in a private (incognito) tab, collapse/dismiss is kept in memory only: nothing written, normal tabs unaffected', async () => {
+    const s = setup();
+    const priv = { ...GH, tab: { id: 9, incognito: true } };
+    await s.ask({ type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'dismissed' }, priv);
+    expect(s.area.data.panelState).toBeUndefined();
+    expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, priv)).toMatchObject({ state: 'dismissed' });
+    expect(await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'collapsed' });
+    // A choice stored from a normal tab still applies in private tabs until they make their own.
+    await s.ask({ type: 'panelState', subject: 'repo:facebookresearch/llama', state: 'dismissed' });
+    expect(await s.ask({ type: 'page', subject: 'repo:facebookresearch/llama' }, priv)).toMatchObject({ state: 'dismissed' });
+  });
+
   test.each([
     [null],
     ['x'],

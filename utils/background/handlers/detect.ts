@@ -1,9 +1,9 @@
 /** `detect`: a repo page the dataset does not know, with a cue word: the detector decides whether it gets a panel. */
 import { isSubject } from '../../core/subjects';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
-import { applyTopicSettings, detectorFor, initialState, viewFor, type Services } from '../services';
+import { applyTopicSettings, detectorFor, initialState, viewFor, type SenderInfo, type Services } from '../services';
 
-export async function handleDetect(req: RequestOf<'detect'>, s: Services): Promise<ReplyTo<'detect'>> {
+export async function handleDetect(req: RequestOf<'detect'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'detect'>> {
   const settings = await s.settings();
   const none: ReplyTo<'detect'> = { type: 'detect', data: null, state: 'open', silent: false, view: viewFor(settings) };
   if (!req.subject.startsWith('repo:') || !isSubject(req.subject)) return none;
@@ -14,5 +14,9 @@ export async function handleDetect(req: RequestOf<'detect'>, s: Services): Promi
   // The page never learns the user's own lists: a match they decided shows no reasons there.
   const data = k.detectedPanel(req.subject, d.fromUserList ? [] : d.reasons);
   if (!data) return none;
-  return { ...none, data: applyTopicSettings(data, settings), state: initialState(await s.states.get(data.subject), settings) };
+  return {
+    ...none,
+    data: applyTopicSettings(data, settings),
+    state: initialState(await s.states.get(data.subject, sender.tab?.incognito === true), settings),
+  };
 }

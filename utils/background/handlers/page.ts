@@ -12,7 +12,8 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
     const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
     if (isSilenced(settings, senderHost(sender), repo)) return none(true);
     // The remembered state of the page's own subject is read while the index shards load.
-    const early = req.subject ? s.states.get(req.subject) : null;
+    const incognito = sender.tab?.incognito === true;
+    const early = req.subject ? s.states.get(req.subject, incognito) : null;
     const k = await s.knowledge();
     await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
     const found: PanelData | null =
@@ -22,7 +23,7 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
       (repo && settings.llamaAlways.includes(repo) ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, [])) : null);
     if (!found) return none(false);
     if (settings.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
-    const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject);
+    const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject, incognito);
     const reply: PageReply = { data: applyTopicSettings(found, settings), state: initialState(remembered, settings), silent: false, view };
     return { type: 'page', ...reply };
   });
