@@ -41,7 +41,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'backstory@backstory.invalid',
-              strict_min_version: '142.0',
+              strict_min_version: '153.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -1,4 +1,3 @@
-import { zodWithoutEval } from '@/utils/schema/jitless';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Options, type DataFacts } from '@/components/options/Options';
@@ -40,7 +39,6 @@ async function shortcut(): Promise<{ keys: string | null; where: string }> {
   }
 }
 
-zodWithoutEval();
 void shortcut().then((sc) =>
   render(
     <Options load={loadSettings} save={saveSettings} facts={facts} download={download} shortcut={sc} />,

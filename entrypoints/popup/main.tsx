@@ -1,4 +1,3 @@
-import { zodWithoutEval } from '@/utils/schema/jitless';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
@@ -24,7 +23,6 @@ async function activeTab(): Promise<{ id: number; host: string | null } | null> 
 }
 
 async function main() {
-  zodWithoutEval();
   const tab = await activeTab();
   const settings = await loadSettings();
   const key = tab?.host === 'github.com' ? 'github' : tab?.host === 'news.ycombinator.com' ? 'hn' : null;

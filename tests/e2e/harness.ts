@@ -2,6 +2,7 @@
  * Real Chromium with the built extension loaded (headless), pages served from fixtures at real
  * github.com / news.ycombinator.com URLs. Every request the browser makes is recorded.
  */
+import { readBadges, readPanels } from './shared/probes';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -124,18 +125,9 @@ function hasWorker(dir: string): boolean {
   }
 }
 
-/** The panel host and what the contract says it carries. */
+/** The panel host and what the contract says it carries (tests/e2e/shared/probes.ts, shared with Firefox). */
 export async function panels(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('backstory-panel')].map((el) => ({
-      subject: el.getAttribute('data-subject'),
-      relations: (el.getAttribute('data-relations') ?? '').split(' ').filter(Boolean),
-      /** CONTRACT.md (2026-11-30): on repo panels, what the record says became of the repo. */
-      outcome: el.getAttribute('data-outcome'),
-      text: el.shadowRoot?.textContent ?? '',
-      open: el.shadowRoot?.mode === 'open',
-    })),
-  );
+  return page.evaluate(readPanels);
 }
 
 export async function waitForPanel(page: Page, subject: string, timeout = 5000) {
@@ -162,12 +154,7 @@ export async function panelHeight(page: Page): Promise<number> {
 }
 
 export async function badges(page: Page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-backstory-badge]')].map((b) => ({
-      subject: b.getAttribute('data-backstory-badge'),
-      after: b.previousElementSibling?.getAttribute('href') ?? null,
-    })),
-  );
+  return page.evaluate(readBadges);
 }
 
 /** Let the content script finish its queued work (time slices, lookups). */

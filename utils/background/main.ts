@@ -2,7 +2,6 @@
  * Everything the background wires up: the message router, the toolbar badge per tab, the early answer,
  * the keyboard command, and live settings changes pushed to open tabs. Called from entrypoints/background.ts.
  */
-import { zodWithoutEval } from '../schema/jitless';
 import { browser } from 'wxt/browser';
 import dmcaManifest from '../../public/dmca/manifest.json';
 import { bundledDataset } from '../dataset/bundled';
@@ -15,7 +14,6 @@ import { createRouter } from './router';
 import { createToolbar } from './toolbar';
 
 export function startBackground(): void {
-  zodWithoutEval();
   const toolbar = createToolbar();
   const sendToTab = async (tabId: number, msg: TabMessage) => {
     try {

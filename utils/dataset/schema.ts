@@ -13,6 +13,7 @@
  *   threads/<thread id>/comments.json  one record per comment, in page order (anchor phrase, id, topics, subjects)
  * Adding a thread or a story is adding files: no code names a thread or a story.
  */
+import '../schema/jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
 import { isSubject } from '../core/subjects';
 

@@ -3,6 +3,7 @@
  * Pure (texts in, problems out) so it runs in the build hook, in `dataset:check` and in tests.
  * Files are named by their path inside utils/dataset/data/ (`stories/<id>/repos.json`…).
  */
+import '../schema/jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import type { z } from 'zod';
 import { assemble, type Problem } from './assemble';
 import { metaSchema, STORY_FILES, THREAD_FILES, type Dataset, type Story, type Thread } from './schema';

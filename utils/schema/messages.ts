@@ -4,6 +4,7 @@
  * carries `type` equal to its request's. Content scripts import the types only (`import type`); the
  * background validates every request with these schemas and checks the sender's role.
  */
+import './jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
 import type { BadgeInfo, PageView, PanelData, PanelState, SearchResult, TabReport } from '../core/model';
 import { LIMITS } from '../core/limits';

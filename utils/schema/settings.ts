@@ -4,6 +4,7 @@
  * Used by the background, the options page and the popup — never by content scripts, which get the
  * effective settings for their page from the background.
  */
+import './jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
 
 /** v3: the lists live apart from the other settings (utils/storage/settings.ts); the shape is unchanged. */

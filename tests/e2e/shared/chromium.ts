@@ -1,0 +1,56 @@
+/** The shared suite's Driver over the Chromium harness (tests/e2e/harness.ts). */
+import type { Page } from 'playwright-core';
+import { launch, type Harness } from '../harness';
+import { sleep, type Driver, type Tab } from './driver';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
+type W = { chrome: any };
+
+function tab(page: Page): Tab {
+  return {
+    url: () => page.url(),
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeout = 5000) => {
+      await page.waitForFunction(fn as never, arg, { timeout });
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function chromiumDriver(): Promise<Driver> {
+  const h: Harness = await launch();
+  const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
+  const errors: string[] = [];
+  // Console errors, except the fixture pages' own images answered 404 (HN's s.gif): not ours.
+  h.context.on('page', (p) =>
+    p.on(
+      'console',
+      (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(`${p.url()}: ${m.text()}`),
+    ),
+  );
+  return {
+    browser: 'chromium',
+    serve: (url, html) => h.serve(url, html),
+    open: async (url) => tab(await h.open(url)),
+    extensionPage: async (path) => tab(await h.open(`chrome-extension://${h.extensionId}/${path}`)),
+    tabId: (url) =>
+      worker().evaluate(async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number, url),
+    toolbarBadge: (id) =>
+      worker().evaluate((t) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: t }) as Promise<string>, id),
+    resetStorage: () =>
+      worker().evaluate(async () => {
+        const c = (globalThis as unknown as W).chrome;
+        await c.storage.sync.clear();
+        await c.storage.local.clear();
+      }),
+    async reloadExtension() {
+      await worker()
+        .evaluate(() => (globalThis as unknown as W).chrome.runtime.reload())
+        .catch(() => {});
+      await h.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null);
+      await sleep(500);
+    },
+    errors: () => [...h.pageErrors, ...errors],
+    close: () => h.close(),
+  };
+}
