@@ -8,6 +8,7 @@
  * Backstory's added cost is (c) − (b), paired per run. Results go to tests/bench/results.json and
  * tests/bench/RESULTS.md; `--check` exits 1 when a budget is missed.
  */
+import { buildEnv } from '../tools/build-env';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -20,10 +21,16 @@ import { hnItemPage, hnListPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
 
 const args = process.argv.slice(2);
-const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+/** `--quick`: 3 runs of the key pages, for iteration (results are not written). Default: 5 runs of every page (≤ 15 min here). */
+const QUICK = args.includes('--quick');
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || (QUICK ? 3 : 5);
 const CHECK = args.includes('--check');
 /** `--pages a,b`: measure only these pages (quick comparisons while optimising); results are not written. */
-const ONLY = args.includes('--pages') ? new Set(args[args.indexOf('--pages') + 1]!.split(',')) : null;
+const ONLY = args.includes('--pages')
+  ? new Set(args[args.indexOf('--pages') + 1]!.split(','))
+  : QUICK
+    ? new Set(['unrelated', 'links-2000', 'hn-seed', 'search'])
+    : null;
 const HERE = resolve(__dirname);
 const OUT = join(HERE, 'out');
 
@@ -184,7 +191,63 @@ const PROBE = `(() => {
   });
 })();`;
 
+/** Main-thread rendering work from a trace of the page's renderer: style, layout, and what our code forced. */
+interface Render {
+  styleMs: number;
+  layoutMs: number;
+  /** Style or layout run synchronously because a script asked for geometry, from an extension's script. */
+  forcedByExtension: { kind: string; ms: number; where: string }[];
+}
+
+// The stack category gives forced style/layout events the JS stack that forced them.
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; beginData?: { stackTrace?: { url: string; functionName: string; lineNumber: number }[] } };
+}
+
+/** Sum UpdateLayoutTree (style) and Layout on the renderer main thread(s); forced ones carry a JS stack. */
+function renderCost(events: TraceEvent[]): Render {
+  const mains = new Set(
+    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+  );
+  const out: Render = { styleMs: 0, layoutMs: 0, forcedByExtension: [] };
+  const open = new Map<string, TraceEvent[]>();
+  const add = (e: TraceEvent, dur: number) => {
+    const ms = dur / 1000;
+    if (e.name === 'UpdateLayoutTree') out.styleMs += ms;
+    else out.layoutMs += ms;
+    const stack = e.args?.beginData?.stackTrace;
+    const ours = stack?.find((f) => f.url.startsWith('chrome-extension://'));
+    if (ours)
+      out.forcedByExtension.push({
+        kind: e.name,
+        ms,
+        where: `${ours.functionName || '(anonymous)'} ${ours.url.split('/').pop()}:${ours.lineNumber}`,
+      });
+  };
+  for (const e of events) {
+    if (e.name !== 'UpdateLayoutTree' && e.name !== 'Layout') continue;
+    const key = `${e.pid}:${e.tid}`;
+    if (!mains.has(key)) continue;
+    if (e.ph === 'X') add(e, e.dur ?? 0);
+    else if (e.ph === 'B') open.set(key + e.name, [...(open.get(key + e.name) ?? []), e]);
+    else if (e.ph === 'E') {
+      const b = open.get(key + e.name)?.pop();
+      if (b) add(b, e.ts - b.ts);
+    }
+  }
+  return out;
+}
+
 interface Sample {
+  render: Render;
   scriptMs: number;
   taskMs: number;
   heapMB: number;
@@ -199,6 +262,10 @@ async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
   const page: Page = await h.context.newPage();
   const cdp = await h.context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
   await page.goto(spec.url, { waitUntil: 'domcontentloaded' });
   const dclMs = await page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
@@ -214,10 +281,13 @@ async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
     panelAt: null,
     badgeTimes: [],
   };
+  await cdp.send('Tracing.end');
+  await traced;
   await cdp.detach();
   await page.close();
   const allBadges = spec.badges > 0 && probe.badgeTimes.length >= spec.badges ? probe.badgeTimes[spec.badges - 1]! : null;
   return {
+    render: renderCost(events),
     scriptMs: (metrics.ScriptDuration ?? 0) * 1000,
     taskMs: (metrics.TaskDuration ?? 0) * 1000,
     heapMB: (metrics.JSHeapUsedSize ?? 0) / 1048576,
@@ -348,7 +418,8 @@ function sizes() {
 /** The store upload: `wxt zip` of the same sources (rebuilds into .output, then zips). */
 function zipSize(): number {
   try {
-    execFileSync('npx', ['wxt', 'zip'], { stdio: 'ignore' });
+    // npm run zip's environment, not vite-node's: the zip must be the build the bench measured (tests/e2e/shipped.test.ts).
+    execFileSync('npx', ['wxt', 'zip'], { stdio: 'ignore', env: buildEnv() });
     const dir = resolve(EXTENSION_DIR, '..');
     const zip = readdirSync(dir).find((f) => f.endsWith('-chrome.zip'));
     return zip ? statSync(join(dir, zip)).size : 0;
@@ -389,9 +460,43 @@ async function coldStart(runs: number) {
   return out;
 }
 
+/** A fixed CPU task in Node (median of 5): lets two RESULTS.md from different machines be compared. */
+function calibrate(): number {
+  const t: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    let x = 0;
+    for (let i = 0; i < 30_000_000; i++) x = (x * 31 + i) | 0;
+    t.push(performance.now() - start + (x === 0.5 ? 1 : 0));
+  }
+  return round(median(t))!;
+}
+
+/** The popup's search as a user types: the first query, then each keystroke after it (data-for marks the answer). */
+async function popupSearch(h: Harness): Promise<{ firstMs: number; keystrokeMs: ReturnType<typeof stat> }> {
+  const popup = await h.context.newPage();
+  await popup.goto(`chrome-extension://${h.extensionId}/popup.html`);
+  const box = popup.locator('#q');
+  await box.waitFor();
+  const ask = async (q: string) => {
+    const start = Date.now();
+    await box.fill(q);
+    await popup.waitForFunction((x) => !!document.querySelector(`[data-for="${x}"]`), q, { timeout: 10_000 });
+    return Date.now() - start;
+  };
+  const firstMs = await ask('RIAA');
+  const times: number[] = [];
+  for (const word of ['llama dl', 'shawwn/llama-dl', 'github.com/ytdl-org/youtube-dl'])
+    for (let i = 2; i <= word.length; i++) if (word[i - 1] !== ' ') times.push(await ask(word.slice(0, i)));
+  await popup.close();
+  return { firstMs, keystrokeMs: stat(times) };
+}
+
 // ---------- main ----------
 async function main() {
   mkdirSync(OUT, { recursive: true });
+  const loadBefore = os.loadavg().map((x) => round(x)!);
+  const calibrationMs = calibrate();
   const chromiumVersion = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim();
   const specs = pages().filter((p) => !ONLY || ONLY.has(p.key));
   const dirs: Record<Variant, string | null> = {
@@ -462,6 +567,7 @@ async function main() {
     }
     process.stdout.write(`run ${r + 1}/${RUNS} done\n`);
   }
+  const search = !ONLY || ONLY.has('search') ? await popupSearch(harness.backstory) : null;
   for (const v of VARIANTS) await harness[v].close();
   const cold = !ONLY || ONLY.has('cold') ? await coldStart(Math.min(RUNS, 7)) : [];
 
@@ -474,7 +580,11 @@ async function main() {
       memoryGB: Math.round(os.totalmem() / 2 ** 30),
       platform: `${os.platform()} ${os.release()}`,
       node: process.version,
+      loadBefore,
+      loadAfter: os.loadavg().map((x) => round(x)!),
+      calibrationMs,
     },
+    popupSearch: search,
     chromium: chromiumVersion,
     sizes: sizes(),
     unrelatedColdProcess: unrelated
@@ -500,6 +610,8 @@ async function main() {
             scriptMs: stat(d[v].map((x) => x.scriptMs)),
             taskMs: stat(d[v].map((x) => x.taskMs)),
             heapMB: stat(d[v].map((x) => x.heapMB)),
+            styleMs: stat(d[v].map((x) => x.render.styleMs)),
+            layoutMs: stat(d[v].map((x) => x.render.layoutMs)),
             longTasks: stat(d[v].map((x) => x.longTasks.filter((t) => t.duration > 50).length)),
             longTasksAfterDcl: stat(d[v].map((x) => postDcl(x).length)),
             longestAfterDclMs: stat(d[v].map((x) => Math.max(0, ...postDcl(x).map((t) => t.duration)))),
@@ -517,11 +629,21 @@ async function main() {
         readerAddedScriptMs: stat(d.reader.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)),
         beyondReaderScriptMs: stat(d.backstory.map((x, i) => x.scriptMs - d.reader[i]!.scriptMs)),
         addedHeapMB: stat(bs.map((x, i) => x.heapMB - d.floor[i]!.heapMB)),
+        /** Style recalculation + layout on the page's main thread (trace), Backstory − floor, paired per run. */
+        addedRenderMs: stat(
+          bs.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs),
+        ),
+        readerAddedRenderMs: stat(
+          d.reader.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs),
+        ),
+        /** Forced synchronous style/layout from our scripts, every run (should be none). */
+        forcedByUs: bs.flatMap((x) => x.render.forcedByExtension),
         addedLongTasksAfterDcl: stat(bs.map((x, i) => postDcl(x).length - postDcl(d.floor[i]!).length)),
         panelAfterDclMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null,
         panelFromNavStartMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs]))) : null,
         panelShownRuns: bs.filter((x) => x.panelMs !== null).length,
         allBadgesFromNavStartMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs]))) : null,
+        allBadgesAfterDclMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs - x.dclMs]))) : null,
         badgesPlaced: stat(bs.map((x) => x.badges)),
         variants: perVariant,
       };
@@ -534,12 +656,19 @@ async function main() {
       const base = BASELINE ? stat(d.baseline.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)) : null;
       const basePanel = BASELINE ? stat(d.baseline.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null;
       console.log(
-        `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}` +
+        `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; added style+layout ${p.addedRenderMs.median} ms (${p.addedRenderMs.p25}–${p.addedRenderMs.p75}), reader ${p.readerAddedRenderMs.median}; forced by us ${p.forcedByUs.length}${p.forcedByUs.length ? ' ' + JSON.stringify(p.forcedByUs.slice(0, 3)) : ''}; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}` +
           (base
             ? ` | baseline: added script ${base.median} ms (${base.p25}–${base.p75}), panel after DCL ${basePanel?.median ?? '—'} ms`
             : ''),
       );
     }
+    if (search) console.log(`popup search: first ${search.firstMs} ms, keystrokes ${JSON.stringify(search.keystrokeMs)}`);
+    console.log(
+      `machine: load ${loadBefore.join(' ')} → ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}; calibration ${calibrationMs} ms`,
+    );
     if (cold.length) console.log(`cold start: ${JSON.stringify(results.serviceWorkerColdStart)}; zip ${results.sizes.zip} bytes`);
     return;
   }
@@ -576,15 +705,20 @@ async function buildShape() {
       readerAddedScriptMs: ReturnType<typeof stat>;
       beyondReaderScriptMs: ReturnType<typeof stat>;
       addedHeapMB: ReturnType<typeof stat>;
+      addedRenderMs: ReturnType<typeof stat>;
+      readerAddedRenderMs: ReturnType<typeof stat>;
+      forcedByUs: Render['forcedByExtension'];
       addedLongTasksAfterDcl: ReturnType<typeof stat>;
       panelAfterDclMs: ReturnType<typeof stat> | null;
       panelFromNavStartMs: ReturnType<typeof stat> | null;
       panelShownRuns: number;
       allBadgesFromNavStartMs: ReturnType<typeof stat> | null;
+      allBadgesAfterDclMs: ReturnType<typeof stat> | null;
       badgesPlaced: ReturnType<typeof stat>;
       variants: Record<string, Record<string, ReturnType<typeof stat>>>;
     }[];
-    machine: Record<string, unknown>;
+    machine: Record<string, unknown> & { loadBefore: number[]; loadAfter: number[]; calibrationMs: number };
+    popupSearch: { firstMs: number; keystrokeMs: ReturnType<typeof stat> } | null;
     chromium: string;
     runs: number;
     date: string;
@@ -645,21 +779,71 @@ function checkBudgets(r: Results): Budget[] {
     actual: r.sizes.leaks.join(', ') || 'none found',
     ok: r.sizes.leaks.length === 0,
   });
-  const added = (k: string, limit: number) => {
-    const m = page(k).addedScriptMs.median ?? Infinity;
+  // Time budgets are ratios within one run (issue #18): absolute figures differ 2–5x between machines of
+  // the same kind, the comparison with the reader in the same run does not. Absolute times are reported.
+  const has = (k: string) => r.pages.some((p) => p.key === k);
+  for (const k of ['unrelated', 'links-2000', 'links-20000', 'hn-seed', 'hn-3000'].filter(has)) {
+    const p = page(k);
+    const ours = p.variants.backstory!.scriptMs!.median ?? Infinity;
+    const reader = p.variants.reader!.scriptMs!.median ?? 0;
     out.push({
-      name: `added script time, ${page(k).label}`,
-      limit: `≤ ${limit} ms median${k === 'links-20000' ? ' (issue: 40)' : ''}`,
+      name: `script time vs the reader, ${p.label}`,
+      limit: '≤ reader + 10% (medians, same run)',
+      actual: `${ours} ms vs ${reader} ms (${reader ? Math.round((ours / reader) * 100) : '—'}%)`,
+      ok: ours <= reader * 1.1,
+    });
+  }
+  for (const [k, limit] of [
+    ['unrelated', 5],
+    ['links-2000', 20],
+    ['links-20000', 100],
+    ['hn-3000', 100],
+  ] as const) {
+    if (!has(k)) continue;
+    const m = page(k).addedRenderMs.median ?? Infinity;
+    out.push({
+      name: `style + layout added (trace), ${page(k).label}`,
+      limit: `≤ ${limit} ms median`,
+      actual: `${m} ms (${page(k).addedRenderMs.p25}–${page(k).addedRenderMs.p75})`,
+      ok: m <= limit,
+    });
+  }
+  const forced = r.pages.flatMap((p) => p.forcedByUs.map((f) => `${p.key}: ${f.kind} ${round(f.ms)} ms at ${f.where}`));
+  out.push({
+    name: 'forced synchronous style/layout from our code, every page, every run',
+    limit: 'none',
+    actual: forced.length ? forced.slice(0, 3).join('; ') : 'none',
+    ok: forced.length === 0,
+  });
+  for (const [k, limit] of [
+    ['links-2000', 100],
+    ['links-20000', 500],
+  ] as const) {
+    if (!has(k)) continue;
+    const m = page(k).allBadgesAfterDclMs?.median ?? Infinity;
+    out.push({
+      name: `all badges placed after DOMContentLoaded, ${page(k).label}`,
+      limit: `≤ ${limit} ms median`,
       actual: `${m} ms`,
       ok: m <= limit,
     });
-  };
-  added('unrelated', 1);
-  // (What merely reading the page's links costs — the reader variant — is reported next to it in RESULTS.md.)
-  added('links-2000', 5);
-  // Tightened from 40 ms once met (markup scan, parsing in the background).
-  added('links-20000', 25);
-  for (const k of ['links-20000', 'hn-3000', 'append-5000']) {
+  }
+  const coldPanel = r.serviceWorkerColdStart.panelAfterDclColdMs?.median ?? null;
+  if (coldPanel !== null)
+    out.push({
+      name: 'first page after browser start: panel after DOMContentLoaded',
+      limit: '≤ 100 ms median',
+      actual: `${coldPanel} ms`,
+      ok: coldPanel <= 100,
+    });
+  if (r.popupSearch)
+    out.push({
+      name: 'popup search, each keystroke after the first',
+      limit: '≤ 150 ms (slowest)',
+      actual: `${r.popupSearch.keystrokeMs.max} ms slowest, ${r.popupSearch.keystrokeMs.median} ms median; first query ${r.popupSearch.firstMs} ms`,
+      ok: (r.popupSearch.keystrokeMs.max ?? Infinity) <= 150,
+    });
+  for (const k of ['links-20000', 'hn-3000', 'append-5000'].filter(has)) {
     const p = page(k);
     const extra = p.addedLongTasksAfterDcl.median ?? Infinity;
     const longest = p.variants.backstory!.longestAfterDclMs!.median ?? 0;
@@ -671,15 +855,16 @@ function checkBudgets(r: Results): Budget[] {
       ok: extra <= 0,
     });
   }
-  const p2 = page('links-2000');
-  const panel = p2.panelAfterDclMs?.median ?? Infinity;
-  // Tightened from 100 ms once met (the page's answer is pushed as the tab starts loading).
-  out.push({
-    name: 'panel attached after DOMContentLoaded, 2,000-link page',
-    limit: '≤ 40 ms median (issue: 100)',
-    actual: `${panel} ms`,
-    ok: panel <= 40,
-  });
+  if (has('links-2000')) {
+    const panel = page('links-2000').panelAfterDclMs?.median ?? Infinity;
+    // Tightened from 100 ms once met (the page's answer is pushed as the tab starts loading).
+    out.push({
+      name: 'panel attached after DOMContentLoaded, 2,000-link page',
+      limit: '≤ 40 ms median (issue: 100)',
+      actual: `${panel} ms`,
+      ok: panel <= 40,
+    });
+  }
   for (const p of r.pages) {
     if (p.expected.panel)
       out.push({
@@ -708,7 +893,9 @@ function markdown(r: Results & { budgets: Budget[] }): string {
     `Generated by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.runs} runs per page and variant, variants in rotating order, after one warm-up pass.`,
   );
   lines.push(
-    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.platform}, Node ${r.machine.node}. Browser: ${r.chromium}, headless.`,
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.platform}, Node ${r.machine.node}. Browser: ${r.chromium}, headless. Load average (1/5/15 min) before ${r.machine.loadBefore.join(' / ')}, after ${r.machine.loadAfter.join(' / ')}. Calibration (a fixed 30M-step loop in Node, median of 5): ${r.machine.calibrationMs} ms — compare it before comparing two RESULTS.md.`,
+    '',
+    '**What gates and what is reported.** Budgets (below) compare variants *within this run*: script time against the reader, style + layout added over the floor (trace), forced layouts from our code, long tasks, counts. Absolute times are reported for reading, and gate only where the issue set an absolute user-facing limit (badges and panel after DOMContentLoaded, popup keystrokes); they differ 2–5x between machines of the same kind.',
     '',
   );
   lines.push(
@@ -720,13 +907,15 @@ function markdown(r: Results & { budgets: Budget[] }): string {
     '',
   );
   lines.push(
-    '| page | script ms: none / floor / reader / Backstory | added script ms | reader − floor ms | Backstory − reader ms | added heap MB | long tasks > 50 ms after DCL (floor / Backstory) | panel after DCL ms | all badges from nav start ms |',
+    "*Style + layout* is the page renderer's main-thread `UpdateLayoutTree` + `Layout` time from a Chromium trace (categories `devtools.timeline`, `disabled-by-default-devtools.timeline.stack`); a forced one carries the JS stack that forced it, which is how *forced by us* is found.",
+    '',
+    '| page | script ms: none / floor / reader / Backstory | added script ms | reader − floor ms | Backstory − reader ms | style + layout ms: floor / reader / Backstory | added style + layout ms | forced by us | added heap MB | long tasks > 50 ms after DCL (floor / Backstory) | panel after DCL ms | all badges after DCL ms |',
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of r.pages) {
     const v = p.variants;
     lines.push(
-      `| ${p.label} | ${v.none!.scriptMs!.median} / ${v.floor!.scriptMs!.median} / ${v.reader!.scriptMs!.median} / ${v.backstory!.scriptMs!.median} | ${f(p.addedScriptMs)} | ${f(p.readerAddedScriptMs)} | ${f(p.beyondReaderScriptMs)} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesFromNavStartMs ? `${f(p.allBadgesFromNavStartMs)} (${p.expected.badges} badges)` : '—'} |`,
+      `| ${p.label} | ${v.none!.scriptMs!.median} / ${v.floor!.scriptMs!.median} / ${v.reader!.scriptMs!.median} / ${v.backstory!.scriptMs!.median} | ${f(p.addedScriptMs)} | ${f(p.readerAddedScriptMs)} | ${f(p.beyondReaderScriptMs)} | ${[v.floor, v.reader, v.backstory].map((x) => round((x!.styleMs!.median ?? 0) + (x!.layoutMs!.median ?? 0))).join(' / ')} | ${f(p.addedRenderMs)} | ${p.forcedByUs.length} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesAfterDclMs ? `${f(p.allBadgesAfterDclMs)} (${p.expected.badges} badges)` : '—'} |`,
     );
   }
   if (r.unrelatedColdProcess) {
@@ -741,6 +930,13 @@ function markdown(r: Results & { budgets: Budget[] }): string {
     `Fresh browser per run; the worker's first answer is the panel of a repo only the DMCA index knows (ytdl-org/youtube-dl). Chromium starts the worker script ${f(c.evalMs, ' ms')} after the worker's time origin; from there, the DMCA index is open ${f(c.indexReadyMs, ' ms')} later (its manifest is bundled; shards are read with fetch when a question needs them), and the first answer is sent after ${f(c.firstAnswerAfterEvalMs, ' ms')} — ${f(c.firstAnswerHandleMs, ' ms')} after its message arrived (knowledge built, index searched, panel composed). Panel attached ${f(c.panelAfterDclColdMs, ' ms')} after DOMContentLoaded on that first page.`,
     '',
   );
+  if (r.popupSearch)
+    lines.push(
+      '## Popup search',
+      '',
+      `The toolbar popup's search, typed a character at a time ("llama dl", "shawwn/llama-dl", "github.com/ytdl-org/youtube-dl"): each keystroke answered in ${f(r.popupSearch.keystrokeMs, ' ms')}, slowest ${r.popupSearch.keystrokeMs.max} ms; the first query of a popup (the index opened by a worker that has it) ${r.popupSearch.firstMs} ms.`,
+      '',
+    );
   lines.push('## Sizes', '', '| file | raw | gzip |', '|---|---|---|');
   for (const cs of r.sizes.contentScripts)
     lines.push(`| ${cs.file} | ${(cs.raw / 1000).toFixed(1)} kB | ${(cs.gzip / 1000).toFixed(1)} kB |`);

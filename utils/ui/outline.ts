@@ -13,7 +13,7 @@ import type { Lifetime } from '../content/lifetime';
 import { uiHost } from '../content/ui-host';
 import type { PanelEnhancement } from './mount';
 import type { PanelData, TopicCard } from '../core/model';
-import { forEachSliced } from '../content/slices';
+import { forEachSliced, makeYield } from '../content/slices';
 
 export const TOPIC_ATTR = 'data-backstory-topic';
 const SELECTED_ATTR = 'data-backstory-selected';
@@ -45,6 +45,13 @@ interface Row {
   id: string;
   indent: number;
   text: string;
+}
+
+interface Tagged {
+  row: Row;
+  topic: string;
+  byline: Element | null;
+  chip: Element | null;
 }
 
 /** The comment rows of an HN item page, in page order, for current and older markup (HN_DOM.md §3, §5). */
@@ -123,9 +130,6 @@ class ThreadOutline implements PanelEnhancement {
     const navBox = document.createElement('div');
     this.#navRoot.append(navStyle, navBox);
     (document.body ?? document.documentElement).append(this.#nav);
-    this.#style.id = STYLE_ID;
-    this.#style.textContent = PAGE_CSS;
-    (document.head ?? document.documentElement).append(this.#style);
     document.addEventListener('keydown', (e) => this.#onKey(e), { signal: this.#controller.signal });
     // Read the rows in slices (a 3,000-comment thread must not become one long task), then match and tag.
     forEachSliced(
@@ -157,24 +161,31 @@ class ThreadOutline implements PanelEnhancement {
         `[Backstory] ${result.unmatched.length} of ${this.#comments.length} dataset comments are not on this page (other page of the thread, edited or deleted).`,
       );
     }
+    // Chips are built in slices, off the page; then every tag and chip goes in at once, in one task, so
+    // the browser restyles and lays out the (possibly huge) comment table once, not once per slice.
+    const pending: Tagged[] = [];
     forEachSliced(
       [...this.#rowOfComment.values()],
-      (i) => this.#tag(i),
-      () => this.#arrived(),
+      (i) => pending.push(this.#prepareTag(i)),
+      () => {
+        for (const t of pending) {
+          t.row.el.setAttribute(TOPIC_ATTR, t.topic);
+          if (!t.chip) continue;
+          t.byline!.append(t.chip);
+          this.#chips.push(t.chip);
+        }
+        this.#arrived();
+      },
       this.#controller.signal,
     );
   }
 
-  /** Tag a matched row with its topic (CONTRACT.md) and put a chip by its byline. */
-  #tag(i: number) {
+  /** A matched row's tag (CONTRACT.md) and its chip by the byline, built but not yet in the page. */
+  #prepareTag(i: number): Tagged {
     const row = this.#rows[i]!;
     const topic = this.#rowTopic[i]!;
-    row.el.setAttribute(TOPIC_ATTR, topic);
-    const byline = row.el.querySelector('span.comhead') ?? row.el.querySelector('.comhead, span.comment')?.parentElement;
-    if (!byline) return;
-    const c = this.#chip(topic, i);
-    byline.append(c);
-    this.#chips.push(c);
+    const byline = row.el.querySelector('span.comhead') ?? row.el.querySelector('.comhead, span.comment')?.parentElement ?? null;
+    return { row, topic, byline, chip: byline ? this.#chip(topic, i) : null };
   }
 
   #chip(topic: string, rowIndex: number): Element {
@@ -202,6 +213,7 @@ class ThreadOutline implements PanelEnhancement {
   }
 
   #setCurrent(rowIndex: number | undefined, scroll: boolean) {
+    if (rowIndex !== undefined) this.#useStyle();
     for (const el of document.querySelectorAll(`[${CURRENT_ATTR}]`)) el.removeAttribute(CURRENT_ATTR);
     const before = this.#current === undefined ? undefined : this.#chipOfRow.get(this.#current);
     this.#current = rowIndex;
@@ -229,8 +241,21 @@ class ThreadOutline implements PanelEnhancement {
     }
   }
 
+  /**
+   * The page stylesheet (highlight, current, folded) goes in only when first needed: a new sheet makes
+   * the browser recompute style for the whole document — on a 3,000-comment thread, for nothing until
+   * the reader picks a topic or folds.
+   */
+  #useStyle() {
+    if (this.#style.isConnected || this.#controller.signal.aborted) return;
+    this.#style.id = STYLE_ID;
+    this.#style.textContent = PAGE_CSS;
+    (document.head ?? document.documentElement).append(this.#style);
+  }
+
   /** Follow a topic: from a chip's row without moving the page, else from its first comment (scrolled to). */
   select = (topic: string | null, fromRow?: number) => {
+    if (topic) this.#useStyle();
     for (const el of document.querySelectorAll(`[${SELECTED_ATTR}]`)) el.removeAttribute(SELECTED_ATTR);
     const rows = topic ? this.#topicRows.get(topic) : undefined;
     this.#selected = rows?.length ? topic : null;
@@ -251,6 +276,7 @@ class ThreadOutline implements PanelEnhancement {
   };
 
   fold = () => {
+    this.#useStyle();
     this.#folded = !this.#folded;
     for (const i of this.#foldRows) this.#rows[i]!.el.toggleAttribute(FOLDED_ATTR, this.#folded);
     this.#redraw();
@@ -279,6 +305,22 @@ class ThreadOutline implements PanelEnhancement {
     this.#keysOpen = !this.#keysOpen;
     this.#drawNav();
   };
+
+  /**
+   * Read the minimap's positions once the browser has laid out the tagged page itself: after its next
+   * frame, in a task of its own. Read right after tagging, the geometry would force a synchronous
+   * style and layout of the whole thread (measured: ~10 ms on the seed thread, far more on 3,000 comments).
+   */
+  #measureWhenLaidOut() {
+    const later = makeYield();
+    requestAnimationFrame(() =>
+      later(() => {
+        if (this.#controller.signal.aborted) return;
+        this.#measure();
+        this.#drawNav();
+      }),
+    );
+  }
 
   /** The minimap: each tagged row's place down the page and its topic's colour (read once, after tagging). */
   #measure() {
@@ -327,7 +369,7 @@ class ThreadOutline implements PanelEnhancement {
 
   /** Arriving from a Backstory link: highlight the comment it names. */
   #arrived() {
-    this.#measure();
+    this.#measureWhenLaidOut();
     const hash = location.hash.slice(1);
     const idx = hash ? this.#rowForHash(hash) : undefined;
     if (idx !== undefined) this.#setCurrent(idx, hash.startsWith('bs-'));

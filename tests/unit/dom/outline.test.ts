@@ -114,8 +114,10 @@ test('chips are one tab stop (roving), and a followed row names the topic follow
 
 test('the minimap has a band for every tagged comment, coloured by topic, and jumps to it', async () => {
   await outline();
-  const ticks = document.querySelector('[data-backstory-nav]')!.shadowRoot!.querySelectorAll('.map i');
-  expect(ticks).toHaveLength(thread.comments.length);
+  // Positions are read after the browser's own next layout (never forced): a frame and a task later.
+  const map = () => document.querySelector('[data-backstory-nav]')!.shadowRoot!.querySelectorAll('.map i');
+  await vi.waitFor(() => expect(map()).toHaveLength(thread.comments.length));
+  const ticks = map();
   (ticks[100] as HTMLElement).click();
   expect(document.querySelectorAll('tr.athing.comtr')[100]!.hasAttribute('data-backstory-current')).toBe(true);
 });
