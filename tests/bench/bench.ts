@@ -265,7 +265,8 @@ async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
   const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  const tracing = !process.env.BENCH_NO_TRACE;
+  if (tracing) await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
   await page.goto(spec.url, { waitUntil: 'domcontentloaded' });
   const dclMs = await page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
@@ -281,8 +282,10 @@ async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
     panelAt: null,
     badgeTimes: [],
   };
-  await cdp.send('Tracing.end');
-  await traced;
+  if (tracing) {
+    await cdp.send('Tracing.end');
+    await traced;
+  }
   await cdp.detach();
   await page.close();
   const allBadges = spec.badges > 0 && probe.badgeTimes.length >= spec.badges ? probe.badgeTimes[spec.badges - 1]! : null;
@@ -654,11 +657,15 @@ async function main() {
     for (const p of results.pages) {
       const d = samples[p.key]!;
       const base = BASELINE ? stat(d.baseline.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)) : null;
+      const baseRender = BASELINE
+        ? stat(d.baseline.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs))
+        : null;
+      const baseForced = BASELINE ? d.baseline.flatMap((x) => x.render.forcedByExtension).length : 0;
       const basePanel = BASELINE ? stat(d.baseline.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null;
       console.log(
         `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; added style+layout ${p.addedRenderMs.median} ms (${p.addedRenderMs.p25}–${p.addedRenderMs.p75}), reader ${p.readerAddedRenderMs.median}; forced by us ${p.forcedByUs.length}${p.forcedByUs.length ? ' ' + JSON.stringify(p.forcedByUs.slice(0, 3)) : ''}; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}` +
           (base
-            ? ` | baseline: added script ${base.median} ms (${base.p25}–${base.p75}), panel after DCL ${basePanel?.median ?? '—'} ms`
+            ? ` | baseline: added script ${base.median} ms (${base.p25}–${base.p75}), added style+layout ${baseRender!.median} ms (${baseRender!.p25}–${baseRender!.p75}), forced ${baseForced}, panel after DCL ${basePanel?.median ?? '—'} ms`
             : ''),
       );
     }
