@@ -21,7 +21,7 @@ export interface OptionsProps {
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
 
-function Radio<K extends 'panel' | 'placement' | 'theme' | 'detection'>({
+function Radio<K extends 'panel' | 'theme' | 'detection'>({
   name,
   legend,
   value,

@@ -4,7 +4,7 @@
  * (not), https://github.com/someone/ordinary-tool (always list), a page linking to detected repos.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { badges, launch, openDetails, panelHeight, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, openDetails, panelHeight, panels, resetSettings, settle, waitForPanel, type Harness } from './harness';
 import { repoPage } from '../fixtures/github';
 
 let h: Harness;
@@ -45,8 +45,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.close();
 });
-
-const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
 
 test('a LLaMA-related repo not in the dataset gets the panel, saying why it matched', async () => {
   const page = await h.open('https://github.com/someone/llama-2-7b-chat');
@@ -107,13 +105,7 @@ test('always / never lists from the options page take effect live', async () => 
   await opts.getByText(/Not saved: “not valid”/).waitFor();
   await opts.locator('#llama-never').fill('someone/llama-2-7b-chat');
   await chat.waitForFunction(() => !document.querySelector('backstory-panel'));
-  // The lists live in storage.local, the rest in sync: both back to nothing stored.
-  await worker().evaluate(async () => {
-    type Area = { clear(): Promise<void>; remove(k: string): Promise<void> };
-    const c = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
-    await c.storage.sync.clear();
-    await c.storage.local.remove('lists');
-  });
+  await resetSettings(h);
   await opts.close();
   await tool.close();
   await chat.close();

@@ -157,6 +157,17 @@ export async function badges(page: Page) {
   return page.evaluate(readBadges);
 }
 
+/** Settings back to nothing stored: the sync item and the lists (storage.local); panel states stay. */
+export async function resetSettings(h: Harness): Promise<void> {
+  const worker = h.context.serviceWorkers()[0] ?? h.worker!;
+  await worker.evaluate(async () => {
+    type Area = { clear(): Promise<void>; remove(k: string): Promise<void> };
+    const c = (globalThis as unknown as { chrome: { storage: { sync: Area; local: Area } } }).chrome;
+    await c.storage.sync.clear();
+    await c.storage.local.remove('lists');
+  });
+}
+
 /** Let the content script finish its queued work (time slices, lookups). */
 export async function settle(page: Page, ms = 400) {
   await page.waitForTimeout(ms);

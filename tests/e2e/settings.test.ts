@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badges, launch, panels, settle, waitForPanel, type Harness } from './harness';
+import { badges, launch, panels, resetSettings as resetHarnessSettings, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, repoPage } from '../fixtures/github';
 
 let h: Harness;
@@ -34,13 +34,7 @@ const tabIdOf = (url: string) =>
 const badgeText = (tabId: number) =>
   worker().evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId);
 const options = () => h.open(`chrome-extension://${h.extensionId}/options.html`);
-/** Settings back to nothing stored: the sync item and the lists (storage.local; panel states stay). */
-const resetSettings = () =>
-  worker().evaluate(async () => {
-    const c = (globalThis as unknown as W).chrome;
-    await c.storage.sync.clear();
-    await c.storage.local.remove('lists');
-  });
+const resetSettings = () => resetHarnessSettings(h);
 const storedLists = () =>
   worker().evaluate(
     async () => (await (globalThis as unknown as W).chrome.storage.local.get('lists')).lists as Record<string, string[]> | undefined,

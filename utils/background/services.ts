@@ -71,6 +71,9 @@ export function initialState(remembered: PanelState, s: Settings): PanelState {
 }
 
 /** The host of the page that sent a message ('' for an extension page or no URL). */
+/** A private (incognito) tab: nothing it does is written to storage. */
+export const isPrivate = (sender: SenderInfo): boolean => sender.tab?.incognito === true;
+
 export function senderHost(sender: SenderInfo): string {
   try {
     return new URL(sender.url ?? '').hostname;

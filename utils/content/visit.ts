@@ -159,7 +159,7 @@ export class Visit {
       state,
       onState: (next) => {
         this.#panelState = next;
-        void this.#host.send({ type: 'panelState', subject: data.subject, state: next }).catch((e) => this.#host.log('state', e));
+        this.#remember(data.subject, next);
       },
       enhance: site.outline ? outlineWith(ui) : undefined,
       showSubject: this.#elsewhere,
@@ -178,15 +178,19 @@ export class Visit {
     this.#host.onPanel();
   }
 
-  /** The keyboard command: hide a shown panel, else show it (a dismissed one opens). */
   /** The user asked to see it (the popup): open, and no longer remembered as dismissed or collapsed. */
   async open(): Promise<void> {
     await this.show('open');
     const subject = this.data?.subject;
-    if (subject && this.#panel)
-      void this.#host.send({ type: 'panelState', subject, state: 'open' }).catch((e) => this.#host.log('state', e));
+    if (subject && this.#panel) this.#remember(subject, 'open');
   }
 
+  /** The background keeps the user's collapse/dismiss choice per subject. */
+  #remember(subject: string, state: PanelState) {
+    void this.#host.send({ type: 'panelState', subject, state }).catch((e) => this.#host.log('state', e));
+  }
+
+  /** The keyboard command: hide a shown panel, else show it (a dismissed one opens). */
   toggle(): void {
     if (this.#panel) this.hide();
     else void this.show(this.#panelState === 'dismissed' ? 'open' : this.#panelState);

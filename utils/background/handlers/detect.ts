@@ -1,7 +1,7 @@
 /** `detect`: a repo page the dataset does not know, with a cue word: the detector decides whether it gets a panel. */
 import { isSubject } from '../../core/subjects';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
-import { applyTopicSettings, detectorFor, initialState, viewFor, type SenderInfo, type Services } from '../services';
+import { applyTopicSettings, detectorFor, initialState, viewFor, isPrivate, type SenderInfo, type Services } from '../services';
 
 export async function handleDetect(req: RequestOf<'detect'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'detect'>> {
   const settings = await s.settings();
@@ -17,6 +17,6 @@ export async function handleDetect(req: RequestOf<'detect'>, sender: SenderInfo,
   return {
     ...none,
     data: applyTopicSettings(data, settings),
-    state: initialState(await s.states.get(data.subject, sender.tab?.incognito === true), settings),
+    state: initialState(await s.states.get(data.subject, isPrivate(sender)), settings),
   };
 }

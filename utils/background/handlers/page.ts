@@ -2,7 +2,7 @@
 import type { PanelData } from '../../core/model';
 import type { PageReply, ReplyTo, RequestOf } from '../../schema/messages';
 import { isSilenced } from '../../schema/settings';
-import { applyTopicSettings, initialState, senderHost, viewFor, type SenderInfo, type Services } from '../services';
+import { applyTopicSettings, initialState, isPrivate, senderHost, viewFor, type SenderInfo, type Services } from '../services';
 
 export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'page'>> {
   return s.trackPage(async () => {
@@ -12,7 +12,7 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
     const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
     if (isSilenced(settings, senderHost(sender), repo)) return none(true);
     // The remembered state of the page's own subject is read while the index shards load.
-    const incognito = sender.tab?.incognito === true;
+    const incognito = isPrivate(sender);
     const early = req.subject ? s.states.get(req.subject, incognito) : null;
     const k = await s.knowledge();
     await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
