@@ -1,14 +1,17 @@
 /** A notice's card: its facts, each linked to the line it comes from, and what answered it. */
-import type { NoticeCard as Card } from '@/utils/core/model';
-import { formatDate, grouped, kindTitle, plural } from '@/utils/core/words';
-import { Fact, SafeLink, Source, SourcedFact } from './links';
+import type { NoticeCard as Card, TakedownScope } from '@/utils/core/model';
+import { EXPLAIN, formatDate, grouped, kindTitle, plural } from '@/utils/core/words';
+import { Fact, SafeLink, Source, SourcedFact, Term } from './links';
 
 function Answers({ n }: { n: Card }) {
   return (
     <>
       {n.answers.map((a) => (
         <div class="answer" key={a.path}>
-          <strong>{kindTitle(a.kind)}</strong> · {formatDate(a.date)}
+          <strong>
+            {a.kind in EXPLAIN ? <Term tip={EXPLAIN[a.kind as keyof typeof EXPLAIN]}>{kindTitle(a.kind)}</Term> : kindTitle(a.kind)}
+          </strong>{' '}
+          · {formatDate(a.date)}
           {a.party && (
             <>
               {' '}
@@ -50,11 +53,32 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
  * `namedAt`: where the notice names the panel's repo. `self`: the card of the page being shown (no link
  * to the page you are on). `context`: a fact of the story, not of this page's subject (neutral styling).
  */
-export function NoticeCard({ n, namedAt, self, context }: { n: Card; namedAt?: string | null; self?: boolean; context?: boolean }) {
+const NAMES_THIS: Record<TakedownScope, string> = {
+  whole: 'It names this repository',
+  files: 'It names specific files in this repository, not the whole repository',
+  network: 'It names this repository; GitHub applied it to the whole fork network',
+};
+
+export function NoticeCard({
+  n,
+  namedAt,
+  scope,
+  self,
+  context,
+}: {
+  n: Card;
+  namedAt?: string | null;
+  scope?: TakedownScope | undefined;
+  self?: boolean;
+  context?: boolean;
+}) {
   return (
     <section class={`card notice kind-${n.kind}${context ? ' context' : ''}`} aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
       <h3>
-        <span class="kind">{kindTitle(n.kind)}</span> · {formatDate(n.date)}
+        <span class="kind">
+          {n.kind in EXPLAIN ? <Term tip={EXPLAIN[n.kind as keyof typeof EXPLAIN]}>{kindTitle(n.kind)}</Term> : kindTitle(n.kind)}
+        </span>{' '}
+        · {formatDate(n.date)}
         {n.llama === 'inferred' && (
           <span class="tag" title="The notice does not name LLaMA; the link is inferred from repository names">
             LLaMA link inferred
@@ -64,6 +88,12 @@ export function NoticeCard({ n, namedAt, self, context }: { n: Card; namedAt?: s
       <dl>
         <SourcedFact term="For" f={n.principal} />
         <SourcedFact term="Sent by" f={n.sender} />
+        {n.asks && (
+          <Fact term="Asks for">
+            {n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}
+            <Source href={n.asks.source} />
+          </Fact>
+        )}
         {n.textDate && (
           <Fact term="Dated">
             {formatDate(n.textDate.value)}
@@ -85,8 +115,14 @@ export function NoticeCard({ n, namedAt, self, context }: { n: Card; namedAt?: s
       </dl>
       {namedAt && (
         <p class="named-at">
-          It names this repository
+          {NAMES_THIS[scope ?? 'whole']}
           <Source href={namedAt} />
+        </p>
+      )}
+      {n.changesOffered && (
+        <p class="note">
+          GitHub gives owners a chance to remove the named files before disabling anything.
+          <Source href={n.changesOffered} />
         </p>
       )}
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}

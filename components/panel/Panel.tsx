@@ -3,8 +3,8 @@
  * demand. Lives in a shadow root (utils/ui/mount.ts). Every sentence comes from utils/core/words.ts.
  */
 import type { NoticePanel, PanelData, PanelState, RepoPanel, ThreadPanel } from '@/utils/core/model';
-import { formatDate, panelTitle, plural, statusOf } from '@/utils/core/words';
-import { SafeLink } from './links';
+import { EXPLAIN, formatDate, outcomeSentence, panelTitle, plural, statusOf } from '@/utils/core/words';
+import { SafeLink, Source, Term } from './links';
 import { NoticeCard } from './NoticeCard';
 import { ThreadCardView, Topics, type ThreadUi } from './Thread';
 
@@ -83,11 +83,25 @@ function Timeline({ data }: { data: PanelData }) {
   );
 }
 
+/** The record's outcome in one plain sentence, its word explained, with the line that names this repo. */
+function OutcomeLine({ p }: { p: RepoPanel }) {
+  const o = p.outcome;
+  const sentence = outcomeSentence(o, !!p.takedownPage);
+  if (!sentence || o.state === 'none') return null;
+  return (
+    <p class={`outcome-line tone-${o.state}`}>
+      <Term tip={EXPLAIN[o.state]}>{sentence}</Term>
+      <Source href={o.namedAt} />
+    </p>
+  );
+}
+
 /** What a repo panel adds to its status line: a takedown newer than our copy, why it may be related, our note. */
 function RepoLead({ p }: { p: RepoPanel }) {
   const unknown = p.takedownPage && !p.takedownPage.known ? p.takedownPage.notice : null;
   return (
     <>
+      {!unknown && <OutcomeLine p={p} />}
       {unknown && (
         <p class="outcome disabled">
           GitHub has disabled this repository after a DMCA notice ({unknown.file}) that is newer than Backstory's copy of github/dmca.{' '}
@@ -115,7 +129,7 @@ function RepoBody({ p, ui }: { p: RepoPanel; ui: ThreadUi }) {
     <>
       <RepoLead p={p} />
       {p.notices.map((n) => (
-        <NoticeCard key={n.card.path} n={n.card} namedAt={n.role === 'named' ? n.namedAt : null} />
+        <NoticeCard key={n.card.path} n={n.card} namedAt={n.role === 'named' ? n.namedAt : null} scope={n.scope} />
       ))}
       {p.storyNotices.length > 0 && (
         <details class="context">

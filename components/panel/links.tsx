@@ -63,3 +63,15 @@ export function SourcedFact({ term, f }: { term: string; f: Sourced | null }) {
     </Fact>
   );
 }
+
+/**
+ * A DMCA term explained in one short sentence, shown on hover and on keyboard focus (drawn by CSS from
+ * `data-tip`, so it adds nothing to the panel's text) and read by screen readers as its description.
+ */
+export function Term({ tip, children }: { tip: string; children: ComponentChildren }) {
+  return (
+    <span class="term" tabIndex={0} data-tip={tip} aria-description={tip}>
+      {children}
+    </span>
+  );
+}

@@ -85,7 +85,7 @@ describe('panel on the pages the dataset knows', () => {
       ],
       'disputed',
       // Status first: what became of this repo, from the record.
-      'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments',
+      'Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023',
     );
   });
 
@@ -99,7 +99,7 @@ describe('panel on the pages the dataset knows', () => {
       ['shawwn/llama-dl'],
       // The counter-notice was filed for the root, not for this fork.
       'disabled',
-      'Disabled · with its fork network (shawwn/llama-dl) · DMCA notice from Meta Platforms · Mar 21, 2023',
+      'Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network (shawwn/llama-dl)',
     );
     expect(p.text).toMatch(/entire network of 403 repositories/);
   });
@@ -132,7 +132,7 @@ describe('panel on the pages the dataset knows', () => {
       ['counter-noticed', 'discussed', 'llama'],
       ['OpSec Online LLC', 'Counter-notice', 'shawwn/llama-dl'],
       null,
-      'DMCA takedown notice · from Meta Platforms · Mar 21, 2023 · names 1 repository · disputed by a counter-notice · Apr 27, 2023',
+      'DMCA takedown notice · from Meta Platforms, via OpSec Online · Mar 21, 2023 · names 1 repository · disputed by a counter-notice · Apr 27, 2023',
     );
   });
 

@@ -299,7 +299,7 @@ describe('other HN pages', () => {
     expect(p!.relations).toContain('named-in-notice');
     // Compact: one line naming the repo and what became of it, expandable to the full context.
     expect(p!.outcome).toBe('disputed');
-    expect(p!.text).toContain('shawwn/llama-dl · Disputed · DMCA notice from Meta Platforms · Mar 21, 2023');
+    expect(p!.text).toContain('shawwn/llama-dl · Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023');
     expect(await page.locator('backstory-panel .body').count()).toBe(0);
     await page.locator('backstory-panel button.status').click();
     await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('OpSec Online LLC'));

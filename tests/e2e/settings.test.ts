@@ -201,7 +201,7 @@ describe('popup and toolbar badge', () => {
     const first = await popup.locator('main section button, main section a.button').first().innerText();
     expect(first).toBe('Open the details on the page');
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023');
+    expect(text).toContain('Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023');
     expect(text).toMatch(/Links badged on this page \(2\)/);
     expect(text).not.toMatch(/\brepo:|\bnotice:\d|thread:hn/);
     expect(await popup.evaluate(() => document.querySelector('main')!.getBoundingClientRect().height)).toBeLessThanOrEqual(600);
@@ -247,7 +247,7 @@ describe('popup and toolbar badge', () => {
     await firstResult('shawwn/llama-dl');
     await popup.locator('.results .result').first().click();
     const text = await popup.locator('main').innerText();
-    expect(text).toContain('Disputed · DMCA notice from Meta Platforms · Mar 21, 2023');
+    expect(text).toContain('Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023');
     await box.fill('no such thing anywhere');
     await popup.getByText(/Nothing in Backstory's dataset matches/).waitFor();
     // The per-site switch turns Backstory off for github.com.

@@ -114,6 +114,8 @@ describe('hostile strings in the DMCA index', () => {
     network: null,
     gists: 0,
     scope: 'named',
+    changesOffered: null,
+    asks: null,
     repos: [{ name: 'evil/repo', line: 5 }],
     originals: [],
     refersTo: [],

@@ -17,6 +17,8 @@ const N = (path: string, repos: string[], extra: Partial<BuildNotice> = {}): Bui
   network: null,
   gists: 0,
   scope: 'named',
+  changesOffered: null,
+  asks: null,
   repos: repos.map((name, i) => ({ name, line: 10 + i })),
   originals: [],
   refersTo: [],
@@ -143,7 +145,7 @@ describe('compact DMCA index', () => {
     expect(checkIndex(built.notices, swapped).join('\n')).toMatch(/repos\.tsv:\d+ name: lines not sorted/);
     const dangling = built.repos.replace(/\t([0-9a-z~,]+)\n$/, '\tzz\n');
     expect(checkIndex(built.notices, dangling).join('\n')).toMatch(/repos\.tsv:\d+ notices: /);
-    expect(checkIndex('2020/01/x.md\tno\n', built.repos)[0]).toMatch(/notices\.tsv:1 fields: expected 14/);
+    expect(checkIndex('2020/01/x.md\tno\n', built.repos)[0]).toMatch(/notices\.tsv:1 fields: expected 16/);
     const { manifest, files } = shardIndex(built, { notices: 2, repos: 2 });
     const m = JSON.parse(manifest) as IndexManifest;
     expect(checkManifest(m, new Map(files))).toEqual([]);

@@ -66,8 +66,8 @@ describe('badges', () => {
     expect(known['thread:hn:35288415']!.subject).toBe('thread:hn:35287733');
     expect(known['repo:shawwn/llama-dl']!.facts).toMatchObject({
       kind: 'repo',
-      takedowns: [{ path: '2023/03/2023-03-21-meta.md', party: { value: 'Meta Platforms, Inc.' } }],
-      disputed: true,
+      outcome: { state: 'disputed', notice: { path: '2023/03/2023-03-21-meta.md', party: { value: 'Meta Platforms, Inc.' } } },
+      takedowns: 1,
       discussed: true,
     });
   });
@@ -196,11 +196,24 @@ describe('repo panels', () => {
     ['aliakseis/copy_trade_system', undefined, 'disabled', '2023/11/2023-11-07-metatrader.md', null],
     // A reversal naming no repo reverses the whole notice.
     ['6un9-h0-dan/community_kit', undefined, 'reinstated', '2022/11/2022-11-15-cobaltstrike.md', 'reversal'],
-    // GitHub reversed the counter-notice: the repo stays disabled, undisputed.
-    ['moongazer07/dev', undefined, 'disabled', '2023/08/2023-08-18-chessaid.md', null],
+    // GitHub reversed the counter-notice: undisputed; and the notice names only files in it: named, not disabled.
+    ['moongazer07/dev', undefined, 'named', '2023/08/2023-08-18-chessaid.md', null],
+    // GitHub's note that the owners were first offered changes, one playlist file: named.
+    ['clashunico/wiseplay', undefined, 'named', '2025/06/2025-06-04-laliga-2.md', null],
+    // The complainant's own original work (a letter: "The original work resides in this repo"): no outcome.
+    ['skyverge/wc-plugins', undefined, 'none', null, null],
+    // The owner withdrew its counter-notice: the takedown stands, undisputed.
+    ['gh0stblade/lumberyard', undefined, 'disabled', '2017/2017-11-17-AWS.md', null],
+    // Two takedowns on one day: the one asking for the whole repository decides.
+    ['erick-alvino/jym', undefined, 'disabled', '2020/09/2020-09-21-product-version.md', null],
+    // A retraction named after its notice (…-Galleria-5-Retraction) restores what that notice named.
+    ['b-works/bworks', undefined, 'reinstated', '2017/2017-02-13-Galleria-5.md', 'retraction'],
     ['shawwn/llama-dl', undefined, 'disputed', '2023/03/2023-03-21-meta.md', 'counter-notice'],
-    // A fork of a repo GitHub reinstated is reinstated with it.
-    ['someone/youtube-dl', 'ytdl-org/youtube-dl', 'reinstated', '2020/10/2020-10-23-RIAA.md', 'reversal'],
+    // A fork of a named repo is decided by the root's takedown only when GitHub processed it against the
+    // whole network (the RIAA notice was not): no outcome of its own.
+    ['someone/youtube-dl', 'ytdl-org/youtube-dl', 'none', null, null],
+    // …and a fork of a repo whose network was processed is disabled with it.
+    ['someone/llama-dl', 'shawwn/llama-dl', 'disabled', '2023/03/2023-03-21-meta.md', null],
     // Discussed or LLaMA-related only: no takedown names it.
     ['facebookresearch/llama', undefined, 'none', null, null],
   ])('outcome of %s (root %s): %s', (repo, root, state, notice, by) => {

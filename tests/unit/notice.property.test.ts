@@ -112,6 +112,8 @@ beforeAll(async () => {
       network: null,
       gists: 0,
       scope: 'named',
+      changesOffered: null,
+      asks: null,
       repos: [
         { name: 'a/b', line: 1 },
         { name: 'c/d', line: 2 },

@@ -29,7 +29,7 @@ test('open: the status line, the DMCA card (with where it names this repo), the 
   mount(data);
   const text = root.textContent!;
   expect(root.querySelector('button.status')!.getAttribute('title')).toBe(
-    'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments — hide the details',
+    'Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023 — hide the details',
   );
   expect(root.querySelector('.named-at a.src')!.getAttribute('href')).toBe(
     'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
@@ -87,19 +87,19 @@ test.each([
     'repo:shawwn/llama-dl',
     undefined,
     'disputed',
-    'Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023 · HN: 320 points, 204 comments',
+    'Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023',
   ],
   [
     'repo:ytdl-org/youtube-dl',
     undefined,
     'ok',
-    'Reinstated · GitHub reversed the DMCA notice from Recording Industry Association of America of Oct 23, 2020 · Nov 16, 2020',
+    'Reinstated · Recording Industry Association of America · takedown of Oct 23, 2020 · reversed by GitHub Nov 16, 2020',
   ],
   [
     'repo:someone/llama-dl',
     'shawwn/llama-dl',
     'dmca',
-    'Disabled · with its fork network (shawwn/llama-dl) · DMCA notice from Meta Platforms · Mar 21, 2023 · HN: 320 points, 204 comments',
+    'Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network (shawwn/llama-dl)',
   ],
   [
     'repo:facebookresearch/llama',

@@ -30,7 +30,8 @@ export function textBlock(a: Element): Element[] {
 
 /** Short label: what matters most about the target. */
 export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
-  if (info.relations.includes('named-in-notice') || info.subject.startsWith('notice:')) return { text: 'DMCA', cls: 'dmca' };
+  // Its colour from the same outcome as the subject's panel: disabled, named, disputed or restored.
+  if (info.relations.includes('named-in-notice') || info.subject.startsWith('notice:')) return { text: 'DMCA', cls: info.tone ?? 'dmca' };
   if (info.relations.includes('discussed') || info.subject.startsWith('thread:')) return { text: 'HN', cls: 'hn' };
   return { text: 'LLaMA', cls: 'llama' };
 }

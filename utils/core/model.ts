@@ -35,24 +35,30 @@ export interface BadgeInfo {
   relations: Relation[];
   /** One line for the badge's tooltip and accessible name (worded by the background). */
   hint: string;
+  /** Its colour, from the same outcome as the subject's panel (absent: by relation). */
+  tone?: BadgeTone;
 }
+
+/** A DMCA badge's colour: disabled, named, disputed, restored (reinstated, or a reversed / retracted notice). */
+export type BadgeTone = 'dmca' | 'named' | 'disputed' | 'ok';
 
 /** What a badge's hint says, as facts (the background words them with utils/core/words.ts). */
 export type BadgeFacts =
   | {
       kind: 'repo';
       repo: string;
-      /** Takedown notices naming it, newest first (their count is what matters). */
-      takedowns: NoticeRef[];
+      /** What the record says became of it: the same outcome its panel leads with. */
+      outcome: Outcome;
+      /** How many takedown notices name it as infringing. */
+      takedowns: number;
       /** Named only as the original work (in the one takedown). */
-      original: boolean;
+      original: NoticeRef | null;
       /** Named only in answers (counter-notices…): the newest. */
       answer: NoticeRef | null;
-      disputed: boolean;
       discussed: boolean;
       llama: boolean;
     }
-  | { kind: 'notice'; notice: NoticeRef; repoCount: number; disputed: boolean }
+  | { kind: 'notice'; notice: NoticeRef; repoCount: number; answer: NoticeRef | null }
   | { kind: 'thread'; title: string; commentCount: number }
   | { kind: 'related-thread'; title: string; note: string }
   | { kind: 'detected'; repo: string; signals: string[] };
@@ -76,6 +82,8 @@ export interface NoticeRef {
    * for. Null when the text does not say (GitHub redacts most names).
    */
   party: Sourced | null;
+  /** The agent that sent it for `party` (a takedown naming a principal and its sender), else null. */
+  via: Sourced | null;
 }
 
 /** A counter-notice, retraction, reversal or legal action answering a notice. */
@@ -96,6 +104,10 @@ export interface NoticeCard extends NoticeRef {
   principal: Sourced | null;
   /** GitHub's note that it processed the notice against a whole fork network of this many repositories. */
   network: Sourced<number> | null;
+  /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */
+  asks: Sourced<'whole' | 'files'> | null;
+  /** GitHub's note that it first contacted the owners to give them an opportunity to make changes. */
+  changesOffered: string | null;
   repoCount: number;
   /** The repos it names, up to a cap (the notice's own page lists them). */
   repos: string[];
@@ -110,12 +122,19 @@ export interface NoticeCard extends NoticeRef {
 
 /**
  * What the published record says became of a repo (../shared/CONTRACT.md `data-outcome`):
- *  - `disabled`: a takedown notice names it (or its fork-network root) and no later record restores it;
- *  - `disputed`: as disabled, and a counter-notice answers that notice for it;
+ *  - `disabled`: a takedown asks for the whole repo (or GitHub processed it against the repo's fork
+ *    network), carries no GitHub note that the owners were first offered changes, and no later record
+ *    restores it; or the page is GitHub's takedown page for it;
+ *  - `named`: a takedown names it, but the record does not say it was disabled (specific files only, or
+ *    GitHub's note that it let the owners make changes first);
+ *  - `disputed`: as disabled or named, and a counter-notice answers that notice for it;
  *  - `reinstated`: GitHub reversed that notice, or the sender retracted it for this repo;
- *  - `none`: no takedown notice names it or its root.
+ *  - `none`: no takedown names it (or its root, processed against the network) as infringing.
  */
-export type OutcomeState = 'disabled' | 'disputed' | 'reinstated' | 'none';
+export type OutcomeState = 'disabled' | 'named' | 'disputed' | 'reinstated' | 'none';
+
+/** What a takedown asks for: the whole repository, specific files in it, or its whole fork network. */
+export type TakedownScope = 'whole' | 'files' | 'network';
 
 export interface Outcome {
   state: OutcomeState;
@@ -129,6 +148,10 @@ export interface Outcome {
   by: NoticeRef | null;
   /** Other takedown notices naming it, beyond `notice`. */
   others: number;
+  /** What that takedown asks for, with the line that says so (null when there is no takedown). */
+  scope: { value: TakedownScope; source: string | null } | null;
+  /** GitHub's note on that takedown that the owners were first given a chance to make changes. */
+  changesOffered: string | null;
 }
 
 /** How a repo is connected to a notice shown in its panel. */
@@ -147,6 +170,8 @@ export interface RepoNotice {
   card: NoticeCard;
   /** Where the notice names this repo (or, for `network`, its root). */
   namedAt: string | null;
+  /** What it asks for of this repo (`named` and `network` roles). */
+  scope?: TakedownScope;
 }
 
 /** A comment of a thread, linked, with a short quote (our anchor phrase). */

@@ -5,6 +5,7 @@
  */
 import type {
   BadgeFacts,
+  BadgeTone,
   NoticeCard,
   NoticeKind,
   NoticePanel,
@@ -48,8 +49,8 @@ export const RELATION_LABEL: Record<Relation, string> = {
   llama: 'LLaMA',
 };
 
-/** " from X" when the record names who sent it. */
-const from = (n: NoticeRef) => (n.party ? ` from ${n.party.value}` : '');
+/** " from X" (or " from X, via Y") when the record names who sent it. */
+const from = (n: NoticeRef) => (n.party ? ` from ${partyLine(n, false)}` : '');
 /** "DMCA takedown notice of 2023-03-21 from X" */
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
@@ -76,30 +77,57 @@ export function answerLines(c: NoticeCard): string[] {
   );
 }
 
-/** The outcome's state as a short label (the status line's lead). */
+/** The outcome's state as a short label (the popup's and the badge's word). */
 export const OUTCOME_LABEL: Record<Outcome['state'], string> = {
   disabled: 'Disabled',
+  named: 'Named in a DMCA takedown',
   disputed: 'Disputed',
   reinstated: 'Reinstated',
-  none: 'Not disabled',
+  none: 'Not named in a takedown',
 };
 
-/** What became of a repo, in one sentence (its panel's first line). Null when no takedown names it. */
-export function outcomeSentence(o: Outcome): string | null {
+/** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
+export const EXPLAIN = {
+  disabled: 'GitHub made the repository unavailable because of a DMCA takedown notice.',
+  named:
+    'A DMCA takedown notice names this repository, but GitHub’s published record does not say it disabled it (only files were named, or the owners were first given a chance to make changes).',
+  disputed: 'The owner filed a counter-notice: a formal reply saying the takedown is mistaken, which can get the content restored.',
+  reinstated: 'The content was restored: GitHub reversed the takedown, or its sender retracted it.',
+  takedown: 'A DMCA takedown notice: a rights holder asks GitHub to remove content it says infringes its copyright.',
+  'counter-notice': 'A counter-notice is the owner’s formal reply that a takedown is mistaken; it can get the content restored.',
+  retraction: 'A retraction is the sender withdrawing its takedown notice, in whole or in part.',
+  reversal: 'A reversal is GitHub undoing its own decision on a notice.',
+} as const;
+
+/** "LaLiga, via Sportian": the rights holder first, then the agent that sent the notice for it. */
+export function partyLine(n: Pick<NoticeRef, 'party' | 'via'>, short = true): string | null {
+  if (!n.party) return null;
+  const name = (x: string) => (short ? shortParty(x) : x);
+  return n.via ? `${name(n.party.value)}, via ${name(n.via.value)}` : name(n.party.value);
+}
+
+/** What became of a repo, in one sentence (the details' first line). Null when no takedown names it. */
+export function outcomeSentence(o: Outcome, takedownPage = false): string | null {
   const n = o.notice;
   if (!n || o.state === 'none') return null;
-  const notice = `${KIND_LABEL[n.kind]} of ${formatDate(n.date)}${from(n)}`;
-  const whose = o.viaRoot ? `Its fork network (${o.viaRoot}) was` : 'It was';
-  const also = o.others ? ` (named in ${plural(o.others, 'other DMCA notice')} too)` : '';
+  const who = partyLine(n, false);
+  const notice = `DMCA takedown notice of ${formatDate(n.date)}${who ? ` from ${who}` : ''}`;
+  const whose = o.viaRoot ? `Its fork network (${o.viaRoot})` : 'It';
+  const also = o.others ? ` It is named in ${plural(o.others, 'other takedown notice')} too.` : '';
+  const offered = o.changesOffered ? ' GitHub first gave the owners a chance to make changes.' : '';
   switch (o.state) {
     case 'disabled':
-      return `${whose} disabled after the ${notice}${also}.`;
+      return takedownPage
+        ? `GitHub shows this repository as disabled after the ${notice}.${also}`
+        : `${whose} was disabled after the ${notice}${o.scope?.value === 'network' ? ', applied to the whole fork network' : ''}; this page is up, so it is available again or was never fully removed.${also}`;
+    case 'named':
+      return `${whose === 'It' ? 'It is' : `${whose} is`} named in the ${notice}${o.scope?.value === 'files' ? ', which names specific files in it' : ''}; the record does not say GitHub disabled it.${offered}${also}`;
     case 'disputed':
-      return `${whose} disabled after the ${notice}; a counter-notice of ${formatDate(o.by!.date)} disputes it${also}.`;
+      return `${whose === 'It' ? 'It is' : `${whose} is`} named in the ${notice}; a counter-notice of ${formatDate(o.by!.date)} disputes it.${also}`;
     case 'reinstated':
       return o.by?.kind === 'reversal'
-        ? `GitHub reversed the ${notice} on ${formatDate(o.by.date)} and restored what it had disabled${also}.`
-        : `The sender retracted the ${notice}${o.viaRoot ? '' : ' for this repository'} on ${formatDate(o.by!.date)}${also}.`;
+        ? `GitHub reversed the ${notice} on ${formatDate(o.by.date)} and restored what it had disabled.${also}`
+        : `The sender retracted the ${notice}${o.viaRoot ? '' : ' for this repository'} on ${formatDate(o.by!.date)}.${also}`;
   }
 }
 
@@ -165,22 +193,51 @@ export function panelTitle(p: PanelData): string {
   return p.kind === 'notice' ? `${kindTitle(p.notice.kind)}: ${p.title}` : p.title;
 }
 
+/** What the record says of a repo, for a link to it: the same outcome as its panel, in a phrase. */
+function repoOutcomePhrase(o: Outcome): string | null {
+  const n = o.notice;
+  if (!n) return null;
+  const takedown = `the DMCA takedown of ${formatDate(n.date)}${n.party ? ` from ${partyLine(n)}` : ''}`;
+  switch (o.state) {
+    case 'disabled':
+      return `disabled after ${takedown}`;
+    case 'named':
+      return `named in ${takedown}${o.scope?.value === 'files' ? ' (specific files)' : ''}; not recorded as disabled`;
+    case 'disputed':
+      return `named in ${takedown}; disputed by a counter-notice of ${formatDate(o.by!.date)}`;
+    case 'reinstated':
+      return `reinstated: ${o.by?.kind === 'reversal' ? 'GitHub reversed' : 'the sender retracted'} ${takedown} on ${formatDate(o.by!.date)}`;
+    case 'none':
+      return null;
+  }
+}
+
+/** A notice's standing for a link to it: reversed, retracted or disputed, when something answered it. */
+function noticeAnswerPhrase(a: NoticeRef | null): string {
+  if (!a) return '';
+  const verb = a.kind === 'reversal' ? 'reversed by GitHub' : a.kind === 'retraction' ? 'retracted' : 'disputed by a counter-notice';
+  return `, ${verb} on ${formatDate(a.date)}`;
+}
+
 /** A link badge's tooltip (and accessible name), without the "Backstory:" prefix the badge adds. */
 export function badgeHint(f: BadgeFacts): string {
   switch (f.kind) {
     case 'repo': {
       const parts: string[] = [];
-      const [latest] = f.takedowns;
-      if (f.takedowns.length > 1) parts.push(`named in ${f.takedowns.length} DMCA notices, the latest of ${latest!.date}${from(latest!)}`);
-      else if (latest) parts.push(`named in ${noticePhrase(latest)}${f.original ? ' (as the original work)' : ''}`);
-      else if (f.answer) parts.push(`named in a ${KIND_LABEL[f.answer.kind]} of ${f.answer.date}${from(f.answer)}`);
-      if (f.disputed) parts.push('disputed by a counter-notice');
+      const outcome = repoOutcomePhrase(f.outcome);
+      if (outcome) parts.push(outcome);
+      else if (f.original)
+        parts.push(
+          `named as the original work in the DMCA takedown of ${formatDate(f.original.date)}${f.original.party ? ` from ${partyLine(f.original)}` : ''}`,
+        );
+      else if (f.answer) parts.push(`named in a ${KIND_LABEL[f.answer.kind]} of ${formatDate(f.answer.date)}${from(f.answer)}`);
+      if (f.takedowns > 1) parts.push(`named in ${f.takedowns} DMCA takedowns in all`);
       if (f.discussed) parts.push('discussed on Hacker News');
       if (!parts.length && f.llama) parts.push('LLaMA-related');
-      return `${f.repo} — ${parts.join(', ')}`;
+      return `${f.repo} — ${parts.join('; ')}`;
     }
     case 'notice':
-      return `${capital(noticeOf(f.notice))} — ${plural(f.repoCount, 'repository', 'repositories')} named${f.disputed ? ', disputed by a counter-notice' : ''}`;
+      return `${capital(noticeOf(f.notice))} — ${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.answer)}`;
     case 'thread':
       return `“${f.title}” (${plural(f.commentCount, 'comment')})`;
     case 'related-thread':
@@ -188,6 +245,29 @@ export function badgeHint(f: BadgeFacts): string {
     case 'detected':
       return `likely LLaMA-related — ${f.signals.join('; ')}`;
   }
+}
+
+/** A DMCA badge's colour, from the same facts as its words (undefined: not a DMCA badge). */
+export function badgeTone(f: BadgeFacts): BadgeTone | undefined {
+  if (f.kind === 'notice') {
+    const k = f.answer?.kind;
+    return k === 'reversal' || k === 'retraction'
+      ? 'ok'
+      : k === 'counter-notice'
+        ? 'disputed'
+        : f.notice.kind === 'takedown'
+          ? 'dmca'
+          : 'named';
+  }
+  if (f.kind !== 'repo') return undefined;
+  const TONE: Record<Outcome['state'], BadgeTone | undefined> = {
+    disabled: 'dmca',
+    named: 'named',
+    disputed: 'disputed',
+    reinstated: 'ok',
+    none: f.original || f.answer ? 'named' : undefined,
+  };
+  return TONE[f.outcome.state];
 }
 
 /** A party's name without its legal form, for the status line ("Meta Platforms, Inc." → "Meta Platforms"). */
@@ -199,7 +279,7 @@ export function shortParty(name: string): string {
 }
 
 /** How the status line is coloured: by this subject's own record only. */
-export type StatusTone = 'dmca' | 'disputed' | 'ok' | 'hn' | 'neutral';
+export type StatusTone = 'dmca' | 'named' | 'disputed' | 'ok' | 'hn' | 'neutral';
 
 /** The panel's one line: a lead word or two, then short facts (the details open on demand). */
 export interface StatusLine {
@@ -208,10 +288,14 @@ export interface StatusLine {
   parts: string[];
 }
 
-const fromShort = (n: NoticeRef) => (n.party ? ` from ${shortParty(n.party.value)}` : '');
 /** "HN: 320 points, 204 comments" for the first thread that discusses it. */
 const hnPart = (threads: readonly { points: number; commentCount: number }[]) =>
   threads[0] ? [`HN: ${plural(threads[0].points, 'point')}, ${plural(threads[0].commentCount, 'comment')}`] : [];
+/** The rights holder (and its agent), or nothing when the record does not say. */
+const who = (n: NoticeRef) => {
+  const w = partyLine(n);
+  return w ? [w] : [];
+};
 
 function repoNone(p: RepoPanel): StatusLine {
   if (p.match.via === 'detected')
@@ -225,14 +309,21 @@ function repoNone(p: RepoPanel): StatusLine {
     return {
       tone: 'neutral',
       lead: 'Named as the original work',
-      parts: [`in a DMCA notice${fromShort(original.card)} · ${formatDate(original.card.date)}`],
+      parts: ['in a DMCA takedown', ...who(original.card), formatDate(original.card.date)],
+    };
+  const root = p.notices.find((n) => n.role === 'network');
+  if (root && p.match.via === 'fork')
+    return {
+      tone: 'neutral',
+      lead: 'A fork of a repository named in a DMCA takedown',
+      parts: [p.match.root, formatDate(root.card.date)],
     };
   const answer = p.notices.find((n) => n.role === 'answer');
   if (answer)
     return {
       tone: 'neutral',
-      lead: 'Named in an answer',
-      parts: [`to a DMCA notice${fromShort(answer.card)} · ${formatDate(answer.card.date)}`],
+      lead: 'Named in a reply to a DMCA takedown',
+      parts: [...who(answer.card), formatDate(answer.card.date)],
     };
   if (p.threads.length)
     return {
@@ -243,34 +334,59 @@ function repoNone(p: RepoPanel): StatusLine {
   return { tone: 'neutral', lead: 'LLaMA-related', parts: p.story ? [`part of ${p.story}`] : [] };
 }
 
+/** The scope fragment of a standing takedown: what it asked for of this repo, when that says something. */
+function scopePart(o: RepoPanel['outcome']): string[] {
+  if (o.viaRoot) return [`with its fork network (${o.viaRoot})`];
+  if (o.scope?.value === 'files') return ['specific files'];
+  if (o.scope?.value === 'network') return ['with its fork network'];
+  return [];
+}
+
+/**
+ * The panel's one line (≤ 4 fragments: outcome, who, when, one more), from this repo's own record. A
+ * repo page that renders is evidence too: only GitHub's takedown page is worded as disabled now.
+ */
 export function repoStatus(p: RepoPanel): StatusLine {
   const o = p.outcome;
-  if (p.takedownPage && !p.takedownPage.known)
+  if (p.takedownPage) {
+    const n = p.takedownPage.notice;
     return {
       tone: 'dmca',
       lead: 'Disabled',
-      parts: [`by a DMCA notice of ${formatDate(p.takedownPage.notice.date)}, newer than Backstory's copy of github/dmca`],
+      parts: p.takedownPage.known
+        ? ['DMCA takedown', ...who(n), formatDate(n.date)]
+        : [`DMCA takedown of ${formatDate(n.date)}`, "newer than Backstory's copy"],
     };
+  }
   if (o.state === 'none' || !o.notice) return repoNone(p);
-  const notice = `DMCA notice${fromShort(o.notice)} · ${formatDate(o.notice.date)}`;
-  const hn = hnPart(p.threads);
-  const more = o.others ? [`named in ${plural(o.others, 'other notice')}`] : [];
-  const via = o.viaRoot ? [`with its fork network (${o.viaRoot})`] : [];
+  const n = o.notice;
   switch (o.state) {
     case 'disabled':
-      return { tone: 'dmca', lead: 'Disabled', parts: [...via, notice, ...more, ...hn] };
+      return {
+        tone: 'dmca',
+        lead: 'Was disabled',
+        parts: [...who(n), formatDate(n.date), ...(scopePart(o)[0] ? scopePart(o) : ['DMCA takedown'])],
+      };
+    case 'named':
+      return {
+        tone: 'named',
+        lead: 'Named in a DMCA takedown',
+        parts: [
+          ...(scopePart(o)[0] ? scopePart(o) : o.changesOffered ? ['owners offered changes first'] : []),
+          ...who(n),
+          formatDate(n.date),
+        ],
+      };
     case 'disputed':
-      return { tone: 'disputed', lead: 'Disputed', parts: [notice, `counter-notice · ${formatDate(o.by!.date)}`, ...more, ...hn] };
+      return { tone: 'disputed', lead: 'Disputed', parts: [...who(n), formatDate(n.date), `counter-notice ${formatDate(o.by!.date)}`] };
     case 'reinstated':
       return {
         tone: 'ok',
         lead: 'Reinstated',
         parts: [
-          o.by?.kind === 'reversal'
-            ? `GitHub reversed the ${notice.replace(' · ', ' of ')}`
-            : `the sender retracted the ${notice.replace(' · ', ' of ')}${o.viaRoot ? '' : ' for this repository'}`,
-          formatDate(o.by!.date),
-          ...hn,
+          ...who(n),
+          `takedown of ${formatDate(n.date)}`,
+          o.by?.kind === 'reversal' ? `reversed by GitHub ${formatDate(o.by.date)}` : `retracted ${formatDate(o.by!.date)}`,
         ],
       };
   }
@@ -278,7 +394,7 @@ export function repoStatus(p: RepoPanel): StatusLine {
 
 export function noticeStatus(p: NoticePanel): StatusLine {
   const n = p.notice;
-  const party = n.party ? [`from ${shortParty(n.party.value)}`] : [];
+  const party = n.party ? [`from ${partyLine(n)}`] : [];
   const scope =
     n.kind === 'takedown' ? [n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository'] : [];
   const reversed = n.answers.find((a) => a.kind === 'reversal' || a.kind === 'retraction');

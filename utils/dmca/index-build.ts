@@ -7,7 +7,9 @@ import {
   cleanField,
   cmpStr,
   CODE_KIND,
+  decodeAsks,
   decodeFact,
+  encodeAsks,
   encodeFact,
   INDEX_VERSION,
   KIND_CODE,
@@ -64,7 +66,9 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
         n.scope === 'except' ? 'x' : '',
         refs[i]!.map((r) => ref(r.inferred ? '?' : '', r.index, r.line)).join(','),
         (answeredBy.get(i) ?? []).map(b36).join(','),
-        n.repos.map((r) => ref(originals.has(r.name) ? '~' : '', repoLine.get(r.name)!, r.line)).join(','),
+        n.repos.map((r) => ref(originals.has(r.name) ? '~' : r.files ? '^' : '', repoLine.get(r.name)!, r.line)).join(','),
+        n.changesOffered ? b36(n.changesOffered) : '',
+        encodeAsks(n.asks),
       ].join('\t') + '\n';
   });
   let reposText = '';
@@ -139,12 +143,12 @@ export function checkIndex(
   const date = /^\d{4}-\d{2}-\d{2}$/;
   const refList = (s: string, flags: string, max: number) =>
     !s ||
-    s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+(?:\\.[0-9a-z]+)?$`).test(x) && parseInt(x.replace(/^[?~]/, ''), 36) < max);
+    s.split(',').every((x) => new RegExp(`^[${flags}]?[0-9a-z]+(?:\\.[0-9a-z]+)?$`).test(x) && parseInt(x.replace(/^[?~^]/, ''), 36) < max);
   const fact = (v: string, number: boolean) => !v || (/^[0-9a-z]+:/.test(v) && (!number || /^[0-9a-z]+:[1-9]\d*$/.test(v)));
   const noticeRepos: Map<number, boolean>[] = [];
   nl.forEach((line, i) => {
     const f = line.split('\t');
-    if (f.length !== 14) return err(names.notices, i, 'fields', `expected 14 tab-separated fields, found ${f.length}`);
+    if (f.length !== 16) return err(names.notices, i, 'fields', `expected 16 tab-separated fields, found ${f.length}`);
     if (!/^\d{4}\/\S/.test(f[0]!)) err(names.notices, i, 'path', `not a notice path: ${f[0]}`);
     if (i > 0 && cmpStr(nl[i - 1]!.split('\t', 1)[0]!.toLowerCase(), f[0]!.toLowerCase()) >= 0)
       err(names.notices, i, 'path', 'lines not sorted by lower-case path (or a duplicate)');
@@ -166,8 +170,10 @@ export function checkIndex(
     if (f[10] !== '' && f[10] !== 'x') err(names.notices, i, 'scope', `not empty or x: ${f[10]}`);
     if (!refList(f[11]!, '?', nl.length)) err(names.notices, i, 'refersTo', 'bad notice reference list');
     if (!refList(f[12]!, '', nl.length)) err(names.notices, i, 'answeredBy', 'bad notice reference list');
-    if (!refList(f[13]!, '~', rl.length)) err(names.notices, i, 'repos', 'bad repo reference list');
-    noticeRepos[i] = new Map(parseRefs(f[13]!).map((r) => [r.index, r.flag]));
+    if (!refList(f[13]!, '~^', rl.length)) err(names.notices, i, 'repos', 'bad repo reference list');
+    if (f[14] && !/^[1-9a-z][0-9a-z]*$/.test(f[14])) err(names.notices, i, 'changesOffered', `not a base-36 line: ${f[14]}`);
+    if (f[15] && !decodeAsks(f[15])) err(names.notices, i, 'asks', `not <line>:w or <line>:f: ${f[15]}`);
+    noticeRepos[i] = new Map(parseRefs(f[13]!).map((r) => [r.index, r.mark === '~']));
   });
   nl.forEach((line, i) => {
     const f = line.split('\t');

@@ -4,13 +4,16 @@
  * Two tab-separated tables, written by `npm run dataset:dmca` and read by the background:
  *  - notices, one line per notice sorted by lower-case path:
  *      path, date, textDate, kind, sender, principal, filer, fileParty, network, gists, scope,
- *      refersTo, answeredBy, repos
- *    Facts read from the text (textDate, sender, principal, filer, network) are `<line>:<value>`, the
- *    base-36 line of the notice they were read from first, so every fact can link to its source.
- *    scope is `x` for a retraction of all but the repos it names. The last three are comma lists of
- *    base-36 line numbers (of notices, of notices, of repos), each optionally `.<line>` (where the
- *    notice text cites that notice / names that repo); `?` marks an answer link we inferred, `~` a
- *    repo named only as the original work;
+ *      refersTo, answeredBy, repos, changesOffered, asks
+ *    Facts read from the text (textDate, sender, principal, filer, network, asks) are `<line>:<value>`,
+ *    the base-36 line of the notice they were read from first, so every fact can link to its source.
+ *    scope is `x` for a retraction of all but the repos it names. refersTo, answeredBy and repos are
+ *    comma lists of base-36 line numbers (of notices, of notices, of repos), each optionally `.<line>`
+ *    (where the notice text cites that notice / names that repo); `?` marks an answer link we inferred,
+ *    `~` a repo named only as the original work, `^` a repo named only through URLs inside it (files,
+ *    paths, commits). changesOffered is the base-36 line of GitHub's note that it first gave the owners
+ *    an opportunity to make changes; asks is what GitHub's form says is infringing (`w` the entire
+ *    repository, `f` specific files);
  *  - repos, one line per repo sorted by name: name, notices (base-36 notice line numbers, `~` as above).
  *
  * Each table is cut into shard files of contiguous lines (n/0.tsv…, r/0.tsv…) described by
@@ -21,7 +24,7 @@
  */
 import type { NoticeKind } from '../core/model';
 
-export const INDEX_VERSION = 'backstory-dmca-index v3';
+export const INDEX_VERSION = 'backstory-dmca-index v4';
 
 /** The kinds of github/dmca files (one union for the whole extension). */
 export type IndexKind = NoticeKind;
@@ -58,6 +61,10 @@ interface NoticeFacts {
   gists: number;
   /** A retraction of the repos it names, or of all but those. */
   scope: 'named' | 'except';
+  /** GitHub's note that it first gave the owners an opportunity to make changes: its line. */
+  changesOffered: number | null;
+  /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */
+  asks: LineFact<'whole' | 'files'> | null;
 }
 
 export interface IndexNotice extends NoticeFacts {
@@ -65,8 +72,11 @@ export interface IndexNotice extends NoticeFacts {
   /** The notices this one answers; `line`, where its text cites that notice. */
   refersTo: { index: number; inferred: boolean; line: number | null }[];
   answeredBy: number[];
-  /** Line numbers in repos.tsv, in the order the notice names them; `at`, the notice's line naming it. */
-  repoLines: { line: number; original: boolean; at: number | null }[];
+  /**
+   * Line numbers in repos.tsv, in the order the notice names them; `at`, the notice's line naming it;
+   * `files`, named only through URLs inside it.
+   */
+  repoLines: { line: number; original: boolean; files: boolean; at: number | null }[];
 }
 
 export interface RepoHit {
@@ -78,7 +88,7 @@ export interface RepoHit {
 
 /** What the builder needs per notice (the parser's output plus resolved links). */
 export interface BuildNotice extends NoticeFacts {
-  repos: { name: string; line: number }[];
+  repos: { name: string; line: number; files?: true }[];
   originals: string[];
   /** Paths of the notices this one answers; `inferred` when the text does not link them; `line` where it cites them. */
   refersTo: { path: string; inferred: boolean; line: number | null }[];
@@ -102,22 +112,31 @@ export const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /** `<b36 line>:<value>` for a fact, empty for none. */
 export const encodeFact = (f: LineFact<string | number> | null, max = 120) =>
   f ? `${b36(f.line)}:${typeof f.value === 'number' ? f.value : cleanField(f.value, max)}` : '';
+/** `asks` as stored: `<b36 line>:w` or `<b36 line>:f`. */
+export const encodeAsks = (f: LineFact<'whole' | 'files'> | null) => (f ? `${b36(f.line)}:${f.value === 'files' ? 'f' : 'w'}` : '');
+export function decodeAsks(s: string | undefined): LineFact<'whole' | 'files'> | null {
+  const f = decodeFact(s);
+  return f && (f.value === 'f' || f.value === 'w') ? { value: f.value === 'f' ? 'files' : 'whole', line: f.line } : null;
+}
 export function decodeFact(s: string | undefined): LineFact | null {
   const colon = s ? s.indexOf(':') : -1;
   if (!s || colon < 1) return null;
   return { value: s.slice(colon + 1), line: parseInt(s.slice(0, colon), 36) };
 }
 
-/** A comma list of `[?~]<b36 index>[.<b36 line>]`. */
+/** Marks a reference may carry: `?` an inferred answer link, `~` an original work, `^` files only. */
+const MARKS = '?~^';
+/** A comma list of `[?~^]<b36 index>[.<b36 line>]`. */
 export const parseRefs = (s: string) =>
   s
     ? s.split(',').map((x) => {
-        const flag = x.charCodeAt(0) === 63 || x.charCodeAt(0) === 126; // ? or ~
+        const mark = MARKS.includes(x.charAt(0)) ? x.charAt(0) : '';
         const dot = x.indexOf('.');
-        const body = flag ? x.slice(1) : x;
+        const body = mark ? x.slice(1) : x;
         return {
           index: parseInt(dot === -1 ? body : body.slice(0, body.indexOf('.')), 36),
-          flag,
+          flag: mark !== '',
+          mark,
           line: dot === -1 ? null : parseInt(x.slice(dot + 1), 36),
         };
       })

@@ -6,6 +6,7 @@
 import {
   cmpStr,
   CODE_KIND,
+  decodeAsks,
   decodeFact,
   INDEX_VERSION,
   lineAt,
@@ -80,7 +81,9 @@ export function parseNoticeLine(index: number, line: string): IndexNotice {
     scope: f[10] === 'x' ? 'except' : 'named',
     refersTo: parseRefs(f[11] ?? '').map((r) => ({ index: r.index, inferred: r.flag, line: r.line })),
     answeredBy: parseRefs(f[12] ?? '').map((r) => r.index),
-    repoLines: parseRefs(f[13] ?? '').map((r) => ({ line: r.index, original: r.flag, at: r.line })),
+    repoLines: parseRefs(f[13] ?? '').map((r) => ({ line: r.index, original: r.mark === '~', files: r.mark === '^', at: r.line })),
+    changesOffered: f[14] ? parseInt(f[14], 36) : null,
+    asks: decodeAsks(f[15]),
   };
 }
 

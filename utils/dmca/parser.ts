@@ -23,8 +23,11 @@ export interface ParsedNotice {
   filer: Fact | null;
   /** GitHub's note "processed ... against the entire network of N repositories", with its line. */
   network: Fact<number> | null;
-  /** Repositories named, lower-case `owner/name`, in order of first appearance, with that line. */
-  repos: { name: string; line: number }[];
+  /**
+   * Repositories named, lower-case `owner/name`, in order of first appearance, with that line; `files`
+   * when every URL naming it points inside it (a file, a path, a commit), never at the repository itself.
+   */
+  repos: NamedRepo[];
   /** Of `repos`, those named only as the original (complainant's) work in a form notice. */
   originals: string[];
   /** Gists named, as `user/id` or `id` when the URL has no user. */
@@ -35,6 +38,16 @@ export interface ParsedNotice {
   refersTo: { path: string; line: number }[];
   /** A retraction: of the repos it names (`named`), or of all but those (`except`). */
   scope: 'named' | 'except';
+  /** GitHub's note that it first gave the owners an opportunity to make changes: its line. */
+  changesOffered: number | null;
+  /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */
+  asks: Fact<'whole' | 'files'> | null;
+}
+
+export interface NamedRepo {
+  name: string;
+  line: number;
+  files?: true;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -157,9 +170,16 @@ function maskRewrittenTargets(text: string): string {
   );
 }
 
-/** One repo named at an offset of the (readable) text. */
-function repoMatches(text: string): { repo: string; at: number }[] {
-  const out: { repo: string; at: number }[] = [];
+/**
+ * What follows a repo's URL that still points at the repository itself: nothing, `/`, `.git`, a branch's
+ * root (`/tree/main`), its archive, a fragment or a query. Anything else (`/blob/…`, `/tree/main/src`,
+ * `/raw/…`, `/commit/…`, `/releases/…`) points inside it.
+ */
+const ROOT_TAIL = /^(?:\.git)?\/?(?:(?:tree|branches)\/[^/\s)\]>"'#?]+\/?|archive\/\S*|[#?]\S*)?(?=$|[\s)\]>"'*,;:.!|`\\])/i;
+
+/** One repo named at an offset of the (readable) text; `part` when the URL points inside it. */
+function repoMatches(text: string): { repo: string; at: number; part: boolean }[] {
+  const out: { repo: string; at: number; part: boolean }[] = [];
   const masked = maskRewrittenTargets(text);
   for (const m of masked.matchAll(REPO_URL)) {
     // Without a scheme, the host must start here: docs.github.com, gist.github.com… are other hosts.
@@ -169,11 +189,12 @@ function repoMatches(text: string): { repo: string; at: number }[] {
     if (name.toLowerCase().endsWith('.git')) name = name.slice(0, -4);
     const repo = normalizeRepo(m[1]!, name);
     if (!repo || repo === 'github/dmca') continue;
-    out.push({ repo, at: m.index });
+    const tail = masked.slice(m.index + m[0].length - (m[2]!.length - name.length), m.index + m[0].length + 300);
+    out.push({ repo, at: m.index, part: !ROOT_TAIL.test(tail.replace(/^\.git(?=[/\s)\]>"'#?]|$)/i, '')) });
   }
   for (const m of text.matchAll(FORK_LINE)) {
     const repo = normalizeRepo(m[1]!, m[2]!);
-    if (repo) out.push({ repo, at: m.index });
+    if (repo) out.push({ repo, at: m.index, part: false });
   }
   return out.sort((x, y) => x.at - y.at);
 }
@@ -191,25 +212,56 @@ function lineOf(starts: readonly number[], at: number): number {
 }
 const lineStartsOf = (text: string) => [0, ...[...text.matchAll(/\n/g)].map((m) => m.index + 1)];
 
-/** Repos named by github.com URLs in any of the corpus' spellings (and GitHub's fork lists), with their first line. */
-export function extractRepos(text: string): { name: string; line: number }[] {
+/**
+ * Repos named by github.com URLs in any of the corpus' spellings (and GitHub's fork lists), with their
+ * first line; `files` when no URL of it points at the repository itself.
+ */
+export function extractRepos(text: string): NamedRepo[] {
   const t = readableText(text);
   const starts = lineStartsOf(t);
-  const seen = new Map<string, number>();
-  for (const m of repoMatches(t)) if (!seen.has(m.repo)) seen.set(m.repo, lineOf(starts, m.at));
-  return [...seen].map(([name, line]) => ({ name, line }));
+  const seen = new Map<string, NamedRepo>();
+  for (const m of repoMatches(t)) {
+    const r = seen.get(m.repo);
+    if (!r) seen.set(m.repo, { name: m.repo, line: lineOf(starts, m.at), ...(m.part ? { files: true as const } : {}) });
+    else if (!m.part) delete r.files;
+  }
+  return [...seen.values()];
 }
 
 /**
- * Repos a form notice names only under its "original copyrighted work" question: the complainant's
- * own work, not an alleged copy. Letters have no such sections, so they give none.
+ * GitHub's note, above a notice it processed this way, that before disabling anything it contacted the
+ * owners to give them an opportunity to make changes: the line it is on. Only GitHub's wording counts
+ * (a sender arguing no one should get that opportunity is not the note).
  */
-export function extractOriginals(text: string): string[] {
+export function extractChangesOffered(text: string): number | null {
+  const m =
+    /contacted the owners of (?:some or all of )?the affected (?:parent )?repositor(?:y|ies) to give them an opportunity to \[?make changes/i.exec(
+      text,
+    );
+  return m ? lineOf(lineStartsOf(text), m.index) : null;
+}
+
+/** GitHub's takedown form answered: "The entire repository is infringing" or "Specific files within the repository are infringing". */
+export function extractAsks(text: string): Fact<'whole' | 'files'> | null {
+  const m = /^[\s*_>-]*(the entire repository is infringing|specific files within the repository are infringing)\b/im.exec(text);
+  if (!m) return null;
+  return { value: /^specific/i.test(m[1]!) ? 'files' : 'whole', line: lineOf(lineStartsOf(text), m.index + m[0].length - m[1]!.length) };
+}
+
+/** Words that say a repo is the complainant's own work, where a letter names it. */
+const ORIGINAL_CUE =
+  /\boriginal (?:copyrighted )?(?:work|code|source|content|software|repositor(?:y|ies)|repo|project)|\bour (?:own |original |private )?(?:repo(?:sitor(?:y|ies))?|code ?base|source code)\b|\bprivately hosted\b|\b(?:our|a) private repositor|\bresides in\b|\bunder the control of\b|\bcopyright (?:holder|owner) of the (?:source )?code\b/i;
+/** Words that say a repo is the alleged copy. */
+const INFRINGING_CUE =
+  /infring|\bcop(?:y|ied|ies)\b|unauthori[sz]ed|without (?:permission|authori[sz]ation|consent|license)|pirat|stolen|\bremove|take ?down|disable/i;
+
+/** The question a form notice's repo URL answers (its nearest heading above); null for a letter. */
+function formSections(text: string): ((at: number) => string) | null {
   const heads = [...text.matchAll(/^\s*(?:\*\*|#{1,4}\s*)(.{10,300}?)(?:\*\*|$)/gm)].filter(
     (h) => /\?|:\s*$/.test(h[1]!) || /please|describe|provide|what|are you|have you|do you/i.test(h[1]!),
   );
-  if (heads.length < 2) return [];
-  const sectionAt = (at: number) => {
+  if (heads.length < 2) return null;
+  return (at: number) => {
     let q = '';
     for (const h of heads) {
       if (h.index > at) break;
@@ -217,18 +269,52 @@ export function extractOriginals(text: string): string[] {
     }
     return q;
   };
+}
+
+/** The line an offset is on, with the line above it when that is text of the same paragraph. */
+function lineContext(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(start, end === -1 ? undefined : end);
+  const prevEnd = start - 1;
+  const prev = prevEnd > 0 ? text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd) : '';
+  return /\S/.test(prev) && !/github\.com\//i.test(prev) ? `${prev} ${line}` : line;
+}
+
+/** A name as an account might spell it: letters and digits only, without a legal form. */
+const ownerKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/,?\s+(?:inc|incorporated|llc|ltd|limited|corp|corporation|gmbh|s\.?a|b\.?v|co)\.?$/i, '')
+    .replace(/[^a-z0-9]/g, '');
+
+const FORM_ORIGINAL =
+  /original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|what work (?:was|is|has been) allegedly infringed|describe the (?:work|original)/i;
+
+/**
+ * Repos a notice names only as the complainant's own work, not as an alleged copy: in a form, the
+ * repos named only under its "original copyrighted work" question; in a letter, the repos whose every
+ * mention says so ("the original work resides in this repo", "our private repository") and none says
+ * "infringing"; in either, a repo whose owner is the complainant itself (`parties`: its names).
+ */
+export function extractOriginals(text: string, parties: readonly string[] = []): string[] {
+  const sectionAt = formSections(text);
   const original = new Set<string>();
   const elsewhere = new Set<string>();
-  for (const { repo, at } of repoMatches(readableText(text))) {
-    if (
-      /original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|describe the (?:work|original)/i.test(
-        sectionAt(at),
-      )
-    )
-      original.add(repo);
+  const blamed = new Set<string>();
+  const readable = readableText(text);
+  for (const { repo, at } of repoMatches(readable)) {
+    const context = lineContext(readable, at);
+    const byForm = !!sectionAt && FORM_ORIGINAL.test(sectionAt(at));
+    const accused = INFRINGING_CUE.test(context);
+    if (accused) blamed.add(repo);
+    if (byForm || (ORIGINAL_CUE.test(context) && !accused)) original.add(repo);
     else elsewhere.add(repo);
   }
-  return [...original].filter((r) => !elsewhere.has(r));
+  // A repo of the complainant's own account, never called infringing where it is named.
+  const own = new Set(parties.map(ownerKey).filter((k) => k.length >= 3));
+  const owned = [...original, ...elsewhere].filter((r) => own.has(ownerKey(r.split('/')[0]!)) && !blamed.has(r));
+  return [...new Set([...[...original].filter((r) => !elsewhere.has(r)), ...owned])];
 }
 
 /** Gists named (`gist.github.com/<user>/<id>` or `gist.github.com/<id>`), as `user/id` or `id`, lower-case. */
@@ -290,19 +376,23 @@ function kindFromText(kind: NoticeKind, text: string): NoticeKind {
 export function parseNotice(path: string, text: string): ParsedNotice {
   const { date, kind: pathKind } = parseNoticePath(path);
   const kind = kindFromText(pathKind, text);
+  const parties = extractParties(text, kind);
+  const complainant = kind === 'takedown' ? [parties.sender?.value, parties.principal?.value].filter((x): x is string => !!x) : [];
   return {
     path,
     date,
     textDate: parseTextDate(text),
     kind,
-    ...extractParties(text, kind),
+    ...parties,
     network: extractNetwork(text),
     repos: extractRepos(text),
-    originals: extractOriginals(text),
+    originals: extractOriginals(text, complainant),
     gists: extractGists(text),
     fileParty: partyFromPath(path),
     refersTo: extractCitations(text, path),
     scope: kind === 'retraction' && EXCEPT_SCOPE.test(text) ? 'except' : 'named',
+    changesOffered: extractChangesOffered(text),
+    asks: extractAsks(text),
   };
 }
 

@@ -2,7 +2,9 @@
 import type { BadgeFacts, Relation, Subject } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Catalog } from './catalog';
+import type { IndexNotice } from '../dmca/index-format';
 import { isTakedown, sortRelations, type Notices } from './notices';
+import { outcomeOf } from './outcome';
 
 export interface Badge {
   /** Canonical subject (a comment of a dataset thread resolves to the thread). */
@@ -18,6 +20,7 @@ function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): B
   const discussed = ctx.cat.mentions(subject).length > 0;
   if (!list.length && !curated) return null;
   const takedowns = list.filter((x) => isTakedown(x.n));
+  const originals = takedowns.filter((x) => x.original);
   const others = list.filter((x) => !isTakedown(x.n));
   const relations = sortRelations([
     ...ctx.notices.relations(list),
@@ -30,14 +33,20 @@ function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): B
     facts: {
       kind: 'repo',
       repo,
-      takedowns: takedowns.map((x) => ctx.notices.ref(x.n)),
-      original: takedowns.length === 1 && takedowns[0]!.original,
+      outcome: outcomeOf(ctx.notices, list),
+      takedowns: takedowns.length - originals.length,
+      original: originals.length === takedowns.length && originals[0] ? ctx.notices.ref(originals[0].n) : null,
       answer: others[0] ? ctx.notices.ref(others[0].n) : null,
-      disputed: relations.includes('counter-noticed'),
       discussed,
       llama: !!curated?.record.llama,
     },
   };
+}
+
+/** A notice's standing: the newest reversal or retraction restores, else the newest counter-notice disputes. */
+function noticeAnswer(ctx: { notices: Notices }, n: IndexNotice): IndexNotice | null {
+  const answers = ctx.notices.answersTo(n).sort((a, b) => (a.date < b.date ? 1 : -1));
+  return answers.find((a) => a.kind === 'reversal' || a.kind === 'retraction') ?? answers.find((a) => a.kind === 'counter-notice') ?? null;
 }
 
 export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Badge | null {
@@ -48,12 +57,17 @@ export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Ba
     if (!n) return null;
     const subject = `notice:${n.path.toLowerCase()}` as Subject;
     const disputed = ctx.notices.counterNoticed(n);
+    const answer = isTakedown(n) ? noticeAnswer(ctx, n) : null;
     const relations = sortRelations([
       ...(disputed ? (['counter-noticed'] as const) : []),
       ...(ctx.cat.mentions(subject).length ? (['discussed'] as const) : []),
       ...(ctx.cat.noticeNote(n.path) ? (['llama'] as const) : []),
     ]);
-    return { subject, relations, facts: { kind: 'notice', notice: ctx.notices.ref(n), repoCount: n.repoLines.length, disputed } };
+    return {
+      subject,
+      relations,
+      facts: { kind: 'notice', notice: ctx.notices.ref(n), repoCount: n.repoLines.length, answer: answer ? ctx.notices.ref(answer) : null },
+    };
   }
   const id = Number(s.slice('thread:hn:'.length));
   const thread = ctx.cat.thread(id) ?? ctx.cat.threadOfComment(id);

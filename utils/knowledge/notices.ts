@@ -62,7 +62,16 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   function ref(n: IndexNotice): NoticeRef {
     // An answer is from whom it was filed for; a notice from its principal, else its sender. Never the file name's party.
     const party = isAnswer(n) ? (n.filer ?? n.principal ?? n.sender) : (n.principal ?? n.sender);
-    return { path: n.path, url: noticeUrl(n.path), kind: n.kind, date: n.date, file: n.path.split('/').pop()!, party: sourced(n, party) };
+    const via = !isAnswer(n) && n.principal ? n.sender : null;
+    return {
+      path: n.path,
+      url: noticeUrl(n.path),
+      kind: n.kind,
+      date: n.date,
+      file: n.path.split('/').pop()!,
+      party: sourced(n, party),
+      via: sourced(n, via),
+    };
   }
 
   function answerCard(a: IndexNotice, answered: IndexNotice): AnswerCard {
@@ -83,6 +92,8 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       sender: sourced(n, n.sender),
       principal: sourced(n, n.principal),
       network: n.network ? { value: n.network.value, source: noticeLineUrl(n.path, n.network.line) } : null,
+      asks: n.asks ? { value: n.asks.value, source: noticeLineUrl(n.path, n.asks.line) } : null,
+      changesOffered: n.changesOffered ? noticeLineUrl(n.path, n.changesOffered) : null,
       repoCount: n.repoLines.length,
       repos: n.repoLines.slice(0, repoCap).flatMap((r) => index?.repoAt(r.line) ?? []),
       gists: n.gists,

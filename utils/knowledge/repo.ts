@@ -9,7 +9,7 @@ import type { Story } from '../dataset/schema';
 import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
-import { NO_OUTCOME, outcomeOf } from './outcome';
+import { NO_OUTCOME, outcomeOf, scopeOf } from './outcome';
 import { threadCardsFor, timelineOf } from './threads';
 
 export interface RepoContext {
@@ -51,7 +51,8 @@ function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: NamedIn[]): { s
     if (seen.has(x.n.index) || shown.length >= MAX_NOTICE_CARDS) return;
     seen.add(x.n.index);
     const names = role === 'network' ? rootNames : ownNames;
-    shown.push({ role, card: cardFor(ctx, x.n, names), namedAt: x.repoLine === null ? null : namedAt(x.n, x.repoLine) });
+    const scope = x.repoLine !== null && (role === 'named' || role === 'network') ? { scope: scopeOf(x.n, x.repoLine).scope } : {};
+    shown.push({ role, card: cardFor(ctx, x.n, names), namedAt: x.repoLine === null ? null : namedAt(x.n, x.repoLine), ...scope });
   };
   for (const x of takedowns) add(x, x.original ? 'original' : 'named');
   for (const x of own.filter((y) => !isTakedown(y.n))) {
@@ -139,13 +140,17 @@ export function takedownPanel(ctx: RepoContext, subject: Subject, noticePath: st
         date: /(\d{4}-\d{2}-\d{2})[^/]*$/.exec(noticePath)?.[1] ?? '',
         file: noticePath.split('/').pop() ?? noticePath,
         party: null,
+        via: null,
       };
   const base = repoPanel(ctx, subject, networkRoot);
   const notices = base?.notices ?? [];
   if (n && !notices.some((x) => x.card.path === n.path)) notices.unshift({ role: 'named', card: ctx.notices.card(n), namedAt: null });
-  // GitHub's own page says it is disabled now, whatever the published record shows.
-  const standing = base && (base.outcome.state === 'disabled' || base.outcome.state === 'disputed');
-  const outcome = standing ? base.outcome : { ...NO_OUTCOME, state: 'disabled' as const, notice: ref };
+  // GitHub's own page says it is disabled now, whatever the published record shows: the page is evidence.
+  const same = base?.outcome.notice?.path === ref.path;
+  const outcome =
+    same && base.outcome.state === 'disputed'
+      ? base.outcome
+      : { ...(same ? base.outcome : NO_OUTCOME), state: 'disabled' as const, notice: ref, by: null };
   return {
     kind: 'repo',
     subject,

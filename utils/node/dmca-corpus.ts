@@ -28,6 +28,19 @@ export function parseCorpus(root: string): ParsedNotice[] {
 
 const ANSWERS = new Set(['counter-notice', 'retraction', 'reversal']);
 
+/** A file's name without its date and extension, lower-case: `2017-02-21-Galleria-5-Retraction.md` → `galleria-5-retraction`. */
+const fileKey = (path: string) =>
+  (path.split('/').pop() ?? path)
+    .replace(/\.\s*(?:md|markdown)$/i, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+    .toLowerCase();
+/**
+ * The name of the file an answer answers, as GitHub names answers after it: `galleria-5-retraction` →
+ * `galleria-5`, `aws-counternotice-retraction` → `aws-counternotice` (a retraction of the counter-notice).
+ */
+const answeredKey = (path: string) =>
+  fileKey(path).replace(/[-_ ]+(?:retraction|retract|reversal|counter[-_ ]?n*otice|counter)(?:[-_ ]?\d+)?$/, '');
+
 /**
  * Links an answer to the notice it answers. Stated links (the text cites the notice's URL, resolved
  * against the corpus's file names) win; otherwise the latest earlier notice naming one of the same
@@ -37,8 +50,10 @@ const ANSWERS = new Set(['counter-notice', 'retraction', 'reversal']);
 export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
   const byRepo = new Map<string, ParsedNotice[]>();
   const byParty = new Map<string, ParsedNotice[]>();
+  const byKey = new Map<string, ParsedNotice[]>();
   const known = new Map(parsed.map((p) => [p.path.toLowerCase(), p.path]));
   for (const p of parsed) {
+    byKey.set(fileKey(p.path), [...(byKey.get(fileKey(p.path)) ?? []), p]);
     if (p.kind !== 'takedown') continue;
     for (const r of p.repos) byRepo.set(r.name, [...(byRepo.get(r.name) ?? []), p]);
     const party = p.fileParty.toLowerCase();
@@ -56,11 +71,16 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
       return path && path !== p.path ? [{ path, inferred: false, line: r.line }] : [];
     });
     if (!refersTo.length && ANSWERS.has(p.kind)) {
-      let best: ParsedNotice | undefined;
-      for (const r of p.repos) {
-        const c = latestBefore(byRepo.get(r.name), p);
-        if (c && (!best || c.date > best.date || (c.date === best.date && c.path > best.path))) best = c;
-      }
+      // The file GitHub named it after (`…-Galleria-5-Retraction` answers `…-Galleria-5`), else shared repos, else the party.
+      const key = answeredKey(p.path);
+      const names = new Set(p.repos.map((r) => r.name));
+      const sameRepos = (c: ParsedNotice) => !names.size || c.repos.some((r) => names.has(r.name));
+      let best: ParsedNotice | undefined = key !== fileKey(p.path) ? latestBefore(byKey.get(key)?.filter(sameRepos), p) : undefined;
+      if (!best)
+        for (const r of p.repos) {
+          const c = latestBefore(byRepo.get(r.name), p);
+          if (c && (!best || c.date > best.date || (c.date === best.date && c.path > best.path))) best = c;
+        }
       best ??= latestBefore(byParty.get(p.fileParty.toLowerCase()), p);
       if (best) refersTo = [{ path: best.path, inferred: true, line: null }];
     }
@@ -76,6 +96,8 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
       network: p.network,
       gists: p.gists.length,
       scope: p.scope,
+      changesOffered: p.changesOffered,
+      asks: p.asks,
       repos: p.repos,
       originals: p.originals,
       refersTo,

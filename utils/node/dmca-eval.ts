@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sameParty } from '../dmca/parties';
 import { parseNotice, resolveCitation, type ParsedNotice } from '../dmca/parser';
+import { takedownScope } from '../dmca/scope';
 import { noticeFiles } from './dmca-corpus';
 
 export interface LabelledParty {
@@ -20,15 +21,22 @@ export interface LabelledParty {
 export interface LabelledNotice {
   path: string;
   /** How it was chosen: a seeded random sample, a hard case, or a random sample labelled after the rules were frozen. */
-  set: 'random' | 'hard' | 'held-out' | 'held-out-2';
+  set: 'random' | 'hard' | 'held-out' | 'held-out-2' | 'fresh';
   kind: string;
   sender: LabelledParty | null;
   principal: LabelledParty | null;
   filer: LabelledParty | null;
   /** Notices the text explicitly cites (paths in github/dmca). */
   answers: string[];
-  repos: string[];
+  /** Null: too many to label (the notice names over 30). */
+  repos: string[] | null;
   network: number | null;
+  /** What the takedown asks for of each repo it names as infringing (labelled on the `fresh` set). */
+  scope?: Record<string, 'whole' | 'files' | 'network'> | null;
+  /** Repos named only as the complainant's own original work. */
+  originals?: string[];
+  /** The line of GitHub's note that it first gave the owners an opportunity to make changes. */
+  changesOffered?: number | null;
 }
 
 export interface Score {
@@ -46,6 +54,12 @@ export interface EvalReport {
   kinds: { right: number; of: number; wrong: string[] };
   repos: Score;
   citations: { linked: number; of: number; wrong: string[] };
+  /** Where labelled: each repo's scope, GitHub's changes note (found, within a line), original works. */
+  scope: { right: number; of: number };
+  changes: { right: number; of: number };
+  originals: Score;
+  /** Original works the parser would count as infringing (must stay 0). */
+  originalsAsInfringing: string[];
   misses: string[];
 }
 
@@ -75,6 +89,56 @@ function scoreParties(p: ParsedNotice, l: LabelledNotice, s: Score, misses: stri
   }
 }
 
+function scoreRepos(p: ParsedNotice, labelled: readonly string[], path: string, r: EvalReport) {
+  const got = new Set(p.repos.map((x) => x.name));
+  const want = new Set(labelled);
+  for (const x of got) {
+    if (want.has(x)) r.repos.tp++;
+    else {
+      r.repos.fp++;
+      r.misses.push(`${path}: repo ${x} not named`);
+    }
+  }
+  for (const x of want) {
+    if (got.has(x)) continue;
+    r.repos.fn++;
+    r.misses.push(`${path}: repo ${x} missed`);
+  }
+}
+
+/** Scope per repo, GitHub's changes note and original works, where the label has them. */
+function scoreOriginals(p: ParsedNotice, l: LabelledNotice, r: EvalReport) {
+  const got = new Set(p.originals);
+  const want = new Set(l.originals);
+  for (const x of got)
+    if (want.has(x)) r.originals.tp++;
+    else {
+      r.originals.fp++;
+      r.misses.push(`${l.path}: original ${x} (not labelled as the original work)`);
+    }
+  for (const x of want) {
+    if (got.has(x)) continue;
+    r.originals.fn++;
+    if (p.repos.some((y) => y.name === x)) r.originalsAsInfringing.push(`${l.path}: ${x}`);
+  }
+  if (l.changesOffered !== undefined) {
+    r.changes.of++;
+    const ok =
+      l.changesOffered === null
+        ? p.changesOffered === null
+        : p.changesOffered !== null && Math.abs(p.changesOffered - l.changesOffered) <= 1;
+    if (ok) r.changes.right++;
+    else r.misses.push(`${l.path}: changes note ${p.changesOffered} (label ${l.changesOffered})`);
+  }
+  for (const [repo, want] of Object.entries(l.scope ?? {})) {
+    r.scope.of++;
+    const named = p.repos.find((x) => x.name === repo);
+    const scope = named ? takedownScope(p, !!named.files) : null;
+    if (scope === want) r.scope.right++;
+    else r.misses.push(`${l.path}: scope of ${repo} ${scope} (label ${want})`);
+  }
+}
+
 export function evaluateParser(labels: readonly LabelledNotice[], root: string): EvalReport {
   const known = new Map(noticeFiles(root).map((f) => [f.toLowerCase(), f]));
   const r: EvalReport = {
@@ -83,6 +147,10 @@ export function evaluateParser(labels: readonly LabelledNotice[], root: string):
     kinds: { right: 0, of: 0, wrong: [] },
     repos: { tp: 0, fp: 0, fn: 0 },
     citations: { linked: 0, of: 0, wrong: [] },
+    scope: { right: 0, of: 0 },
+    changes: { right: 0, of: 0 },
+    originals: { tp: 0, fp: 0, fn: 0 },
+    originalsAsInfringing: [],
     misses: [],
   };
   for (const l of labels) {
@@ -91,20 +159,8 @@ export function evaluateParser(labels: readonly LabelledNotice[], root: string):
     r.kinds.of++;
     if (p.kind === l.kind) r.kinds.right++;
     else r.kinds.wrong.push(`${l.path}: ${p.kind} (label ${l.kind})`);
-    const got = new Set(p.repos.map((x) => x.name));
-    const want = new Set(l.repos);
-    for (const x of got) {
-      if (want.has(x)) r.repos.tp++;
-      else {
-        r.repos.fp++;
-        r.misses.push(`${l.path}: repo ${x} not named`);
-      }
-    }
-    for (const x of want) {
-      if (got.has(x)) continue;
-      r.repos.fn++;
-      r.misses.push(`${l.path}: repo ${x} missed`);
-    }
+    if (l.repos) scoreRepos(p, l.repos, l.path, r);
+    if (l.originals) scoreOriginals(p, l, r);
     const cited = p.refersTo.flatMap((c) => resolveCitation(c.path, known) ?? []);
     r.citations.of += l.answers.length;
     for (const a of l.answers) if (cited.includes(a)) r.citations.linked++;

@@ -40,7 +40,7 @@ export function coreSuite(make: () => Promise<Driver>) {
       expect(p).toMatchObject({ subject: 'repo:shawwn/llama-dl', outcome: 'disputed', open: true });
       expect(p!.relations).toEqual(['named-in-notice', 'counter-noticed', 'discussed', 'llama']);
       expect(await panelHeight(t)).toBeLessThanOrEqual(56);
-      expect(await statusLine(t)).toContain('Disputed · DMCA notice from Meta Platforms · Mar 21, 2023 · counter-notice · Apr 27, 2023');
+      expect(await statusLine(t)).toContain('Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023');
       const open = await openDetails(t);
       expect(open.text).toContain('OpSec Online LLC');
       expect(open.text).toContain('Facebook is going after LLaMA repos');
@@ -54,7 +54,9 @@ export function coreSuite(make: () => Promise<Driver>) {
       );
       await waitForPanel(t, 'repo:someone/llama-dl');
       expect((await panels(t))[0]!.outcome).toBe('disabled');
-      expect(await statusLine(t)).toContain('Disabled · with its fork network (shawwn/llama-dl)');
+      expect(await statusLine(t)).toContain(
+        'Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network (shawwn/llama-dl)',
+      );
       await t.close();
     });
 
@@ -62,7 +64,7 @@ export function coreSuite(make: () => Promise<Driver>) {
       const url = 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md';
       const t = await page(url, noticePage('2023/03/2023-03-21-meta.md', NOTICE_TEXT));
       await waitForPanel(t, NOTICE);
-      expect(await statusLine(t)).toContain('DMCA takedown notice · from Meta Platforms · Mar 21, 2023');
+      expect(await statusLine(t)).toContain('DMCA takedown notice · from Meta Platforms, via OpSec Online · Mar 21, 2023');
       const open = await openDetails(t);
       expect(open.text).toContain('Counter-notice');
       expect(open.text).toContain('shawwn/llama-dl');
@@ -73,7 +75,7 @@ export function coreSuite(make: () => Promise<Driver>) {
       const t = await page('https://github.com/ytdl-org/youtube-dl', takedownPage('2020/10/2020-10-23-RIAA.md'));
       await waitForPanel(t, 'repo:ytdl-org/youtube-dl');
       expect((await panels(t))[0]!.outcome).toBe('disabled');
-      expect(await statusLine(t)).toMatch(/^Disabled · DMCA notice from Recording Industry Association of America/);
+      expect(await statusLine(t)).toMatch(/^Disabled · DMCA takedown · Recording Industry Association of America/);
       await t.close();
     });
 
@@ -217,7 +219,7 @@ export function coreSuite(make: () => Promise<Driver>) {
       const popup = await d.extensionPage(`popup.html?tabId=${id}`);
       await popup.waitFor(() => document.querySelector('main')?.textContent?.includes('Open the details on the page'));
       const text = await popup.evaluate(() => document.querySelector('main')!.textContent ?? '');
-      expect(text).toContain('Disputed · DMCA notice from Meta Platforms');
+      expect(text).toContain('Disputed · Meta Platforms, via OpSec Online');
       expect(text).toContain('facebookresearch/llama');
       await popup.evaluate(() => {
         const box = document.querySelector('input#q') as HTMLInputElement;

@@ -28,7 +28,7 @@ test('GitHub hrefs, in any spelling; links to the page itself are set apart', as
   });
   expect(r!.own).toEqual(['/me/self/pulls']);
   expect(r!.known['/shawwn/llama-dl']!.hint).toMatch(
-    /^shawwn\/llama-dl — named in the DMCA takedown notice of 2023-03-21 from Meta Platforms, Inc\., disputed by a counter-notice, discussed on Hacker News$/,
+    /^shawwn\/llama-dl — named in the DMCA takedown of Mar 21, 2023 from Meta Platforms, via OpSec Online; disputed by a counter-notice of Apr 27, 2023; discussed on Hacker News$/,
   );
 });
 

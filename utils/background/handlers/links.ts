@@ -4,7 +4,7 @@
  */
 import type { BadgeInfo, Subject } from '../../core/model';
 import { subjectFromHref } from '../../core/subjects';
-import { badgeHint } from '../../core/words';
+import { badgeHint, badgeTone } from '../../core/words';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
 import { detectorFor, senderHost, type SenderInfo, type Services } from '../services';
 
@@ -21,7 +21,7 @@ export async function badgesFor(subjects: readonly Subject[], s: Services): Prom
     // The user's "never LLaMA-related" list removes a badge that says only that.
     if (b && repo && settings.llamaNever.includes(repo) && !b.relations.some((r) => r !== 'llama')) continue;
     if (b) {
-      out.set(subject, { subject: b.subject, relations: b.relations, hint: badgeHint(b.facts) });
+      out.set(subject, { subject: b.subject, relations: b.relations, hint: badgeHint(b.facts), ...toneOf(b.facts) });
       continue;
     }
     const d = repo ? detect(repo) : null;
@@ -51,4 +51,10 @@ export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s
     if (b) for (const h of hrefs) known[h] = b;
   }
   return { type: 'links', known, own };
+}
+
+/** The badge's colour from the same outcome as the subject's panel. */
+function toneOf(f: Parameters<typeof badgeTone>[0]): { tone?: NonNullable<ReturnType<typeof badgeTone>> } {
+  const tone = badgeTone(f);
+  return tone ? { tone } : {};
 }

@@ -70,7 +70,7 @@ export const githubSite: Site = {
   navigationEvents: ['turbo:load', 'turbo:render', 'turbo:frame-load', 'pjax:end'],
   badges: {
     // Small filled pills; white on each colour is at least 4.5:1.
-    css: 'span{display:inline-block;font:600 10px/14px system-ui,sans-serif;padding:0 5px;border-radius:7px;color:#fff;background:#8250df;white-space:nowrap;cursor:help}.dmca{background:#cf222e}.hn{background:#a14000}',
+    css: 'span{display:inline-block;font:600 10px/14px system-ui,sans-serif;padding:0 5px;border-radius:7px;color:#fff;background:#8250df;white-space:nowrap;cursor:help}.dmca{background:#cf222e}.named{background:#59636e}.disputed{background:#9a6700}.ok{background:#1a7f37}.hn{background:#a14000}',
     blockOf: textBlock,
   },
   repoInfo() {

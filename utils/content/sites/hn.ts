@@ -54,7 +54,7 @@ export const hnSite: Site = {
     // Quiet, in HN's own type: coloured text on its beige, each at least 4.5:1 on #f6f6ef.
     css:
       'span{display:inline-block;font:7pt/1.3 Verdana,Geneva,sans-serif;padding:0 3px;border:1px solid #c9c9bd;border-radius:2px;' +
-      'color:#6b3fb8;white-space:nowrap;cursor:help}span.dmca{color:#a0161f}span.hn{color:#8a3a00}',
+      'color:#6b3fb8;white-space:nowrap;cursor:help}span.dmca{color:#a0161f}span.named{color:#5c5c55}span.disputed{color:#7a5200}span.ok{color:#1d6b2f}span.hn{color:#8a3a00}',
     blockOf: storyBlock,
   },
   outline: true,

@@ -9,7 +9,9 @@ const labels = only ? all.filter((l) => l.set === only) : all;
 const r = evaluateParser(labels, join(SHARED_DATA_DIR, 'github-dmca'));
 const f = (x: number) => x.toFixed(3);
 const count = (set: string) => labels.filter((l) => l.set === set).length;
-console.log(`${r.notices} notices (${count('random')} random, ${count('hard')} hard cases, ${count('held-out')} held out)`);
+console.log(
+  `${r.notices} notices (${count('random')} random, ${count('hard')} hard cases, ${count('held-out') + count('held-out-2')} held out, ${count('fresh')} fresh)`,
+);
 console.log(
   `parties: precision ${f(precision(r.parties))}, recall ${f(recall(r.parties))} (tp ${r.parties.tp}, fp ${r.parties.fp}, fn ${r.parties.fn})`,
 );
@@ -20,4 +22,8 @@ console.log(
 console.log(
   `explicit citations: ${r.citations.linked}/${r.citations.of} linked; ${r.citations.wrong.length} notices with a wrong or missing link`,
 );
+console.log(
+  `scope: ${r.scope.right}/${r.scope.of}; GitHub's changes note: ${r.changes.right}/${r.changes.of}; original works: precision ${f(precision(r.originals))}, recall ${f(recall(r.originals))}; original works counted as infringing: ${r.originalsAsInfringing.length}`,
+);
+for (const m of r.originalsAsInfringing) console.log(`  - original counted as infringing: ${m}`);
 for (const m of [...r.kinds.wrong, ...r.citations.wrong, ...r.misses]) console.log(`  - ${m}`);
