@@ -72,11 +72,18 @@ export const repoRecordsSchema = z.array(
   }),
 );
 
+/**
+ * Where a fact comes from, and whether that source is in the bundle (this dataset, or the github/dmca index the
+ * extension ships). A source outside it (a blog, Wikipedia, an HN page we did not record) says so in the words a
+ * reader sees (the label, or the note of a related thread): "outside the bundle".
+ */
+const inBundle = z.boolean();
+
 export const timelineSchema = z.array(
   z.strictObject({
     date: isoDate,
     text: text(300),
-    source: z.strictObject({ label: text(120), url: httpsUrl.optional() }),
+    source: z.strictObject({ label: text(120), url: httpsUrl.optional(), inBundle }),
   }),
 );
 
@@ -87,8 +94,18 @@ export const threadSchema = z.strictObject({
   points: z.number().int().nonnegative(),
   submitter: text(40),
   date: isoDate,
+  /** HN's stated count ("204 comments"): it can exceed the comments the page shows (comments.json holds those). */
   commentCount: z.number().int().nonnegative(),
-  related: z.array(z.strictObject({ id: z.number().int().positive(), title: text(200), date: text(40), note: text(300) })),
+  related: z.array(
+    z.strictObject({
+      id: z.number().int().positive(),
+      title: text(200),
+      date: text(40),
+      note: text(300),
+      /** Where the title and date come from. */
+      source: z.strictObject({ inBundle, label: text(200) }),
+    }),
+  ),
 });
 
 export const topicSchema = z.strictObject({
