@@ -187,14 +187,33 @@ function crossCheck(d: Dataset): Problem[] {
   return out;
 }
 
-/** Proofs against the raw third-party thread text (../shared/data), when it is present. */
-export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
-  const out: Problem[] = [];
-  const file = `threads/${t.id}/comments.json`;
-  const blocks = raw
+/** The comments of a raw thread text: blocks separated by two blank lines, after the header. */
+export function rawComments(raw: string): string[] {
+  return raw
     .split('\n\n\n')
     .slice(1, -1)
     .map((b) => b.trim());
+}
+
+/**
+ * Where else an anchor occurs, outside its own comment `i`: occurrences inside a reply's quote of it (a `>` line of a
+ * later comment) do not count, since a search in page order meets this comment first.
+ */
+function elsewhere(blocks: readonly string[], anchor: string, i: number): boolean {
+  return blocks.some(
+    (b, j) =>
+      j !== i && b.includes(anchor) && b.split('\n').some((line) => line.includes(anchor) && !(j > i && line.trimStart().startsWith('>'))),
+  );
+}
+
+/**
+ * Proofs against the raw third-party thread text (../shared/data), when it is present: each anchor occurs once in
+ * its own comment and nowhere else (a later reply may quote it), in page order.
+ */
+export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
+  const out: Problem[] = [];
+  const file = `threads/${t.id}/comments.json`;
+  const blocks = rawComments(raw);
   if (blocks.length !== t.comments.length)
     out.push({ file, field: '', message: `raw thread has ${blocks.length} comments, dataset has ${t.comments.length}` });
   let last = -1;
@@ -207,11 +226,15 @@ export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
       last = raw.indexOf(`\n\n\n${c.anchor}\n\n\n`, last + 1);
       return;
     }
-    const at = raw.indexOf(c.anchor);
-    if (at === -1) out.push({ file, field, message: 'anchor does not occur in the raw thread' });
-    else if (raw.indexOf(c.anchor, at + 1) !== -1) out.push({ file, field, message: 'anchor occurs more than once in the raw thread' });
+    const own = blocks[i] ?? '';
+    const count = own.split(c.anchor).length - 1;
+    // Where it occurs in page order: in its own comment (comments are contiguous, in order, in the raw text).
+    const at = count ? raw.indexOf(own, last + 1) + own.indexOf(c.anchor) : -1;
+    if (raw.indexOf(c.anchor) === -1) out.push({ file, field, message: 'anchor does not occur in the raw thread' });
+    else if (count !== 1)
+      out.push({ file, field, message: count ? 'anchor occurs more than once in its comment' : `anchor is not in comment ${i}` });
+    else if (elsewhere(blocks, c.anchor, i)) out.push({ file, field, message: 'anchor occurs more than once in the raw thread' });
     else if (at < last) out.push({ file, field, message: 'anchor is out of page order' });
-    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor)) out.push({ file, field, message: `anchor is not in comment ${i}` });
     last = Math.max(last, at);
   });
   return out;
