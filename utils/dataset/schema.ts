@@ -114,14 +114,25 @@ export const topicSchema = z.strictObject({
   tangent: z.boolean(),
   summary: text(600),
   points: z
-    .array(z.strictObject({ text: text(300), cites: z.array(z.number().int().nonnegative()).min(1).max(6) }))
+    .array(
+      z.strictObject({
+        text: text(300),
+        cites: z.array(z.number().int().nonnegative()).min(1, 'a key point must cite at least one comment').max(6),
+      }),
+    )
     .min(2)
     .max(6),
 });
 export const topicsSchema = z.array(topicSchema).min(1).max(20);
 
+/** An anchor: at most this many words, unless it is a whole comment too short or too quoted to have a unique phrase. */
+export const ANCHOR_MAX_WORDS = 8;
+/** All of a thread's anchors together: at most this share of the thread's words (we copy phrases, not text). */
+export const ANCHOR_MAX_SHARE = 0.05;
+
 export const commentSchema = z.strictObject({
   n: z.number().int().nonnegative(),
+  /** The shortest phrase unique in the thread that finds the comment on the page (≤ ANCHOR_MAX_WORDS words). */
   anchor: text(300),
   /** The anchor is the comment's whole text (a comment too short or too quoted to have a unique phrase). */
   whole: z.literal(true).optional(),
