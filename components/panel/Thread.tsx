@@ -16,12 +16,15 @@ export interface ThreadUi {
   onCite?: (url: string) => boolean;
 }
 
-/** A comment, as a reader can recognise it: its opening words (our anchor) and its place in the thread. */
+/**
+ * A comment, as a reader can recognise it: a short phrase of it (our anchor) and its place among the `of` comments
+ * recorded from the page (HN's own count, on the card, can be higher: it counts comments the page no longer shows).
+ */
 export function Quote({ l, of, onCite }: { l: CommentLink; of: number; onCite?: ThreadUi['onCite'] }) {
   return (
     <SafeLink href={l.url} class="cite" onCite={onCite}>
       “{l.quote.replace(/[.,;:]+$/, '')}…”
-      <span class="place">
+      <span class="place" title={of ? `comment ${l.n + 1} of the ${of} recorded from the page` : undefined}>
         {' '}
         #{l.n + 1}
         {of ? ` of ${of}` : ''}
@@ -70,7 +73,7 @@ function Topic({ t, max, of, ui }: { t: TopicCard; max: number; of: number; ui: 
 export function Topics({ thread, ui }: { thread: ThreadCard; ui: ThreadUi }) {
   if (!thread.topics.length) return null;
   const max = Math.max(0, ...thread.topics.map((t) => t.count));
-  const of = thread.outline?.length ?? thread.commentCount;
+  const of = thread.outline?.length ?? thread.recorded;
   const main = thread.topics.filter((t) => !t.tangent);
   const tangents = thread.topics.filter((t) => t.tangent);
   return (
@@ -107,7 +110,7 @@ export function ThreadCardView({ t }: { t: ThreadCard }) {
           <ul>
             {t.mentions.map((m) => (
               <li key={m.url}>
-                <Quote l={m} of={t.commentCount} />
+                <Quote l={m} of={t.recorded} />
               </li>
             ))}
           </ul>

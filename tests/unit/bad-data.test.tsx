@@ -64,8 +64,8 @@ describe('hostile strings in the bundled dataset', () => {
   thread.topics[0]!.points[0]!.text = PAYLOADS[4]!;
   thread.comments[0]!.anchor = PAYLOADS[1]!;
   story.repos[0]!.note = PAYLOADS.join(' ');
-  story.timeline[0]!.source = { label: PAYLOADS[0]!, url: 'javascript:alert(1)' };
-  story.timeline[1]!.source = { label: 'elsewhere', url: 'https://evil.example/steal' };
+  story.timeline[0]!.source = { label: PAYLOADS[0]!, url: 'javascript:alert(1)', inBundle: false };
+  story.timeline[1]!.source = { label: 'elsewhere', url: 'https://evil.example/steal', inBundle: false };
   story.notices[0]!.note = PAYLOADS[1]!;
 
   test('validation rejects them where they are not allowed, naming file and field', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import comments from '@/utils/dataset/data/threads/35287733/comments.json';
 import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '@/utils/core/hn-match';
+import { existsSync, readFileSync } from 'node:fs';
+import { rawComments } from '@/utils/dataset/validate';
+import { rawThreadPath } from '@/utils/node/files';
 import { seedComments } from '../fixtures/hn-seed';
 
 const outline = comments as OutlineComment[];
@@ -22,6 +25,20 @@ describe('matchComments', () => {
     expect(r.unmatched).toEqual([10, 50, 140]);
     expect(r.byComment.size).toBe(200);
   });
+
+  // The real comments' text (../shared/data), as an HN row reads it: paragraphs run together with no space
+  // (HN's <p> markup), quotes of the parent included. Short anchors must still find each comment's own row.
+  const raw = rawThreadPath(35287733);
+  test.skipIf(!existsSync(raw))('every comment of the real thread text is matched to its own row (203/203)', () => {
+    const rows = rawComments(readFileSync(raw, 'utf8')).map((b, i) => ({ id: `r${i}`, text: normalizeText(b.split('\n').join('')) }));
+    const r = matchComments(outline, rows);
+    expect(r.unmatched).toEqual([]);
+    expect(outline.filter((c) => r.byComment.get(c.n) === c.n)).toHaveLength(203);
+    // A page of the thread's second half (p=2) still matches its own comments only.
+    const half = matchComments(outline, rows.slice(100));
+    for (const [n, row] of half.byComment) expect(row + 100).toBe(n);
+  });
+  if (!existsSync(raw)) console.warn('[hn-match.test] ../shared/data not found: skipped matching the real thread text.');
 
   test('a partial page (p=2) matches what is there, in order', () => {
     const rows = pageRows().slice(100);

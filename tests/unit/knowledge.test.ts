@@ -114,7 +114,7 @@ describe('repo panels', () => {
       viaRoot: null,
     });
     expect(p.threads).toHaveLength(1);
-    expect(p.threads[0]).toMatchObject({ id: 35287733, points: 320, commentCount: 204 });
+    expect(p.threads[0]).toMatchObject({ id: 35287733, points: 320, commentCount: 204, recorded: 203 });
     expect(p.threads[0]!.topics.map((t) => t.id)).toEqual([
       'dmca-process',
       'copyright-weights',

@@ -51,7 +51,9 @@ test('open: the status line, the DMCA card (with where it names this repo), the 
 test('citations say something: a quote of the comment and its place in the thread', () => {
   mount(data);
   const cite = root.querySelector('.points a.cite')!;
-  expect(cite.textContent).toMatch(/^“.{8,}…” #\d+ of 204$/);
+  // Its place among the 203 comments recorded from the page, not HN's count of 204 (the card's figure).
+  expect(cite.textContent).toMatch(/^“.{3,}…” #\d+ of 203$/);
+  expect(cite.querySelector('.place')!.getAttribute('title')).toMatch(/^comment \d+ of the 203 recorded from the page$/);
 });
 
 test('every DMCA fact on the card links to the line of the notice it comes from', () => {

@@ -200,7 +200,10 @@ export interface ThreadCard {
   url: string;
   site: string;
   points: number;
+  /** HN's stated count of comments (it can exceed what the page shows). */
   commentCount: number;
+  /** The comments the dataset holds, as the page showed them when recorded: citations say "#n of" this. */
+  recorded: number;
   date: string;
   submitter: string;
   /** Comments that mention the panel's subject directly. */

@@ -72,11 +72,18 @@ export const repoRecordsSchema = z.array(
   }),
 );
 
+/**
+ * Where a fact comes from, and whether that source is in the bundle (this dataset, or the github/dmca index the
+ * extension ships). A source outside it (a blog, Wikipedia, an HN page we did not record) says so in the words a
+ * reader sees (the label, or the note of a related thread): "outside the bundle".
+ */
+const inBundle = z.boolean();
+
 export const timelineSchema = z.array(
   z.strictObject({
     date: isoDate,
     text: text(300),
-    source: z.strictObject({ label: text(120), url: httpsUrl.optional() }),
+    source: z.strictObject({ label: text(120), url: httpsUrl.optional(), inBundle }),
   }),
 );
 
@@ -87,8 +94,18 @@ export const threadSchema = z.strictObject({
   points: z.number().int().nonnegative(),
   submitter: text(40),
   date: isoDate,
+  /** HN's stated count ("204 comments"): it can exceed the comments the page shows (comments.json holds those). */
   commentCount: z.number().int().nonnegative(),
-  related: z.array(z.strictObject({ id: z.number().int().positive(), title: text(200), date: text(40), note: text(300) })),
+  related: z.array(
+    z.strictObject({
+      id: z.number().int().positive(),
+      title: text(200),
+      date: text(40),
+      note: text(300),
+      /** Where the title and date come from. */
+      source: z.strictObject({ inBundle, label: text(200) }),
+    }),
+  ),
 });
 
 export const topicSchema = z.strictObject({
@@ -97,14 +114,25 @@ export const topicSchema = z.strictObject({
   tangent: z.boolean(),
   summary: text(600),
   points: z
-    .array(z.strictObject({ text: text(300), cites: z.array(z.number().int().nonnegative()).min(1).max(6) }))
+    .array(
+      z.strictObject({
+        text: text(300),
+        cites: z.array(z.number().int().nonnegative()).min(1, 'a key point must cite at least one comment').max(6),
+      }),
+    )
     .min(2)
     .max(6),
 });
 export const topicsSchema = z.array(topicSchema).min(1).max(20);
 
+/** An anchor: at most this many words, unless it is a whole comment too short or too quoted to have a unique phrase. */
+export const ANCHOR_MAX_WORDS = 8;
+/** All of a thread's anchors together: at most this share of the thread's words (we copy phrases, not text). */
+export const ANCHOR_MAX_SHARE = 0.05;
+
 export const commentSchema = z.strictObject({
   n: z.number().int().nonnegative(),
+  /** The shortest phrase unique in the thread that finds the comment on the page (≤ ANCHOR_MAX_WORDS words). */
   anchor: text(300),
   /** The anchor is the comment's whole text (a comment too short or too quoted to have a unique phrase). */
   whole: z.literal(true).optional(),

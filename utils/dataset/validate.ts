@@ -6,7 +6,7 @@
 import '../schema/jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import type { z } from 'zod';
 import { assemble, type Problem } from './assemble';
-import { metaSchema, STORY_FILES, THREAD_FILES, type Dataset, type Story, type Thread } from './schema';
+import { ANCHOR_MAX_SHARE, ANCHOR_MAX_WORDS, metaSchema, STORY_FILES, THREAD_FILES, type Dataset, type Story, type Thread } from './schema';
 
 export type { Problem };
 
@@ -85,6 +85,95 @@ export function validateDatasetTexts(texts: Readonly<Record<string, string>>): {
   return problems.length ? { problems } : { dataset, problems };
 }
 
+export const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A source outside the bundle says so in the words a reader sees; one inside it names where. */
+export const OUTSIDE = 'outside the bundle';
+
+function checkRelated(t: Thread): Problem[] {
+  const out: Problem[] = [];
+  t.related.forEach((r, i) => {
+    const field = `related[${i}]`;
+    if (!r.source.inBundle && !r.note.includes(OUTSIDE))
+      out.push({
+        file: `threads/${t.id}/thread.json`,
+        field: `${field}.note`,
+        message: `its source is outside the bundle: the note must say "${OUTSIDE}"`,
+      });
+    if (r.source.inBundle) {
+      const cited = [...r.source.label.matchAll(/comment #(\d+)/gi)].map((m) => Number(m[1]));
+      if (!cited.length || cited.some((n) => n < 1 || n > t.comments.length))
+        out.push({
+          file: `threads/${t.id}/thread.json`,
+          field: `${field}.source.label`,
+          message: `a source in the bundle names the comment it is in ("comment #n", 1–${t.comments.length})`,
+        });
+    }
+  });
+  return out;
+}
+
+/**
+ * Counts named: a number of comments in our words says whose count it is — "N comments by HN's count" (a thread's
+ * commentCount) or "N comments recorded" (the comments the dataset holds).
+ */
+function checkCounts(d: Dataset): Problem[] {
+  const out: Problem[] = [];
+  const hn = new Set(d.threads.map((t) => t.commentCount));
+  const recorded = new Set(d.threads.map((t) => t.comments.length));
+  const check = (file: string, field: string, s: string) => {
+    for (const m of s.matchAll(/\b(\d[\d,]*) comments\b( by HN's count| recorded)?/g)) {
+      const n = Number(m[1]!.replace(/,/g, ''));
+      const ok = m[2] === " by HN's count" ? hn.has(n) : m[2] === ' recorded' ? recorded.has(n) : false;
+      if (!ok)
+        out.push({
+          file,
+          field,
+          message: m[2]
+            ? `"${m[0]}" matches no thread's count`
+            : `"${m[0]}": say whose count it is ("${m[0]} by HN's count" or "${m[0]} recorded")`,
+        });
+    }
+  };
+  for (const s of d.stories) {
+    s.timeline.forEach((e, i) => check(`stories/${s.id}/timeline.json`, `[${i}].text`, e.text));
+    s.repos.forEach((r, i) => check(`stories/${s.id}/repos.json`, `[${i}].note`, r.note));
+    s.notices.forEach((r, i) => check(`stories/${s.id}/notices.json`, `[${i}].note`, r.note));
+  }
+  for (const t of d.threads) {
+    t.related.forEach((r, i) => check(`threads/${t.id}/thread.json`, `related[${i}].note`, r.note));
+    t.topics.forEach((x, i) => {
+      check(`threads/${t.id}/topics.json`, `[${i}].summary`, x.summary);
+      x.points.forEach((p, j) => check(`threads/${t.id}/topics.json`, `[${i}].points[${j}].text`, p.text));
+    });
+  }
+  return out;
+}
+
+/** Every timeline entry says whether its source is in the bundle; in it, its address is in the bundle. */
+function checkTimeline(s: Story, d: Dataset): Problem[] {
+  const out: Problem[] = [];
+  const items = new Set(d.threads.flatMap((t) => [t.id, ...t.comments.flatMap((c) => (c.id ? [c.id] : []))]));
+  s.timeline.forEach((e, i) => {
+    const file = `stories/${s.id}/timeline.json`;
+    const said = e.source.label.includes(OUTSIDE);
+    if (!e.source.inBundle && !said)
+      out.push({ file, field: `[${i}].source.label`, message: `its source is outside the bundle: the label must say "${OUTSIDE}"` });
+    if (e.source.inBundle && said) out.push({ file, field: `[${i}].source.inBundle`, message: `is true, but the label says "${OUTSIDE}"` });
+    if (e.source.inBundle) {
+      const url = e.source.url ?? '';
+      const item = Number(/^https:\/\/news\.ycombinator\.com\/item\?id=(\d+)$/.exec(url)?.[1]);
+      if (!url.startsWith('https://github.com/github/dmca/blob/master/') && !items.has(item))
+        out.push({
+          file,
+          field: `[${i}].source.url`,
+          message: 'a source in the bundle links a github/dmca notice, or an HN thread or comment the dataset holds',
+        });
+    }
+  });
+  return out;
+}
+
 function checkThread(t: Thread): Problem[] {
   const out: Problem[] = [];
   const file = (name: string) => `threads/${t.id}/${name}`;
@@ -108,9 +197,16 @@ function checkThread(t: Thread): Problem[] {
       if (!topicIds.has(topic))
         out.push({ file: file('comments.json'), field: `[${i}].topics[${j}]`, message: `unknown topic "${topic}"` });
     });
-    if (c.anchor.split(/\s+/).length > 12 && !c.whole)
-      out.push({ file: file('comments.json'), field: `[${i}].anchor`, message: 'anchor is longer than 12 words' });
+    if (wordCount(c.anchor) > ANCHOR_MAX_WORDS)
+      out.push({
+        file: file('comments.json'),
+        field: `[${i}].anchor`,
+        message: c.whole
+          ? `copies a whole comment of more than ${ANCHOR_MAX_WORDS} words: use a phrase of it`
+          : `anchor is longer than ${ANCHOR_MAX_WORDS} words`,
+      });
   });
+  out.push(...checkRelated(t));
   for (const topic of t.topics) {
     if (!t.comments.some((c) => c.topics.includes(topic.id)))
       out.push({ file: file('topics.json'), field: topic.id, message: 'no comment is filed under this topic' });
@@ -155,7 +251,11 @@ function checkStory(s: Story, threads: Map<number, Thread>, owner: Map<number, s
 function crossCheck(d: Dataset): Problem[] {
   const threads = new Map(d.threads.map((t) => [t.id, t]));
   const owner = new Map<number, string>();
-  const out = [...d.threads.flatMap(checkThread), ...d.stories.flatMap((s) => checkStory(s, threads, owner))];
+  const out = [
+    ...d.threads.flatMap(checkThread),
+    ...d.stories.flatMap((s) => [...checkStory(s, threads, owner), ...checkTimeline(s, d)]),
+    ...checkCounts(d),
+  ];
   for (const t of d.threads)
     if (!owner.has(t.id)) out.push({ file: `threads/${t.id}/thread.json`, field: '', message: 'no story lists this thread' });
   const detected = d.stories.filter((s) => s.detected);
@@ -187,14 +287,33 @@ function crossCheck(d: Dataset): Problem[] {
   return out;
 }
 
-/** Proofs against the raw third-party thread text (../shared/data), when it is present. */
-export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
-  const out: Problem[] = [];
-  const file = `threads/${t.id}/comments.json`;
-  const blocks = raw
+/** The comments of a raw thread text: blocks separated by two blank lines, after the header. */
+export function rawComments(raw: string): string[] {
+  return raw
     .split('\n\n\n')
     .slice(1, -1)
     .map((b) => b.trim());
+}
+
+/**
+ * Where else an anchor occurs, outside its own comment `i`: occurrences inside a reply's quote of it (a `>` line of a
+ * later comment) do not count, since a search in page order meets this comment first.
+ */
+function elsewhere(blocks: readonly string[], anchor: string, i: number): boolean {
+  return blocks.some(
+    (b, j) =>
+      j !== i && b.includes(anchor) && b.split('\n').some((line) => line.includes(anchor) && !(j > i && line.trimStart().startsWith('>'))),
+  );
+}
+
+/**
+ * Proofs against the raw third-party thread text (../shared/data), when it is present: each anchor occurs once in
+ * its own comment and nowhere else (a later reply may quote it), in page order.
+ */
+export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
+  const out: Problem[] = [];
+  const file = `threads/${t.id}/comments.json`;
+  const blocks = rawComments(raw);
   if (blocks.length !== t.comments.length)
     out.push({ file, field: '', message: `raw thread has ${blocks.length} comments, dataset has ${t.comments.length}` });
   let last = -1;
@@ -207,12 +326,39 @@ export function checkAgainstRawThread(t: Thread, raw: string): Problem[] {
       last = raw.indexOf(`\n\n\n${c.anchor}\n\n\n`, last + 1);
       return;
     }
-    const at = raw.indexOf(c.anchor);
-    if (at === -1) out.push({ file, field, message: 'anchor does not occur in the raw thread' });
-    else if (raw.indexOf(c.anchor, at + 1) !== -1) out.push({ file, field, message: 'anchor occurs more than once in the raw thread' });
+    const own = blocks[i] ?? '';
+    const count = own.split(c.anchor).length - 1;
+    // Where it occurs in page order: in its own comment (comments are contiguous, in order, in the raw text).
+    const at = count ? raw.indexOf(own, last + 1) + own.indexOf(c.anchor) : -1;
+    if (raw.indexOf(c.anchor) === -1) out.push({ file, field, message: 'anchor does not occur in the raw thread' });
+    else if (count !== 1)
+      out.push({ file, field, message: count ? 'anchor occurs more than once in its comment' : `anchor is not in comment ${i}` });
+    else if (elsewhere(blocks, c.anchor, i)) out.push({ file, field, message: 'anchor occurs more than once in the raw thread' });
     else if (at < last) out.push({ file, field, message: 'anchor is out of page order' });
-    else if (blocks[i] !== undefined && !blocks[i]!.includes(c.anchor)) out.push({ file, field, message: `anchor is not in comment ${i}` });
+    else if (c.anchor.trim() === own && wordCount(own) > ANCHOR_MAX_WORDS)
+      out.push({
+        file,
+        field,
+        message: `copies the whole comment (${wordCount(own)} words, more than ${ANCHOR_MAX_WORDS}): use a phrase of it`,
+      });
     last = Math.max(last, at);
   });
+  const share = anchorShare(t, raw);
+  if (share.anchorWords > share.threadWords * ANCHOR_MAX_SHARE)
+    out.push({
+      file,
+      field: '',
+      message: `anchors total ${share.anchorWords} words, ${percent(share.anchorWords / share.threadWords)} of the thread's ${share.threadWords} (at most ${percent(ANCHOR_MAX_SHARE)})`,
+    });
   return out;
+}
+
+export const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** How much of the thread its anchors copy: their words, and the words of the thread's comments. */
+export function anchorShare(t: Thread, raw: string): { anchorWords: number; threadWords: number } {
+  return {
+    anchorWords: t.comments.reduce((sum, c) => sum + wordCount(c.anchor), 0),
+    threadWords: rawComments(raw).reduce((sum, b) => sum + wordCount(b), 0),
+  };
 }

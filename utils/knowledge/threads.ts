@@ -57,6 +57,7 @@ export function threadCard(
     site: t.site,
     points: t.points,
     commentCount: t.commentCount,
+    recorded: t.comments.length,
     date: t.date,
     submitter: t.submitter,
     mentions,

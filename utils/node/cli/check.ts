@@ -1,11 +1,14 @@
 /**
  * `npm run dataset:check [-- <thread id>…]`: validates every dataset file (schema, canonical form,
- * cross-references) and that every story's notices are in the DMCA index. For each thread (all, or the
- * ids given) whose raw text is in ../shared/data/hn/<id>.txt, it also proves each anchor occurs exactly
- * once, in page order, in the raw thread.
+ * cross-references: every key point cites a comment, anchors ≤ 8 words, every timeline entry and related
+ * thread says whether its source is in the bundle, counts of comments say whose count they are) and that
+ * every story's notices are in the DMCA index. For each thread (all, or the ids given) whose raw text is in
+ * ../shared/data/hn/<id>.txt, it also proves each anchor occurs exactly once, in page order, that none copies
+ * a whole comment of more than 8 words, and that the anchors total at most 5% of the thread's words.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { checkAgainstRawThread, formatProblems, type Problem } from '../../dataset/validate';
+import { ANCHOR_MAX_SHARE } from '../../dataset/schema';
+import { anchorShare, checkAgainstRawThread, formatProblems, percent, type Problem } from '../../dataset/validate';
 import { assertDatasetValid, openDmcaIndexSync, rawThreadPath } from '../files';
 
 const d = assertDatasetValid();
@@ -16,15 +19,25 @@ console.log(`dataset ${d.meta.version}: ${d.stories.length} stories, ${d.threads
 const problems: Problem[] = [];
 for (const t of threads) {
   const sizes = t.topics.map((x) => `${x.id} ${t.comments.filter((c) => c.topics.includes(x.id)).length}`);
-  console.log(`thread ${t.id} “${t.title}”: ${t.topics.length} topics, ${t.comments.length} comments (${sizes.join(', ')})`);
+  console.log(`thread ${t.id} “${t.title}”: ${t.topics.length} topics (${sizes.join(', ')})`);
+  console.log(
+    `  ${t.commentCount} comments by HN's count (thread.json), ${t.comments.length} recorded (comments.json; citations say “#n of ${t.comments.length}”)`,
+  );
   const raw = rawThreadPath(t.id);
   if (!existsSync(raw)) {
-    console.log(`  ${raw} not found: skipped the proof against the raw thread.`);
+    console.log(
+      `  ${raw} not found (../shared/data is absent): skipped the proofs against the raw thread — anchors unique and in page order, no whole comment over 8 words copied, anchor words ≤ ${percent(ANCHOR_MAX_SHARE)} of the thread's.`,
+    );
     continue;
   }
-  const found = checkAgainstRawThread(t, readFileSync(raw, 'utf8'));
+  const text = readFileSync(raw, 'utf8');
+  const found = checkAgainstRawThread(t, text);
   problems.push(...found);
-  if (!found.length) console.log(`  proved against ${raw}: ${t.comments.length} anchors unique and in page order`);
+  const share = anchorShare(t, text);
+  if (!found.length)
+    console.log(
+      `  proved against ${raw}: ${t.comments.length} anchors unique and in page order, none a whole comment over 8 words; ${share.anchorWords} anchor words, ${percent(share.anchorWords / share.threadWords)} of the thread's ${share.threadWords} (limit ${percent(ANCHOR_MAX_SHARE)})`,
+    );
 }
 // Every notice a story annotates is in the index, and every repo it names has the story's record.
 const index = openDmcaIndexSync();
