@@ -106,6 +106,27 @@ describe('migrations', () => {
   });
 });
 
+describe('a version that is not a whole number from 1 (issue 23: -1e308 looped for ever)', () => {
+  test.each([[-1e308], [-1], [0], [0.5], [2.5], ['3'], [1e308], [null]])(
+    'stored version %j: read as v1, repaired, one problem; no hang',
+    (version) => {
+      const r = parseSettings({ version, ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.problems.map((p) => p.key)).toEqual(['version']);
+      expect(r).toMatchObject({ changed: true, newer: false });
+      expect(migrate({ version }).version).toBe(SETTINGS_VERSION);
+    },
+  );
+
+  test('an import with such a version is refused, naming it', () => {
+    const r = parseImport('{"backstorySettings":{"version":-1e308}}');
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Nothing was changed\. The file has 1 problem:\nversion: expected a whole number from 1, got -1e\+308/),
+    });
+  });
+});
+
 describe('import / export', () => {
   test('export → import round-trips', () => {
     const s = { ...DEFAULT_SETTINGS, placement: 'side' as const, silence: ['news.ycombinator.com'] };

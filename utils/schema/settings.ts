@@ -102,8 +102,12 @@ export interface ParsedSettings {
 
 const own = (o: object, k: string) => Object.hasOwn(o, k);
 
+/** A version we can migrate from: a whole number from 1 (anything else is read as the oldest, v1). */
+const validVersion = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
-  let v = typeof raw.version === 'number' ? raw.version : 1;
+  // Never loop on the stored number itself: -1e308 or 0.5 would run for ever (or never end on a float).
+  let v = validVersion(raw.version) ? Math.min(raw.version, SETTINGS_VERSION) : 1;
   let out = { ...raw };
   while (v < SETTINGS_VERSION) {
     const m = MIGRATIONS[v];
@@ -128,7 +132,12 @@ export function parseSettings(stored: unknown): ParsedSettings {
     };
   }
   const raw = stored as Record<string, unknown>;
-  const newer = typeof raw.version === 'number' && raw.version > SETTINGS_VERSION;
+  const newer = validVersion(raw.version) && raw.version > SETTINGS_VERSION;
+  if (own(raw, 'version') && !validVersion(raw.version))
+    problems.push({
+      key: 'version',
+      message: `expected a whole number from 1, got ${JSON.stringify(raw.version)?.slice(0, 40)}; read as version 1`,
+    });
   const migrated = newer ? raw : migrate(raw);
   let changed = raw.version !== SETTINGS_VERSION;
   const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
@@ -165,7 +174,7 @@ export function storageParts(
   s: Settings,
   base: { extra?: Record<string, unknown>; version?: unknown } = {},
 ): { sync: Record<string, unknown>; local: Record<ListKey, string[]> } {
-  const version = typeof base.version === 'number' && base.version > SETTINGS_VERSION ? base.version : SETTINGS_VERSION;
+  const version = validVersion(base.version) && base.version > SETTINGS_VERSION ? base.version : SETTINGS_VERSION;
   const sync: Record<string, unknown> = { ...base.extra, version };
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) if (!(LIST_KEYS as readonly string[]).includes(key)) sync[key] = s[key];
   return { sync, local: { silence: s.silence, llamaAlways: s.llamaAlways, llamaNever: s.llamaNever } };
@@ -205,6 +214,19 @@ export function parseImport(text: string): { ok: true; settings: Settings } | { 
 
 export function exportSettings(s: Settings): string {
   return JSON.stringify({ backstorySettings: toStored(s) }, null, 2) + '\n';
+}
+
+/** The repo a subject lives in: its own for `repo:`, github/dmca for a notice; none for a thread. */
+export function repoOfSubject(subject: string | undefined): string | undefined {
+  if (subject?.startsWith('repo:')) return subject.slice(5);
+  if (subject?.startsWith('notice:')) return 'github/dmca';
+  return undefined;
+}
+
+/** Is this subject (a link's, a panel's) in a silenced repo or owner? Sites are `isSilenced`'s. */
+export function isSubjectSilenced(s: Settings, subject: string | undefined): boolean {
+  const repo = repoOfSubject(subject);
+  return !!repo && s.silence.some((e) => e === repo || (e.endsWith('/*') && repo.startsWith(e.slice(0, -1))));
 }
 
 /** Is Backstory silent on this page? `repo` is the page's repo (owner/name), when it has one. */
