@@ -6,7 +6,7 @@ import '@/components/pages.css';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import dmcaManifest from '@/public/dmca/manifest.json';
 import { bundledDataset as d } from '@/utils/dataset/bundled';
-import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { loadSettings, patchSettings, watchSettings } from '@/utils/storage/settings';
 
 const facts: DataFacts = {
   version: d.meta.version,
@@ -41,7 +41,7 @@ async function shortcut(): Promise<{ keys: string | null; where: string }> {
 
 void shortcut().then((sc) =>
   render(
-    <Options load={loadSettings} save={saveSettings} facts={facts} download={download} shortcut={sc} />,
+    <Options load={loadSettings} save={patchSettings} watch={watchSettings} facts={facts} download={download} shortcut={sc} />,
     document.getElementById('app')!,
   ),
 );

@@ -92,7 +92,7 @@ export interface ParsedSettings {
   settings: Settings;
   /** Keys that were present but invalid, with why; they fell back to their defaults. */
   problems: { key: string; message: string }[];
-  /** Whether the stored value should be rewritten (migrated, repaired or missing keys). Never when `newer`. */
+  /** Whether the stored value should be rewritten (migrated or repaired; not for missing keys). Never when `newer`. */
   changed: boolean;
   /** Stored by a newer Backstory (a higher version): read what we know, write nothing back on our own. */
   newer: boolean;
@@ -142,10 +142,9 @@ export function parseSettings(stored: unknown): ParsedSettings {
   let changed = raw.version !== SETTINGS_VERSION;
   const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
-    if (!own(migrated, key)) {
-      changed = true;
-      continue;
-    }
+    // A missing key reads as its default and is not worth a write: a write-back of defaults, made while
+    // another page saves (lists first, then the rest), would undo that save.
+    if (!own(migrated, key)) continue;
     const r = SETTING_SCHEMAS[key].safeParse(migrated[key]);
     if (r.success) {
       settings[key] = Array.isArray(r.data) ? [...new Set(r.data as string[])] : r.data;
@@ -182,14 +181,17 @@ export function storageParts(
 
 export const MAX_IMPORT_CHARS = 400_000;
 
+/** Why a file of `size` characters (or bytes: a settings file is ASCII) is too large to import, or null. */
+export function importTooLarge(size: number): string | null {
+  if (size <= MAX_IMPORT_CHARS) return null;
+  return `Nothing was changed. The file is too large (${Math.round(size / 1024)} kB); a Backstory settings file is at most ${MAX_IMPORT_CHARS / 1000} kB.`;
+}
+
 /** An import file: the settings object itself or `{ backstorySettings: … }`; strict, all or nothing. */
 export function parseImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
   // Three lists of 500 entries of up to 140 characters export as ~230 kB: anything larger is not ours.
-  if (text.length > MAX_IMPORT_CHARS)
-    return {
-      ok: false,
-      error: `Nothing was changed. The file is too large (${Math.round(text.length / 1024)} kB); a Backstory settings file is at most ${MAX_IMPORT_CHARS / 1000} kB.`,
-    };
+  const tooLarge = importTooLarge(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   let json: unknown;
   try {
     json = JSON.parse(text);
