@@ -335,6 +335,8 @@ describe('popup and toolbar badge', () => {
     expect(await firstResult('35287733')).toMatch(/Facebook is going after LLaMA repos/);
     expect(await firstResult('llama dl')).toBe('shawwn/llama-dl');
     expect(await firstResult('RIAA')).toMatch(/RIAA.*\.md$/);
+    // A pasted link whose tracking parameters pass 500 characters still finds its repo (issue 23).
+    expect(await firstResult(`https://github.com/shawwn/llama-dl?utm_source=news&utm_campaign=${'x'.repeat(600)}`)).toBe('shawwn/llama-dl');
     await firstResult('shawwn/llama-dl');
     await popup.locator('.results .result').first().click();
     const text = await popup.locator('main').innerText();
