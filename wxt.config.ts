@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { datasetFacts } from './utils/dataset/facts';
 import { panelPagePatterns, threadPagePatterns } from './utils/dataset/panel-pages';
 import { assertDatasetValid, assertDmcaIndexValid } from './utils/node/files';
 
@@ -49,6 +50,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // The options page's counts of the curated data, so it does not bundle the dataset a second time.
+    define: { __BACKSTORY_DATA_FACTS__: JSON.stringify(datasetFacts(assertDatasetValid())) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // No modulepreload polyfill: it adds a fetch() of each preloaded module to the extension pages,
     // which every browser we support preloads natively.

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
-import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { loadSettings, patchSettings } from '@/utils/storage/settings';
 import { createSend } from '@/utils/core/send';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
@@ -32,7 +32,7 @@ async function main() {
       send={createSend((m) => browser.runtime.sendMessage(m))}
       siteEnabled={key ? settings[key] : null}
       setSiteEnabled={async (on) => {
-        if (key) await saveSettings({ ...(await loadSettings()), [key]: on });
+        if (key) await patchSettings({ [key]: on });
       }}
     />,
     document.getElementById('app')!,

@@ -342,11 +342,24 @@ describe('look and behaviour', () => {
     await settle(page, 200);
     expect(await page.locator('backstory-panel button.status').getAttribute('aria-expanded')).toBe('false');
 
+    // Dismissed: nothing of it stays in the page, after a reload either (issue 23); the shortcut brings it back.
     await page.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
-    await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('Backstory is hidden'));
+    await page.waitForFunction(() => !document.querySelector('backstory-panel'));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
+    type W = { chrome: any };
+    const worker = h.context.serviceWorkers()[0] ?? h.worker!;
+    const tabId = await worker.evaluate(
+      async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number,
+      url,
+    );
+    await worker.evaluate((id) => (globalThis as unknown as W).chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
-    await page.locator('backstory-panel button', { hasText: 'Show' }).click();
+    // The page reported its (dismissed) panel: the toolbar counts it; the page shows nothing of it.
+    await expect
+      .poll(() => worker.evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId))
+      .toBe('1');
+    expect(await panels(page)).toEqual([]);
+    await worker.evaluate((id) => (globalThis as unknown as W).chrome.tabs.sendMessage(id, { type: 'togglePanel' }), tabId);
     await page.waitForFunction(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
     // Another subject is unaffected: its status line only.
     const other = await h.open('https://github.com/shawwn/llama-dl');

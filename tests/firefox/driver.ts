@@ -37,6 +37,9 @@ function tab(page: Page, onClose?: () => void): Tab {
     waitFor: async (fn, arg, timeout = 8000) => {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
     },
+    click: async (host, inner) => {
+      await page.locator(`${host} >>> ${inner}`).click();
+    },
     close: async () => {
       onClose?.();
       await page.close().catch(() => {});

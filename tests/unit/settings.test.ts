@@ -57,7 +57,8 @@ describe('parseSettings', () => {
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, badges: false });
     expect(r.extra).toEqual({ surprise: 1 });
     expect(r.problems).toEqual([]);
-    expect(r.changed).toBe(true);
+    // Nothing to repair: missing keys read as their defaults (a write-back could undo a save in progress).
+    expect(r.changed).toBe(false);
     expect(storageParts(r.settings, r).sync).toMatchObject({ surprise: 1, version: SETTINGS_VERSION });
   });
 
@@ -103,6 +104,27 @@ describe('migrations', () => {
     const r = parseSettings({ enabled: 'nope', showBadges: false });
     expect(r.settings.badges).toBe(false);
     expect(r.settings.github).toBe(true);
+  });
+});
+
+describe('a version that is not a whole number from 1 (issue 23: -1e308 looped for ever)', () => {
+  test.each([[-1e308], [-1], [0], [0.5], [2.5], ['3'], [1e308], [null]])(
+    'stored version %j: read as v1, repaired, one problem; no hang',
+    (version) => {
+      const r = parseSettings({ version, ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.problems.map((p) => p.key)).toEqual(['version']);
+      expect(r).toMatchObject({ changed: true, newer: false });
+      expect(migrate({ version }).version).toBe(SETTINGS_VERSION);
+    },
+  );
+
+  test('an import with such a version is refused, naming it', () => {
+    const r = parseImport('{"backstorySettings":{"version":-1e308}}');
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Nothing was changed\. The file has 1 problem:\nversion: expected a whole number from 1, got -1e\+308/),
+    });
   });
 });
 

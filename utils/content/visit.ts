@@ -145,6 +145,12 @@ export class Visit {
   async show(state: PanelState = this.#panelState): Promise<void> {
     const data = this.data;
     if (!data || this.#ended()) return;
+    if (state === 'dismissed') {
+      // Remembered as dismissed: nothing is rendered into the page until the user asks (popup, shortcut).
+      this.#panelState = state;
+      this.hide();
+      return this.#host.onPanel(); // reported as there, dismissed (shownSubject)
+    }
     this.#wanted = state;
     const ui = currentUi() ?? (await loadUi(() => this.#host.send({ type: 'ui' })));
     if (!ui || this.#ended() || this.#wanted !== state) return;
@@ -160,6 +166,8 @@ export class Visit {
       onState: (next) => {
         this.#panelState = next;
         this.#remember(data.subject, next);
+        // Dismissed: nothing of it stays in the page (a page could read "hidden for …" in the open shadow root).
+        if (next === 'dismissed') this.hide();
       },
       enhance: site.outline ? outlineWith(ui) : undefined,
       showSubject: this.#elsewhere,
@@ -201,9 +209,13 @@ export class Visit {
     if (this.#panel && !this.#panel.isAttached()) this.#panel.reattach();
   }
 
-  /** The subject the panel shows, while it shows. */
+  /**
+   * The subject the panel shows, while it shows — or would, had the user not dismissed it: a dismissed
+   * panel leaves nothing in the page, and the toolbar still counts it and the popup offers it back.
+   */
   shownSubject(): Subject | null {
-    return this.#panel ? (this.data?.subject ?? null) : null;
+    const dismissed = this.#panelState === 'dismissed' && this.state !== 'ended';
+    return this.#panel || dismissed ? (this.data?.subject ?? null) : null;
   }
 
   end(): void {

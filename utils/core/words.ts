@@ -155,7 +155,7 @@ export function repoReasons(p: RepoPanel): string[] {
   const mentioned = p.threads.filter((t) => t.mentions.length);
   for (const t of mentioned) out.push(`Mentioned in ${plural(t.mentions.length, 'comment')} of “${t.title}” on Hacker News.`);
   if (p.match.via === 'detected') {
-    out.push(`Likely LLaMA-related (not in Backstory's dataset): ${p.match.signals.join('; ')}.`);
+    out.push(`Likely LLaMA-related (not in Backstory's dataset)${p.match.signals.length ? `: ${p.match.signals.join('; ')}` : ''}.`);
     if (p.story) out.push(`It may be related to ${p.story}; what happened there, and what the community argued, is shown as context.`);
   } else if (!out.length && p.relations.includes('llama') && p.note) out.push(`LLaMA-related: ${p.note}`);
   return out;
@@ -243,7 +243,7 @@ export function badgeHint(f: BadgeFacts): string {
     case 'related-thread':
       return `${f.title} — ${f.note}`;
     case 'detected':
-      return `likely LLaMA-related — ${f.signals.join('; ')}`;
+      return f.signals.length ? `likely LLaMA-related — ${f.signals.join('; ')}` : 'LLaMA-related';
   }
 }
 

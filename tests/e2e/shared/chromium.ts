@@ -13,6 +13,7 @@ function tab(page: Page): Tab {
     waitFor: async (fn, arg, timeout = 5000) => {
       await page.waitForFunction(fn as never, arg, { timeout });
     },
+    click: (host, inner) => page.locator(host).locator(inner).first().click(),
     close: () => page.close(),
   };
 }

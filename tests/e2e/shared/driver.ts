@@ -9,6 +9,8 @@ export interface Tab {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Wait until `fn(arg)` is truthy in the page (throws after `timeout` ms). */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
+  /** Click `inner` in the shadow root of `host` as the user does (real input: the event is trusted). */
+  click(host: string, inner: string): Promise<void>;
   close(): Promise<void>;
 }
 

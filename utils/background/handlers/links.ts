@@ -6,6 +6,7 @@ import type { BadgeInfo, Subject } from '../../core/model';
 import { subjectFromHref } from '../../core/subjects';
 import { badgeHint, badgeTone } from '../../core/words';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
+import { isSubjectSilenced } from '../../schema/settings';
 import { detectorFor, senderHost, type SenderInfo, type Services } from '../services';
 
 /** Badges for the subjects the dataset, the index or (when enabled) the detector knows. */
@@ -16,6 +17,8 @@ export async function badgesFor(subjects: readonly Subject[], s: Services): Prom
   const detect = detectorFor(k, settings);
   const out = new Map<Subject, BadgeInfo>();
   for (const subject of subjects) {
+    // A silenced repo (or github/dmca, for its notices) gets no badge either.
+    if (isSubjectSilenced(settings, subject)) continue;
     const b = k.badge(subject);
     const repo = subject.startsWith('repo:') ? subject.slice(5) : null;
     // The user's "never LLaMA-related" list removes a badge that says only that.
@@ -25,7 +28,9 @@ export async function badgesFor(subjects: readonly Subject[], s: Services): Prom
       continue;
     }
     const d = repo ? detect(repo) : null;
-    if (d && repo) out.set(subject, { subject, relations: ['llama'], hint: badgeHint({ kind: 'detected', repo, signals: d.reasons }) });
+    // The page reads a badge's title: a match the user's own list decided shows no reasons there.
+    const signals = d?.fromUserList ? [] : (d?.reasons ?? []);
+    if (d && repo) out.set(subject, { subject, relations: ['llama'], hint: badgeHint({ kind: 'detected', repo, signals }) });
   }
   return out;
 }

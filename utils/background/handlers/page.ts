@@ -1,7 +1,7 @@
 /** `page`: the panel for the page's own subject (or its fallback), the remembered state and the view. */
 import type { PanelData } from '../../core/model';
 import type { PageReply, ReplyTo, RequestOf } from '../../schema/messages';
-import { isSilenced } from '../../schema/settings';
+import { isSilenced, isSubjectSilenced } from '../../schema/settings';
 import { applyTopicSettings, initialState, isPrivate, senderHost, viewFor, type SenderInfo, type Services } from '../services';
 
 export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'page'>> {
@@ -11,6 +11,9 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
     const none = (silent: boolean): ReplyTo<'page'> => ({ type: 'page', data: null, state: 'open', silent, view });
     const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
     if (isSilenced(settings, senderHost(sender), repo)) return none(true);
+    // A notice page lives in github/dmca; a fork's panel is its root's: silencing either silences the page.
+    if (isSubjectSilenced(settings, req.subject) || (req.networkRoot && isSubjectSilenced(settings, `repo:${req.networkRoot}`)))
+      return none(true);
     // The remembered state of the page's own subject is read while the index shards load.
     const incognito = isPrivate(sender);
     const early = req.subject ? s.states.get(req.subject, incognito) : null;
@@ -21,7 +24,7 @@ export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Servic
       (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
       (req.fallback ? k.panel(req.fallback) : null) ??
       (repo && settings.llamaAlways.includes(repo) ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, [])) : null);
-    if (!found) return none(false);
+    if (!found || isSubjectSilenced(settings, found.subject)) return none(false);
     if (settings.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
     const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject, incognito);
     const reply: PageReply = { data: applyTopicSettings(found, settings), state: initialState(remembered, settings), silent: false, view };
