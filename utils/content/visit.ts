@@ -181,7 +181,7 @@ export class Visit {
     const view = this.#view;
     const site = this.#host.site;
     this.#panel = ui.mountPanel(this.#host.life, data, {
-      // Inline only: a floating panel covered the page (the old "side" setting is ignored).
+      // Inline where the site has an anchor (a floating panel covered the page; the `placement` setting is gone).
       place: (host) => site.placePanel(host),
       theme: () => (view?.theme === 'light' || view?.theme === 'dark' ? view.theme : site.theme()),
       state,

@@ -2,7 +2,8 @@
 import type { BadgeFacts, Relation, Subject } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Catalog } from './catalog';
-import { isTakedown, sortRelations, type Notices } from './notices';
+import { isTakedown, type Notices } from './notices';
+import { noticeRelations, repoRelations, threadRelations } from './relations';
 
 export interface Badge {
   /** Canonical subject (a comment of a dataset thread resolves to the thread). */
@@ -19,11 +20,7 @@ function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): B
   if (!list.length && !curated) return null;
   const takedowns = list.filter((x) => isTakedown(x.n));
   const others = list.filter((x) => !isTakedown(x.n));
-  const relations = sortRelations([
-    ...ctx.notices.relations(list),
-    ...(discussed ? (['discussed'] as const) : []),
-    ...(curated?.record.llama ? (['llama'] as const) : []),
-  ]);
+  const relations = repoRelations(ctx, subject, [list], !!curated?.record.llama);
   return {
     subject,
     relations,
@@ -48,20 +45,15 @@ export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Ba
     if (!n) return null;
     const subject = `notice:${n.path.toLowerCase()}` as Subject;
     const disputed = ctx.notices.counterNoticed(n);
-    const relations = sortRelations([
-      ...(disputed ? (['counter-noticed'] as const) : []),
-      ...(ctx.cat.mentions(subject).length ? (['discussed'] as const) : []),
-      ...(ctx.cat.noticeNote(n.path) ? (['llama'] as const) : []),
-    ]);
+    const relations = noticeRelations(ctx, subject, n);
     return { subject, relations, facts: { kind: 'notice', notice: ctx.notices.ref(n), repoCount: n.repoLines.length, disputed } };
   }
   const id = Number(s.slice('thread:hn:'.length));
   const thread = ctx.cat.thread(id) ?? ctx.cat.threadOfComment(id);
   if (thread) {
-    const llama = ctx.cat.storyOfThread(thread.id)?.repos.some((r) => r.llama);
     return {
       subject: `thread:hn:${thread.id}`,
-      relations: llama ? ['discussed', 'llama'] : ['discussed'],
+      relations: threadRelations(ctx, thread.id),
       facts: { kind: 'thread', title: thread.title, commentCount: thread.commentCount },
     };
   }
