@@ -4,6 +4,7 @@ import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
 import { loadSettings, patchSettings } from '@/utils/storage/settings';
 import { createSend } from '@/utils/core/send';
+import { siteAt } from '@/utils/core/sites';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
@@ -25,7 +26,7 @@ async function activeTab(): Promise<{ id: number; host: string | null } | null> 
 async function main() {
   const tab = await activeTab();
   const settings = await loadSettings();
-  const key = tab?.host === 'github.com' ? 'github' : tab?.host === 'news.ycombinator.com' ? 'hn' : null;
+  const key = (tab?.host && siteAt(tab.host)?.setting) ?? null;
   render(
     <Popup
       tab={tab}

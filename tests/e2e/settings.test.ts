@@ -21,6 +21,11 @@ beforeAll(async () => {
     }),
   );
   h.serve('https://github.com/torvalds/linux', repoPage({ owner: 'torvalds', name: 'linux' }));
+  h.serve('https://github.com/someone/llama-dl', repoPage({ owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' }));
+  h.serve(
+    'https://github.com/ggerganov/llama.cpp',
+    repoPage({ owner: 'ggerganov', name: 'llama.cpp', description: 'LLM inference in C/C++', topics: ['llama', 'ggml'] }),
+  );
 });
 afterAll(async () => {
   await h?.close();
@@ -54,10 +59,16 @@ describe('options page', () => {
     const opts = await options();
     await opts.getByText('About the data').waitFor();
 
-    // Badges off: they leave the open tab without a reload.
+    // Badges off: they leave the open tab without a reload; the panel is not touched (issue 22: a
+    // settings change applies as a diff — the panel, its open details, stay as they are).
+    await tab.locator('backstory-panel button.status').click();
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await tab.evaluate(() => ((document.querySelector('backstory-panel') as HTMLElement & { __kept?: number }).__kept = 1));
     await opts.getByLabel('Badge links to known repos, notices and threads').uncheck();
     await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 0);
     expect(await panels(tab)).toHaveLength(1);
+    expect(await tab.evaluate(() => (document.querySelector('backstory-panel') as HTMLElement & { __kept?: number }).__kept)).toBe(1);
+    expect(await tab.evaluate(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'))).toBe(true);
 
     // Dark theme, then panel only when asked: applied live too.
     await opts.getByLabel('Dark').check();
@@ -266,7 +277,7 @@ describe('options page', () => {
     expect(text).toContain('Backstory makes no network requests.');
     // The index's real counts, and the curated stories' apart.
     expect(text).toMatch(/Notices, counter-notices, retractions and reversals\s+21,856/);
-    expect(text).toMatch(/Repositories they name\s+139,263/);
+    expect(text).toMatch(/Repositories they name\s+139,262/);
     expect(text).toMatch(/Comments\s+203/);
     expect(text).toMatch(/Topics\s+16/);
     expect(text).toMatch(/Notices annotated\s+3/);
@@ -305,6 +316,48 @@ describe('popup and toolbar badge', () => {
     expect(await badgeText(tabId)).toBe('3');
     await popup.getByRole('button', { name: 'Open the details on the page' }).click();
     await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await tab.close();
+  });
+
+  // Issue 22, B2: the popup recomputed the panel from the page's subject alone and lost a fork's panel
+  // (its context is the fork network's root) and a detected repo's (only the detector knows it).
+  test.each([
+    ['a fork of llama-dl', 'https://github.com/someone/llama-dl', 'repo:someone/llama-dl', /Disabled · with its fork network/],
+    ['a repo the detector relates (llama.cpp)', 'https://github.com/ggerganov/llama.cpp', 'repo:ggerganov/llama.cpp', /May be related/],
+  ])('the popup offers the panel the page shows: %s', async (_, url, subject, status) => {
+    await resetSettings();
+    const tab = await h.open(url);
+    await waitForPanel(tab, subject);
+    const tabId = await tabIdOf(url);
+    await expect.poll(() => badgeText(tabId)).not.toBe('');
+    await tab.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('main p.nothing, main section[aria-label="Found on this page"]').first().waitFor();
+    const text = await popup.locator('main').innerText();
+    expect(text).not.toContain('Nothing Backstory knows about on this page.');
+    expect(text).toMatch(status);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await popup.close();
+    await tab.close();
+  });
+
+  // Issue 22, B3: with the panel shown only when asked, the popup is one of the two ways to ask.
+  test('"Only when I ask": the popup offers the panel and opens it', async () => {
+    await resetSettings();
+    const opts = await options();
+    await opts.getByLabel('Only when I ask (toolbar button or keyboard shortcut)').check();
+    const tab = await h.open('https://github.com/shawwn/llama-dl');
+    await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
+    expect(await panels(tab)).toEqual([]);
+    const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await waitForPanel(tab, 'repo:shawwn/llama-dl');
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await resetSettings();
+    await opts.close();
+    await popup.close();
     await tab.close();
   });
 
@@ -406,12 +459,14 @@ describe('bad settings and messages (issue #8)', () => {
           async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
         ),
       )
-      .toMatchObject({ panel: 'open', badges: true, theme: 'site', github: true, placement: 'inline', version: 3 });
+      .toMatchObject({ panel: 'open', badges: true, theme: 'site', github: true, version: 4 });
     const stored = await worker().evaluate(
       async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
     );
     // A key we do not know may be a newer version's: kept. The list moved to local storage, repaired.
     expect(stored.surprise).toEqual({ nested: [1, 2, 3] });
+    // `placement` is no longer a setting (v4): an old one is dropped, not kept as a newer version's key.
+    expect(stored.placement).toBeUndefined();
     expect(stored.silence).toBeUndefined();
     expect((await storedLists())?.silence).toEqual([]);
     const opts = await options();

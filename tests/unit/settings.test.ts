@@ -28,7 +28,6 @@ describe('parseSettings', () => {
     ['badges', null],
     ['panel', 'sideways'],
     ['panel', ['open']],
-    ['placement', 42],
     ['theme', { dark: true }],
     ['github', 'true'],
     ['detection', ''],
@@ -130,8 +129,14 @@ describe('a version that is not a whole number from 1 (issue 23: -1e308 looped f
 
 describe('import / export', () => {
   test('export → import round-trips', () => {
-    const s = { ...DEFAULT_SETTINGS, placement: 'side' as const, silence: ['news.ycombinator.com'] };
+    const s = { ...DEFAULT_SETTINGS, theme: 'dark' as const, silence: ['news.ycombinator.com'] };
     expect(parseImport(exportSettings(s))).toEqual({ ok: true, settings: s });
+  });
+  test('an export from before `placement` was removed (v3) still imports, without it', () => {
+    const old = { backstorySettings: { version: 3, placement: 'side', panel: 'open', silence: ['someone/*'] } };
+    const r = parseImport(JSON.stringify(old));
+    expect(r).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, panel: 'open', silence: ['someone/*'] } });
+    expect(parseSettings({ version: 3, placement: 'side', badges: false })).toMatchObject({ problems: [], changed: true, extra: {} });
   });
   test.each([
     ['not json', /not valid JSON/],

@@ -1,6 +1,6 @@
 /**
- * What a content script does on a page, as one object: a run per settings generation (restarted when
- * settings change), a visit per subject (a soft navigation starts a new one), the link badges, the
+ * What a content script does on a page, as one object: a run per settings generation (a settings change
+ * restarts only what it concerns: the badges, or — when the panel would differ — the run), a visit per subject (a soft navigation starts a new one), the link badges, the
  * report to the toolbar, and cleanup when the extension goes away. Site specifics come in through `Site`.
  *
  * One cancellation mechanism: AbortSignals. The lifetime's signal (extension gone) is the parent of
@@ -29,6 +29,10 @@ export class PageSession {
   #run = new AbortController();
   #visit: Visit | null = null;
   #badger: LinkBadger | null = null;
+  /** The badges' own signal (a child of the run's): badges restart without the panel. */
+  #badgeRun: AbortController | null = null;
+  /** The latest settings change (an older one still asking yields to it). */
+  #settingsGen = 0;
   /** The view (settings for this page) and silence, from the run's first answer. */
   #view: PageView | null = null;
   #silent = false;
@@ -104,8 +108,12 @@ export class PageSession {
 
   #changed = () => this.#reporter.changed();
 
-  #startBadges(signal: AbortSignal) {
-    if (signal.aborted || this.#silent || this.#view?.badges === false) return;
+  #startBadges(runSignal: AbortSignal) {
+    if (runSignal.aborted || this.#silent || this.#view?.badges === false) return;
+    const badgeRun = new AbortController();
+    runSignal.addEventListener('abort', () => badgeRun.abort(), { once: true, signal: badgeRun.signal });
+    this.#badgeRun = badgeRun;
+    const signal = badgeRun.signal;
     this.#badger = startLinkBadger({
       send: this.#send,
       host: this.#site.host,
@@ -121,7 +129,31 @@ export class PageSession {
     });
   }
 
-  /** Settings changed: take everything down and start over with the new ones. */
+  /**
+   * Settings changed. The visit asks again: when its panel would be the same, shown the same way, the
+   * panel stays as it is (details open, scroll, outline) and only the badges start over (their answers
+   * depend on the lists and detection); otherwise everything starts over.
+   */
+  async settingsChanged(): Promise<void> {
+    const gen = ++this.#settingsGen;
+    const visit = this.#visit;
+    const reply = visit ? await visit.recheck() : null;
+    if (gen !== this.#settingsGen || !this.#life.alive() || this.#run.signal.aborted) return;
+    if (!reply || visit !== this.#visit) return this.restart();
+    this.#onView(reply.view, reply.silent);
+    this.#stopBadges();
+    this.#changed();
+    this.#startBadges(this.#run.signal);
+  }
+
+  #stopBadges() {
+    this.#badgeRun?.abort();
+    this.#badgeRun = null;
+    this.#badger?.clear();
+    this.#badger = null;
+  }
+
+  /** Take everything down and start over with the new settings. */
   restart(): void {
     this.#stop();
     this.#run = new AbortController();
@@ -136,12 +168,11 @@ export class PageSession {
     this.#run.abort();
     this.#visit?.end();
     this.#visit = null;
-    this.#badger?.clear();
-    this.#badger = null;
+    this.#stopBadges();
   }
 
   onMessage(message: TabMessage): void {
-    if (message.type === 'settingsChanged') this.restart();
+    if (message.type === 'settingsChanged') void this.settingsChanged();
     else if (message.type === 'showPanel') void this.#visit?.open();
     else this.#visit?.toggle();
   }

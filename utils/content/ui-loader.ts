@@ -2,7 +2,7 @@
  * The panel's code (Preact, the panel) and the HN outline are not in the content scripts that run on
  * every GitHub and HN page: the background injects it (`/ui.js`, entrypoints/ui.ts) only into pages
  * that have a panel to show. Both run in the extension's isolated world of the page, where this
- * global is how the content script finds it. Types and two tiny functions only.
+ * global is how the content script finds it. Types and small functions only (no Preact, no panel code).
  */
 import type { PanelData } from '../core/model';
 import type { h, render } from 'preact';

@@ -39,6 +39,14 @@ export interface VisitHost {
   log(...a: unknown[]): void;
 }
 
+/** Deep equality of two answers (a pushed answer comes with its keys in another order, and null for undefined). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
   a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
 
@@ -93,20 +101,40 @@ export class Visit {
     }
   }
 
-  #ask(): Promise<ReplyTo<'page'> | null> {
+  #request() {
     const ps = this.subject;
-    const declaredUi = hasUi();
-    const req = {
+    return {
       type: 'page' as const,
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
-      ...(declaredUi ? { hasUi: true } : {}),
+      ...(hasUi() ? { hasUi: true } : {}),
     };
+  }
+
+  #ask(): Promise<ReplyTo<'page'> | null> {
+    const ps = this.subject;
+    const req = this.#request();
     // Only the document's first question, about the URL alone, may have been pushed (utils/background/early-push.ts).
     const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedown && !ps.fallback;
-    return pageAnswer(() => this.#host.send(req), { early, declaredUi, pushes: !import.meta.env.FIREFOX });
+    return pageAnswer(() => this.#host.send(req), { early, declaredUi: !!req.hasUi, pushes: !import.meta.env.FIREFOX });
+  }
+
+  /**
+   * Settings changed: the answer to this visit's question now, when it shows the same panel the same way
+   * (same facts, same panel mode and theme); null when the visit must start over.
+   */
+  async recheck(): Promise<ReplyTo<'page'> | null> {
+    const data = this.data;
+    const view = this.#view;
+    if (!data || !view || this.#ended()) return null;
+    const reply = await this.#host.send(this.#request()).catch(() => null);
+    if (this.#ended() || !reply?.data || reply.silent) return null;
+    if (reply.view.panel !== view.panel || reply.view.theme !== view.theme) return null;
+    if (!sameValue(reply.data, data)) return null;
+    this.#view = reply.view;
+    return reply;
   }
 
   /** Not in the dataset: a repo page with a cue word may still be LLaMA-related (the detector decides). */
@@ -159,7 +187,7 @@ export class Visit {
     const view = this.#view;
     const site = this.#host.site;
     this.#panel = ui.mountPanel(this.#host.life, data, {
-      // Inline only: a floating panel covered the page (the old "side" setting is ignored).
+      // Inline where the site has an anchor (a floating panel covered the page; the `placement` setting is gone).
       place: (host) => site.placePanel(host),
       theme: () => (view?.theme === 'light' || view?.theme === 'dark' ? view.theme : site.theme()),
       state,

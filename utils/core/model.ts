@@ -22,7 +22,6 @@ export interface PageView {
   badges: boolean;
   /** Panel behaviour: open, collapsed, or shown only when asked. */
   panel: 'open' | 'collapsed' | 'ask';
-  placement: 'inline' | 'side';
   theme: 'site' | 'light' | 'dark';
   /** LLaMA detection beyond the dataset is on. */
   detect: boolean;

@@ -6,9 +6,10 @@
  */
 import './jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
+import { siteAt } from '../core/sites';
 
-/** v3: the lists live apart from the other settings (utils/storage/settings.ts); the shape is unchanged. */
-export const SETTINGS_VERSION = 3;
+/** v4: no `placement` (the panel is always inline). v3: the lists live apart (utils/storage/settings.ts). */
+export const SETTINGS_VERSION = 4;
 
 /** The settings that are lists: stored in `storage.local`, the rest in one `storage.sync` item. */
 export const LIST_KEYS = ['silence', 'llamaAlways', 'llamaNever'] as const;
@@ -35,7 +36,6 @@ export const SETTING_SCHEMAS = {
   hn: z.boolean(),
   /** Panel behaviour: open, collapsed, or only when asked (toolbar popup or keyboard shortcut). */
   panel: z.enum(['open', 'collapsed', 'ask']),
-  placement: z.enum(['inline', 'side']),
   badges: z.boolean(),
   /** LLaMA detection: the dataset only, or the dataset plus the name/description heuristic. */
   detection: z.enum(['dataset', 'heuristic']),
@@ -56,7 +56,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hn: true,
   // One status line; the details on demand (the page stays the user's).
   panel: 'collapsed',
-  placement: 'inline',
   badges: true,
   detection: 'heuristic',
   tangents: true,
@@ -86,6 +85,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   },
   // v2 → v3: the same keys; the storage layer moves the lists out of the sync item.
   2: (old) => old,
+  // v3 → v4: `placement` is gone (a floating panel covered the page; it was ignored since). Older exports still import.
+  3: ({ placement: _placement, ...rest }) => rest,
 };
 
 export interface ParsedSettings {
@@ -202,7 +203,7 @@ export function parseImport(text: string): { ok: true; settings: Settings } | { 
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'The file does not hold a settings object.' };
   const { settings, problems } = parseSettings(json);
   const unknown = Object.keys(json).filter(
-    (k) => k !== 'version' && !own(SETTING_SCHEMAS, k) && !['enabled', 'showBadges', 'collapsed'].includes(k),
+    (k) => k !== 'version' && !own(SETTING_SCHEMAS, k) && !['enabled', 'showBadges', 'collapsed', 'placement'].includes(k),
   );
   if (problems.length || unknown.length) {
     const lines = [...problems.map((p) => `${p.key}: ${p.message}`), ...unknown.map((k) => `${k}: not a Backstory setting`)];
@@ -233,8 +234,8 @@ export function isSubjectSilenced(s: Settings, subject: string | undefined): boo
 
 /** Is Backstory silent on this page? `repo` is the page's repo (owner/name), when it has one. */
 export function isSilenced(s: Settings, host: string, repo?: string): boolean {
-  if (host === 'github.com' && !s.github) return true;
-  if (host === 'news.ycombinator.com' && !s.hn) return true;
+  const site = siteAt(host);
+  if (site && !s[site.setting]) return true;
   for (const e of s.silence) {
     if (e === host) return true;
     if (repo && (e === repo || (e.endsWith('/*') && repo.startsWith(e.slice(0, -1))))) return true;

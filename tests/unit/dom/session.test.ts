@@ -26,7 +26,7 @@ const route = createRouter({
   ownId: 'self',
   area: { get: async () => ({}), set: async () => undefined },
   settings: async () => DEFAULT_SETTINGS,
-  reports: { get: async () => null, set: async () => undefined },
+  records: { get: async () => undefined, set: async () => undefined, clear: () => undefined, forget: () => undefined },
   sendToTab: async () => undefined,
 });
 const runtime: { id?: string } = { id: 'self' };

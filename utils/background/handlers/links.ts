@@ -3,6 +3,7 @@
  * run cold), skips the page's own subject, and answers the known ones by href with their badge.
  */
 import type { BadgeInfo, Subject } from '../../core/model';
+import { siteAt } from '../../core/sites';
 import { subjectFromHref } from '../../core/subjects';
 import { badgeHint, badgeTone } from '../../core/words';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
@@ -40,7 +41,7 @@ export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s
   // panel it is also asked for is on its way.
   await s.pagesAnswered();
   // Relative links are read as the sender's site reads them.
-  const host = senderHost(sender) === 'news.ycombinator.com' ? 'news.ycombinator.com' : 'github.com';
+  const host = siteAt(senderHost(sender))?.host ?? 'github.com';
   const hrefsOf = new Map<Subject, string[]>();
   const own: string[] = [];
   for (const href of req.hrefs) {

@@ -1,4 +1,4 @@
-/** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
+/** GitHub specifics for the page session (utils/content/session.ts): identity, panel placement, theme, soft navigation. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
 import type { RepoPageInfo } from '../../core/model';
