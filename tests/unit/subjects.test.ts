@@ -42,7 +42,6 @@ describe('subjectFromGithubPath', () => {
     '/login',
     '/sponsors/someone',
     '/advisories/GHSA-h4qh-3c2x-xj4m',
-    '/enterprises/acme/settings',
     '/explore',
     '/site/terms',
     '/contact',

@@ -70,7 +70,9 @@ function blockBadge(a: Element, subject: Subject, ours: Ours, look: BadgeLook): 
 export function placeBadge(a: Element, info: BadgeInfo, ours: Ours, look: BadgeLook): Element | null {
   const next = a.nextElementSibling;
   if (next && next.localName === BADGE_TAG) {
-    if (ours(next, info.subject)) return null;
+    // Any badge of ours, whatever its subject: a block's shared badge may sit here (asking for this
+    // subject's would make two links trade the place for ever).
+    if (ours(next)) return null;
     next.remove();
   }
   if (!a.parentNode) return null;

@@ -85,10 +85,10 @@ const RESERVED_OWNERS = new Set([
   'personal',
   'copilot-workspace',
   // Pages of GitHub's own with a second segment, where anyone's text (an advisory's description) may
-  // quote a takedown: never a repo, so never a takedown page either.
+  // quote a takedown: never a repo, so never a takedown page either. (Not `enterprises`: notices name
+  // enterprise accounts as if they were repos, and the index keeps what they name.)
   'advisories',
   'codes-of-conduct',
-  'enterprises',
   'redeem',
   'sitemap',
 ]);
