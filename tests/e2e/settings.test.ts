@@ -277,7 +277,7 @@ describe('options page', () => {
     expect(text).toContain('Backstory makes no network requests.');
     // The index's real counts, and the curated stories' apart.
     expect(text).toMatch(/Notices, counter-notices, retractions and reversals\s+21,856/);
-    expect(text).toMatch(/Repositories they name\s+139,262/);
+    expect(text).toMatch(/Repositories they name\s+139,263/);
     expect(text).toMatch(/Comments\s+203/);
     expect(text).toMatch(/Topics\s+16/);
     expect(text).toMatch(/Notices annotated\s+3/);
