@@ -178,7 +178,7 @@ describe('badges for every noticed repo', () => {
     h.serve(url, repoPage({ owner: 'some-dev', name: 'awesome-list', readme: manyLinksReadme(2000, known) }));
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4, null, { timeout: 5000 });
-    await settle(page, 500);
+    await settle(page);
     const b = await badges(page);
     expect(b.map((x) => x.subject).sort()).toEqual([
       'notice:2022/10/2022-10-31-novelai.md',
@@ -206,7 +206,7 @@ describe('badges for every noticed repo', () => {
       document.querySelector('main')!.append(ul);
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 6, null, { timeout: 5000 });
-    await settle(page, 300);
+    await settle(page);
     expect((await badges(page)).length).toBe(6);
     await page.close();
   });
@@ -229,7 +229,7 @@ describe('badges for every noticed repo', () => {
     );
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 1, null, { timeout: 5000 });
-    await settle(page, 300);
+    await settle(page);
     expect((await badges(page)).map((x) => x.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
     await page.close();
   });

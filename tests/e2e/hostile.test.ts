@@ -49,7 +49,7 @@ describe('huge and deep pages', () => {
     const url = serve('links-100k', repoPage({ owner: 'hostile', name: 'links-100k', readme: parts.join(' ') }));
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 30_000 });
-    await settle(page, 800);
+    await settle(page);
     expect((await badges(page)).map((b) => b.subject).sort()).toEqual([
       'notice:2023/03/2023-03-21-meta.md',
       'repo:chef-koch/kms-activator',
@@ -97,7 +97,7 @@ describe('links where we do not look', () => {
       root.innerHTML = '<a href="/shawwn/llama-dl">in a shadow root</a>';
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 1, null, { timeout: 5000 });
-    await settle(page, 500);
+    await settle(page);
     expect((await badges(page)).map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
     const inShadow = await page.evaluate(() => document.getElementById('sh')!.shadowRoot!.innerHTML);
     expect(inShadow).toBe('<a href="/shawwn/llama-dl">in a shadow root</a>');
@@ -123,7 +123,7 @@ describe('payloads in links', () => {
     );
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 2, null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     const b = await badges(page);
     expect(b.map((x) => x.subject).sort()).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
     const check = await page.evaluate(() => ({
@@ -169,7 +169,7 @@ describe('hrefs the markup scan must read back exactly', () => {
     }, hrefs);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     const got = await page.evaluate(() =>
       [...document.querySelectorAll('#odd a')].map((a) => [
         a.getAttribute('href'),
@@ -203,7 +203,7 @@ describe('pages that fight back', () => {
     await page.evaluate(() =>
       document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'the page re-renders something' })),
     );
-    await settle(page, 400);
+    await settle(page);
     expect(await panels(page)).toHaveLength(1);
     expect(await badges(page)).toHaveLength(0);
     expect(h.pageErrors).toEqual([]);
@@ -314,7 +314,7 @@ describe('pages that fight back', () => {
       );
       window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'github', messageId: 'forged' }, '*');
     }, h.extensionId);
-    await settle(page, 600);
+    await settle(page);
     const ps = await panels(page);
     expect(ps.map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
     // Still alive: a soft navigation to an unrelated repo still takes the panel down.
@@ -324,7 +324,7 @@ describe('pages that fight back', () => {
       [repoBody(linux), repoMetas(linux)] as const,
     );
     await page.waitForFunction(() => !document.querySelector('backstory-panel'), null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     expect(await panels(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -355,7 +355,7 @@ describe('counts a page cannot fake (issue #17)', () => {
     );
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('a + [data-backstory-badge]').length === 2);
-    await settle(page, 500);
+    await settle(page);
     expect((await badges(page)).filter((b) => b.after).map((b) => b.subject)).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
     const worker = h.context.serviceWorkers()[0] ?? h.worker!;
     const tabId = await worker.evaluate(

@@ -106,7 +106,7 @@ describe('options page', () => {
     // The list saves itself as you type; an invalid entry is named inline and nothing is saved.
     await opts.locator('#silence').fill('not a repo!\nshawwn/*');
     await opts.getByText(/Not saved: “not a repo!”/).waitFor();
-    await settle(tab, 300);
+    await settle(tab);
     expect(await panels(tab)).toHaveLength(1);
     await opts.locator('#silence').fill('shawwn/*');
     await tab.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'));
@@ -289,7 +289,7 @@ describe('popup and toolbar badge', () => {
   test('the toolbar badge counts the matches; the popup lists them and shows the panel on request', async () => {
     await resetSettings();
     const tab = await llamaTab();
-    await settle(tab, 400);
+    await settle(tab);
     const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
     const count = 1 + (await badges(tab)).length;
     await expect.poll(() => badgeText(tabId)).toBe(String(count));
@@ -363,7 +363,7 @@ describe('popup and toolbar badge', () => {
 
   test('nothing found: the popup says so and its search finds shawwn/llama-dl with context', async () => {
     const tab = await h.open('https://github.com/torvalds/linux');
-    await settle(tab, 400);
+    await settle(tab);
     const tabId = await tabIdOf('https://github.com/torvalds/linux');
     expect(await badgeText(tabId)).toBe('');
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
@@ -399,7 +399,7 @@ describe('popup and toolbar badge', () => {
     // The per-site switch turns Backstory off for github.com.
     await popup.getByLabel('On for github.com').uncheck();
     const llama = await h.open('https://github.com/shawwn/llama-dl');
-    await settle(llama, 600);
+    await settle(llama);
     expect(await panels(llama)).toEqual([]);
     await resetSettings();
     await llama.close();

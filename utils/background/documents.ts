@@ -4,6 +4,9 @@
  * badge and the popup read the record instead of recomputing the page's answer from its subject alone
  * (which lost a fork's panel, a detected repo's, and every panel not on screen).
  *
+ * `url` is the document's (Chrome keeps a sender's URL across soft navigations); the page's current
+ * location comes with its report (`shown.url`).
+ *
  * A tab has one record (content scripts run in the top frame only): a tab that starts loading starts a
  * new one, and so does a question from a document that is not the recorded one (Chrome's documentId).
  * Records are kept in memory and written through to the toolbar's session storage, so the popup and the
@@ -226,11 +229,11 @@ export function createDocuments(area: RecordArea) {
     },
 
     /** What the page showed and counted. */
-    async shown(sender: SenderInfo, panel: Subject | null, badges: Record<Subject, number>): Promise<void> {
+    async shown(sender: SenderInfo, panel: Subject | null, badges: Record<Subject, number>, settled = false, url?: string): Promise<void> {
       const l = await of(sender);
       if (!l) return;
       const count = (panel ? 1 : 0) + Object.values(badges).reduce((a, b) => a + b, 0);
-      l.record.shown = { panel, badges, count };
+      l.record.shown = { panel, badges, count, settled, ...(url ? { url } : {}) };
       await save(l);
     },
 

@@ -16,6 +16,8 @@ export interface LinkBadger {
   counts(): Record<Subject, number>;
   /** Remove every badge it made. */
   clear(): void;
+  /** Resolves once the links found so far are scanned and answered (and badged). */
+  idle(): Promise<void>;
 }
 
 export interface BadgerOptions {
@@ -53,6 +55,7 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
   /** What the background said of each href asked about (null: nothing known). */
   const answers = new Map<string, BadgeInfo | null>();
   const inFlight = new Set<string>();
+  const asking = new Set<Promise<void>>();
   /** Our badges and the subject each was placed for (never read back from the page's attributes). */
   const made = new Map<Element, Subject>();
   const ours = (el: Element, subject?: Subject) => made.has(el) && (subject === undefined || made.get(el) === subject);
@@ -111,10 +114,14 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
       }
     }
     if (hits.length) badge(hits);
-    for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) void resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
+    for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) {
+      const p = resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
+      asking.add(p);
+      void p.finally(() => asking.delete(p));
+    }
   }
 
-  startLinkScanner(document, {
+  const scanner = startLinkScanner(document, {
     host: o.host,
     signal: o.signal,
     onHrefs: (hrefs) => {
@@ -143,6 +150,13 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     clear() {
       for (const b of made.keys()) b.remove();
       made.clear();
+    },
+    async idle() {
+      await scanner.idle();
+      while (asking.size && !o.signal.aborted) {
+        await Promise.allSettled([...asking]);
+        await scanner.idle();
+      }
     },
   };
 }

@@ -166,7 +166,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (els.length) {
       jobs.push({ kind: 'elements', list: els, i: 0 });
       schedule();
-    }
+    } else if (!jobs.length && !scheduled) for (const f of idleWaiters.splice(0)) f();
     opts.onMutations?.();
   };
   const observer = new MutationObserver((records) => {

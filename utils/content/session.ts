@@ -33,6 +33,11 @@ export class PageSession {
   #badgeRun: AbortController | null = null;
   /** The latest settings change (an older one still asking yields to it). */
   #settingsGen = 0;
+  /** Idle for the current URL (reported: tests wait on it), and the latest work it waits for. */
+  #settled = false;
+  #settleGen = 0;
+  /** The run's start: its questions answered and its badges started. */
+  #started: Promise<void> = Promise.resolve();
   /** The view (settings for this page) and silence, from the run's first answer. */
   #view: PageView | null = null;
   #silent = false;
@@ -49,7 +54,12 @@ export class PageSession {
     this.#life = life;
     this.#reporter = createReporter(
       send,
-      () => ({ panel: this.#visit?.shownSubject() ?? null, badges: this.#badger?.counts() ?? {} }),
+      () => ({
+        panel: this.#visit?.shownSubject() ?? null,
+        badges: this.#badger?.counts() ?? {},
+        settled: this.#settled,
+        url: location.href,
+      }),
       () => life.alive(),
       log,
     );
@@ -60,12 +70,29 @@ export class PageSession {
   start(): void {
     const signal = this.#run.signal;
     const first = this.sync();
-    void domReady().then(() => {
+    const started = domReady().then(async () => {
       if (signal.aborted) return;
       // Look again once the DOM is there: a fork's network root and an HN story's link live in the markup.
       const again = this.sync();
-      void Promise.allSettled([first, again]).then(() => this.#startBadges(signal));
+      await Promise.allSettled([first, again]);
+      this.#startBadges(signal);
     });
+    this.#started = started;
+    this.#settleAfter(started);
+  }
+
+  /** Idle once `work` is done and the links found by then are answered. */
+  #settleAfter(work: Promise<unknown> | undefined) {
+    const gen = ++this.#settleGen;
+    this.#settled = false;
+    void Promise.resolve(work)
+      .then(() => this.#badger?.idle())
+      .then(() => {
+        if (gen !== this.#settleGen || !this.#life.alive()) return;
+        this.#settled = true;
+        this.#changed();
+      })
+      .catch((e) => log('settle', e));
   }
 
   /** The page may show another subject now (navigation, mutation flush): start a visit if it does. */
@@ -94,7 +121,9 @@ export class PageSession {
       );
       this.#visit = visit;
       this.#changed();
-      return visit.run(!ps && !!this.#view);
+      const ran = visit.run(!ps && !!this.#view);
+      this.#settleAfter(Promise.all([ran, this.#started]));
+      return ran;
     } catch (e) {
       log('sync', e);
       return undefined;
@@ -144,6 +173,7 @@ export class PageSession {
     this.#stopBadges();
     this.#changed();
     this.#startBadges(this.#run.signal);
+    this.#settleAfter(undefined);
   }
 
   #stopBadges() {
@@ -162,6 +192,12 @@ export class PageSession {
     this.#reporter.reset();
     this.#changed();
     this.start();
+  }
+
+  /** The page came back from the back/forward cache: the tab's record was cleared, so say again what it shows. */
+  restored(): void {
+    this.#reporter.reset();
+    this.#changed();
   }
 
   #stop() {
@@ -205,5 +241,6 @@ export function startPage(site: Site): void {
   // mutation flushes, which look at the URL again. (WXT's location watcher cost ~0.5 ms per page.)
   const opts = { signal: life.signal };
   window.addEventListener('popstate', () => void session.sync(), opts);
+  window.addEventListener('pageshow', (e) => e.persisted && session.restored(), opts);
   for (const ev of site.navigationEvents) document.addEventListener(ev, () => void session.sync(), opts);
 }

@@ -95,7 +95,7 @@ export class Visit {
       // A panel about the story's link (not the page itself) starts compact: one line, expandable.
       const elsewhere = !!this.subject?.fallback && reply.data.subject === this.subject.fallback;
       this.#elsewhere = elsewhere;
-      this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
+      await this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
     } catch (e) {
       this.#host.log('visit', e);
     }
@@ -147,14 +147,14 @@ export class Visit {
       return this.#settle('none');
     const det = await this.#host.send({ type: 'detect', subject: ps.subject, info });
     if (this.#ended() || !det?.data) return this.#settle('none');
-    this.#ready(det.data, det.state);
+    await this.#ready(det.data, det.state);
   }
 
-  #ready(data: PanelData, state: PanelState) {
+  #ready(data: PanelData, state: PanelState): Promise<void> {
     this.data = data;
     this.#panelState = state;
     this.state = 'ready';
-    if (this.#view?.panel !== 'ask') void this.show(state);
+    return this.#view?.panel !== 'ask' ? this.show(state) : Promise.resolve();
   }
 
   #settle(state: 'none') {

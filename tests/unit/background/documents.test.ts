@@ -102,3 +102,11 @@ test('a new document in the tab starts a new record: the panel code is injected 
   expect(s.injected).toHaveLength(2);
   expect(s.records.get(7)).toMatchObject({ documentId: 'b', ui: 'injected', shown: { count: 0 } });
 });
+
+test("the page's report says where it is and whether it is idle; a location on another origin is not kept", async () => {
+  const s = setup();
+  await s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://github.com/shawwn/llama-dl/issues' });
+  expect(s.records.get(7)!.shown).toMatchObject({ settled: true, url: 'https://github.com/shawwn/llama-dl/issues' });
+  await s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://evil.example/' });
+  expect(s.records.get(7)!.shown.url).toBeUndefined();
+});

@@ -13,6 +13,7 @@ test('reports feed the toolbar badge and the popup, which can show the panel', a
     panel: 'repo:shawwn/llama-dl',
     badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 },
     count: 4,
+    settled: false,
   });
   const info = await s.ask<{ panel: { subject: string }; badges: { subject: string; count: number; hint: string }[] }>(
     { type: 'tabInfo', tabId: 7 },
