@@ -322,7 +322,12 @@ describe('popup and toolbar badge', () => {
   // Issue 22, B2: the popup recomputed the panel from the page's subject alone and lost a fork's panel
   // (its context is the fork network's root) and a detected repo's (only the detector knows it).
   test.each([
-    ['a fork of llama-dl', 'https://github.com/someone/llama-dl', 'repo:someone/llama-dl', /Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network/],
+    [
+      'a fork of llama-dl',
+      'https://github.com/someone/llama-dl',
+      'repo:someone/llama-dl',
+      /Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network/,
+    ],
     ['a repo the detector relates (llama.cpp)', 'https://github.com/ggerganov/llama.cpp', 'repo:ggerganov/llama.cpp', /May be related/],
   ])('the popup offers the panel the page shows: %s', async (_, url, subject, status) => {
     await resetSettings();
