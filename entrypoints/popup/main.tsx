@@ -4,6 +4,7 @@ import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
 import { loadSettings, saveSettings } from '@/utils/storage/settings';
 import { createSend } from '@/utils/core/send';
+import { UPDATE_ORIGINS } from '@/utils/core/notice-updates';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
@@ -34,6 +35,7 @@ async function main() {
       setSiteEnabled={async (on) => {
         if (key) await saveSettings({ ...(await loadSettings()), [key]: on });
       }}
+      requestHosts={() => browser.permissions.request({ origins: UPDATE_ORIGINS })}
     />,
     document.getElementById('app')!,
   );

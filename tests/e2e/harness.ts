@@ -29,6 +29,8 @@ export interface Harness {
 export interface LaunchOptions {
   /** Unpacked extension to load; null for a browser with no extension (benchmark baseline). */
   extensionDir?: string | null;
+  /** More Chromium switches (the notice-update tests answer the permission prompt with one). */
+  args?: string[];
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
@@ -50,6 +52,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(opts.args ?? []),
     ],
   });
   const worker =

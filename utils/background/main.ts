@@ -12,6 +12,7 @@ import { loadSettings, watchSettings } from '../storage/settings';
 import { pushEarlyAnswer } from './early-push';
 import { createRouter } from './router';
 import { createToolbar } from './toolbar';
+import { createBrowserUpdates, withNewerNotices } from './updates/wire';
 
 export function startBackground(): void {
   const toolbar = createToolbar();
@@ -42,8 +43,16 @@ export function startBackground(): void {
     (dmca ??= Promise.resolve().then(() => {
       const index = openIndex(dmcaManifest as IndexManifest, readOwn);
       stats.indexMs = performance.now();
-      return index;
+      // Notices downloaded on request (off by default) are read on top of the bundled ones.
+      return withNewerNotices(index);
     }));
+  const updates = createBrowserUpdates(
+    async () => openIndex(dmcaManifest as IndexManifest, readOwn),
+    () => {
+      dmca = null;
+      route.services.resetKnowledge();
+    },
+  );
   void loadDmca().catch(() => undefined);
 
   const route = createRouter({
@@ -55,6 +64,7 @@ export function startBackground(): void {
     settings: () => (settings ??= loadSettings()),
     reports: toolbar,
     sendToTab,
+    updates,
     async injectUi({ tabId, frameId, outline }) {
       // The HN outline goes with the panel's code on Hacker News (it renders with the panel's Preact).
       const files: ('/ui.js' | '/outline.js')[] = outline ? ['/ui.js', '/outline.js'] : ['/ui.js'];

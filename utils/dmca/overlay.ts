@@ -6,7 +6,7 @@
  * `overlayIndex` answers every question of `DmcaIndex` from both: a new takedown names its repos, a new
  * counter-notice or retraction answers an older notice, a new notice's page finds it. Pure.
  */
-import { cmpStr, INDEX_VERSION, type BuildNotice, type IndexNotice, type RepoHit } from './index-format';
+import { cleanField, cmpStr, INDEX_VERSION, type BuildNotice, type IndexNotice, type RepoHit } from './index-format';
 import type { DmcaIndex } from './index-read';
 import { linkAnswersOf, type AnswerLink, type Linkable } from './link';
 import type { ParsedNotice } from './parser';
@@ -74,10 +74,16 @@ export function linkNewNotices(base: DmcaIndex, kept: readonly BuildNotice[], pa
   });
   const keptLinkables: Linkable[] = kept.map((n) => ({ ...n, repos: n.kind === 'takedown' ? n.repos : [], refersTo: [] }));
   const links = linkAnswersOf([...baseLinkables(base), ...keptLinkables, ...fresh], fresh);
-  return [...kept, ...fresh.map((p, i) => toBuildNotice(p, links[i]!))];
+  return [...kept, ...fresh.map((p, i) => stored(toBuildNotice(p, links[i]!)))];
 }
 
 const lower = (s: string) => s.toLowerCase();
+
+/** A notice's text values as the bundled tables store them (cleanField: one line, no control or bidi characters, bounded). */
+function stored(n: BuildNotice): BuildNotice {
+  const f = <T>(x: { value: T; line: number } | null) => (x && typeof x.value === 'string' ? { ...x, value: cleanField(x.value) as T } : x);
+  return { ...n, sender: f(n.sender), principal: f(n.principal), filer: f(n.filer), fileParty: cleanField(n.fileParty, 80) };
+}
 
 /** The bundled index with the newer notices on top. Indexes and repo lines past the bundled ones are the overlay's. */
 export function overlayIndex(base: DmcaIndex, added: readonly BuildNotice[]): DmcaIndex {
