@@ -11,33 +11,12 @@ import { createNoticeUpdates } from '@/utils/background/updates/service';
 import { OVERLAY_KEY, readOverlay, type Area } from '@/utils/background/updates/store';
 import { openDmcaIndexSync } from '@/utils/node/files';
 import { index, memoryArea, POPUP, setup } from './harness';
+import { HEAD, NEW_FILES, OLD_REPO, OLD_TAKEDOWN, UPDATE_REQUESTS } from '../../fixtures/dmca-updates';
+import { isNoticePath } from '@/utils/dmca/overlay';
+import { monthsBetween } from '@/utils/background/updates/source';
 
 const BUNDLED = { commit: '9f92b957c670caebcee96b88e257192e92505fc1', snapshot: '2026-08-21' };
-const HEAD = 'a'.repeat(40);
-/** A takedown of the bundle (Aug 3) naming one repo, unanswered there. */
-const OLD_TAKEDOWN = '2026/08/2026-08-03-sacombank.md';
-const OLD_REPO = 'adriannguyen-dev/sac_consumer';
-
-const FILES: Record<string, string> = {
-  '2026/09/2026-09-02-sacombank-counternotice.md': [
-    'Counter-notice',
-    '',
-    'The notice https://github.com/github/dmca/blob/master/2026/08/2026-08-03-sacombank.md was sent in error.',
-    '',
-    'The repository https://github.com/adriannguyen-dev/sac_consumer is my own work.',
-    '',
-  ].join('\n'),
-  '2026/09/2026-09-03-example-corp.md': [
-    'Are you the copyright owner? Yes',
-    '',
-    'Please provide a detailed description: our source code was copied.',
-    '',
-    'Identify the full repository URL that is infringing:',
-    '',
-    'https://github.com/newowner/copied-repo',
-    '',
-  ].join('\n'),
-};
+const FILES = NEW_FILES;
 
 interface FakeOptions {
   /** Answer this URL (a prefix) with this instead. */
@@ -124,13 +103,7 @@ describe('notice updates', () => {
   test('a check: the head, one listing per month since the snapshot, one raw file per new notice — no cookies, no referrer', async () => {
     const w = world();
     await w.updates.check();
-    expect(w.github.requests.map((r) => r.url)).toEqual([
-      'https://api.github.com/repos/github/dmca/branches/master',
-      `https://api.github.com/repos/github/dmca/contents/2026/08?ref=${HEAD}`,
-      `https://api.github.com/repos/github/dmca/contents/2026/09?ref=${HEAD}`,
-      `https://raw.githubusercontent.com/github/dmca/${HEAD}/2026/09/2026-09-02-sacombank-counternotice.md`,
-      `https://raw.githubusercontent.com/github/dmca/${HEAD}/2026/09/2026-09-03-example-corp.md`,
-    ]);
+    expect(w.github.requests.map((r) => r.url)).toEqual(UPDATE_REQUESTS);
     for (const { init } of w.github.requests) expect(init).toMatchObject({ credentials: 'omit', referrerPolicy: 'no-referrer' });
     const v = await w.status();
     expect(v).toMatchObject({ asOf: '2026-09-05', downloaded: 2, error: null, running: null, skipped: [] });
@@ -257,5 +230,58 @@ describe('notice updates', () => {
     expect((await w.status()).downloaded).toBe(0);
     expect(w.area.data[OVERLAY_KEY]).toBeUndefined();
     expect(OVERLAY_FORMAT).toMatch(/v4/);
+  });
+
+  test('the daily check: only when on, permitted, and the last check is a day old', async () => {
+    let now = new Date('2026-09-10T08:00:00Z');
+    const github = fakeGitHub();
+    const area = memoryArea();
+    const w = world({ github, area });
+    const u = createNoticeUpdates({
+      fetch: github.fetch,
+      area: { ...area, remove: async (k) => void delete area.data[k] },
+      bundled: BUNDLED,
+      openBundled: () => (bundledLoaded ??= openDmcaIndexSync()).prepareAll().then(() => bundledLoaded!),
+      hasPermission: async () => true,
+      removePermission: async () => {},
+      changed: () => {},
+      now: () => now,
+    });
+    await u.daily();
+    expect(github.requests).toEqual([]);
+    await u.setAuto(true);
+    await u.daily();
+    expect(github.requests.length).toBe(UPDATE_REQUESTS.length);
+    now = new Date('2026-09-11T07:00:00Z');
+    await u.daily();
+    expect(github.requests.length).toBe(UPDATE_REQUESTS.length);
+    now = new Date('2026-09-11T09:00:00Z');
+    await u.daily();
+    expect(github.requests.length).toBe(UPDATE_REQUESTS.length + 1);
+    expect((await w.status()).auto).toBe(true);
+  });
+});
+
+describe('the pure parts', () => {
+  test.each([
+    ['2026/09/2026-09-03-example-corp.md', true],
+    ['2014/2014-02-07-Ninja-Courses.md', true],
+    ['2012/2012-08-09-rtmpdump.markdown', true],
+    ['2026/09/../../.github/x.md', false],
+    ['2026/09/.hidden.md', false],
+    ['data/notices.csv', false],
+    ['2026/09/sub/x.md', false],
+    ['README.md', false],
+    ['2026/09/x.md\n', false],
+    ['2026/09/a\u0000.md', false],
+    [`2026/09/${'a'.repeat(400)}.md`, false],
+  ])('%j is a notice path: %s', (path, ok) => {
+    expect(isNoticePath(path)).toBe(ok);
+  });
+
+  test('months from the snapshot to the head, across a year', () => {
+    expect(monthsBetween('2026-08-21', '2026-08-30')).toEqual(['2026/08']);
+    expect(monthsBetween('2026-11-02', '2027-02-01')).toEqual(['2026/11', '2026/12', '2027/01', '2027/02']);
+    expect(monthsBetween('2026-08-21', '2026-07-01')).toEqual([]);
   });
 });
