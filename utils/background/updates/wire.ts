@@ -47,5 +47,10 @@ export function createBrowserUpdates(openBundled: () => Promise<DmcaIndex>, chan
   });
   // The daily check: at browser start, never because of a page.
   browser.runtime.onStartup.addListener(() => void updates.daily().catch((e) => console.warn('[Backstory] notice update', e)));
+  // The hosts were just granted (the user's click on "Check for newer notices" or the daily switch): check now.
+  // Firefox may close the popup while it asks, before the popup can say so itself; a second ask joins this check.
+  browser.permissions.onAdded.addListener((p) => {
+    if (p.origins?.some((o) => UPDATE_ORIGINS.includes(o))) void updates.check().catch((e) => console.warn('[Backstory] notice update', e));
+  });
   return updates;
 }
