@@ -21,6 +21,10 @@ export default defineConfig({
     // Firefox MV2 does the same with tabs.executeScript and the host permissions.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: SITES.map((s) => `https://${s.host}/*`),
+    // Notice updates (off by default): asked for at the user's click, removed when turned off; no install warning.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }
+      : { optional_host_permissions: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }),
     action: { default_title: 'Backstory' },
     // The panel's code runs up front only on the pages the bundled dataset gives a panel (listed
     // before the site scripts, so it is there when they start); elsewhere it is injected on demand.

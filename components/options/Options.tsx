@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, exportSettings, importTooLarge, parseImport, SETTING_SCHEMAS, type Settings } from '@/utils/schema/settings';
 
@@ -20,6 +21,8 @@ export interface OptionsProps {
   download(name: string, text: string): void;
   /** The keyboard shortcut that shows or hides the panel, as the browser has it, and where to change it. */
   shortcut?: { keys: string | null; where: string };
+  /** Newer notices on request (components/options/NoticeUpdates.tsx), shown in About the data. */
+  noticeUpdates?: ComponentChildren;
 }
 
 type Status = { kind: 'ok' | 'error'; text: string } | null;
@@ -304,13 +307,13 @@ function BackupSection({
   );
 }
 
-function AboutSection({ facts }: { facts: DataFacts }) {
+function AboutSection({ facts, children }: { facts: DataFacts; children?: ComponentChildren }) {
   return (
     <section aria-labelledby="about">
       <h2 id="about">About the data</h2>
       <p>
-        <strong>Backstory makes no network requests.</strong> Everything it shows comes from a dataset bundled in the extension; what you
-        browse is never sent anywhere.
+        <strong>Backstory makes no network requests</strong> unless you ask it to fetch newer DMCA notices (below). Everything it shows
+        comes from a dataset bundled in the extension; what you browse is never sent anywhere.
       </p>
       <h3>Every GitHub DMCA notice</h3>
       <dl class="facts">
@@ -323,6 +326,7 @@ function AboutSection({ facts }: { facts: DataFacts }) {
           {facts.index.snapshot} (commit <code>{facts.index.commit.slice(0, 12)}</code>)
         </dd>
       </dl>
+      {children}
       <h3>Curated stories</h3>
       <dl class="facts">
         <dt>Dataset version</dt>
@@ -346,7 +350,7 @@ function AboutSection({ facts }: { facts: DataFacts }) {
   );
 }
 
-export function Options({ load, save, watch, facts, download, shortcut }: OptionsProps) {
+export function Options({ load, save, watch, facts, download, shortcut, noticeUpdates }: OptionsProps) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
   /** Changes on their way to storage: shown at once, and over anything read before they land. */
@@ -421,7 +425,7 @@ export function Options({ load, save, watch, facts, download, shortcut }: Option
       <PanelSection s={s} update={update} shortcut={shortcut} />
       <LinksSection s={s} update={update} />
       <BackupSection s={s} update={update} onImport={(f) => void onImport(f)} download={download} />
-      <AboutSection facts={facts} />
+      <AboutSection facts={facts}>{noticeUpdates}</AboutSection>
     </main>
   );
 }

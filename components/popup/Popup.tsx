@@ -3,6 +3,7 @@ import type { PanelData, SearchResult } from '@/utils/core/model';
 import { searchQuery } from '@/utils/core/search-query';
 import type { Send } from '@/utils/core/send';
 import { statusOf } from '@/utils/core/words';
+import { NoticeCheck } from './NoticeCheck';
 import type { ReplyTo } from '@/utils/schema/messages';
 
 export interface PopupProps {
@@ -11,6 +12,8 @@ export interface PopupProps {
   /** The per-site switch: whether Backstory is on for this host, and how to change it. */
   siteEnabled: boolean | null;
   setSiteEnabled(on: boolean): Promise<void>;
+  /** Ask for the hosts notice updates need (permissions.request, within the click); absent: no check offered. */
+  requestHosts?(): Promise<boolean>;
 }
 
 /** What Backstory knows of a subject, in a few lines: its status line, then its main topics. */
@@ -105,7 +108,7 @@ function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
   );
 }
 
-export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
+export function Popup({ tab, send, siteEnabled, setSiteEnabled, requestHosts }: PopupProps) {
   const [info, setInfo] = useState<ReplyTo<'tabInfo'> | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [on, setOn] = useState(siteEnabled);
@@ -185,11 +188,12 @@ export function Popup({ tab, send, siteEnabled, setSiteEnabled }: PopupProps) {
       )}
       {loaded && !found && <p class="nothing">Nothing Backstory knows about on this page.</p>}
       {loaded && <Search send={send} autoFocus={!found} />}
+      {loaded && requestHosts && <NoticeCheck send={send} requestHosts={requestHosts} />}
       <footer>
         <a href="options.html" target="_blank" rel="noopener">
           Settings
         </a>{' '}
-        · offline, no tracking
+        · no tracking
       </footer>
     </main>
   );

@@ -1,6 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { NoticeUpdates } from '@/components/options/NoticeUpdates';
 import { Options, type DataFacts } from '@/components/options/Options';
+import { UPDATE_ORIGINS } from '@/utils/core/notice-updates';
+import { createSend } from '@/utils/core/send';
 import '@/components/pages.css';
 // The index's manifest, for its counts only (7 kB of JSON; the index itself stays in the background).
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
@@ -37,7 +40,20 @@ async function shortcut(): Promise<{ keys: string | null; where: string }> {
 
 void shortcut().then((sc) =>
   render(
-    <Options load={loadSettings} save={patchSettings} watch={watchSettings} facts={facts} download={download} shortcut={sc} />,
+    <Options
+      load={loadSettings}
+      save={patchSettings}
+      watch={watchSettings}
+      facts={facts}
+      download={download}
+      shortcut={sc}
+      noticeUpdates={
+        <NoticeUpdates
+          send={createSend((m) => browser.runtime.sendMessage(m))}
+          requestHosts={() => browser.permissions.request({ origins: UPDATE_ORIGINS })}
+        />
+      }
+    />,
     document.getElementById('app')!,
   ),
 );

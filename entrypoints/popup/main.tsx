@@ -5,6 +5,7 @@ import '@/components/pages.css';
 import { loadSettings, patchSettings } from '@/utils/storage/settings';
 import { createSend } from '@/utils/core/send';
 import { siteAt } from '@/utils/core/sites';
+import { UPDATE_ORIGINS } from '@/utils/core/notice-updates';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
@@ -35,6 +36,7 @@ async function main() {
       setSiteEnabled={async (on) => {
         if (key) await patchSettings({ [key]: on });
       }}
+      requestHosts={() => browser.permissions.request({ origins: UPDATE_ORIGINS })}
     />,
     document.getElementById('app')!,
   );

@@ -30,6 +30,10 @@ export interface Harness {
 export interface LaunchOptions {
   /** Unpacked extension to load; null for a browser with no extension (benchmark baseline). */
   extensionDir?: string | null;
+  /** More Chromium switches. */
+  args?: string[];
+  /** Requests the test expects (notice updates' GitHub API and raw files, served by the test): not leaks. */
+  expected?: (url: string) => boolean;
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
@@ -51,6 +55,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(opts.args ?? []),
     ],
   });
   const worker =
@@ -112,7 +117,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Harness> {
         const file = r.url.split(/[?#]/)[0]!.split('/').pop();
         return !r.fromWorker && !!html && !!file && [`"${file}"`, `'${file}'`, `"/${file}"`].some((q) => html.includes(q));
       };
-      const leaks = requests.filter((r) => (r.kind !== 'document' || r.fromWorker) && !(own && r.url.startsWith(own)) && !pagesOwn(r));
+      const leaks = requests.filter(
+        (r) => (r.kind !== 'document' || r.fromWorker) && !(own && r.url.startsWith(own)) && !pagesOwn(r) && !opts.expected?.(r.url),
+      );
       if (extensionDir && leaks.length) throw new Error(`Network requests made during the test: ${JSON.stringify(leaks.slice(0, 10))}`);
     },
   };

@@ -1,5 +1,5 @@
 /** The built manifests ask for the documented minimum and nothing more. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { EXTENSION_DIR } from './harness';
@@ -9,8 +9,18 @@ const manifest = JSON.parse(readFileSync(resolve(EXTENSION_DIR, 'manifest.json')
 test('permissions: storage, scripting (the page answer and panel code, only into pages with a panel), and the two sites we read; nothing else', () => {
   expect(manifest.permissions).toEqual(['storage', 'scripting']);
   expect(manifest.host_permissions).toEqual(['https://github.com/*', 'https://news.ycombinator.com/*']);
+  // Notice updates' two hosts are optional: asked for at the user's click, never at install (no install warning).
   expect(manifest.optional_permissions).toBeUndefined();
-  expect(manifest.optional_host_permissions).toBeUndefined();
+  expect(manifest.optional_host_permissions).toEqual(['https://api.github.com/*', 'https://raw.githubusercontent.com/*']);
+});
+
+test('Firefox (MV2): the same two hosts as optional permissions, nothing else optional or required beyond storage and the two sites', () => {
+  const ff = resolve(EXTENSION_DIR, '../firefox-mv2/manifest.json');
+  if (!existsSync(ff)) return void console.warn('[manifest] no Firefox build: run npm run build:firefox');
+  const m = JSON.parse(readFileSync(ff, 'utf8'));
+  expect(m.permissions).toEqual(['storage', 'https://github.com/*', 'https://news.ycombinator.com/*']);
+  expect(m.optional_permissions).toEqual(['https://api.github.com/*', 'https://raw.githubusercontent.com/*']);
+  expect(m.optional_host_permissions).toBeUndefined();
 });
 
 test('no web-accessible resources, no loosened CSP, no externally connectable pages', () => {

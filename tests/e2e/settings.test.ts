@@ -271,10 +271,12 @@ describe('options page', () => {
     await opts.close();
   });
 
-  test('about the data states the counts and that no network requests are made', async () => {
+  test('about the data states the counts and that no network requests are made unless asked for newer notices', async () => {
     const opts = await options();
+    await opts.getByText('Notices as of').waitFor();
     const text = await opts.locator('main').innerText();
-    expect(text).toContain('Backstory makes no network requests.');
+    expect(text).toContain('Backstory makes no network requests unless you ask it to fetch newer DMCA notices');
+    expect(text).toContain('Notices as of Aug 21, 2026 (bundled)');
     // The index's real counts, and the curated stories' apart.
     expect(text).toMatch(/Notices, counter-notices, retractions and reversals\s+21,856/);
     expect(text).toMatch(/Repositories they name\s+139,263/);

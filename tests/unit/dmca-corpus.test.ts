@@ -14,6 +14,8 @@ import { buildIndex, readIndex, shardIndex } from '@/utils/dmca/index-build';
 import { linkAnswers, noticeFiles, parseCorpus } from '@/utils/node/dmca-corpus';
 import { readDmcaIndexTexts, SHARED_DATA_DIR } from '@/utils/node/files';
 import type { ParsedNotice } from '@/utils/dmca/parser';
+import { linkNewNotices, overlayIndex } from '@/utils/dmca/overlay';
+import type { DmcaIndex } from '@/utils/dmca/index-read';
 
 const ROOT = join(SHARED_DATA_DIR, 'github-dmca');
 const present = existsSync(ROOT);
@@ -150,5 +152,49 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
       }
     }
     expect(checked).toBeGreaterThan(3000);
+  });
+
+  test('notice updates give the same facts as the bundle: an index cut at 2026-06-30 plus July–August as an overlay', async () => {
+    if (!parsed.length) parsed = parseCorpus(ROOT);
+    const cut = (p: ParsedNotice) => p.date > '2026-06-30';
+    const older = parsed.filter((p) => !cut(p));
+    const newer = parsed.filter(cut);
+    expect(newer.length).toBe(384); // 245 + 138 files of 2026/07–08, and one filed under an earlier folder
+    const built = buildIndex(linkAnswers(older));
+    const base = await readIndex(built.notices, built.repos);
+    const added = linkNewNotices(base, [], newer);
+    expect(added.length).toBe(newer.length);
+    const over = overlayIndex(base, added);
+    const { notices, repos } = readDmcaIndexTexts();
+    const full = await readIndex(notices, repos);
+    // Every fact of a notice, with its links and repos by path and name rather than by line.
+    const facts = (idx: DmcaIndex, path: string) => {
+      const n = idx.findNotice(path)!;
+      const { index: _i, refersTo, answeredBy, repoLines, ...rest } = n;
+      return {
+        ...rest,
+        refersTo: refersTo.map((r) => ({ ...r, index: idx.notice(r.index)!.path })),
+        answeredBy: answeredBy.map((j) => idx.notice(j)!.path).sort(),
+        repoLines: repoLines.map((r) => ({ ...r, line: idx.repoAt(r.line) })),
+      };
+    };
+    const touched = new Set<string>();
+    for (const p of newer) {
+      expect(facts(over, p.path), p.path).toEqual(facts(full, p.path));
+      for (const r of facts(full, p.path).refersTo) touched.add(r.index);
+    }
+    // The older notices the new ones answer get the same answers as in the bundle.
+    expect(touched.size).toBeGreaterThan(0);
+    for (const path of touched) expect(facts(over, path), path).toEqual(facts(full, path));
+    // Every repo a new notice names lists the same notices.
+    const names = new Set(newer.flatMap((p) => p.repos.map((r) => r.name)));
+    for (const r of names) {
+      const paths = (idx: DmcaIndex) =>
+        idx
+          .findRepo(r)!
+          .notices.map((x) => `${x.original ? '~' : ''}${idx.notice(x.index)!.path}`)
+          .sort();
+      expect(paths(over), r).toEqual(paths(full));
+    }
   });
 });

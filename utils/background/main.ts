@@ -14,6 +14,7 @@ import { deliverEarlyAnswer } from '../content/early-answer';
 import { pushEarlyAnswer } from './early-push';
 import { createRouter } from './router';
 import { createToolbar } from './toolbar';
+import { createBrowserUpdates, withNewerNotices } from './updates/wire';
 
 export function startBackground(): void {
   const toolbar = createToolbar();
@@ -44,8 +45,16 @@ export function startBackground(): void {
     (dmca ??= Promise.resolve().then(() => {
       const index = openIndex(dmcaManifest as IndexManifest, readOwn);
       stats.indexMs = performance.now();
-      return index;
+      // Notices downloaded on request (off by default) are read on top of the bundled ones.
+      return withNewerNotices(index);
     }));
+  const updates = createBrowserUpdates(
+    async () => openIndex(dmcaManifest as IndexManifest, readOwn),
+    () => {
+      dmca = null;
+      route.services.resetKnowledge();
+    },
+  );
   void loadDmca().catch(() => undefined);
 
   const route = createRouter({
@@ -57,6 +66,7 @@ export function startBackground(): void {
     settings: () => (settings ??= loadSettings()),
     records: toolbar,
     sendToTab,
+    updates,
     async injectUi({ tabId, frameId, outline }) {
       // The HN outline goes with the panel's code on Hacker News (it renders with the panel's Preact), and
       // first: the page mounts its panel as soon as /ui.js runs, which must find the outline already there.

@@ -6,6 +6,7 @@
 import { parseRequest, type Reply, type Role } from '../schema/messages';
 import { handleDetect } from './handlers/detect';
 import { handleLinks } from './handlers/links';
+import { handleNoticeUpdates } from './handlers/notice-updates';
 import { handlePage } from './handlers/page';
 import { handlePanelState } from './handlers/panel-state';
 import { handleReport } from './handlers/report';
@@ -63,6 +64,8 @@ export function dispatch(message: unknown, sender: SenderInfo, s: Services): Pro
       return handleSearch(req, s);
     case 'showPanel':
       return handleShowPanel(req, s);
+    case 'noticeUpdates':
+      return handleNoticeUpdates(req, s);
   }
 }
 

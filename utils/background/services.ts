@@ -12,6 +12,7 @@ import type { TabMessage } from '../schema/messages';
 import type { Settings } from '../schema/settings';
 import { createDocuments, type RecordArea } from './documents';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
+import type { NoticeUpdates } from './updates/service';
 
 export interface SenderInfo {
   id?: string | undefined;
@@ -44,6 +45,8 @@ export interface BackgroundDeps {
   sendToTab(tabId: number, msg: TabMessage): Promise<void>;
   /** Inject /ui.js (the panel's code) into a frame. */
   injectUi?(target: UiTarget): Promise<void>;
+  /** Newer notices, on request (utils/background/updates/); absent where there is no network side (tests). */
+  updates?: NoticeUpdates;
   log?(...a: unknown[]): void;
 }
 
@@ -138,6 +141,8 @@ export function createServices(deps: BackgroundDeps) {
     deps,
     log,
     knowledge: () => (knowledge ??= loadIndex().then((index) => createKnowledge(deps.dataset(), index))),
+    /** The notices changed (an update stored newer ones, or they were forgotten): read them again. */
+    resetKnowledge: () => void (knowledge = undefined),
     settings: deps.settings,
     states: createPanelStateStore(deps.area),
     documents,

@@ -8,6 +8,7 @@ import './jitless'; // before any schema is built: no eval probe (see jitless.ts
 import { z } from 'zod';
 import type { BadgeInfo, PageView, PanelData, PanelState, SearchResult, TabReport } from '../core/model';
 import { LIMITS } from '../core/limits';
+import type { NoticeUpdatesView } from '../core/notice-updates';
 import { isSubject } from '../core/subjects';
 
 /** Who sends a message: a content script in a github.com / news.ycombinator.com tab, or an extension page. */
@@ -111,6 +112,14 @@ export const MESSAGES = {
   showPanel: message<object>().from(
     'extension-page',
     z.strictObject({ type: z.literal('showPanel'), tabId: z.number().int().nonnegative() }),
+  ),
+  /**
+   * Notice updates (options, popup): the status; check now; the daily check on; off (the permission
+   * removed, and with `off-forget` the downloaded notices too). The page asks for the hosts itself, at the click.
+   */
+  noticeUpdates: message<{ view: NoticeUpdatesView }>().from(
+    'extension-page',
+    z.strictObject({ type: z.literal('noticeUpdates'), action: z.enum(['status', 'check', 'auto-on', 'off', 'off-forget']) }),
   ),
 } as const;
 

@@ -2,6 +2,7 @@
 import { vi } from 'vitest';
 import type { DocumentRecord } from '@/utils/background/documents';
 import { createRouter } from '@/utils/background/router';
+import { createNoticeUpdates } from '@/utils/background/updates/service';
 import type { BackgroundDeps, SenderInfo, UiTarget } from '@/utils/background/services';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { openDmcaIndexSync } from '@/utils/node/files';
@@ -20,6 +21,7 @@ export function memoryArea(initial: Record<string, unknown> = {}) {
     data,
     get: async (k: string) => ({ [k]: data[k] }),
     set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+    remove: async (k: string) => void delete data[k],
   };
 }
 
@@ -53,11 +55,21 @@ export function setup(over: Partial<Settings> = {}, opts: { area?: ReturnType<ty
     },
     sendToTab: async (id, m) => void sent.push([id, m]),
     injectUi: async (t) => void injected.push(t),
+    // Notice updates, off and without their hosts: any request would fail the test (tests/unit/background/notice-updates.test.ts runs them).
+    updates: createNoticeUpdates({
+      fetch: () => Promise.reject(new Error('no request may be made here')),
+      area,
+      bundled: { commit: '9f92b957c670caebcee96b88e257192e92505fc1', snapshot: '2026-08-21' },
+      openBundled: async () => index,
+      hasPermission: async () => false,
+      removePermission: async () => {},
+      changed: () => {},
+    }),
     log,
   };
   const route = createRouter(deps);
   /** Send a request as `sender` and await the reply (undefined when it is ignored). */
-  const ask = async <R = Record<string, unknown>>(req: Request | Record<string, unknown>, sender: SenderInfo = GH) =>
+  const ask = async <R = Record<string, unknown>>(req: Request | object, sender: SenderInfo = GH) =>
     (await route(req, sender)) as R | undefined;
   return { route, ask, log, records, badgeCounts, sent, injected, area, calls };
 }

@@ -15,6 +15,7 @@ const VALID: Record<MessageType, Record<string, unknown>> = {
   tabInfo: { type: 'tabInfo', tabId: 7 },
   search: { type: 'search', query: 'llama-dl' },
   showPanel: { type: 'showPanel', tabId: 7 },
+  noticeUpdates: { type: 'noticeUpdates', action: 'status' },
 };
 
 const SENDERS = {
