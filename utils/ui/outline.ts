@@ -37,7 +37,7 @@ tr[${FOLDED_ATTR}] { display: none !important; }
 
 const CHIP_CSS =
   ':host{all:initial;display:inline-block;margin-left:6px;vertical-align:baseline}' +
-  'button{all:unset;cursor:pointer;font:10px/14px Verdana,Geneva,sans-serif;padding:0 6px;border-radius:7px;background:#efe7fb;color:#5a32a3;border:1px solid #d8c8f5}' +
+  'button{all:unset;cursor:pointer;font:8pt/1.3 Verdana,Geneva,sans-serif;padding:0 6px;border-radius:7px;background:#efe7fb;color:#5a32a3;border:1px solid #d8c8f5}' +
   'button.tangent{background:#eee;color:#666;border-color:#ddd}button:focus-visible{outline:2px solid #8250df}';
 
 interface Row {
