@@ -5,7 +5,7 @@
  * fold the tangents. Everything it adds is removed again with the panel.
  */
 import type { h as H, render as Render } from 'preact';
-import { NAVIGATOR_CSS, outlineViews, type MapTick, type OutlineControls } from '@/components/outline/views';
+import { NAVIGATOR_CSS, outlineViews, type OutlineControls } from '@/components/outline/views';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
 import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '../core/hn-match';
@@ -13,7 +13,7 @@ import type { Lifetime } from '../content/lifetime';
 import { uiHost } from '../content/ui-host';
 import type { PanelEnhancement } from './mount';
 import type { PanelData, TopicCard } from '../core/model';
-import { forEachSliced, makeYield } from '../content/slices';
+import { forEachSliced } from '../content/slices';
 
 export const TOPIC_ATTR = 'data-backstory-topic';
 const SELECTED_ATTR = 'data-backstory-selected';
@@ -28,6 +28,23 @@ const CHIP_TAG = 'span';
 export const CHIP_ATTR = 'data-backstory-chip';
 const NAV_ATTR = 'data-backstory-nav';
 const STYLE_ID = 'backstory-hn-style';
+/** A placeholder row where folded tangents were (value: how many rows it stands for). */
+export const FOLD_ATTR = 'data-backstory-fold';
+const PLACEHOLDER_CSS =
+  ':host{all:initial;display:block;padding:4px 0}' +
+  'button{all:unset;cursor:pointer;font:8pt Verdana,Geneva,sans-serif;color:#5c5c55}button:hover{text-decoration:underline}' +
+  'button:focus-visible{outline:2px solid #8250df}';
+
+/** The folded rows (ascending) as runs of consecutive rows. */
+export function foldRuns(rows: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (const i of rows) {
+    const last = runs[runs.length - 1];
+    if (last && last[last.length - 1] === i - 1) last.push(i);
+    else runs.push([i]);
+  }
+  return runs;
+}
 
 const PAGE_CSS = `
 tr[${SELECTED_ATTR}] > td > table td.default { background: rgba(130, 80, 223, 0.08); }
@@ -98,7 +115,6 @@ class ThreadOutline implements PanelEnhancement {
   readonly #chipOfRow = new Map<number, HTMLButtonElement>();
   readonly #nav: HTMLElement;
   readonly #navRoot: ShadowRoot;
-  #ticks: MapTick[] = [];
   #keysOpen = false;
   readonly #h: typeof H;
   readonly #render: typeof Render;
@@ -110,6 +126,7 @@ class ThreadOutline implements PanelEnhancement {
   #position = 0;
   #folded = false;
   #foldRows: number[] = [];
+  readonly #placeholders: Element[] = [];
 
   constructor(data: PanelData, redraw: () => void, preact: Preact) {
     this.#h = preact.h;
@@ -267,9 +284,16 @@ class ThreadOutline implements PanelEnhancement {
     this.#redraw();
   };
 
+  /** Every tagged row, in page order: what n / p step through before a topic is chosen. */
+  #allRows(): number[] {
+    return [...this.#rowOfComment.values()].sort((a, b) => a - b);
+  }
+
   step = (delta: 1 | -1) => {
-    const list = this.#selected ? this.#topicRows.get(this.#selected) : undefined;
+    const list = this.#selected ? this.#topicRows.get(this.#selected) : this.#allRows();
     if (!list?.length) return;
+    // From nothing yet: n starts at the first, p at the last.
+    if (!this.#position && delta === -1) this.#position = 1;
     this.#position = ((this.#position - 1 + delta + list.length) % list.length) + 1;
     this.#setCurrent(list[this.#position - 1], true);
     this.#redraw();
@@ -279,18 +303,45 @@ class ThreadOutline implements PanelEnhancement {
     this.#useStyle();
     this.#folded = !this.#folded;
     for (const i of this.#foldRows) this.#rows[i]!.el.toggleAttribute(FOLDED_ATTR, this.#folded);
+    for (const p of this.#placeholders.splice(0)) p.remove();
+    if (this.#folded) for (const run of foldRuns(this.#foldRows)) this.#placeholders.push(this.#placeholder(run));
     this.#redraw();
   };
+
+  /** Where a run of folded rows was, as HN's own collapse does: "[n more]", which brings that run back. */
+  #placeholder(run: number[]): Element {
+    const first = this.#rows[run[0]!]!;
+    const tr = document.createElement('tr');
+    tr.setAttribute(FOLD_ATTR, String(run.length));
+    const td = tr.appendChild(document.createElement('td'));
+    const host = td.appendChild(uiHost(CHIP_TAG));
+    const root = host.attachShadow({ mode: 'open' });
+    const st = document.createElement('style');
+    st.textContent = `${PLACEHOLDER_CSS}:host{margin-left:${first.indent * 40 + 14}px}`;
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = `[${run.length} more]`;
+    b.title = 'Backstory folded these tangent comments: show them';
+    b.addEventListener('click', () => {
+      for (const i of run) this.#rows[i]!.el.removeAttribute(FOLDED_ATTR);
+      tr.remove();
+      this.#placeholders.splice(this.#placeholders.indexOf(tr), 1);
+      if (!this.#placeholders.length) this.#folded = false;
+      this.#redraw();
+    });
+    root.append(st, b);
+    first.el.before(tr);
+    return tr;
+  }
 
   #onKey(e: KeyboardEvent) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    if (!this.#selected) return;
     if (e.key === '?') return this.#toggleKeys();
     if (e.key === 'n') this.step(1);
     else if (e.key === 'p') this.step(-1);
-    else if (e.key === 'Escape') this.select(null);
+    else if (e.key === 'Escape' && (this.#selected || this.#position)) this.select(null);
   }
 
   /** The row a Backstory comment link points at: `#<comment id>` or `#bs-<n>` (with a text fragment). */
@@ -306,59 +357,19 @@ class ThreadOutline implements PanelEnhancement {
     this.#drawNav();
   };
 
-  /**
-   * Read the minimap's positions once the browser has laid out the tagged page itself: after its next
-   * frame, in a task of its own. Read right after tagging, the geometry would force a synchronous
-   * style and layout of the whole thread (measured: ~10 ms on the seed thread, far more on 3,000 comments).
-   */
-  #measureWhenLaidOut() {
-    const later = makeYield();
-    requestAnimationFrame(() =>
-      later(() => {
-        if (this.#controller.signal.aborted) return;
-        this.#measure();
-        this.#drawNav();
-      }),
-    );
-  }
-
-  /** The minimap: each tagged row's place down the page and its topic's colour (read once, after tagging). */
-  #measure() {
-    const height = Math.max(1, document.documentElement.scrollHeight);
-    const main = [...this.#labels.values()].filter((t) => !t.tangent).map((t) => t.id);
-    this.#ticks = [...this.#rowOfComment.values()]
-      .sort((a, b) => a - b)
-      .map((i) => {
-        const topic = this.#rowTopic[i]!;
-        const card = this.#labels.get(topic);
-        const k = main.indexOf(topic);
-        return {
-          row: i,
-          at: Math.min(0.995, (this.#rows[i]!.el.getBoundingClientRect().top + window.scrollY) / height),
-          topic,
-          label: card?.label ?? topic,
-          hue: k < 0 ? null : Math.round((k * 360) / Math.max(1, main.length)),
-        };
-      });
-  }
-
   #drawNav() {
     if (this.#controller.signal.aborted) return;
-    const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : 0;
-    const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : '';
+    const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : this.#rowOfComment.size;
+    const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : 'Every tagged comment';
+    const following = !!this.#selected || this.#position > 0;
     try {
       this.#render(
         this.#h(this.#views.Navigator, {
-          selected: this.#selected ? { label, position: this.#position, count } : null,
-          ticks: this.#ticks,
+          selected: following ? { label, position: this.#position, count } : null,
           keysOpen: this.#keysOpen,
           onKeys: this.#toggleKeys,
           onStep: this.step,
           onClear: () => this.select(null),
-          onJump: (row: number, topic: string) => {
-            this.select(topic, row);
-            this.#setCurrent(row, true);
-          },
         }),
         this.#navRoot.lastElementChild!,
       );
@@ -369,7 +380,6 @@ class ThreadOutline implements PanelEnhancement {
 
   /** Arriving from a Backstory link: highlight the comment it names. */
   #arrived() {
-    this.#measureWhenLaidOut();
     const hash = location.hash.slice(1);
     const idx = hash ? this.#rowForHash(hash) : undefined;
     if (idx !== undefined) this.#setCurrent(idx, hash.startsWith('bs-'));
@@ -416,7 +426,7 @@ class ThreadOutline implements PanelEnhancement {
       el.removeAttribute(FOLDED_ATTR);
     }
     for (const r of this.#rows) r.el.removeAttribute(TOPIC_ATTR);
-    for (const c of this.#chips) c.remove();
+    for (const c of [...this.#chips, ...this.#placeholders]) c.remove();
     this.#render(null, this.#navRoot.lastElementChild!);
     this.#nav.remove();
     this.#style.remove();
