@@ -59,6 +59,11 @@ const NAMES_THIS: Record<TakedownScope, string> = {
   network: 'It names this repository; GitHub applied it to the whole fork network',
 };
 
+function answeredTone(n: Card): string {
+  if (n.answers.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
+  return n.answers.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
+}
+
 export function NoticeCard({
   n,
   namedAt,
@@ -72,8 +77,13 @@ export function NoticeCard({
   self?: boolean;
   context?: boolean;
 }) {
+  // A takedown's colour is what became of it, as on its status line and its badges: restored, disputed, or standing.
+  const answered = n.kind === 'takedown' ? answeredTone(n) : '';
   return (
-    <section class={`card notice kind-${n.kind}${context ? ' context' : ''}`} aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
+    <section
+      class={`card notice kind-${n.kind}${answered}${context ? ' context' : ''}`}
+      aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}
+    >
       <h3>
         <span class="kind">
           {n.kind in EXPLAIN ? <Term tip={EXPLAIN[n.kind as keyof typeof EXPLAIN]}>{kindTitle(n.kind)}</Term> : kindTitle(n.kind)}
