@@ -20,8 +20,17 @@ function Answers({ n }: { n: Card }) {
             </>
           )}
           {a.concerns === 'others' ? ' · for other repositories it names' : ''}
-          {a.inferred ? ' (matched to this notice by the repositories or party it names; the text does not cite it)' : ''}.{' '}
-          {a.note ? `${a.note} ` : ''}
+          {a.inferred && (
+            <>
+              {' '}
+              (
+              <Term tip="Its text does not cite this notice; Backstory matched the two by the repositories or the party both name.">
+                linked by Backstory
+              </Term>
+              )
+            </>
+          )}
+          . {a.note ? `${a.note} ` : ''}
           <SafeLink href={a.url}>Read it</SafeLink>
         </div>
       ))}

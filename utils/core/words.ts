@@ -339,7 +339,8 @@ function repoNone(p: RepoPanel): StatusLine {
   if (answer)
     return {
       tone: 'neutral',
-      lead: 'Named in a reply to a DMCA takedown',
+      // Said as what it is ("Named in a counter-notice"), not as a kind of reply.
+      lead: `Named in a ${KIND_LABEL[answer.card.kind]}`,
       parts: [...who(answer.card), formatDate(answer.card.date)],
     };
   if (p.threads.length)
