@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { SITES } from './utils/core/sites';
+import { datasetFacts } from './utils/dataset/facts';
 import { panelPagePatterns, threadPagePatterns } from './utils/dataset/panel-pages';
 import { assertDatasetValid, assertDmcaIndexValid } from './utils/node/files';
 
@@ -14,11 +16,11 @@ export default defineConfig({
     description:
       'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline; sends nothing anywhere.',
     // `scripting` (Chrome MV3 only; no install warning): the page's answer is pushed into a page with a
-    // panel as it starts loading (utils/early-answer.ts), and the panel's code (/ui.js, ~33 kB with Preact)
+    // panel as it starts loading (utils/background/early-push.ts), and the panel's code (/ui.js, ~33 kB with Preact)
     // is injected only into pages that have a panel, instead of running on every GitHub/HN page.
     // Firefox MV2 does the same with tabs.executeScript and the host permissions.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
-    host_permissions: ['https://github.com/*', 'https://news.ycombinator.com/*'],
+    host_permissions: SITES.map((s) => `https://${s.host}/*`),
     action: { default_title: 'Backstory' },
     // The panel's code runs up front only on the pages the bundled dataset gives a panel (listed
     // before the site scripts, so it is there when they start); elsewhere it is injected on demand.
@@ -26,9 +28,9 @@ export default defineConfig({
       { matches: panelPagePatterns(assertDatasetValid()), js: ['ui.js'], run_at: 'document_start' },
       // The HN thread outline, on the dataset's thread pages only.
       { matches: threadPagePatterns(assertDatasetValid()), js: ['outline.js'], run_at: 'document_start' },
-      // The site scripts (entrypoints/github.ts, entrypoints/hn.ts): unlisted scripts declared here.
-      { matches: ['https://github.com/*'], js: ['github.js'], run_at: 'document_start' },
-      { matches: ['https://news.ycombinator.com/*'], js: ['hn.js'], run_at: 'document_start' },
+      // The site scripts (entrypoints/github.ts, entrypoints/hn.ts…, one per entry of utils/core/sites.ts):
+      // unlisted scripts declared here.
+      ...SITES.map((s) => ({ matches: [`https://${s.host}/*`], js: [s.script], run_at: 'document_start' as const })),
     ],
     commands: {
       'toggle-panel': {
@@ -49,6 +51,8 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    // The options page's counts of the curated data, so it does not bundle the dataset a second time.
+    define: { __BACKSTORY_DATA_FACTS__: JSON.stringify(datasetFacts(assertDatasetValid())) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // No modulepreload polyfill: it adds a fetch() of each preloaded module to the extension pages,
     // which every browser we support preloads natively.

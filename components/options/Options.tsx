@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, exportSettings, parseImport, SETTING_SCHEMAS, type Settings } from '@/utils/schema/settings';
+import { DEFAULT_SETTINGS, exportSettings, importTooLarge, parseImport, SETTING_SCHEMAS, type Settings } from '@/utils/schema/settings';
 
 export interface DataFacts {
   version: string;
@@ -11,7 +11,10 @@ export interface DataFacts {
 
 export interface OptionsProps {
   load(): Promise<Settings>;
-  save(s: Settings): Promise<void>;
+  /** Change these keys, keeping the others as stored now; resolves to what is stored after. */
+  save(patch: Partial<Settings>): Promise<Settings>;
+  /** Calls back when the stored settings change (another tab, the popup); returns the unsubscribe. */
+  watch?(changed: () => void): () => void;
   facts: DataFacts;
   /** Offer a file download (the options page passes a real implementation; tests can spy on it). */
   download(name: string, text: string): void;
@@ -92,6 +95,9 @@ function ListField({
   const [text, setText] = useState(value.join('\n'));
   const [error, setError] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // The timer's save runs half a second after the render that started it: it reads the list as it is then.
+  const current = useRef(value);
+  current.current = value;
   useEffect(() => setText(value.join('\n')), [value.join('\n')]);
   const saveList = (t: string) => {
     if (timer.current) clearTimeout(timer.current);
@@ -107,7 +113,7 @@ function ListField({
       return;
     }
     setError('');
-    if (r.entries.join('\n') !== value.join('\n')) onSave(r.entries);
+    if (r.entries.join('\n') !== current.current.join('\n')) onSave(r.entries);
   };
   useEffect(() => () => void (timer.current && clearTimeout(timer.current)), []);
   return (
@@ -384,32 +390,50 @@ function AboutSection({ facts }: { facts: DataFacts }) {
   );
 }
 
-export function Options({ load, save, facts, download, shortcut }: OptionsProps) {
+export function Options({ load, save, watch, facts, download, shortcut }: OptionsProps) {
   const [s, setS] = useState<Settings | null>(null);
   const [status, setStatus] = useState<Status>(null);
+  /** Changes on their way to storage: shown at once, and over anything read before they land. */
+  const pending = useRef<Partial<Settings>[]>([]);
+  const show = (stored: Settings) => setS(Object.assign({ ...stored }, ...pending.current));
+  const reload = () => load().then(show);
 
   useEffect(() => {
-    void load().then(setS);
+    void reload();
+    // What is stored is what the page shows: a change made in another tab or the popup shows here too.
+    return watch?.(() => void reload());
   }, []);
 
   if (!s) return <p>Loading…</p>;
 
+  // Saves only the keys changed (never a copy of `s`, which may be older than what is stored: another
+  // tab's change, or this page's own a moment ago when a list's timer fires after a switch was flipped).
   const update: Update = async (patch, message = 'Saved. Open tabs update right away.') => {
-    const next = { ...s, ...patch };
+    pending.current.push(patch);
+    setS((cur) => cur && { ...cur, ...patch });
+    const done = () => (pending.current = pending.current.filter((p) => p !== patch));
     try {
-      await save(next);
+      const stored = await save(patch);
+      done();
+      show(stored);
     } catch (e) {
+      done();
       // The page shows what is stored: a setting that did not save is not shown as set.
       setStatus({ kind: 'error', text: `${(e as Error).message}` });
-      setS({ ...s }); // re-render from what is stored: a toggled control goes back
+      await reload(); // re-render from what is stored: a toggled control goes back
       return false;
     }
-    setS(next);
     setStatus({ kind: 'ok', text: message });
     return true;
   };
 
   const onImport = async (file: File) => {
+    // The size first: a 10 MB file is refused without being read.
+    const tooLarge = importTooLarge(file.size);
+    if (tooLarge) {
+      setStatus({ kind: 'error', text: tooLarge });
+      return;
+    }
     const r = parseImport(await file.text());
     if (!r.ok) {
       setStatus({ kind: 'error', text: r.error });

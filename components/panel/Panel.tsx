@@ -21,6 +21,12 @@ export interface PanelProps extends ThreadUi {
   showSubject?: boolean;
 }
 
+/**
+ * Only the user's own clicks change what is remembered: a page script's `click()` on our buttons (the
+ * shadow root is open) is not trusted, and dismissing for good is the user's call alone.
+ */
+const trusted = (e: Event) => e.isTrusted;
+
 function StatusBar({ p, open }: { p: PanelProps; open: boolean }) {
   const s = statusOf(p.data);
   const title = panelTitle(p.data);
@@ -36,7 +42,7 @@ function StatusBar({ p, open }: { p: PanelProps; open: boolean }) {
         aria-expanded={open}
         aria-controls="bs-body"
         title={`${full} — ${open ? 'hide' : 'show'} the details`}
-        onClick={() => p.onState(open ? 'collapsed' : 'open')}
+        onClick={(e) => trusted(e) && p.onState(open ? 'collapsed' : 'open')}
       >
         <span class="sr">Backstory: </span>
         {p.showSubject && <span class="subject">{title} · </span>}
@@ -56,7 +62,7 @@ function StatusBar({ p, open }: { p: PanelProps; open: boolean }) {
         class="icon"
         aria-label={`Hide Backstory for ${title}`}
         title="Hide for this page's subject"
-        onClick={() => p.onState('dismissed')}
+        onClick={(e) => trusted(e) && p.onState('dismissed')}
       >
         ✕
       </button>
@@ -210,19 +216,8 @@ function Body({ p }: { p: PanelProps }) {
 
 export function Panel(p: PanelProps) {
   const { data, state, theme, floating } = p;
-  if (state === 'dismissed') {
-    return (
-      <div class={`bs-root ${theme} pill`} role="region" aria-label="Backstory (hidden)">
-        <span class="logo" aria-hidden="true">
-          ◆
-        </span>{' '}
-        Backstory is hidden for {panelTitle(data)}.{' '}
-        <button type="button" class="link" onClick={() => p.onState('open')}>
-          Show
-        </button>
-      </div>
-    );
-  }
+  // What the user dismissed is not rendered into the page (the popup and the shortcut bring it back).
+  if (state === 'dismissed') return null;
   const open = state === 'open';
   return (
     <div

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PanelData, SearchResult } from '@/utils/core/model';
+import { searchQuery } from '@/utils/core/search-query';
 import type { Send } from '@/utils/core/send';
 import { statusOf } from '@/utils/core/words';
 import type { ReplyTo } from '@/utils/schema/messages';
@@ -51,7 +52,8 @@ function Search({ send, autoFocus }: { send: Send; autoFocus: boolean }) {
     }
     let stale = false;
     setBusy(true);
-    void send({ type: 'search', query: q }).then((r) => {
+    // A pasted link with tracking parameters can pass the message's 500 characters: keep what names it.
+    void send({ type: 'search', query: searchQuery(q) }).then((r) => {
       if (!stale) {
         setResults(r?.results ?? []);
         setAnswered(q);

@@ -5,21 +5,17 @@ import '@/components/pages.css';
 // The index's manifest, for its counts only (7 kB of JSON; the index itself stays in the background).
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import dmcaManifest from '@/public/dmca/manifest.json';
-import { bundledDataset as d } from '@/utils/dataset/bundled';
-import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import type { DatasetFacts } from '@/utils/dataset/facts';
+import { loadSettings, patchSettings, watchSettings } from '@/utils/storage/settings';
+
+/** The curated dataset's counts, computed at build time (wxt.config.ts): the dataset itself is the background's. */
+declare const __BACKSTORY_DATA_FACTS__: DatasetFacts;
+const d = __BACKSTORY_DATA_FACTS__;
 
 const facts: DataFacts = {
-  version: d.meta.version,
-  index: { notices: dmcaManifest.notices, repos: dmcaManifest.repos, snapshot: d.meta.dmca.snapshot, commit: d.meta.dmca.commit },
-  curated: {
-    stories: d.stories.length,
-    threads: d.threads.length,
-    topics: d.threads.reduce((a, t) => a + t.topics.length, 0),
-    comments: d.threads.reduce((a, t) => a + t.comments.length, 0),
-    notices: d.stories.reduce((a, s) => a + s.notices.length, 0),
-    repos: d.stories.reduce((a, s) => a + s.repos.length, 0),
-    snapshot: d.meta.thread.snapshot,
-  },
+  version: d.version,
+  index: { notices: dmcaManifest.notices, repos: dmcaManifest.repos, snapshot: d.dmca.snapshot, commit: d.dmca.commit },
+  curated: d.curated,
 };
 
 function download(name: string, text: string) {
@@ -41,7 +37,7 @@ async function shortcut(): Promise<{ keys: string | null; where: string }> {
 
 void shortcut().then((sc) =>
   render(
-    <Options load={loadSettings} save={saveSettings} facts={facts} download={download} shortcut={sc} />,
+    <Options load={loadSettings} save={patchSettings} watch={watchSettings} facts={facts} download={download} shortcut={sc} />,
     document.getElementById('app')!,
   ),
 );

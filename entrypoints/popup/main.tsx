@@ -2,8 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/popup/Popup';
 import '@/components/pages.css';
-import { loadSettings, saveSettings } from '@/utils/storage/settings';
+import { loadSettings, patchSettings } from '@/utils/storage/settings';
 import { createSend } from '@/utils/core/send';
+import { siteAt } from '@/utils/core/sites';
 
 async function activeTab(): Promise<{ id: number; host: string | null } | null> {
   // `?tabId=` lets the e2e tests open the popup as a page for a given tab.
@@ -25,14 +26,14 @@ async function activeTab(): Promise<{ id: number; host: string | null } | null> 
 async function main() {
   const tab = await activeTab();
   const settings = await loadSettings();
-  const key = tab?.host === 'github.com' ? 'github' : tab?.host === 'news.ycombinator.com' ? 'hn' : null;
+  const key = (tab?.host && siteAt(tab.host)?.setting) ?? null;
   render(
     <Popup
       tab={tab}
       send={createSend((m) => browser.runtime.sendMessage(m))}
       siteEnabled={key ? settings[key] : null}
       setSiteEnabled={async (on) => {
-        if (key) await saveSettings({ ...(await loadSettings()), [key]: on });
+        if (key) await patchSettings({ [key]: on });
       }}
     />,
     document.getElementById('app')!,

@@ -72,7 +72,7 @@ test('the HN outline: panel, chips and navigator', async () => {
   await waitForPanel(page, 'thread:hn:35287733');
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-chip]').length > 100);
   await page.locator('tr.athing.comtr').nth(40).locator('[data-backstory-chip] button').click();
-  await settle(page, 200);
+  await settle(page);
   await openDetails(page);
   expect(await axe(page, ['backstory-panel', '[data-backstory-nav]', '[data-backstory-chip]'])).toEqual([]);
   await page.close();

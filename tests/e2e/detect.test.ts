@@ -72,7 +72,7 @@ test('a LLaMA-related repo not in the dataset gets the panel, saying why it matc
 
 test('an Alpaca trading repo shows nothing', async () => {
   const page = await h.open('https://github.com/alpacahq/alpaca-trade-api-python');
-  await settle(page, 700);
+  await settle(page);
   expect(await panels(page)).toEqual([]);
   expect(h.pageErrors).toEqual([]);
   await page.close();
@@ -81,7 +81,7 @@ test('an Alpaca trading repo shows nothing', async () => {
 test('links to detected repos get a LLaMA badge; look-alikes do not', async () => {
   const page = await h.open('https://github.com/someone/awesome-local-llms');
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 2);
-  await settle(page, 300);
+  await settle(page);
   expect((await badges(page)).map((b) => b.subject).sort()).toEqual(['repo:someone/llama-go', 'repo:tloen/alpaca-lora']);
   await page.close();
 });
@@ -90,7 +90,7 @@ test('always / never lists from the options page take effect live', async () => 
   const tool = await h.open('https://github.com/someone/ordinary-tool');
   const chat = await h.open('https://github.com/someone/llama-2-7b-chat');
   await waitForPanel(chat, 'repo:someone/llama-2-7b-chat');
-  await settle(tool, 300);
+  await settle(tool);
   expect(await panels(tool)).toEqual([]);
   const opts = await h.open(`chrome-extension://${h.extensionId}/options.html`);
   await opts.getByText('About the data').waitFor();

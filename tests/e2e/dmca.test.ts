@@ -75,6 +75,50 @@ describe('notice pages', () => {
   });
 });
 
+describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 2026-12-05)', () => {
+  test("a repo a takedown names by one file, with GitHub's changes note: named, never worded disabled; the rights holder first", async () => {
+    const url = 'https://github.com/ClashUnico/Wiseplay';
+    h.serve(url, repoPage({ owner: 'ClashUnico', name: 'Wiseplay' }));
+    const { page, panel, status } = await panelAt(url, 'repo:clashunico/wiseplay');
+    expect(panel.outcome).toBe('named');
+    expect(status).toMatch(/^Named in a DMCA takedown · specific files · LaLiga, via Sportian · Jun 4, 2025 — /);
+    expect(status).not.toMatch(/disabled/i);
+    // The details open with the plain sentence, then say what the notice asks for, each with its line.
+    expect(panel.text).toMatch(
+      /It is named in the DMCA takedown notice of Jun 4, 2025 from LaLiga, via Sportian, which names specific files in it; the record does not say GitHub disabled it/,
+    );
+    expect(panel.text).toMatch(/Asks forspecific files within the repository line 38/);
+    expect(panel.text).toMatch(/GitHub gives owners a chance to remove the named files before disabling anything\. line 2/);
+    // Each outcome word explained on hover and focus (and to screen readers), without adding to the text.
+    const term = await page.evaluate(() => {
+      const t = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.outcome-line .term') as HTMLElement;
+      t.focus();
+      return { tip: t.getAttribute('aria-description'), shown: getComputedStyle(t, '::after').content };
+    });
+    expect(term.tip).toMatch(/^A DMCA takedown notice names this repository, but GitHub’s published record does not say it disabled it/);
+    expect(term.shown).toContain('does not say it disabled it');
+    await page.close();
+  });
+
+  test("the complainant's own original work is never shown as taken down", async () => {
+    const url = 'https://github.com/skyverge/wc-plugins';
+    h.serve(url, repoPage({ owner: 'skyverge', name: 'wc-plugins' }));
+    const { page, panel, status } = await panelAt(url, 'repo:skyverge/wc-plugins');
+    expect(panel.outcome).toBe('none');
+    expect(status).toMatch(/^Named as the original work · in a DMCA takedown/);
+    await page.close();
+  });
+
+  test('a fork of a repo whose notice GitHub did not process against the network has no outcome of its own', async () => {
+    const url = 'https://github.com/someone/youtube-dl';
+    h.serve(url, repoPage({ owner: 'someone', name: 'youtube-dl', networkRoot: 'ytdl-org/youtube-dl' }));
+    const { page, panel, status } = await panelAt(url, 'repo:someone/youtube-dl');
+    expect(panel.outcome).toBe('none');
+    expect(status).toMatch(/^A fork of a repository named in a DMCA takedown · ytdl-org\/youtube-dl/);
+    await page.close();
+  });
+});
+
 describe('a repository disabled by a DMCA takedown', () => {
   test("GitHub's takedown page gets the panel, leading with the notice", async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl';
@@ -134,7 +178,7 @@ describe('badges for every noticed repo', () => {
     h.serve(url, repoPage({ owner: 'some-dev', name: 'awesome-list', readme: manyLinksReadme(2000, known) }));
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4, null, { timeout: 5000 });
-    await settle(page, 500);
+    await settle(page);
     const b = await badges(page);
     expect(b.map((x) => x.subject).sort()).toEqual([
       'notice:2022/10/2022-10-31-novelai.md',
@@ -162,7 +206,7 @@ describe('badges for every noticed repo', () => {
       document.querySelector('main')!.append(ul);
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 6, null, { timeout: 5000 });
-    await settle(page, 300);
+    await settle(page);
     expect((await badges(page)).length).toBe(6);
     await page.close();
   });
@@ -185,7 +229,7 @@ describe('badges for every noticed repo', () => {
     );
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 1, null, { timeout: 5000 });
-    await settle(page, 300);
+    await settle(page);
     expect((await badges(page)).map((x) => x.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
     await page.close();
   });

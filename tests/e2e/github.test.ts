@@ -173,7 +173,7 @@ describe('pages with nothing relevant', () => {
     const url = 'https://github.com/torvalds/linux';
     serveRepo(url, { owner: 'torvalds', name: 'linux', description: 'Linux kernel source tree', readme: manyLinksReadme(200, []) });
     const page = await h.open(url);
-    await settle(page, 600);
+    await settle(page);
     expect(await panels(page)).toEqual([]);
     expect(await badges(page)).toEqual([]);
     expect(h.pageErrors.filter((e) => e.startsWith(url))).toEqual([]);
@@ -192,7 +192,7 @@ describe('link badges', () => {
     serveRepo(url, { owner: 'someone', name: 'awesome-list', readme: manyLinksReadme(2000, known) });
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 3);
-    await settle(page, 500);
+    await settle(page);
     const b = await badges(page);
     expect(b.map((x) => x.subject).sort()).toEqual(['notice:2023/03/2023-03-21-meta.md', 'repo:shawwn/llama-dl', 'thread:hn:35287733']);
     expect(b.map((x) => x.after).sort()).toEqual([...known].sort());
@@ -208,7 +208,7 @@ describe('link badges', () => {
       again.parentElement!.append(again); // move an already-badged link's item
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 4);
-    await settle(page, 300);
+    await settle(page);
     const after = await badges(page);
     expect(after).toHaveLength(4);
     expect(after.filter((x) => x.subject === 'repo:facebookresearch/llama')).toHaveLength(1);
@@ -235,7 +235,7 @@ describe('soft navigation (Turbo)', () => {
         [`/${o.owner}/${o.name}`, repoBody(o), repoMetas(o)] as const,
       );
       if (subject) await waitForPanel(page, subject);
-      else await settle(page, 300);
+      else await settle(page);
       const ps = await panels(page);
       expect(
         ps.map((p) => p.subject),
@@ -244,7 +244,7 @@ describe('soft navigation (Turbo)', () => {
     }
     // Back and forward through history keep one panel too.
     await page.goBack();
-    await settle(page, 300);
+    await settle(page);
     expect((await panels(page)).length).toBeLessThanOrEqual(1);
     await page.close();
   });
@@ -339,14 +339,27 @@ describe('look and behaviour', () => {
     expect(await status.getAttribute('aria-expanded')).toBe('true');
     await page.reload();
     await waitForPanel(page, 'repo:cocktailpeanut/dalai');
-    await settle(page, 200);
+    await settle(page);
     expect(await page.locator('backstory-panel button.status').getAttribute('aria-expanded')).toBe('false');
 
+    // Dismissed: nothing of it stays in the page, after a reload either (issue 23); the shortcut brings it back.
     await page.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
-    await page.waitForFunction(() => document.querySelector('backstory-panel')!.shadowRoot!.textContent!.includes('Backstory is hidden'));
+    await page.waitForFunction(() => !document.querySelector('backstory-panel'));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
+    type W = { chrome: any };
+    const worker = h.context.serviceWorkers()[0] ?? h.worker!;
+    const tabId = await worker.evaluate(
+      async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number,
+      url,
+    );
+    await worker.evaluate((id) => (globalThis as unknown as W).chrome.action.setBadgeText({ tabId: id, text: '' }), tabId);
     await page.reload();
-    await page.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
-    await page.locator('backstory-panel button', { hasText: 'Show' }).click();
+    // The page reported its (dismissed) panel: the toolbar counts it; the page shows nothing of it.
+    await expect
+      .poll(() => worker.evaluate((id) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: id }) as Promise<string>, tabId))
+      .toBe('1');
+    expect(await panels(page)).toEqual([]);
+    await worker.evaluate((id) => (globalThis as unknown as W).chrome.tabs.sendMessage(id, { type: 'togglePanel' }), tabId);
     await page.waitForFunction(() => !!document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body'));
     // Another subject is unaffected: its status line only.
     const other = await h.open('https://github.com/shawwn/llama-dl');
@@ -394,7 +407,7 @@ describe('privacy', () => {
     serveRepo(urls[2]!, { owner: 'torvalds', name: 'linux' });
     for (const url of urls) {
       const page = await h.open(url);
-      await settle(page, 600);
+      await settle(page);
       await page.close();
     }
     // The worker reading the extension's own packaged files (the DMCA index) is not a network request;
@@ -426,10 +439,10 @@ describe('the panel code is added only where a panel shows', () => {
     };
     serveRepo('https://github.com/torvalds/linux?scripts', { owner: 'torvalds', name: 'linux', readme: manyLinksReadme(200, []) });
     serveRepo('https://github.com/shawwn/llama-dl?scripts', LLAMA_DL);
-    expect(await scriptsIn('https://github.com/torvalds/linux?scripts', (p) => settle(p, 800))).toEqual(['/github.js']);
+    expect(await scriptsIn('https://github.com/torvalds/linux?scripts', (p) => settle(p))).toEqual(['/github.js']);
     const withPanel = await scriptsIn('https://github.com/shawwn/llama-dl?scripts', async (p) => {
       await waitForPanel(p, 'repo:shawwn/llama-dl');
-      await settle(p, 300);
+      await settle(p);
     });
     expect(withPanel.sort()).toEqual(['/github.js', '/ui.js']);
   });

@@ -2,6 +2,7 @@
  * Real Chromium with the built extension loaded (headless), pages served from fixtures at real
  * github.com / news.ycombinator.com URLs. Every request the browser makes is recorded.
  */
+import { recordSettled, until } from './shared/driver';
 import { readBadges, readPanels } from './shared/probes';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -168,7 +169,22 @@ export async function resetSettings(h: Harness): Promise<void> {
   });
 }
 
-/** Let the content script finish its queued work (time slices, lookups). */
-export async function settle(page: Page, ms = 400) {
-  await page.waitForTimeout(ms);
+/**
+ * Wait until the page's session is idle for its current URL — its answer shown (or none), its links
+ * scanned and answered — as the background's record of the tab says (utils/background/documents.ts:
+ * the page's own report, which only our content script can send; nothing is added to the page). Then
+ * a check that something is absent ("no panel", "no badge") proves something.
+ */
+export async function settle(page: Page, timeout = 10_000): Promise<void> {
+  const worker = page.context().serviceWorkers()[0];
+  if (!worker) throw new Error('settle: no extension service worker');
+  const url = page.url();
+  await until(() => worker.evaluate(recordSettled, url), `the page session at ${url} is idle`, timeout).catch(async (e: Error) => {
+    // Say what the background's records do say.
+    const seen = await worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<unknown> } } } }).chrome;
+      return JSON.stringify(await c.storage.session.get(null)).slice(0, 2000);
+    });
+    throw new Error(`${e.message}; the records: ${seen}`);
+  });
 }

@@ -33,7 +33,7 @@ async function openSeed(url = SEED_URL, html = seedThreadPage(), details = true)
   const page = await h.open(url);
   await waitForPanel(page, THREAD);
   await page.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length > 0);
-  await settle(page, 200);
+  await settle(page);
   if (details) await openDetails(page);
   return page;
 }
@@ -122,7 +122,7 @@ describe('the seed thread page', () => {
     await row.scrollIntoViewIfNeeded();
     const before = await page.evaluate(() => window.scrollY);
     await row.locator('[data-backstory-chip] button').click();
-    await settle(page, 300);
+    await settle(page);
     expect(await page.evaluate(() => window.scrollY)).toBe(before);
     expect(await row.getAttribute('data-backstory-current')).toBe('');
     // The navigator is fixed in the corner, inside the viewport, and steps on.
@@ -243,7 +243,7 @@ describe('the seed thread page', () => {
     await page.goto(url);
     await waitForPanel(page, THREAD);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-topic]').length >= 190);
-    await settle(page, 300);
+    await settle(page);
     expect((await tags(page)).filter(Boolean).length).toBe(197);
     expect(infos.filter((m) => m.includes('not on this page'))).toEqual([
       '[Backstory] 6 of 203 dataset comments are not on this page (other page of the thread, edited or deleted).',
@@ -287,7 +287,7 @@ describe('other HN pages', () => {
     );
     const page = await h.open(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 3);
-    await settle(page, 300);
+    await settle(page);
     const b = await badges(page);
     // A story's two links to its thread (age, comments) stand in one block: one badge (CONTRACT.md).
     expect(b.map((x) => `${x.subject} ${x.after}`).sort()).toEqual([

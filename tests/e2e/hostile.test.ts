@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
-import { repoBody, repoMetas, repoPage } from '../fixtures/github';
+import { repoBody, repoMetas, repoPage, takedownPage } from '../fixtures/github';
 
 let h: Harness;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ describe('huge and deep pages', () => {
     const url = serve('links-100k', repoPage({ owner: 'hostile', name: 'links-100k', readme: parts.join(' ') }));
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 30_000 });
-    await settle(page, 800);
+    await settle(page);
     expect((await badges(page)).map((b) => b.subject).sort()).toEqual([
       'notice:2023/03/2023-03-21-meta.md',
       'repo:chef-koch/kms-activator',
@@ -97,7 +97,7 @@ describe('links where we do not look', () => {
       root.innerHTML = '<a href="/shawwn/llama-dl">in a shadow root</a>';
     });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 1, null, { timeout: 5000 });
-    await settle(page, 500);
+    await settle(page);
     expect((await badges(page)).map((b) => b.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
     const inShadow = await page.evaluate(() => document.getElementById('sh')!.shadowRoot!.innerHTML);
     expect(inShadow).toBe('<a href="/shawwn/llama-dl">in a shadow root</a>');
@@ -123,7 +123,7 @@ describe('payloads in links', () => {
     );
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 2, null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     const b = await badges(page);
     expect(b.map((x) => x.subject).sort()).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
     const check = await page.evaluate(() => ({
@@ -169,7 +169,7 @@ describe('hrefs the markup scan must read back exactly', () => {
     }, hrefs);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length >= 5, null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     const got = await page.evaluate(() =>
       [...document.querySelectorAll('#odd a')].map((a) => [
         a.getAttribute('href'),
@@ -203,7 +203,7 @@ describe('pages that fight back', () => {
     await page.evaluate(() =>
       document.querySelector('main')!.append(Object.assign(document.createElement('p'), { textContent: 'the page re-renders something' })),
     );
-    await settle(page, 400);
+    await settle(page);
     expect(await panels(page)).toHaveLength(1);
     expect(await badges(page)).toHaveLength(0);
     expect(h.pageErrors).toEqual([]);
@@ -314,7 +314,7 @@ describe('pages that fight back', () => {
       );
       window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'github', messageId: 'forged' }, '*');
     }, h.extensionId);
-    await settle(page, 600);
+    await settle(page);
     const ps = await panels(page);
     expect(ps.map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
     // Still alive: a soft navigation to an unrelated repo still takes the panel down.
@@ -324,7 +324,7 @@ describe('pages that fight back', () => {
       [repoBody(linux), repoMetas(linux)] as const,
     );
     await page.waitForFunction(() => !document.querySelector('backstory-panel'), null, { timeout: 5000 });
-    await settle(page, 400);
+    await settle(page);
     expect(await panels(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -355,7 +355,7 @@ describe('counts a page cannot fake (issue #17)', () => {
     );
     const { page, errors } = await openWithErrors(url);
     await page.waitForFunction(() => document.querySelectorAll('a + [data-backstory-badge]').length === 2);
-    await settle(page, 500);
+    await settle(page);
     expect((await badges(page)).filter((b) => b.after).map((b) => b.subject)).toEqual(['repo:shawwn/llama-dl', 'repo:ytdl-org/youtube-dl']);
     const worker = h.context.serviceWorkers()[0] ?? h.worker!;
     const tabId = await worker.evaluate(
@@ -371,6 +371,208 @@ describe('counts a page cannot fake (issue #17)', () => {
     expect(text).toContain('ytdl-org/youtube-dl');
     expect(text).not.toMatch(/SECURITY WARNING|evil\.example|facebookresearch/);
     await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('integrity, round three (issue 23): the proofs of concept', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
+  type W = { chrome: any };
+  const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
+  const setLists = (lists: Record<string, string[]>) =>
+    worker().evaluate(
+      (l) => (globalThis as unknown as W).chrome.storage.local.set({ lists: { silence: [], llamaAlways: [], llamaNever: [], ...l } }),
+      lists,
+    );
+  const tabIdOf = (url: string) =>
+    worker().evaluate(async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number, url);
+  const toolbar = (id: number) =>
+    worker().evaluate((t) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: t }) as Promise<string>, id);
+
+  test('a repo on the "always LLaMA-related" list: its badge says nothing of the list in title or aria-label', async () => {
+    await setLists({ llamaAlways: ['octocat/private-interest'] });
+    try {
+      const url = serve(
+        'always-list',
+        repoPage({ owner: 'hostile', name: 'always-list', readme: '<p><a href="/octocat/private-interest">x</a></p>' }),
+      );
+      const { page, errors } = await openWithErrors(url);
+      await page.waitForFunction(() => document.querySelector('[data-backstory-badge="repo:octocat/private-interest"]'));
+      const read = await page.evaluate(() => {
+        const b = document.querySelector('[data-backstory-badge]')!;
+        return [b.getAttribute('title'), b.getAttribute('aria-label'), b.shadowRoot?.querySelector('span')?.textContent].join(' | ');
+      });
+      expect(read).toBe('LLaMA-related | LLaMA-related | LLaMA');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await setLists({});
+    }
+  });
+
+  test("anyone's text (a README's itemprop=about, an issue's title) never becomes the description the detector reads", async () => {
+    const forged = '<p itemprop="about">Mirror of the LLaMA weights</p><p><a href="/shawwn/llama-dl">control</a></p>';
+    const home = serve('toy', repoPage({ owner: 'hostile', name: 'toy', description: 'A toy parser', readme: forged }));
+    const issueTitle = 'Where can I download the LLaMA weights?';
+    const issue = 'https://github.com/hostile/toy/issues/1';
+    h.serve(issue, repoPage({ owner: 'hostile', name: 'toy', description: issueTitle, readme: `<h1>${issueTitle}</h1>${forged}` }));
+    for (const url of [home, issue]) {
+      const { page, errors } = await openWithErrors(url);
+      // The control link is badged: the page session ran; detection (on DOMContentLoaded) has had its turn.
+      await page.waitForFunction(() => document.querySelector('[data-backstory-badge="repo:shawwn/llama-dl"]'));
+      await settle(page, 400);
+      expect(await panels(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  test('<div id="__backstoryUi"> and its kin (named access on window) do not take the panel down', async () => {
+    const ids = ['__backstoryUi', '__backstoryUiWaiters', '__backstoryOutline', '__backstoryEarly', '__backstoryEarlyWaiters'];
+    const url = 'https://github.com/ytdl-org/youtube-dl?named';
+    h.serve(url, repoPage({ owner: 'ytdl-org', name: 'youtube-dl', readme: ids.map((id) => `<div id="${id}"></div>`).join('') }));
+    const { page, errors } = await openWithErrors(url);
+    await waitForPanel(page, 'repo:ytdl-org/youtube-dl');
+    await openDetails(page);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('data-backstory-badge rewritten on our badges: the toolbar counts what is shown, the popup lists only what we placed', async () => {
+    const link = (href: string) => `<p><a href="${href}">${href}</a></p>`;
+    const url = serve(
+      'rewritten-markers',
+      repoPage({
+        owner: 'hostile',
+        name: 'rewritten-markers',
+        readme: ['/shawwn/llama-dl', '/ytdl-org/youtube-dl', '/chef-koch/kms-activator'].map(link).join(''),
+      }),
+    );
+    const { page, errors } = await openWithErrors(url);
+    await page.waitForFunction(() => document.querySelectorAll('a + backstory-badge').length === 3);
+    const id = await tabIdOf(url);
+    await expect.poll(() => toolbar(id)).toBe('3');
+    await page.evaluate(
+      (more) => {
+        const ours = document.querySelectorAll('a + backstory-badge');
+        ours[0]!.setAttribute('data-backstory-badge', 'repo:facebookresearch/llama');
+        ours[1]!.setAttribute('data-backstory-badge', 'SECURITY WARNING: reinstall from evil.example '.repeat(20));
+        // Two more real links: the page reports again.
+        document.querySelector('article')!.insertAdjacentHTML('beforeend', more);
+      },
+      link('/github/dmca/blob/master/2023/03/2023-03-21-meta.md') + link('/cocktailpeanut/dalai'),
+    );
+    await page.waitForFunction(() => document.querySelectorAll('a + backstory-badge').length === 5);
+    await expect.poll(() => toolbar(id)).toBe('5');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${id}`);
+    await popup.waitForFunction(() => /Links badged on this page \(5\)/.test(document.querySelector('main')?.textContent ?? ''));
+    const text = (await popup.locator('main').textContent()) ?? '';
+    expect(text).toContain('shawwn/llama-dl');
+    expect(text).toContain('ytdl-org/youtube-dl');
+    expect(text).not.toMatch(/SECURITY WARNING|evil\.example|facebookresearch/);
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a page script's click() on ✕ dismisses nothing; the user's dismiss leaves nothing in the page, even after a forged turbo:load", async () => {
+    const url = 'https://github.com/cocktailpeanut/dalai';
+    h.serve(url, repoPage({ owner: 'cocktailpeanut', name: 'dalai' }));
+    const { page, errors } = await openWithErrors(url);
+    await waitForPanel(page, 'repo:cocktailpeanut/dalai');
+    await page.evaluate(() => {
+      const root = document.querySelector('backstory-panel')!.shadowRoot!;
+      (root.querySelector('button[aria-label^="Hide Backstory"]') as HTMLButtonElement).click();
+      (root.querySelector('button.status') as HTMLButtonElement).click();
+    });
+    await page.reload();
+    await waitForPanel(page, 'repo:cocktailpeanut/dalai');
+    expect((await panels(page)).map((p) => p.subject)).toEqual(['repo:cocktailpeanut/dalai']);
+
+    // The user's own click: the panel goes, and nothing says what was hidden.
+    await page.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
+    await page.waitForFunction(() => !document.querySelector('backstory-panel'));
+    const dalai = { owner: 'cocktailpeanut', name: 'dalai' };
+    await page.evaluate(
+      ([b, m]) => {
+        (window as unknown as { turboVisit(u: string, b: string, m: object): void }).turboVisit('/cocktailpeanut/dalai', b, m);
+        document.documentElement.dispatchEvent(new Event('turbo:load'));
+      },
+      [repoBody(dalai), repoMetas(dalai)] as const,
+    );
+    await page.reload();
+    // A page session that ran (a badge for a link added now), and no panel, no "hidden for".
+    await page.evaluate(() =>
+      document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p><a href="/shawwn/llama-dl">x</a></p>'),
+    );
+    await page.waitForFunction(() => document.querySelector('[data-backstory-badge="repo:shawwn/llama-dl"]'));
+    await settle(page, 300);
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-panel').length)).toBe(0);
+    const tabId = await tabIdOf(url);
+    // The user brings it back from the toolbar.
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await page.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('links with .., %2e%2e, backslashes or under a <base href> get the badge of where the browser goes, or none', async () => {
+    const hrefs = [
+      '/evil/repo/%2e%2e/%2e%2e/shawwn/llama-dl',
+      '/shawwn/llama-dl/../../torvalds/linux',
+      '/ytdl-org/youtube-dl/..%2F..%2Fx/y',
+      '/evil/repo\\..\\..\\chef-koch\\kms-activator',
+      '/x/y/../../cocktailpeanut/dalai/issues',
+    ];
+    const readme = hrefs.map((href, i) => `<p><a id="l${i}" href="${href.replaceAll('"', '&quot;')}">link ${i}</a></p>`).join('');
+    const url = serve('dots', repoPage({ owner: 'hostile', name: 'dots', readme }));
+    const { page, errors } = await openWithErrors(url);
+    await page.waitForFunction(() => document.querySelectorAll('a + backstory-badge').length >= 3);
+    await settle(page, 300);
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll('article a[id]')].map((a) => ({
+        goes: (a as HTMLAnchorElement).pathname,
+        badge: a.nextElementSibling?.localName === 'backstory-badge' ? a.nextElementSibling.getAttribute('data-backstory-badge') : null,
+      })),
+    );
+    expect(seen).toEqual([
+      { goes: '/shawwn/llama-dl', badge: 'repo:shawwn/llama-dl' },
+      { goes: '/torvalds/linux', badge: null },
+      { goes: '/ytdl-org/youtube-dl/..%2F..%2Fx/y', badge: 'repo:ytdl-org/youtube-dl' },
+      { goes: '/chef-koch/kms-activator', badge: 'repo:chef-koch/kms-activator' },
+      { goes: '/cocktailpeanut/dalai/issues', badge: 'repo:cocktailpeanut/dalai' },
+    ]);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // A <base href> elsewhere: relative links leave GitHub, so only the absolute one is badged.
+    const based = serve(
+      'base-href',
+      repoPage({
+        owner: 'hostile',
+        name: 'base-href',
+        readme: '<p><a href="/shawwn/llama-dl">relative</a></p><p><a href="https://github.com/ytdl-org/youtube-dl">absolute</a></p>',
+      }).replace('<head>', '<head><base href="https://example.invalid/">'),
+    );
+    const b = await openWithErrors(based);
+    await b.page.waitForFunction(() => document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]'));
+    await settle(b.page, 300);
+    expect((await badges(b.page)).map((x) => x.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
+    expect(b.errors).toEqual([]);
+    await b.page.close();
+  });
+
+  test('an advisory page quoting a takedown is not a takedown page', async () => {
+    const url = 'https://github.com/advisories/GHSA-h4qh-3c2x-xj4m';
+    h.serve(url, takedownPage('2020/10/2020-10-23-RIAA.md'));
+    const { page, errors } = await openWithErrors(url);
+    // Its link to the notice is badged (the session ran); no panel claims the page was taken down.
+    await page.waitForFunction(() => document.querySelector('[data-backstory-badge^="notice:"]'));
+    await settle(page, 300);
+    expect(await panels(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -44,7 +44,7 @@ test('200 soft navigations (visits, back, forward) and a bfcache round trip: alw
   const check = async (page: Page, step: string) => {
     const want = expected.get(page.url()) ?? null;
     if (want) await waitForPanel(page, want).catch(() => undefined);
-    else await settle(page, 150);
+    else await settle(page);
     await page
       .waitForFunction((n) => document.querySelectorAll('backstory-panel').length === n, want ? 1 : 0, { timeout: 5000 })
       .catch(() => undefined);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { badges, launch, panels, resetSettings as resetHarnessSettings, settle, waitForPanel, type Harness } from './harness';
-import { manyLinksReadme, repoPage } from '../fixtures/github';
+import { manyLinksReadme, noticePage, repoPage } from '../fixtures/github';
 
 let h: Harness;
 beforeAll(async () => {
@@ -21,6 +21,11 @@ beforeAll(async () => {
     }),
   );
   h.serve('https://github.com/torvalds/linux', repoPage({ owner: 'torvalds', name: 'linux' }));
+  h.serve('https://github.com/someone/llama-dl', repoPage({ owner: 'someone', name: 'llama-dl', networkRoot: 'shawwn/llama-dl' }));
+  h.serve(
+    'https://github.com/ggerganov/llama.cpp',
+    repoPage({ owner: 'ggerganov', name: 'llama.cpp', description: 'LLM inference in C/C++', topics: ['llama', 'ggml'] }),
+  );
 });
 afterAll(async () => {
   await h?.close();
@@ -54,10 +59,16 @@ describe('options page', () => {
     const opts = await options();
     await opts.getByText('About the data').waitFor();
 
-    // Badges off: they leave the open tab without a reload.
+    // Badges off: they leave the open tab without a reload; the panel is not touched (issue 22: a
+    // settings change applies as a diff — the panel, its open details, stay as they are).
+    await tab.locator('backstory-panel button.status').click();
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await tab.evaluate(() => ((document.querySelector('backstory-panel') as HTMLElement & { __kept?: number }).__kept = 1));
     await opts.getByLabel('Badge links to known repos, notices and threads').uncheck();
     await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 0);
     expect(await panels(tab)).toHaveLength(1);
+    expect(await tab.evaluate(() => (document.querySelector('backstory-panel') as HTMLElement & { __kept?: number }).__kept)).toBe(1);
+    expect(await tab.evaluate(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'))).toBe(true);
 
     // Dark theme, then panel only when asked: applied live too.
     await opts.getByLabel('Dark').check();
@@ -96,13 +107,102 @@ describe('options page', () => {
     // The list saves itself as you type; an invalid entry is named inline and nothing is saved.
     await opts.locator('#silence').fill('not a repo!\nshawwn/*');
     await opts.getByText(/Not saved: “not a repo!”/).waitFor();
-    await settle(tab, 300);
+    await settle(tab);
     expect(await panels(tab)).toHaveLength(1);
     await opts.locator('#silence').fill('shawwn/*');
     await tab.waitForFunction(() => !document.querySelector('backstory-panel') && !document.querySelector('[data-backstory-badge]'));
     await resetSettings();
     await opts.close();
     await tab.close();
+  });
+
+  const storedSync = () =>
+    worker().evaluate(
+      async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
+    );
+
+  test('B1: "On GitHub" switched off within half a second of typing in the silence list stays off, after the list saves and a reload', async () => {
+    await resetSettings();
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+    await opts.locator('#silence').fill('someone/quiet');
+    await opts.getByLabel('On GitHub').uncheck(); // the list's 500 ms timer is still running
+    // Both stored (before the fix one of the two saves undid the other, whichever came last).
+    await expect
+      .poll(async () => ({ github: (await storedSync())?.github, silence: (await storedLists())?.silence }), { timeout: 3000 })
+      .toEqual({ github: false, silence: ['someone/quiet'] });
+    await opts.reload();
+    await opts.getByText('About the data').waitFor();
+    expect(await opts.getByLabel('On GitHub').isChecked()).toBe(false);
+    expect(await opts.locator('#silence').inputValue()).toBe('someone/quiet');
+    await resetSettings();
+    await opts.close();
+  });
+
+  test('settings changed in another tab are neither lost nor shown stale: options in two tabs (issue 23)', async () => {
+    await resetSettings();
+    const a = await options();
+    await a.getByText('About the data').waitFor();
+    const b = await options();
+    await b.getByText('About the data').waitFor();
+    await b.locator('#silence').fill('shawwn/llama-dl');
+    await b.locator('#silence').blur();
+    await b.getByLabel('On GitHub').uncheck();
+    // Tab A follows what is stored, then picks a theme: nothing B did is undone.
+    await a.waitForFunction(() => !(document.getElementById('github') as HTMLInputElement).checked);
+    expect(await a.locator('#silence').inputValue()).toBe('shawwn/llama-dl');
+    await a.getByLabel('Dark').check();
+    await expect.poll(async () => (await storedSync())?.theme).toBe('dark');
+    expect(await storedSync()).toMatchObject({ github: false, theme: 'dark' });
+    expect((await storedLists())?.silence).toEqual(['shawwn/llama-dl']);
+    await resetSettings();
+    await a.close();
+    await b.close();
+  });
+
+  test('silencing github/dmca silences its notice pages; a silenced repo loses its link badges; a fork of a silenced root shows no panel', async () => {
+    await resetSettings();
+    const notice = 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md';
+    h.serve(notice, noticePage('2023/03/2023-03-21-meta.md', ['A notice.']));
+    const fork = 'https://github.com/someone/llama-dl';
+    h.serve(
+      fork,
+      repoPage({
+        owner: 'someone',
+        name: 'llama-dl',
+        networkRoot: 'shawwn/llama-dl',
+        readme: '<p><a href="/ytdl-org/youtube-dl">y</a></p>',
+      }),
+    );
+    const links = 'https://github.com/torvalds/linux?links';
+    h.serve(
+      links,
+      repoPage({
+        owner: 'torvalds',
+        name: 'linux',
+        readme: '<p><a href="/shawwn/llama-dl">a</a></p><p><a href="/shawwn/other">b</a></p><p><a href="/ytdl-org/youtube-dl">y</a></p>',
+      }),
+    );
+    const n = await h.open(notice);
+    await waitForPanel(n, 'notice:2023/03/2023-03-21-meta.md');
+    const f = await h.open(fork);
+    await waitForPanel(f, 'repo:someone/llama-dl');
+    const opts = await options();
+    await opts.getByText('About the data').waitFor();
+    await opts.locator('#silence').fill('github/dmca\nshawwn/*');
+    await opts.locator('#silence').blur();
+    await n.waitForFunction(() => !document.querySelector('backstory-panel'));
+    await f.waitForFunction(() => !document.querySelector('backstory-panel'));
+    await n.reload();
+    await f.reload();
+    const l = await h.open(links);
+    // Only youtube-dl's badge: llama-dl's owner is silenced.
+    await l.waitForFunction(() => document.querySelector('[data-backstory-badge="repo:ytdl-org/youtube-dl"]'));
+    await settle(l, 300);
+    expect((await badges(l)).map((x) => x.subject)).toEqual(['repo:ytdl-org/youtube-dl']);
+    for (const t of [n, f]) expect(await panels(t)).toEqual([]);
+    await resetSettings();
+    for (const t of [opts, n, f, l]) await t.close();
   });
 
   test('importing a bad file changes nothing and says why; a good file applies', async () => {
@@ -202,7 +302,7 @@ describe('popup and toolbar badge', () => {
   test('the toolbar badge counts the matches; the popup lists them and shows the panel on request', async () => {
     await resetSettings();
     const tab = await llamaTab();
-    await settle(tab, 400);
+    await settle(tab);
     const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
     const count = 1 + (await badges(tab)).length;
     await expect.poll(() => badgeText(tabId)).toBe(String(count));
@@ -224,15 +324,64 @@ describe('popup and toolbar badge', () => {
 
     // Dismissed on the page; the popup's action brings it back, open.
     await tab.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
-    await tab.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.textContent?.includes('Backstory is hidden'));
+    // Nothing of a dismissed panel stays in the page (issue 23); the toolbar still counts it.
+    await tab.waitForFunction(() => !document.querySelector('backstory-panel'));
+    expect(await badgeText(tabId)).toBe('3');
     await popup.getByRole('button', { name: 'Open the details on the page' }).click();
     await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
     await tab.close();
   });
 
+  // Issue 22, B2: the popup recomputed the panel from the page's subject alone and lost a fork's panel
+  // (its context is the fork network's root) and a detected repo's (only the detector knows it).
+  test.each([
+    [
+      'a fork of llama-dl',
+      'https://github.com/someone/llama-dl',
+      'repo:someone/llama-dl',
+      /Was disabled · Meta Platforms, via OpSec Online · Mar 21, 2023 · with its fork network/,
+    ],
+    ['a repo the detector relates (llama.cpp)', 'https://github.com/ggerganov/llama.cpp', 'repo:ggerganov/llama.cpp', /May be related/],
+  ])('the popup offers the panel the page shows: %s', async (_, url, subject, status) => {
+    await resetSettings();
+    const tab = await h.open(url);
+    await waitForPanel(tab, subject);
+    const tabId = await tabIdOf(url);
+    await expect.poll(() => badgeText(tabId)).not.toBe('');
+    await tab.locator('backstory-panel button[aria-label^="Hide Backstory"]').click();
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.locator('main p.nothing, main section[aria-label="Found on this page"]').first().waitFor();
+    const text = await popup.locator('main').innerText();
+    expect(text).not.toContain('Nothing Backstory knows about on this page.');
+    expect(text).toMatch(status);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await popup.close();
+    await tab.close();
+  });
+
+  // Issue 22, B3: with the panel shown only when asked, the popup is one of the two ways to ask.
+  test('"Only when I ask": the popup offers the panel and opens it', async () => {
+    await resetSettings();
+    const opts = await options();
+    await opts.getByLabel('Only when I ask (toolbar button or keyboard shortcut)').check();
+    const tab = await h.open('https://github.com/shawwn/llama-dl');
+    await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
+    expect(await panels(tab)).toEqual([]);
+    const tabId = await tabIdOf('https://github.com/shawwn/llama-dl');
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await waitForPanel(tab, 'repo:shawwn/llama-dl');
+    await tab.waitForFunction(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
+    await resetSettings();
+    await opts.close();
+    await popup.close();
+    await tab.close();
+  });
+
   test('nothing found: the popup says so and its search finds shawwn/llama-dl with context', async () => {
     const tab = await h.open('https://github.com/torvalds/linux');
-    await settle(tab, 400);
+    await settle(tab);
     const tabId = await tabIdOf('https://github.com/torvalds/linux');
     expect(await badgeText(tabId)).toBe('');
     const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
@@ -258,6 +407,8 @@ describe('popup and toolbar badge', () => {
     expect(await firstResult('llama dl')).toBe('shawwn/llama-dl');
     // The takedown itself first, titled by what it is (issue 24).
     expect(await firstResult('RIAA')).toBe('Recording Industry Association of America · Oct 23, 2020 · DMCA takedown notice');
+    // A pasted link whose tracking parameters pass 500 characters still finds its repo (issue 23).
+    expect(await firstResult(`https://github.com/shawwn/llama-dl?utm_source=news&utm_campaign=${'x'.repeat(600)}`)).toBe('shawwn/llama-dl');
     await firstResult('shawwn/llama-dl');
     await popup.locator('.results .result').first().click();
     const text = await popup.locator('main').innerText();
@@ -267,7 +418,7 @@ describe('popup and toolbar badge', () => {
     // The per-site switch turns Backstory off for github.com.
     await popup.getByLabel('On for github.com').uncheck();
     const llama = await h.open('https://github.com/shawwn/llama-dl');
-    await settle(llama, 600);
+    await settle(llama);
     expect(await panels(llama)).toEqual([]);
     await resetSettings();
     await llama.close();
@@ -327,12 +478,14 @@ describe('bad settings and messages (issue #8)', () => {
           async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
         ),
       )
-      .toMatchObject({ panel: 'open', badges: true, theme: 'site', github: true, placement: 'inline', version: 3 });
+      .toMatchObject({ panel: 'open', badges: true, theme: 'site', github: true, version: 4 });
     const stored = await worker().evaluate(
       async () => (await (globalThis as unknown as W).chrome.storage.sync.get('settings')).settings as Record<string, unknown>,
     );
     // A key we do not know may be a newer version's: kept. The list moved to local storage, repaired.
     expect(stored.surprise).toEqual({ nested: [1, 2, 3] });
+    // `placement` is no longer a setting (v4): an old one is dropped, not kept as a newer version's key.
+    expect(stored.placement).toBeUndefined();
     expect(stored.silence).toBeUndefined();
     expect((await storedLists())?.silence).toEqual([]);
     const opts = await options();

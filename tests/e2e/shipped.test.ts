@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { buildEnv } from '../tools/build-env';
+import { assertDatasetValid } from '../../utils/node/files';
 
 const OUTPUT = resolve(__dirname, '../../.output');
 
@@ -37,3 +38,19 @@ test.each([
   expect(hashes(built)).toEqual(tested);
   expect(readdirSync(OUTPUT).some((f) => f.endsWith(dir.startsWith('chrome') ? '-chrome.zip' : '-firefox.zip'))).toBe(true);
 });
+
+test.each(['chrome-mv3', 'firefox-mv2'])(
+  '%s bundles the curated dataset once, in the background (issue 23: the options page had a copy)',
+  (dir) => {
+    const built = join(OUTPUT, dir);
+    if (!existsSync(join(built, 'manifest.json'))) throw new Error(`No build at ${built}: npm test builds it first.`);
+    // Our own summaries: text that exists only where the dataset is bundled.
+    const d = assertDatasetValid();
+    const marks = d.threads.flatMap((t) => t.topics.map((x) => x.summary)).slice(0, 3);
+    expect(marks.length).toBe(3);
+    const holders = Object.keys(hashes(built)).filter(
+      (f) => f.endsWith('.js') && marks.some((m) => readFileSync(join(built, f), 'utf8').includes(JSON.stringify(m).slice(1, 41))),
+    );
+    expect(holders).toEqual(['background.js']);
+  },
+);

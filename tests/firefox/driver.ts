@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { sleep, type Driver, type Tab } from '../e2e/shared/driver';
+import { recordSettled, sleep, until, type Driver, type Tab } from '../e2e/shared/driver';
 
 export const FIREFOX = process.env.BACKSTORY_FIREFOX ?? '/usr/bin/firefox-esr';
 /** The build under test: the MV2 build we ship, or another (BACKSTORY_FIREFOX_DIR, e.g. a --mv3 build to compare). */
@@ -37,6 +37,9 @@ function tab(page: Page, onClose?: () => void): Tab {
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeout = 8000) => {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);
+    },
+    click: async (host, inner) => {
+      await page.locator(`${host} >>> ${inner}`).click();
     },
     close: async () => {
       onClose?.();
@@ -165,6 +168,10 @@ export async function firefoxDriver(): Promise<Driver> {
         async (u) => ((await (globalThis as unknown as B).browser.tabs.query({ url: u }))[0]?.id ?? -1) as number,
         url,
       );
+    },
+    async settled(url) {
+      const p = await api();
+      await until(() => p.evaluate(recordSettled, url), `the page session at ${url} is idle`);
     },
     async toolbarBadge(id) {
       return (await api()).evaluate((t) => {

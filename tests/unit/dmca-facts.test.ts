@@ -23,7 +23,19 @@ test('one JSON object per notice, exactly the documented fields, null where not 
     .split('\n')
     .map((l) => JSON.parse(l) as Record<string, unknown>);
   for (const row of rows)
-    expect(Object.keys(row)).toEqual(['path', 'kind', 'date', 'sender', 'principal', 'filer', 'answers', 'repos', 'network']);
+    expect(Object.keys(row)).toEqual([
+      'path',
+      'kind',
+      'date',
+      'sender',
+      'principal',
+      'filer',
+      'answers',
+      'repos',
+      'network',
+      'scope',
+      'changesOffered',
+    ]);
   expect(rows[0]).toEqual({
     path: '2023/03/2023-03-21-meta.md',
     kind: 'takedown',
@@ -34,6 +46,8 @@ test('one JSON object per notice, exactly the documented fields, null where not 
     answers: [],
     repos: ['shawwn/llama-dl'],
     network: 403,
+    scope: { 'shawwn/llama-dl': 'network' },
+    changesOffered: null,
   });
   // An answer is filed for its own party and names the notice it answers.
   expect(rows[1]).toMatchObject({
@@ -60,3 +74,17 @@ test('an unknown path is an error naming it, after the others are printed', () =
   expect(r.stderr).toContain('2099/01/2099-01-01-nobody.md: not in the bundled index');
   expect(JSON.parse(r.stdout.trim()).path).toBe('2023/03/2023-03-21-meta.md');
 }, 60_000);
+
+test("scope per named repo and GitHub's changes note, with the rights holder and its agent (issue 21)", () => {
+  const r = run('2025/06/2025-06-04-laliga-2.md', '2014/2014-08-08-SkyVerge.md');
+  expect(r.status, r.stderr).toBe(0);
+  const [laliga, skyverge] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+  expect(laliga).toMatchObject({ sender: 'Sportian', principal: 'LaLiga', scope: { 'clashunico/wiseplay': 'files' }, changesOffered: 2 });
+  expect(skyverge).toMatchObject({
+    scope: { 'skyverge/wc-plugins': 'original', 'fahdi/woocommerce-sequential-order-numbers-pro': 'whole' },
+    changesOffered: null,
+  });
+});

@@ -8,6 +8,7 @@ import type { PanelData, RepoPanel } from '@/utils/core/model';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { openDmcaIndexSync } from '@/utils/node/files';
+import { userClick } from './dom/page';
 
 const k = createKnowledge(bundledDataset, openDmcaIndexSync());
 await k.prepare(['repo:shawwn/llama-dl']);
@@ -78,10 +79,16 @@ test('the status line opens and closes the details (aria-expanded); dismiss call
   const onState = mount(data);
   const [status, dismiss] = root.querySelectorAll('.statusbar button');
   expect(status!.getAttribute('aria-expanded')).toBe('true');
-  act(() => (status as HTMLButtonElement).click());
+  act(() => userClick(status!));
   expect(onState).toHaveBeenLastCalledWith('collapsed');
-  act(() => (dismiss as HTMLButtonElement).click());
+  act(() => userClick(dismiss!));
   expect(onState).toHaveBeenLastCalledWith('dismissed');
+});
+
+test('a page script’s click() on the status line or ✕ (untrusted) changes nothing (issue 23)', () => {
+  const onState = mount(data);
+  for (const b of root.querySelectorAll<HTMLButtonElement>('.statusbar button')) act(() => b.click());
+  expect(onState).not.toHaveBeenCalled();
 });
 
 test.each([
@@ -137,11 +144,9 @@ test('a repo only the detector relates: "may be related", neutral, the story onl
   expect(root.querySelector('details.context')!.hasAttribute('open')).toBe(false);
 });
 
-test('dismissed offers to show again', () => {
-  const onState = mount(data, 'dismissed');
-  expect(root.textContent).toContain('Backstory is hidden for shawwn/llama-dl');
-  act(() => (root.querySelector('button') as HTMLButtonElement).click());
-  expect(onState).toHaveBeenCalledWith('open');
+test('dismissed renders nothing: what the user hid is not written into the page (issue 23)', () => {
+  mount(data, 'dismissed');
+  expect(root.textContent).toBe('');
 });
 
 test('hostile strings render as inert text and disallowed links are not rendered as links', () => {

@@ -6,7 +6,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, exportSettings, parseImport } from '@/utils/schema/settings';
-import { SYNC_ITEM_BYTES, SettingsSaveError, loadSettings, saveSettings } from '@/utils/storage/settings';
+import { SYNC_ITEM_BYTES, SettingsSaveError, loadSettings, patchSettings, saveSettings } from '@/utils/storage/settings';
 
 const sync = () => fakeBrowser.storage.sync.get('settings').then((r) => r.settings as Record<string, unknown> | undefined);
 const local = () => fakeBrowser.storage.local.get('lists').then((r) => r.lists as Record<string, unknown> | undefined);
@@ -55,6 +55,26 @@ describe('settings storage', () => {
     // The user changes one thing in this (older) version: the newer keys and version survive.
     await saveSettings({ ...s, badges: false });
     expect(await sync()).toMatchObject({ version: SETTINGS_VERSION + 1, futureThing: { a: 1 }, badges: false, theme: 'dark' });
+  });
+
+  test('a patch changes its keys and keeps what another page stored meanwhile; it writes only the item it touches (issue 23)', async () => {
+    const seenByOptions = await loadSettings();
+    // The popup and another options tab, after the first options tab read the settings:
+    await patchSettings({ github: false });
+    await patchSettings({ silence: ['shawwn/llama-dl'] });
+    const localSet = vi.spyOn(fakeBrowser.storage.local, 'set');
+    // The first tab picks a theme: nothing it read earlier is written back.
+    expect(await patchSettings({ theme: 'dark' })).toEqual({
+      ...seenByOptions,
+      github: false,
+      silence: ['shawwn/llama-dl'],
+      theme: 'dark',
+    });
+    expect(localSet).not.toHaveBeenCalled();
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, github: false, silence: ['shawwn/llama-dl'], theme: 'dark' });
+    // Patches from one page at once are applied in turn, none lost.
+    await Promise.all([patchSettings({ hn: false }), patchSettings({ llamaNever: ['a/b'] }), patchSettings({ badges: false })]);
+    expect(await loadSettings()).toMatchObject({ hn: false, llamaNever: ['a/b'], badges: false, github: false, theme: 'dark' });
   });
 
   test('a write the browser refuses fails loudly: SettingsSaveError, with what was and was not saved', async () => {

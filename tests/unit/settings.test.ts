@@ -28,7 +28,6 @@ describe('parseSettings', () => {
     ['badges', null],
     ['panel', 'sideways'],
     ['panel', ['open']],
-    ['placement', 42],
     ['theme', { dark: true }],
     ['github', 'true'],
     ['detection', ''],
@@ -57,7 +56,8 @@ describe('parseSettings', () => {
     expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, badges: false });
     expect(r.extra).toEqual({ surprise: 1 });
     expect(r.problems).toEqual([]);
-    expect(r.changed).toBe(true);
+    // Nothing to repair: missing keys read as their defaults (a write-back could undo a save in progress).
+    expect(r.changed).toBe(false);
     expect(storageParts(r.settings, r).sync).toMatchObject({ surprise: 1, version: SETTINGS_VERSION });
   });
 
@@ -106,10 +106,37 @@ describe('migrations', () => {
   });
 });
 
+describe('a version that is not a whole number from 1 (issue 23: -1e308 looped for ever)', () => {
+  test.each([[-1e308], [-1], [0], [0.5], [2.5], ['3'], [1e308], [null]])(
+    'stored version %j: read as v1, repaired, one problem; no hang',
+    (version) => {
+      const r = parseSettings({ version, ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+      expect(r.problems.map((p) => p.key)).toEqual(['version']);
+      expect(r).toMatchObject({ changed: true, newer: false });
+      expect(migrate({ version }).version).toBe(SETTINGS_VERSION);
+    },
+  );
+
+  test('an import with such a version is refused, naming it', () => {
+    const r = parseImport('{"backstorySettings":{"version":-1e308}}');
+    expect(r).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Nothing was changed\. The file has 1 problem:\nversion: expected a whole number from 1, got -1e\+308/),
+    });
+  });
+});
+
 describe('import / export', () => {
   test('export → import round-trips', () => {
-    const s = { ...DEFAULT_SETTINGS, placement: 'side' as const, silence: ['news.ycombinator.com'] };
+    const s = { ...DEFAULT_SETTINGS, theme: 'dark' as const, silence: ['news.ycombinator.com'] };
     expect(parseImport(exportSettings(s))).toEqual({ ok: true, settings: s });
+  });
+  test('an export from before `placement` was removed (v3) still imports, without it', () => {
+    const old = { backstorySettings: { version: 3, placement: 'side', panel: 'open', silence: ['someone/*'] } };
+    const r = parseImport(JSON.stringify(old));
+    expect(r).toEqual({ ok: true, settings: { ...DEFAULT_SETTINGS, panel: 'open', silence: ['someone/*'] } });
+    expect(parseSettings({ version: 3, placement: 'side', badges: false })).toMatchObject({ problems: [], changed: true, extra: {} });
   });
   test.each([
     ['not json', /not valid JSON/],

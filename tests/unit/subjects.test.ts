@@ -41,6 +41,7 @@ describe('subjectFromGithubPath', () => {
     '/notifications',
     '/login',
     '/sponsors/someone',
+    '/advisories/GHSA-h4qh-3c2x-xj4m',
     '/explore',
     '/site/terms',
     '/contact',
@@ -82,6 +83,37 @@ describe('subjectFromHref', () => {
     ['item?id=abc', 'news.ycombinator.com'],
     ['https://news.ycombinator.com/user?id=sillysaurusx', 'github.com'],
   ] as const)('%s on %s → null', (href, host) => expect(subjectFromHref(href, host)).toBeNull());
+});
+
+describe('links read as the browser resolves them (issue 23: `..` and `%2e%2e` gave the badge of the wrong repo)', () => {
+  const BASE = 'https://github.com/someone/page/blob/main/README.md';
+  /** What the browser opens: the subject of the resolved URL's path on github.com, else nothing. */
+  const opened = (href: string) => {
+    const u = new URL(href, BASE);
+    return u.hostname === 'github.com' || u.hostname === 'www.github.com' ? subjectFromGithubPath(u.pathname) : null;
+  };
+  test.each([
+    ['/shawwn/llama-dl/../../evil/repo', 'repo:evil/repo'],
+    ['/evil/repo/%2e%2e/%2e%2e/shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+    ['/evil/repo/%2E./.%2e/shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+    ['/evil/repo/blob/main/../../../../shawwn/llama-dl/issues', 'repo:shawwn/llama-dl'],
+    ['/shawwn/./llama-dl', 'repo:shawwn/llama-dl'],
+    ['/shawwn/%2e/llama-dl', 'repo:shawwn/llama-dl'],
+    ['/evil/repo\\..\\..\\shawwn\\llama-dl', 'repo:shawwn/llama-dl'],
+    ['/evil/repo/..\t/..\n/shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+    ['/shawwn/llama-dl/..', null],
+    ['/shawwn/llama-dl/%2e%2e/', null],
+    ['/github/dmca/blob/master/2023/03/../03/2023-03-21-meta.md', 'notice:2023/03/2023-03-21-meta.md'],
+    ['/github/dmca/blob/master/2023/03/2023-03-21-meta.md/../../../../../../../shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+    ['https://github.com/evil/repo/%2e%2e/%2e%2e/shawwn/llama-dl', 'repo:shawwn/llama-dl'],
+    ['https://github.com/shawwn/llama-dl/../../evil/repo?x=1', 'repo:evil/repo'],
+    ['/\\evil.example/shawwn/llama-dl', null],
+    ['/shawwn/llama.cpp.d/..x', 'repo:shawwn/llama.cpp.d'],
+    ['/.github/x', null],
+  ])('%s → %s, as the browser opens it', (href, subject) => {
+    expect(subjectFromHref(href, 'github.com')).toBe(subject);
+    expect(opened(href)).toBe(subject);
+  });
 });
 
 describe('subjectFromHnSearch / pageSubject', () => {

@@ -4,36 +4,45 @@
  * Measured: it lands while the page still parses, where the reply to the content script's own question
  * often waits behind the page's first layout. The content script takes whichever comes first
  * (utils/content/early-answer.ts). Firefox MV2 has no `scripting`: its pages ask as usual.
+ *
+ * It is the page's own first question, asked for it: one computation (documents.ts), shared with the
+ * question when the page asks too, with the tab's incognito flag (a private tab's choices are its own).
  */
-import { browser } from 'wxt/browser';
 import { pageSubject } from '../core/subjects';
-import { deliverEarlyAnswer } from '../content/early-answer';
-import type { Reply } from '../schema/messages';
-import type { SenderInfo } from './services';
+import type { PageReply } from '../schema/messages';
+import { computePage } from './handlers/page';
+import type { Services } from './services';
+import { SITE_HOSTS } from '../core/sites';
 
-type Route = (message: unknown, sender: SenderInfo) => Promise<Reply> | undefined;
+export interface LoadingTab {
+  id: number;
+  url: string;
+  incognito?: boolean | undefined;
+}
 
-export async function pushEarlyAnswer(route: Route, tabId: number, url: string): Promise<void> {
+/** The answer to push into a tab that starts loading `tab.url`, or null when its URL alone gives no panel. */
+export async function earlyAnswer(s: Services, tab: LoadingTab): Promise<PageReply | null> {
   let u: URL;
   try {
-    u = new URL(url);
+    u = new URL(tab.url);
   } catch {
-    return;
+    return null;
   }
-  if (u.protocol !== 'https:' || (u.hostname !== 'github.com' && u.hostname !== 'news.ycombinator.com')) return;
+  if (u.protocol !== 'https:' || !SITE_HOSTS.includes(u.hostname)) return null;
   const ps = pageSubject(u.hostname, u.pathname, u.search, null);
-  if (!ps) return;
-  // As the content script's first question at document_start asks it (the URL is all it knows then);
-  // the panel's code is left to that question, which knows whether the page already runs it.
-  const res = await route(
-    { type: 'page', subject: ps.subject, hasUi: true },
-    { id: browser.runtime.id, url, tab: { id: tabId }, frameId: 0 },
-  );
-  if (res?.type !== 'page' || !res.data) return;
-  await browser.scripting.executeScript({
-    target: { tabId, frameIds: [0] },
-    injectImmediately: true,
-    func: deliverEarlyAnswer,
-    args: [url, res],
-  });
+  if (!ps) return null;
+  // As the content script's first question at document_start asks it (the URL is all it knows then).
+  const sender = { id: s.deps.ownId, url: tab.url, tab: { id: tab.id, incognito: tab.incognito === true }, frameId: 0 };
+  const question = { subject: ps.subject };
+  const res = await s.trackPage(() => s.documents.answer(sender, question, () => computePage(question, sender, s), { early: true }));
+  return res.data ? res : null;
+}
+
+export async function pushEarlyAnswer(
+  s: Services,
+  tab: LoadingTab,
+  deliver: (tabId: number, url: string, res: PageReply & { type: 'page' }) => Promise<unknown>,
+): Promise<void> {
+  const res = await earlyAnswer(s, tab);
+  if (res) await deliver(tab.id, tab.url, { ...res, type: 'page' });
 }

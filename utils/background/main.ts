@@ -1,5 +1,6 @@
 /**
- * Everything the background wires up: the message router, the toolbar badge per tab, the early answer,
+ * Everything the background wires up: the message router, each tab's document record (and the toolbar badge
+ * set from it), the early answer,
  * the keyboard command, and live settings changes pushed to open tabs. Called from entrypoints/background.ts.
  */
 import { browser } from 'wxt/browser';
@@ -9,6 +10,7 @@ import { openIndex, type DmcaIndex } from '../dmca/index-read';
 import { type IndexManifest } from '../dmca/index-format';
 import type { TabMessage } from '../schema/messages';
 import { loadSettings, watchSettings } from '../storage/settings';
+import { deliverEarlyAnswer } from '../content/early-answer';
 import { pushEarlyAnswer } from './early-push';
 import { createRouter } from './router';
 import { createToolbar } from './toolbar';
@@ -53,11 +55,12 @@ export function startBackground(): void {
     ownOrigin: new URL(browser.runtime.getURL('/')).origin,
     area: { get: (key) => browser.storage.local.get(key), set: (items) => browser.storage.local.set(items) },
     settings: () => (settings ??= loadSettings()),
-    reports: toolbar,
+    records: toolbar,
     sendToTab,
     async injectUi({ tabId, frameId, outline }) {
-      // The HN outline goes with the panel's code on Hacker News (it renders with the panel's Preact).
-      const files: ('/ui.js' | '/outline.js')[] = outline ? ['/ui.js', '/outline.js'] : ['/ui.js'];
+      // The HN outline goes with the panel's code on Hacker News (it renders with the panel's Preact), and
+      // first: the page mounts its panel as soon as /ui.js runs, which must find the outline already there.
+      const files: ('/ui.js' | '/outline.js')[] = outline ? ['/outline.js', '/ui.js'] : ['/ui.js'];
       if (browser.scripting) {
         await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files, injectImmediately: true });
       } else {
@@ -90,12 +93,22 @@ export function startBackground(): void {
     }
   });
 
+  const { documents } = route.services;
+  const deliver = (tabId: number, url: string, res: unknown) =>
+    browser.scripting.executeScript({
+      target: { tabId, frameIds: [0] },
+      injectImmediately: true,
+      func: deliverEarlyAnswer,
+      args: [url, res],
+    });
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading') return;
-    toolbar.clear(tabId);
-    if (browser.scripting && tab.url) void pushEarlyAnswer(route, tabId, tab.url).catch(() => {});
+    // A new document: nothing answered, nothing shown (its content script reports its own).
+    documents.begin(tabId, tab.url ?? '', tab.incognito);
+    if (browser.scripting && tab.url)
+      void pushEarlyAnswer(route.services, { id: tabId, url: tab.url, incognito: tab.incognito }, deliver).catch(() => {});
   });
-  browser.tabs.onRemoved.addListener((tabId) => toolbar.forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => documents.forget(tabId));
 
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
@@ -106,6 +119,7 @@ export function startBackground(): void {
   // Settings changed (options page, popup, another browser via sync): tell every open tab.
   watchSettings(async () => {
     settings = null;
+    documents.settingsChanged();
     const tabs = await browser.tabs.query({});
     await Promise.all(tabs.map((t) => (t.id === undefined ? undefined : sendToTab(t.id, { type: 'settingsChanged' }))));
   });

@@ -13,17 +13,16 @@ import { handleSearch } from './handlers/search';
 import { handleShowPanel } from './handlers/show-panel';
 import { handleTabInfo } from './handlers/tab-info';
 import { handleUi } from './handlers/ui';
+import { SITE_HOSTS } from '../core/sites';
 import { createServices, senderHost, type BackgroundDeps, type SenderInfo, type Services } from './services';
-
-const SITES = new Set(['github.com', 'news.ycombinator.com']);
 
 /** The role a sender plays, or null when it plays none (another extension, a page of another site…). */
 export function roleOf(sender: SenderInfo, ownOrigin: string | undefined): Role | null {
   const url = sender.url ?? '';
   // Extension pages (popup, options; also when opened in a tab) are at our own origin.
   if (ownOrigin && (url === ownOrigin || url.startsWith(`${ownOrigin}/`))) return 'extension-page';
-  // Content scripts run in a tab of one of our two sites.
-  if (sender.tab?.id !== undefined && url.startsWith('https://') && SITES.has(senderHost(sender))) return 'content';
+  // Content scripts run in a tab of one of our sites.
+  if (sender.tab?.id !== undefined && url.startsWith('https://') && SITE_HOSTS.includes(senderHost(sender))) return 'content';
   return null;
 }
 

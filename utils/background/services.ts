@@ -1,15 +1,16 @@
 /**
  * What the message handlers share: the knowledge engine (built once per worker, the DMCA index read on
- * demand), the settings, the remembered panel states, the tab reports, and the browser actions they
- * may take. Every browser API comes in through `BackgroundDeps`, so handlers are unit-tested with fakes.
+ * demand), the settings, the remembered panel states, the record of each tab's document (documents.ts),
+ * and the browser actions they may take. Every browser API comes in through `BackgroundDeps`, so handlers are unit-tested with fakes.
  */
-import type { PageView, PanelData, PanelState, RepoPageInfo, TabReport } from '../core/model';
+import type { PageView, PanelData, PanelState, RepoPageInfo } from '../core/model';
 import { detectLlama } from '../core/llama-detect';
 import type { Dataset } from '../dataset/schema';
 import type { DmcaIndex } from '../dmca/index-read';
 import { createKnowledge, type Knowledge } from '../knowledge/engine';
 import type { TabMessage } from '../schema/messages';
 import type { Settings } from '../schema/settings';
+import { createDocuments, type RecordArea } from './documents';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
 
 export interface SenderInfo {
@@ -38,10 +39,8 @@ export interface BackgroundDeps {
   /** storage.local, for the remembered panel states. */
   area: KeyValueArea;
   settings(): Promise<Settings>;
-  reports: {
-    get(tabId: number): Promise<TabReport | null>;
-    set(tabId: number, report: TabReport): Promise<void>;
-  };
+  /** Where each tab's document record is kept between worker lives (and the toolbar badge set from it). */
+  records: RecordArea;
   sendToTab(tabId: number, msg: TabMessage): Promise<void>;
   /** Inject /ui.js (the panel's code) into a frame. */
   injectUi?(target: UiTarget): Promise<void>;
@@ -52,7 +51,6 @@ export function viewFor(s: Settings): PageView {
   return {
     badges: s.badges,
     panel: s.panel,
-    placement: s.placement,
     theme: s.theme,
     detect: s.detection === 'heuristic' || s.llamaAlways.length > 0,
   };
@@ -70,10 +68,10 @@ export function initialState(remembered: PanelState, s: Settings): PanelState {
   return remembered !== 'open' ? remembered : s.panel === 'open' ? 'open' : 'collapsed';
 }
 
-/** The host of the page that sent a message ('' for an extension page or no URL). */
 /** A private (incognito) tab: nothing it does is written to storage. */
 export const isPrivate = (sender: SenderInfo): boolean => sender.tab?.incognito === true;
 
+/** The host of the page that sent a message ('' for an extension page or no URL). */
 export function senderHost(sender: SenderInfo): string {
   try {
     return new URL(sender.url ?? '').hostname;
@@ -110,24 +108,17 @@ export function createServices(deps: BackgroundDeps) {
     }
   };
 
-  // The panel's code goes once into each document that shows a panel.
-  const injected = new Map<string, Promise<void>>();
+  const documents = createDocuments(deps.records);
+  // The panel's code goes once into each document that shows a panel (the document's record says so).
   const injectUi = (sender: SenderInfo): Promise<void> => {
     const tabId = sender.tab?.id;
-    if (tabId === undefined || !deps.injectUi) return Promise.resolve();
+    const inject = deps.injectUi;
+    if (tabId === undefined || !inject) return Promise.resolve();
     const frameId = sender.frameId ?? 0;
-    const key = sender.documentId ?? `${tabId}:${frameId}:${sender.url ?? ''}`;
-    let p = injected.get(key);
-    if (!p) {
-      const outline = /^https:\/\/news\.ycombinator\.com\//.test(sender.url ?? '');
-      p = deps.injectUi({ tabId, frameId, ...(outline ? { outline } : {}) }).catch((e) => {
-        injected.delete(key);
-        log('[Backstory] could not add the panel to the page', e);
-      });
-      injected.set(key, p);
-      if (injected.size > 500) injected.delete(injected.keys().next().value!);
-    }
-    return p;
+    const outline = /^https:\/\/news\.ycombinator\.com\//.test(sender.url ?? '');
+    return documents
+      .injectOnce(sender, () => inject({ tabId, frameId, ...(outline ? { outline } : {}) }))
+      .catch((e) => log('[Backstory] could not add the panel to the page', e));
   };
 
   // Page questions in flight, and what waits for them (link questions give way to a page's panel).
@@ -149,6 +140,7 @@ export function createServices(deps: BackgroundDeps) {
     knowledge: () => (knowledge ??= loadIndex().then((index) => createKnowledge(deps.dataset(), index))),
     settings: deps.settings,
     states: createPanelStateStore(deps.area),
+    documents,
     injectUi,
     trackPage,
     pagesAnswered,

@@ -1,9 +1,10 @@
 /**
- * The toolbar button's per-tab match count and the report behind it, kept in storage.session so they
- * survive the MV3 worker being stopped (storage.local where session storage does not exist).
+ * The toolbar button's per-tab match count, and where each tab's document record (documents.ts) is kept:
+ * storage.session, so both survive the MV3 worker being stopped. Session storage is held in memory only;
+ * where it does not exist, private tabs' records stay in the worker's memory (nothing of them on disk).
  */
 import { browser } from 'wxt/browser';
-import type { TabReport } from '../core/model';
+import type { DocumentRecord, RecordArea } from './documents';
 
 const reportKey = (tabId: number) => `tab:${tabId}`;
 
@@ -13,7 +14,8 @@ export function badgeText(count: number): string {
   return count > 999 ? '999+' : String(count);
 }
 
-export function createToolbar() {
+export function createToolbar(): RecordArea {
+  const hasSession = !!browser.storage.session;
   const session = browser.storage.session ?? browser.storage.local;
   const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
   async function setBadge(tabId: number, count: number) {
@@ -25,13 +27,12 @@ export function createToolbar() {
     }
   }
   return {
-    async get(tabId: number): Promise<TabReport | null> {
-      const r = (await session.get(reportKey(tabId)))[reportKey(tabId)] as TabReport | undefined;
-      return r && typeof r === 'object' && typeof r.count === 'number' ? r : null;
+    async get(tabId: number): Promise<unknown> {
+      return (await session.get(reportKey(tabId)))[reportKey(tabId)];
     },
-    async set(tabId: number, report: TabReport): Promise<void> {
-      await session.set({ [reportKey(tabId)]: report });
-      await setBadge(tabId, report.count);
+    async set(tabId: number, record: DocumentRecord): Promise<void> {
+      if (hasSession || !record.private) await session.set({ [reportKey(tabId)]: record });
+      await setBadge(tabId, record.shown.count);
     },
     /** A new page in the tab starts with no matches (its content script reports its own). */
     clear(tabId: number) {

@@ -2,7 +2,7 @@
  * Link badges: one small element right after a link whose target is a known subject
  * (../shared/CONTRACT.md). Plain DOM, no framework: there can be thousands of links on a page.
  */
-import type { BadgeInfo } from '../core/model';
+import type { BadgeInfo, Subject } from '../core/model';
 import { uiHost } from './ui-host';
 
 export const BADGE_TAG = 'backstory-badge';
@@ -53,10 +53,13 @@ export function createBadge(info: BadgeInfo, css: string): HTMLElement {
   return host;
 }
 
+/** Tells our badges (and, given a subject, ours for that subject) from anything else in the page. */
+export type Ours = (el: Element, subject?: Subject) => boolean;
+
 /** Our badge for `subject` in the block of `a`, if there is one (a repo link and its /stargazers share one). */
-function blockBadge(a: Element, subject: string, ours: (el: Element) => boolean, look: BadgeLook): Element | undefined {
+function blockBadge(a: Element, subject: Subject, ours: Ours, look: BadgeLook): Element | undefined {
   const sel = `${BADGE_TAG}[${BADGE_ATTR}="${CSS.escape(subject)}"]`;
-  for (const b of look.blockOf(a)) for (const el of b.querySelectorAll(sel)) if (ours(el)) return el;
+  for (const b of look.blockOf(a)) for (const el of b.querySelectorAll(sel)) if (ours(el, subject)) return el;
 }
 
 /**
@@ -64,9 +67,11 @@ function blockBadge(a: Element, subject: string, ours: (el: Element) => boolean,
  * subject. Returns the badge added, or null. `ours` tells our badges from look-alikes (a page's own
  * element, a copy from Turbo's cache): those are replaced, and never count.
  */
-export function placeBadge(a: Element, info: BadgeInfo, ours: (el: Element) => boolean, look: BadgeLook): Element | null {
+export function placeBadge(a: Element, info: BadgeInfo, ours: Ours, look: BadgeLook): Element | null {
   const next = a.nextElementSibling;
   if (next && next.localName === BADGE_TAG) {
+    // Any badge of ours, whatever its subject: a block's shared badge may sit here (asking for this
+    // subject's would make two links trade the place for ever).
     if (ours(next)) return null;
     next.remove();
   }

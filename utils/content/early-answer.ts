@@ -10,25 +10,31 @@
  */
 import type { ReplyTo } from '../schema/messages';
 import { domReady } from './dom';
-interface EarlyGlobal {
-  __backstoryEarly?: { url: string; res: unknown };
-  __backstoryEarlyWaiters?: ((e: { url: string; res: unknown }) => void)[];
-}
+// Symbol keys (see ui-loader.ts): a page's `<div id="…">` is a named property of `window`, even here.
+type Early = { url: string; res: unknown };
+type EarlyGlobal = Record<symbol, unknown>;
 
 /** Runs in the page (isolated world): keep the answer for this document only (the URL it was computed for). */
 export function deliverEarlyAnswer(url: string, res: unknown): void {
   if (location.href !== url) return;
-  const g = globalThis as EarlyGlobal;
-  g.__backstoryEarly = { url, res };
-  for (const f of g.__backstoryEarlyWaiters?.splice(0) ?? []) f(g.__backstoryEarly);
+  // Serialised and run by the browser: no outer names, so the keys are spelt out here (as EARLY, WAITERS below).
+  const g = globalThis as unknown as Record<symbol, unknown>;
+  const early = { url, res };
+  g[Symbol.for('backstory.early')] = early;
+  const waiters = g[Symbol.for('backstory.earlyWaiters')] as ((e: typeof early) => void)[] | undefined;
+  for (const f of waiters?.splice(0) ?? []) f(early);
 }
+
+const EARLY = Symbol.for('backstory.early');
+const WAITERS = Symbol.for('backstory.earlyWaiters');
 
 /** The answer pushed for `url`, when it comes (never resolves otherwise: race it with the question). */
 export function whenEarlyAnswer(url: string): Promise<unknown> {
-  const g = globalThis as EarlyGlobal;
-  if (g.__backstoryEarly?.url === url) return Promise.resolve(g.__backstoryEarly.res);
+  const g = globalThis as unknown as EarlyGlobal;
+  const e = g[EARLY] as Early | undefined;
+  if (e?.url === url) return Promise.resolve(e.res);
   return new Promise((resolve) => {
-    (g.__backstoryEarlyWaiters ??= []).push((e) => {
+    ((g[WAITERS] ??= []) as ((e: Early) => void)[]).push((e) => {
       if (e.url === url) resolve(e.res);
     });
   });

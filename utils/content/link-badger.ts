@@ -1,13 +1,14 @@
 /**
  * Badges on the links of a page: candidate hrefs from the scanner go to the background (which parses
  * them), known ones get a badge. Owns what it asked and was told, the links in flight, and the badges
- * it made — only those count (a page's own `data-backstory-badge` elements change nothing).
+ * it made, with the subject each was made for — only those count, as kept here: a page's own
+ * `data-backstory-badge` elements, or that attribute rewritten on ours, change nothing.
  */
 import type { BadgeInfo, Subject } from '../core/model';
 import { LIMITS } from '../core/limits';
 import type { Send } from '../core/send';
 import type { ReplyTo } from '../schema/messages';
-import { BADGE_ATTR, placeBadge, type BadgeLook } from './badges';
+import { placeBadge, type BadgeLook } from './badges';
 import { linksWithHrefs, startLinkScanner, type PageHost } from './scanner';
 
 export interface LinkBadger {
@@ -15,6 +16,8 @@ export interface LinkBadger {
   counts(): Record<Subject, number>;
   /** Remove every badge it made. */
   clear(): void;
+  /** Resolves once the links found so far are scanned and answered (and badged). */
+  idle(): Promise<void>;
 }
 
 export interface BadgerOptions {
@@ -32,11 +35,30 @@ export interface BadgerOptions {
   log(...a: unknown[]): void;
 }
 
+const ABSOLUTE_RE = /^\s*(?:https?:)?[/\\]{2}/i;
+
+/**
+ * Relative links go where their text says: no `<base href>` sends them to another host or folder.
+ * With one that does, only absolute links are read (the background reads relative ones on the page's host).
+ */
+function relativeAsWritten(): boolean {
+  const base = document.baseURI;
+  if (base === document.URL) return true;
+  try {
+    return new URL('.', base).href === new URL('.', document.URL).href;
+  } catch {
+    return false;
+  }
+}
+
 export function startLinkBadger(o: BadgerOptions): LinkBadger {
   /** What the background said of each href asked about (null: nothing known). */
   const answers = new Map<string, BadgeInfo | null>();
   const inFlight = new Set<string>();
-  const made = new Set<Element>();
+  const asking = new Set<Promise<void>>();
+  /** Our badges and the subject each was placed for (never read back from the page's attributes). */
+  const made = new Map<Element, Subject>();
+  const ours = (el: Element, subject?: Subject) => made.has(el) && (subject === undefined || made.get(el) === subject);
 
   function badge(hrefs: string[]) {
     let placed = false;
@@ -44,9 +66,9 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     for (const a of linksWithHrefs(document, hrefs)) {
       const info = answers.get(a.getAttribute('href') ?? '');
       if (!info || info.subject === current) continue;
-      const b = placeBadge(a, info, (el) => made.has(el), o.look);
+      const b = placeBadge(a, info, ours, o.look);
       if (b) {
-        made.add(b);
+        made.set(b, info.subject);
         placed = true;
       }
     }
@@ -79,9 +101,11 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
   function onHrefs(hrefs: string[]) {
     const fresh: string[] = [];
     const hits: string[] = [];
+    const relative = relativeAsWritten();
     for (const h of hrefs) {
       // An over-long href names no subject; sending it would only get the whole message refused.
       if (h.length > LIMITS.href) continue;
+      if (!relative && !ABSOLUTE_RE.test(h)) continue;
       const a = answers.get(h);
       if (a) hits.push(h);
       else if (a === undefined && !inFlight.has(h)) {
@@ -90,10 +114,14 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
       }
     }
     if (hits.length) badge(hits);
-    for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) void resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
+    for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) {
+      const p = resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
+      asking.add(p);
+      void p.finally(() => asking.delete(p));
+    }
   }
 
-  startLinkScanner(document, {
+  const scanner = startLinkScanner(document, {
     host: o.host,
     signal: o.signal,
     onHrefs: (hrefs) => {
@@ -110,20 +138,25 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
   return {
     counts() {
       const out: Record<Subject, number> = {};
-      for (const b of made) {
+      for (const [b, s] of made) {
         if (!b.isConnected) {
           made.delete(b);
           continue;
         }
-        // Ours: the attribute holds the subject we wrote.
-        const s = b.getAttribute(BADGE_ATTR) as Subject;
         out[s] = (out[s] ?? 0) + 1;
       }
       return out;
     },
     clear() {
-      for (const b of made) b.remove();
+      for (const b of made.keys()) b.remove();
       made.clear();
+    },
+    async idle() {
+      await scanner.idle();
+      while (asking.size && !o.signal.aborted) {
+        await Promise.allSettled([...asking]);
+        await scanner.idle();
+      }
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Tells the background what the tab shows (the toolbar badge count and the popup's list): the panel's
- * subject and Backstory's own badges per subject. Debounced; nothing is sent from a page that never
- * showed anything, and nothing twice.
+ * subject and Backstory's own badges per subject, and whether the page session is idle (its answer
+ * shown, its links answered: one report per page that shows nothing). Debounced; nothing twice.
  */
 import type { Subject } from '../core/model';
 import type { Send } from '../core/send';
@@ -15,13 +15,12 @@ export interface Reporter {
 
 export function createReporter(
   send: Send,
-  read: () => { panel: Subject | null; badges: Record<Subject, number> },
+  read: () => { panel: Subject | null; badges: Record<Subject, number>; settled: boolean; url: string },
   alive: () => boolean,
   log: (...a: unknown[]) => void,
 ): Reporter {
   // A fresh page starts with nothing reported (the background clears the tab when it loads).
-  const NOTHING = JSON.stringify({ panel: null, badges: {} });
-  let last = NOTHING;
+  let last = '';
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     changed() {
@@ -30,6 +29,8 @@ export function createReporter(
         timer = undefined;
         if (!alive()) return;
         const now = read();
+        // Nothing to say yet: a page that shows nothing reports once, when idle.
+        if (!last && !now.panel && !Object.keys(now.badges).length && !now.settled) return;
         const key = JSON.stringify(now);
         if (key === last) return;
         last = key;

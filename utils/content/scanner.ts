@@ -12,9 +12,10 @@
  * Only hrefs are reported, raw as written in the page and deduplicated per slice: parsing them into
  * subjects is the background's work (it keeps its code warm; the page's copy would run cold).
  */
+import type { SiteHost } from '../core/sites';
 import { makeYield } from './slices';
 
-export type PageHost = 'github.com' | 'news.ycombinator.com';
+export type PageHost = SiteHost;
 
 export interface ScannerOptions {
   host: PageHost;
@@ -165,7 +166,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (els.length) {
       jobs.push({ kind: 'elements', list: els, i: 0 });
       schedule();
-    }
+    } else if (!jobs.length && !scheduled) for (const f of idleWaiters.splice(0)) f();
     opts.onMutations?.();
   };
   const observer = new MutationObserver((records) => {

@@ -1,6 +1,6 @@
 /**
- * What a content script does on a page, as one object: a run per settings generation (restarted when
- * settings change), a visit per subject (a soft navigation starts a new one), the link badges, the
+ * What a content script does on a page, as one object: a run per settings generation (a settings change
+ * restarts only what it concerns: the badges, or — when the panel would differ — the run), a visit per subject (a soft navigation starts a new one), the link badges, the
  * report to the toolbar, and cleanup when the extension goes away. Site specifics come in through `Site`.
  *
  * One cancellation mechanism: AbortSignals. The lifetime's signal (extension gone) is the parent of
@@ -29,6 +29,15 @@ export class PageSession {
   #run = new AbortController();
   #visit: Visit | null = null;
   #badger: LinkBadger | null = null;
+  /** The badges' own signal (a child of the run's): badges restart without the panel. */
+  #badgeRun: AbortController | null = null;
+  /** The latest settings change (an older one still asking yields to it). */
+  #settingsGen = 0;
+  /** Idle for the current URL (reported: tests wait on it), and the latest work it waits for. */
+  #settled = false;
+  #settleGen = 0;
+  /** The run's start: its questions answered and its badges started. */
+  #started: Promise<void> = Promise.resolve();
   /** The view (settings for this page) and silence, from the run's first answer. */
   #view: PageView | null = null;
   #silent = false;
@@ -45,7 +54,12 @@ export class PageSession {
     this.#life = life;
     this.#reporter = createReporter(
       send,
-      () => ({ panel: this.#visit?.shownSubject() ?? null, badges: this.#badger?.counts() ?? {} }),
+      () => ({
+        panel: this.#visit?.shownSubject() ?? null,
+        badges: this.#badger?.counts() ?? {},
+        settled: this.#settled,
+        url: location.href,
+      }),
       () => life.alive(),
       log,
     );
@@ -56,12 +70,29 @@ export class PageSession {
   start(): void {
     const signal = this.#run.signal;
     const first = this.sync();
-    void domReady().then(() => {
+    const started = domReady().then(async () => {
       if (signal.aborted) return;
       // Look again once the DOM is there: a fork's network root and an HN story's link live in the markup.
       const again = this.sync();
-      void Promise.allSettled([first, again]).then(() => this.#startBadges(signal));
+      await Promise.allSettled([first, again]);
+      this.#startBadges(signal);
     });
+    this.#started = started;
+    this.#settleAfter(started);
+  }
+
+  /** Idle once `work` is done and the links found by then are answered. */
+  #settleAfter(work: Promise<unknown> | undefined) {
+    const gen = ++this.#settleGen;
+    this.#settled = false;
+    void Promise.resolve(work)
+      .then(() => this.#badger?.idle())
+      .then(() => {
+        if (gen !== this.#settleGen || !this.#life.alive()) return;
+        this.#settled = true;
+        this.#changed();
+      })
+      .catch((e) => log('settle', e));
   }
 
   /** The page may show another subject now (navigation, mutation flush): start a visit if it does. */
@@ -90,7 +121,9 @@ export class PageSession {
       );
       this.#visit = visit;
       this.#changed();
-      return visit.run(!ps && !!this.#view);
+      const ran = visit.run(!ps && !!this.#view);
+      this.#settleAfter(Promise.all([ran, this.#started]));
+      return ran;
     } catch (e) {
       log('sync', e);
       return undefined;
@@ -104,8 +137,12 @@ export class PageSession {
 
   #changed = () => this.#reporter.changed();
 
-  #startBadges(signal: AbortSignal) {
-    if (signal.aborted || this.#silent || this.#view?.badges === false) return;
+  #startBadges(runSignal: AbortSignal) {
+    if (runSignal.aborted || this.#silent || this.#view?.badges === false) return;
+    const badgeRun = new AbortController();
+    runSignal.addEventListener('abort', () => badgeRun.abort(), { once: true, signal: badgeRun.signal });
+    this.#badgeRun = badgeRun;
+    const signal = badgeRun.signal;
     this.#badger = startLinkBadger({
       send: this.#send,
       host: this.#site.host,
@@ -121,7 +158,32 @@ export class PageSession {
     });
   }
 
-  /** Settings changed: take everything down and start over with the new ones. */
+  /**
+   * Settings changed. The visit asks again: when its panel would be the same, shown the same way, the
+   * panel stays as it is (details open, scroll, outline) and only the badges start over (their answers
+   * depend on the lists and detection); otherwise everything starts over.
+   */
+  async settingsChanged(): Promise<void> {
+    const gen = ++this.#settingsGen;
+    const visit = this.#visit;
+    const reply = visit ? await visit.recheck() : null;
+    if (gen !== this.#settingsGen || !this.#life.alive() || this.#run.signal.aborted) return;
+    if (!reply || visit !== this.#visit) return this.restart();
+    this.#onView(reply.view, reply.silent);
+    this.#stopBadges();
+    this.#changed();
+    this.#startBadges(this.#run.signal);
+    this.#settleAfter(undefined);
+  }
+
+  #stopBadges() {
+    this.#badgeRun?.abort();
+    this.#badgeRun = null;
+    this.#badger?.clear();
+    this.#badger = null;
+  }
+
+  /** Take everything down and start over with the new settings. */
   restart(): void {
     this.#stop();
     this.#run = new AbortController();
@@ -132,16 +194,21 @@ export class PageSession {
     this.start();
   }
 
+  /** The page came back from the back/forward cache: the tab's record was cleared, so say again what it shows. */
+  restored(): void {
+    this.#reporter.reset();
+    this.#changed();
+  }
+
   #stop() {
     this.#run.abort();
     this.#visit?.end();
     this.#visit = null;
-    this.#badger?.clear();
-    this.#badger = null;
+    this.#stopBadges();
   }
 
   onMessage(message: TabMessage): void {
-    if (message.type === 'settingsChanged') this.restart();
+    if (message.type === 'settingsChanged') void this.settingsChanged();
     else if (message.type === 'showPanel') void this.#visit?.open();
     else this.#visit?.toggle();
   }
@@ -174,5 +241,6 @@ export function startPage(site: Site): void {
   // mutation flushes, which look at the URL again. (WXT's location watcher cost ~0.5 ms per page.)
   const opts = { signal: life.signal };
   window.addEventListener('popstate', () => void session.sync(), opts);
+  window.addEventListener('pageshow', (e) => e.persisted && session.restored(), opts);
   for (const ev of site.navigationEvents) document.addEventListener(ev, () => void session.sync(), opts);
 }

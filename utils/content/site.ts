@@ -8,7 +8,7 @@ export interface Site {
   host: PageHost;
   /** The page's own subject, from its URL and identity tags. */
   pageSubject(): PageSubject | null;
-  /** Put the panel host inline in the page; false → it floats at the side instead. */
+  /** Put the panel host inline in the page; false when no anchor is found (the panel then floats: utils/ui/mount.ts). */
   placePanel(host: HTMLElement): boolean;
   /**
    * While the page still parses: true once `placePanel` would put the panel where it stays (its

@@ -39,6 +39,14 @@ export interface VisitHost {
   log(...a: unknown[]): void;
 }
 
+/** Deep equality of two answers (a pushed answer comes with its keys in another order, and null for undefined). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
   a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
 
@@ -87,26 +95,46 @@ export class Visit {
       // A panel about the story's link (not the page itself) starts compact: one line, expandable.
       const elsewhere = !!this.subject?.fallback && reply.data.subject === this.subject.fallback;
       this.#elsewhere = elsewhere;
-      this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
+      await this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
     } catch (e) {
       this.#host.log('visit', e);
     }
   }
 
-  #ask(): Promise<ReplyTo<'page'> | null> {
+  #request() {
     const ps = this.subject;
-    const declaredUi = hasUi();
-    const req = {
+    return {
       type: 'page' as const,
       ...(ps ? { subject: ps.subject } : {}),
       ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
       ...(ps?.fallback ? { fallback: ps.fallback } : {}),
       ...(ps?.takedown ? { takedown: ps.takedown } : {}),
-      ...(declaredUi ? { hasUi: true } : {}),
+      ...(hasUi() ? { hasUi: true } : {}),
     };
+  }
+
+  #ask(): Promise<ReplyTo<'page'> | null> {
+    const ps = this.subject;
+    const req = this.#request();
     // Only the document's first question, about the URL alone, may have been pushed (utils/background/early-push.ts).
     const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedown && !ps.fallback;
-    return pageAnswer(() => this.#host.send(req), { early, declaredUi, pushes: !import.meta.env.FIREFOX });
+    return pageAnswer(() => this.#host.send(req), { early, declaredUi: !!req.hasUi, pushes: !import.meta.env.FIREFOX });
+  }
+
+  /**
+   * Settings changed: the answer to this visit's question now, when it shows the same panel the same way
+   * (same facts, same panel mode and theme); null when the visit must start over.
+   */
+  async recheck(): Promise<ReplyTo<'page'> | null> {
+    const data = this.data;
+    const view = this.#view;
+    if (!data || !view || this.#ended()) return null;
+    const reply = await this.#host.send(this.#request()).catch(() => null);
+    if (this.#ended() || !reply?.data || reply.silent) return null;
+    if (reply.view.panel !== view.panel || reply.view.theme !== view.theme) return null;
+    if (!sameValue(reply.data, data)) return null;
+    this.#view = reply.view;
+    return reply;
   }
 
   /** Not in the dataset: a repo page with a cue word may still be LLaMA-related (the detector decides). */
@@ -119,14 +147,14 @@ export class Visit {
       return this.#settle('none');
     const det = await this.#host.send({ type: 'detect', subject: ps.subject, info });
     if (this.#ended() || !det?.data) return this.#settle('none');
-    this.#ready(det.data, det.state);
+    await this.#ready(det.data, det.state);
   }
 
-  #ready(data: PanelData, state: PanelState) {
+  #ready(data: PanelData, state: PanelState): Promise<void> {
     this.data = data;
     this.#panelState = state;
     this.state = 'ready';
-    if (this.#view?.panel !== 'ask') void this.show(state);
+    return this.#view?.panel !== 'ask' ? this.show(state) : Promise.resolve();
   }
 
   #settle(state: 'none') {
@@ -145,6 +173,12 @@ export class Visit {
   async show(state: PanelState = this.#panelState): Promise<void> {
     const data = this.data;
     if (!data || this.#ended()) return;
+    if (state === 'dismissed') {
+      // Remembered as dismissed: nothing is rendered into the page until the user asks (popup, shortcut).
+      this.#panelState = state;
+      this.hide();
+      return this.#host.onPanel(); // reported as there, dismissed (shownSubject)
+    }
     this.#wanted = state;
     const ui = currentUi() ?? (await loadUi(() => this.#host.send({ type: 'ui' })));
     if (!ui || this.#ended() || this.#wanted !== state) return;
@@ -153,13 +187,15 @@ export class Visit {
     const view = this.#view;
     const site = this.#host.site;
     this.#panel = ui.mountPanel(this.#host.life, data, {
-      // Inline only: a floating panel covered the page (the old "side" setting is ignored).
+      // Inline where the site has an anchor (a floating panel covered the page; the `placement` setting is gone).
       place: (host) => site.placePanel(host),
       theme: () => (view?.theme === 'light' || view?.theme === 'dark' ? view.theme : site.theme()),
       state,
       onState: (next) => {
         this.#panelState = next;
         this.#remember(data.subject, next);
+        // Dismissed: nothing of it stays in the page (a page could read "hidden for …" in the open shadow root).
+        if (next === 'dismissed') this.hide();
       },
       enhance: site.outline ? outlineWith(ui) : undefined,
       showSubject: this.#elsewhere,
@@ -201,9 +237,13 @@ export class Visit {
     if (this.#panel && !this.#panel.isAttached()) this.#panel.reattach();
   }
 
-  /** The subject the panel shows, while it shows. */
+  /**
+   * The subject the panel shows, while it shows — or would, had the user not dismissed it: a dismissed
+   * panel leaves nothing in the page, and the toolbar still counts it and the popup offers it back.
+   */
   shownSubject(): Subject | null {
-    return this.#panel ? (this.data?.subject ?? null) : null;
+    const dismissed = this.#panelState === 'dismissed' && this.state !== 'ended';
+    return this.#panel || dismissed ? (this.data?.subject ?? null) : null;
   }
 
   end(): void {

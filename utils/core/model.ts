@@ -22,7 +22,6 @@ export interface PageView {
   badges: boolean;
   /** Panel behaviour: open, collapsed, or shown only when asked. */
   panel: 'open' | 'collapsed' | 'ask';
-  placement: 'inline' | 'side';
   theme: 'site' | 'light' | 'dark';
   /** LLaMA detection beyond the dataset is on. */
   detect: boolean;
@@ -290,6 +289,13 @@ export interface TabReport {
   badges: Record<string, number>;
   /** Matches on the tab: the panel (if any) plus every badged link. */
   count: number;
+  /**
+   * The page session is idle for the page's current URL: its answer shown (or none), its links scanned
+   * and answered. Tests wait on it before asserting that something is absent.
+   */
+  settled?: boolean;
+  /** The page's location when it reported (same origin as the document, else not kept). */
+  url?: string;
 }
 
 export interface SearchResult {

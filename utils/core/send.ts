@@ -1,6 +1,7 @@
 /**
  * The typed way to ask the background: `send(request)` resolves to the reply of that request's type,
- * or null when none came (no listener, an error, a reply of another type). No caller casts a reply.
+ * or null when the reply is none or of another type (the background ignored the message); it rejects
+ * when the transport does (no listener yet, the extension gone): callers catch. No caller casts a reply.
  * The transport is the caller's (`browser.runtime.sendMessage`), so this file has no browser API.
  */
 import type { MessageType, ReplyTo, RequestOf } from '../schema/messages';

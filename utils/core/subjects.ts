@@ -84,6 +84,13 @@ const RESERVED_OWNERS = new Set([
   'notifications_beta',
   'personal',
   'copilot-workspace',
+  // Pages of GitHub's own with a second segment, where anyone's text (an advisory's description) may
+  // quote a takedown: never a repo, so never a takedown page either. (Not `enterprises`: notices name
+  // enterprise accounts as if they were repos, and the index keeps what they name.)
+  'advisories',
+  'codes-of-conduct',
+  'redeem',
+  'sitemap',
 ]);
 
 const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -140,12 +147,45 @@ function safeDecode(s: string): string {
   }
 }
 
+/** Characters after which the browser's URL parser may read a path differently from its text. */
+const UNUSUAL_PATH_RE = /\/\.|%2e|[\\\t\n\r]/i;
+
+/** A path segment the URL parser reads as `.` or `..` (it decodes `%2e` there, and only there). */
+const dots = (seg: string) => {
+  const d = seg.toLowerCase().replaceAll('%2e', '.');
+  return d === '.' ? 1 : d === '..' ? 2 : 0;
+};
+
+/**
+ * The path as the browser resolves it (WHATWG URL, special scheme): tabs and newlines dropped, `\` read
+ * as `/`, `.` / `..` segments (also spelt `%2e`) applied. `/x/y/../../shawwn/llama-dl` goes to llama-dl,
+ * and `/shawwn/llama-dl/%2e%2e/%2e%2e/x/y` does not.
+ */
+export function resolvedPath(pathname: string): string {
+  if (!UNUSUAL_PATH_RE.test(pathname)) return pathname;
+  const segs = pathname
+    .replace(/[\t\n\r]/g, '')
+    .replaceAll('\\', '/')
+    .split('/')
+    .slice(1);
+  const out: string[] = [];
+  segs.forEach((seg, i) => {
+    const last = i === segs.length - 1;
+    const d = dots(seg);
+    if (d === 2) out.pop();
+    if (d && last) out.push('');
+    else if (!d) out.push(seg);
+  });
+  return '/' + out.join('/');
+}
+
 /**
  * Subject of a github.com path (`/owner/name/...`). Notice pages of github/dmca under any ref,
  * as `blob`, `blame`, `commits`, `raw` or `tree` views, map to `notice:`; other repo pages to `repo:`.
  */
 export function subjectFromGithubPath(pathname: string): Subject | null {
   if (pathname.length > 2048 || pathname.charCodeAt(0) !== 47 /* / */) return null;
+  pathname = resolvedPath(pathname);
   const a = pathname.indexOf('/', 1);
   if (a === -1) return null;
   const b = pathname.indexOf('/', a + 1);
@@ -185,7 +225,8 @@ const HN_ABS_RE = /^(?:https?:)?\/\/news\.ycombinator\.com\/item(\?[^#]*)/i;
 export function subjectFromHref(href: string, pageHost: 'github.com' | 'news.ycombinator.com'): Subject | null {
   if (!href || href.length > 2048) return null;
   const c = href.charCodeAt(0);
-  if (c === 47 /* / */ && href.charCodeAt(1) !== 47) {
+  // `//host` and `/\host` are another host (the parser reads `\` as `/`).
+  if (c === 47 /* / */ && href.charCodeAt(1) !== 47 && href.charCodeAt(1) !== 92) {
     if (pageHost === 'github.com') return subjectFromGithubPath(stripQuery(href));
     if (href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
     return null;

@@ -1,12 +1,12 @@
 /**
- * The words the UI uses: every sentence Backstory shows is worded here, from the structured facts the
- * background sends (utils/core/model.ts). Pure; used by the components and by the background for
- * badge hints. One label per notice kind.
+ * The words more than one surface uses — the status line (panel and popup), badge hints (background),
+ * dates, plurals, the labels of notice kinds and relations, the outcome's sentence and the plain words for
+ * DMCA terms — from the structured facts the background sends (utils/core/model.ts). Pure. A sentence only
+ * one component shows is worded in that component.
  */
 import type {
   BadgeFacts,
   BadgeTone,
-  NoticeCard,
   NoticeKind,
   NoticePanel,
   NoticeRef,
@@ -55,28 +55,6 @@ const from = (n: NoticeRef) => (n.party ? ` from ${partyLine(n, false)}` : '');
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
 export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
-const network = (c: NoticeCard) =>
-  c.network ? `; GitHub applied it to the entire network of ${plural(c.network.value, 'repository', 'repositories')}` : '';
-
-const ANSWER_VERB: Record<NoticeKind, string> = {
-  'counter-notice': 'disputed by a counter-notice',
-  retraction: 'retracted',
-  reversal: 'reversed by GitHub',
-  legal: 'followed by a notice of legal action',
-  takedown: 'answered by a DMCA takedown notice',
-  other: 'answered by a document',
-};
-
-/** What answered a notice, one sentence per answer. */
-export function answerLines(c: NoticeCard): string[] {
-  return c.answers.map(
-    (a) =>
-      `The ${KIND_LABEL[c.kind]} of ${c.date} was ${ANSWER_VERB[a.kind]} on ${a.date}${a.party ? ` (filed for ${a.party.value})` : ''}` +
-      `${a.concerns === 'others' ? ', for other repositories it names' : ''}` +
-      `${a.inferred ? ' (matched by the repositories or party it names; the text does not cite it)' : ''}.`,
-  );
-}
-
 /** The outcome's state as a short label (the popup's and the badge's word). */
 export const OUTCOME_LABEL: Record<Outcome['state'], string> = {
   disabled: 'Disabled',
@@ -129,63 +107,6 @@ export function outcomeSentence(o: Outcome, takedownPage = false): string | null
         ? `GitHub reversed the ${notice} on ${formatDate(o.by.date)} and restored what it had disabled.${also}`
         : `The sender retracted the ${notice}${o.viaRoot ? '' : ' for this repository'} on ${formatDate(o.by!.date)}.${also}`;
   }
-}
-
-/** Why a repo's panel shows, one sentence per fact of its record. */
-export function repoReasons(p: RepoPanel): string[] {
-  const out: string[] = [];
-  if (p.takedownPage) {
-    out.push(
-      p.takedownPage.known
-        ? `GitHub has disabled this repository after ${noticePhrase(p.takedownPage.notice)}.`
-        : `GitHub has disabled this repository after a DMCA notice (${p.takedownPage.notice.path}) that is newer than Backstory's copy of github/dmca.`,
-    );
-  }
-  if (p.moreNotices) out.push(`Named in ${p.moreNotices} DMCA notices; the ${p.notices.length} newest are shown.`);
-  for (const { role, card } of p.notices) {
-    if (role === 'network' && p.match.via === 'fork')
-      out.push(`A fork of ${p.match.root}, which ${noticePhrase(card)} names${network(card)}.`);
-    else if (role === 'answer') out.push(`Named in an answer to ${noticePhrase(card)}.`);
-    else
-      out.push(
-        `Named ${role === 'original' ? 'as the original work ' : ''}in ${noticePhrase(card)}${role === 'original' ? '' : network(card)}.`,
-      );
-    if (role !== 'answer') out.push(...answerLines(card));
-  }
-  const mentioned = p.threads.filter((t) => t.mentions.length);
-  for (const t of mentioned) out.push(`Mentioned in ${plural(t.mentions.length, 'comment')} of “${t.title}” on Hacker News.`);
-  if (p.match.via === 'detected') {
-    out.push(`Likely LLaMA-related (not in Backstory's dataset): ${p.match.signals.join('; ')}.`);
-    if (p.story) out.push(`It may be related to ${p.story}; what happened there, and what the community argued, is shown as context.`);
-  } else if (!out.length && p.relations.includes('llama') && p.note) out.push(`LLaMA-related: ${p.note}`);
-  return out;
-}
-
-export function noticeReasons(p: NoticePanel): string[] {
-  const n = p.notice;
-  const scope = n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository';
-  const out = [
-    `${capital(noticeOf(n))}: ${scope}${n.gists ? ` and ${plural(n.gists, 'gist')}` : ''}` +
-      (n.network ? `; GitHub processed it against the entire network of ${plural(n.network.value, 'repository', 'repositories')}.` : '.'),
-  ];
-  for (const a of p.answers)
-    out.push(
-      `It answers ${noticePhrase(a.card)}${a.inferred ? ' (matched by the repositories or party it names; the text does not cite it)' : ''}.`,
-    );
-  out.push(...answerLines(n));
-  for (const t of p.threads) if (t.mentions.length) out.push(`Discussed in “${t.title}” on Hacker News.`);
-  return out;
-}
-
-export function threadReasons(p: ThreadPanel): string[] {
-  const t = p.threads[0];
-  if (!t) return [];
-  const comments = t.outline?.length ?? 0;
-  return [`Backstory's dataset covers this thread: ${plural(comments, 'comment')} filed under ${plural(t.topics.length, 'topic')}.`];
-}
-
-export function reasonsOf(p: PanelData): string[] {
-  return p.kind === 'repo' ? repoReasons(p) : p.kind === 'notice' ? noticeReasons(p) : threadReasons(p);
 }
 
 /** The panel's title line: a notice page shows its kind and file name. */
@@ -243,7 +164,7 @@ export function badgeHint(f: BadgeFacts): string {
     case 'related-thread':
       return `${f.title} — ${f.note}`;
     case 'detected':
-      return `likely LLaMA-related — ${f.signals.join('; ')}`;
+      return f.signals.length ? `likely LLaMA-related — ${f.signals.join('; ')}` : 'LLaMA-related';
   }
 }
 

@@ -22,6 +22,7 @@ import {
   type IndexManifest,
 } from './index-format';
 import { openIndex, type DmcaIndex } from './index-read';
+import { partyFromPath } from './parser';
 
 /** Build both files. Same input, same bytes: every order is fixed. */
 export function buildIndex(input: readonly BuildNotice[]): { notices: string; repos: string; summary: { notices: number; repos: number } } {
@@ -60,7 +61,8 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
         encodeFact(n.sender),
         encodeFact(n.principal),
         encodeFact(n.filer),
-        cleanField(n.fileParty, 80),
+        // Derived from the path when read (partyFromPath): stored only when it says something else.
+        n.fileParty === partyFromPath(n.path) ? '' : cleanField(n.fileParty, 80),
         encodeFact(n.network),
         n.gists || '',
         n.scope === 'except' ? 'x' : '',

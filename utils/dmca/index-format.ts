@@ -7,6 +7,7 @@
  *      refersTo, answeredBy, repos, changesOffered, asks
  *    Facts read from the text (textDate, sender, principal, filer, network, asks) are `<line>:<value>`,
  *    the base-36 line of the notice they were read from first, so every fact can link to its source.
+ *    fileParty is empty when it is what the path gives (partyFromPath), as it always is from the parser.
  *    scope is `x` for a retraction of all but the repos it names. refersTo, answeredBy and repos are
  *    comma lists of base-36 line numbers (of notices, of notices, of repos), each optionally `.<line>`
  *    (where the notice text cites that notice / names that repo); `?` marks an answer link we inferred,

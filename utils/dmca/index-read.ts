@@ -17,6 +17,7 @@ import {
   type IndexNotice,
   type RepoHit,
 } from './index-format';
+import { partyFromPath } from './parser';
 
 export interface DmcaIndex {
   readonly noticeCount: number;
@@ -75,7 +76,7 @@ export function parseNoticeLine(index: number, line: string): IndexNotice {
     sender: decodeFact(f[4]),
     principal: decodeFact(f[5]),
     filer: decodeFact(f[6]),
-    fileParty: f[7] ?? '',
+    fileParty: f[7] || partyFromPath(f[0]!),
     network: network ? { value: Number(network.value), line: network.line } : null,
     gists: f[9] ? Number(f[9]) : 0,
     scope: f[10] === 'x' ? 'except' : 'named',

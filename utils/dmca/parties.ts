@@ -34,7 +34,7 @@ const ORG_WORD =
   /\b(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|company|s\.a\.|b\.v\.|llp|plc|pty|s\.r\.o\.|studios?|software|technolog(?:y|ies)|systems|labs|press|university|publishing|publishers|association|foundation|group|games|entertainment|interactive|solutions|media|enterprises?|holdings|industries|security|networks)\b/i;
 /** Phrases that are never a party: form prompts, legal boilerplate, redactions. */
 const NOT_A_NAME =
-  /private\]|\[private|redacted|\?|\b(?:please|describe|provide|addendum|dmca|notice|notification|copyright(?:ed)?|infring\w*|repositor\w*|github|penalty|perjury|authoriz\w+|good faith|signature|address|telephone|phone|email|e-mail|website|url|https?|www|party|notifying|information|details|statement|declaration|contact|sincerely|regards|name|in-?charge|incharge)\b/i;
+  /private\]|\[private|redacted|\?|\b(?:please|describe|provide|addendum|dmca|notice|notification|copyright(?:ed)?|infring\w*|repositor\w*|github|penalty|perjury|authoriz\w+|good faith|signature|address|telephone|phone|email|e-mail|website|url|https?|www|party|notifying|information|details|statement|declaration|contact|sincerely|regards|name|in-?charge|incharge|tel|fax|mobile|legal|support|staff)\b/i;
 const LOWER_START =
   /^(?:the|a|an|my|our|your|this|that|these|those|which|who|whom|all|any|its|his|her|their|i|we|you|it|to|of|in|on|for|and|or|as|by|with|from|yes|no)\b|^(?:Yes|No|I|We|My|Our|This|That|These|All|Any)\b/;
 
@@ -63,7 +63,8 @@ const NAME_END = new RegExp(
     String.raw`(?<!\b(?:Inc|Ltd|Co|Corp|Bros|Int'l|St|No|S\.A|B\.V|s\.r\.o|L\.L\.C|U\.S|[A-Z]))\.(?=\s|$)`,
     // After an acronym in brackets: "Ministry of … Emiratisation (MOHRE) of the United Arab Emirates".
     String.raw`(?<=\([A-Z]{2,10}\))\s`,
-    String.raw`\s+(?:as (?:agent|its|their|the|a|an)|acting|who|which|that|whose|regarding|pursuant|hereinafter|\(hereinafter|\(collectively|\(the|https?)\b`,
+    String.raw`\s+(?:as (?:agent|its|their|the|a|an)|acting|representing|who|which|that|whose|regarding|pursuant|hereinafter|\(hereinafter|\(collectively|\(the|https?)\b`,
+    String.raw`\s+and as\b`,
     String.raw`\s+(?:in|to|with|for|on|at|from|by|within|is|are|was|were|has|have|had|will|would|can|may|owns|and (?:am|is|are|its|their|his|her|has|have))\s+(?=[a-z(])`,
     String.raw`\s+and (?:we|I|our|my|one|some|all|many|several)\b`,
     String.raw`,\s+(?:the|a|an|who|which|and (?:am|its)|I|we|with|in|to|located|based|headquartered)\b|,\s+(?=[a-z])`,
@@ -81,6 +82,8 @@ export function cleanName(raw: string): string | null {
   // Wrapping and list marks: "[Kilpatrick Townsend & Stockton LLP]", "| Infosys Ltd.", "[5] Company", "/O'Reilly Media".
   s = s
     .replace(/^\(on behalf of\s+/i, '')
+    .replace(/^c\/o\s+/i, '')
+    .replace(/^(?:[a-z]+ )?(?:team|department|division) of (?:the )?(?=[A-Z])/, '')
     .replace(/^(?:\[\d{1,3}\]\s*)?[|/\\[\s]+(?!private\])/i, '')
     .replace(/[\]=]+$/, '')
     .split(/（/)[0]!;
@@ -108,6 +111,7 @@ export function sameParty(a: string, b: string): boolean {
   const norm = (x: string) => {
     const words = x
       .toLowerCase()
+      .replace(/\.(?:com|dev|io|net|org|app|co)$/, '')
       .replace(/[^a-z0-9& ]+/g, ' ')
       .split(/\s+/)
       .filter(Boolean);
@@ -173,6 +177,13 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
     second: 'principal',
   },
   { re: rx(String.raw`^NAME represents (?:the )?NAME`), role: 'sender', weight: 6, second: 'principal' },
+  // "We are writing on behalf of Sportian, representing the audiovisual rights of LaLiga": the agent, then its principal.
+  {
+    re: rx(String.raw`\bon behalf of NAME,? representing the (?:[\w-]+ )?(?:interests|rights) of (?:the )?NAME`),
+    role: 'sender',
+    weight: 6,
+    second: 'principal',
+  },
   // "Alianza and Alianza members duly authorize NAGRA to act on their behalf"
   { re: rx(String.raw`\bduly authori[sz]e ([A-Z][\w&.' -]{1,40}) to act on (?:its|their) behalf`), role: 'sender', weight: 6 },
   { re: rx(String.raw`^([A-Z][\w&.' -]{1,40}) and [\w ]{0,30}members duly authori[sz]e`), role: 'principal', weight: 6 },
@@ -193,7 +204,9 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bBy order (?:from|of) (?:the )?NAME`), role: 'principal', weight: 4 },
   // "I am an employee of X", "I am the [private] of X", "I'm [private] from X", "I am a [private] at X"
   {
-    re: rx(String.raw`${I_AM} ${ROLE}(?:of|at|for|from|with) (?:the (?:sole )?(?:copyright owner|company|firm|organi[sz]ation),? )?NAME`),
+    re: rx(
+      String.raw`${I_AM} ${ROLE}(?:of|at|for|from|with) (?:the (?:sole )?(?:copyright owner|company|firm|organi[sz]ation),? |the (?=[A-Z]))?NAME`,
+    ),
     role: 'sender',
     weight: 4,
   },
@@ -252,6 +265,45 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bThe original copyrighted work is ([A-Z][\w&.,' -]{1,60})['’]s\b`), role: 'principal', weight: 3 },
   { re: rx(String.raw`\bscope of enforcement is for \w+ within NAME`), role: 'principal', weight: 4 },
   { re: rx(String.raw`\bComplainant ?:\s*NAME`), role: 'sender', weight: 6 },
+  // "I am a partner at the law firm of X", "Our firm represents Y"
+  { re: rx(String.raw`\b(?:partner|associate|attorney|counsel) (?:at|with|of) the (?:law )?firm of NAME`), role: 'sender', weight: 5 },
+  { re: rx(String.raw`\b(?:Our|My) (?:law )?firm represents (?:the )?NAME`), role: 'principal', weight: 5 },
+  // "an authorized rep of MCSL", "Authorized Agent for Pluralsight, LLC."
+  { re: rx(String.raw`\b[Aa]uthori[sz]ed rep(?:resentative)? (?:of|for) (?:the )?NAME`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\bAuthori[sz]ed Agent (?:of|for) (?:the )?NAME`), role: 'principal', weight: 4 },
+  // "As owner of the company TMS software", "the owner of the company X"
+  { re: new RegExp(String.raw`\b[Oo]wner of the company ([A-Z][\w&.'’-]*(?: [\w&.'’-]+){0,3})`), role: 'sender', weight: 4 },
+  // "copyrighted by Porch", "font software copyrighted by Mark Simonson Studio"
+  { re: rx(String.raw`\bcopyrighted by (?:the )?NAME`), role: 'principal', weight: 2 },
+  // "on behalf of the copyright owner (Bayer)"
+  { re: rx(String.raw`\bon behalf of the (?:copyright owner|rights? ?holder) \(NAME\)`), role: 'principal', weight: 5 },
+  // "[private] of security team of Shuguang Group", "[private] department of the Russian Shield Association"
+  { re: rx(String.raw`\b(?:team|department|division|office) of (?:the )?NAME`), role: 'sender', weight: 3 },
+  // "representing the interests of a member of the association - Erlivideo LLC", "representing the audiovisual rights of LaLiga"
+  {
+    re: rx(
+      String.raw`\brepresenting the (?:[\w-]+ )?(?:interests|rights) of (?:(?:a|one) member of the [\w ]{1,30}?\s+[-–]\s+)?(?:the )?NAME`,
+    ),
+    role: 'principal',
+    weight: 5,
+  },
+  // "I am part of the Georgia Tech [private]", "DevSkiller employee"
+  { re: rx(String.raw`${I_AM} part of (?:the )?([A-Z][\w&.' -]{1,40}?)(?= \[private\]|[,.]|$)`), role: 'sender', weight: 3 },
+  { re: rx(String.raw`^([A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3}) employee$`), role: 'sender', weight: 3 },
+  // "on who's behalf FontData is acting": the agent
+  { re: rx(String.raw`\bwho(?:'s|se|’s) behalf ([A-Z][\w&.' -]{1,40}?) is acting\b`), role: 'sender', weight: 4 },
+  // "the code for the leaderboard product developed and sold globally by Spinify"
+  {
+    re: rx(String.raw`\b(?:developed|created|written|published|produced)(?: and [a-z]+)?(?: globally| exclusively)? by (?:the )?NAME`),
+    role: 'principal',
+    weight: 1,
+  },
+  // "X is the creator and copyright holder of the work"
+  {
+    re: rx(String.raw`^NAME (?:is|are) the (?:creator|author|developer|publisher) (?:and|&) (?:copyright|rights?) (?:holder|owner)`),
+    role: 'principal',
+    weight: 4,
+  },
 ];
 
 /**
@@ -259,7 +311,7 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
  * notice are URLs and descriptions; this keeps the whole corpus at a few seconds).
  */
 const TRIGGER =
-  /behalf|represent|authori[sz]|client|entrust|firm|compan|agency|employ|founder|ceo|cto|coo|president|director|counsel|owner|holder|part of|hereinafter|domicile|registered office|\bi(?:'m|’m| am|, \[private\])|\bwe\b|owns|licensed|propert|owned|order (?:from|of)|members|complainant|enforcement/;
+  /behalf|represent|authori[sz]|client|entrust|firm|compan|agency|employ|founder|ceo|cto|coo|president|director|counsel|owner|holder|part of|hereinafter|domicile|registered office|\bi(?:'m|’m| am|, \[private\])|\bwe\b|owns|licensed|propert|owned|order (?:from|of)|members|complainant|enforcement|copyrighted by|developed|created|written|published|produced|rep |department|division|team|part of|employee|creator/;
 /** Case-blind, on lower case: irregexp's case-insensitive alternation is several times slower. */
 const triggered = (text: string) => TRIGGER.test(text.toLowerCase());
 
@@ -280,7 +332,7 @@ function orgLine(text: string): string | null {
   if (!text || text.length > 90 || /^\[?private\]?$/i.test(text)) return null;
   // "[private], Analyst" / "[private], UNISOC": what follows a redacted name.
   const after = /^\[private\](?:\s*,\s*|\s+)(?:for and on behalf of\s+)?(.+)$/i.exec(text)?.[1];
-  const candidate = after ?? text;
+  const candidate = (after ?? text).replace(/(?<![A-Z]\.?[A-Za-z]{0,3})\.$/, '');
   if (!ORG_WORD.test(candidate) && !/^[A-Z][A-Za-z0-9&.-]*(?: [A-Z][A-Za-z0-9&.-]*){0,4}$/.test(candidate)) return null;
   const name = cleanName(candidate.replace(/\s+as its [\w ]+$/i, ''));
   if (!name) return null;
@@ -311,6 +363,11 @@ function signatureCandidates(lines: Line[]): Candidate[] {
         }
       }
     }
+    // "Co-founder, Instagram": a title, then its organisation, on one line.
+    const titled =
+      /^(?:co-?founder|founder|ceo|cto|coo|president|general counsel|managing director|owner)\s*,\s*([A-Z][\w&.' -]{1,50})$/i.exec(t)?.[1];
+    const org = titled ? cleanName(titled) : null;
+    if (org) out.push({ role: 'sender', value: org, line: lines[i]!.n, weight: 3 });
     if (/^By order (?:from|of) the copyright holder$/i.test(t)) {
       const next = lines.slice(i + 1).find((l) => l.text);
       const name = next ? cleanName(next.text.split(/,\s*\[private\]/)[0]!) : null;
@@ -467,6 +524,22 @@ function best(list: Candidate[], role: Role): Candidate | null {
   return top;
 }
 
+/** Initials of a name without its legal form: "Sony Computer Entertainment America LLC" → "SCEA". */
+const initials = (name: string) =>
+  name
+    .replace(/,?\s+(?:inc|llc|ltd|limited|gmbh|corp|corporation|co|s\.a|b\.v|plc|llp)\.?$/i, '')
+    .split(/[\s-]+/)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w[0])
+    .join('');
+
+/** An abbreviation ("SCEA") becomes the full name the notice gives elsewhere, when one spells it out. */
+function fuller(c: Candidate | null, list: readonly Candidate[]): Candidate | null {
+  if (!c || !/^[A-Z]{2,6}$/.test(c.value)) return c;
+  const full = list.find((x) => x.value.length > c.value.length && initials(x.value) === c.value);
+  return full ? { ...c, value: full.value } : c;
+}
+
 export function extractParties(text: string, kind: string): Parties {
   const lines = noticeLines(text);
   if (kind === 'reversal') {
@@ -483,6 +556,8 @@ export function extractParties(text: string, kind: string): Parties {
       list.filter((c) => !c.weak),
       'sender',
     );
+  sender = fuller(sender, list);
+  principal = fuller(principal, list);
   if (sender && principal && sameParty(sender.value, principal.value)) principal = null;
   // An agent named only with its client: the client is the principal; the agent's own company, if named, the sender.
   const fact = (c: Candidate | null): Fact | null => (c ? { value: c.value, line: c.line } : null);

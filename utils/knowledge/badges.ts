@@ -3,8 +3,9 @@ import type { BadgeFacts, Relation, Subject } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Catalog } from './catalog';
 import type { IndexNotice } from '../dmca/index-format';
-import { isTakedown, sortRelations, type Notices } from './notices';
+import { isTakedown, type Notices } from './notices';
 import { outcomeOf } from './outcome';
+import { noticeRelations, repoRelations, threadRelations } from './relations';
 
 export interface Badge {
   /** Canonical subject (a comment of a dataset thread resolves to the thread). */
@@ -22,11 +23,7 @@ function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): B
   const takedowns = list.filter((x) => isTakedown(x.n));
   const originals = takedowns.filter((x) => x.original);
   const others = list.filter((x) => !isTakedown(x.n));
-  const relations = sortRelations([
-    ...ctx.notices.relations(list),
-    ...(discussed ? (['discussed'] as const) : []),
-    ...(curated?.record.llama ? (['llama'] as const) : []),
-  ]);
+  const relations = repoRelations(ctx, subject, [list], !!curated?.record.llama);
   return {
     subject,
     relations,
@@ -56,13 +53,8 @@ export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Ba
     const n = ctx.notices.byPath(s.slice(7));
     if (!n) return null;
     const subject = `notice:${n.path.toLowerCase()}` as Subject;
-    const disputed = ctx.notices.counterNoticed(n);
     const answer = isTakedown(n) ? noticeAnswer(ctx, n) : null;
-    const relations = sortRelations([
-      ...(disputed ? (['counter-noticed'] as const) : []),
-      ...(ctx.cat.mentions(subject).length ? (['discussed'] as const) : []),
-      ...(ctx.cat.noticeNote(n.path) ? (['llama'] as const) : []),
-    ]);
+    const relations = noticeRelations(ctx, subject, n);
     return {
       subject,
       relations,
@@ -72,10 +64,9 @@ export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Ba
   const id = Number(s.slice('thread:hn:'.length));
   const thread = ctx.cat.thread(id) ?? ctx.cat.threadOfComment(id);
   if (thread) {
-    const llama = ctx.cat.storyOfThread(thread.id)?.repos.some((r) => r.llama);
     return {
       subject: `thread:hn:${thread.id}`,
-      relations: llama ? ['discussed', 'llama'] : ['discussed'],
+      relations: threadRelations(ctx, thread.id),
       facts: { kind: 'thread', title: thread.title, commentCount: thread.commentCount },
     };
   }

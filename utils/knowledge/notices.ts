@@ -16,10 +16,15 @@ export const REPOS_ON_NOTICE_PAGE = 100;
 /** Cards shown for a repo named in many notices (newest first). */
 export const MAX_NOTICE_CARDS = 5;
 
-const ANSWER_KINDS: ReadonlySet<NoticeKind> = new Set(['counter-notice', 'retraction', 'reversal', 'legal']);
+/**
+ * Kinds that answer an earlier notice and are filed for someone (a counter-notice for the repo's owner,
+ * a retraction or reversal): their party is the filer's. A legal action also refers to an earlier
+ * notice (the index links it as an answer: `answersTo`) but disables like a takedown.
+ */
+const ANSWER_KINDS: ReadonlySet<NoticeKind> = new Set(['counter-notice', 'retraction', 'reversal']);
 /** Kinds that disable what they name (a legal action keeps it disabled). */
 export const TAKEDOWN_KINDS: ReadonlySet<NoticeKind> = new Set(['takedown', 'legal']);
-export const isAnswer = (n: { kind: NoticeKind }) => ANSWER_KINDS.has(n.kind) && n.kind !== 'legal';
+export const isAnswer = (n: { kind: NoticeKind }) => ANSWER_KINDS.has(n.kind);
 export const isTakedown = (n: { kind: NoticeKind }) => TAKEDOWN_KINDS.has(n.kind);
 
 export const sortRelations = (r: Iterable<Relation>): Relation[] => {

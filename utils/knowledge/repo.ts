@@ -2,7 +2,7 @@
  * A repository's panel: its own record (the notices naming it, and what answered them), its
  * fork-network root's record when it is a fork, its curated story, and the threads that discuss it.
  */
-import type { NoticeCard, NoticeRef, Relation, RepoNotice, RepoPanel, Subject } from '../core/model';
+import type { NoticeCard, NoticeRef, RepoNotice, RepoPanel, Subject } from '../core/model';
 import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import { normalizeRepo } from '../core/subjects';
 import type { Story } from '../dataset/schema';
@@ -10,6 +10,7 @@ import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
 import { NO_OUTCOME, outcomeOf, scopeOf } from './outcome';
+import { repoRelations } from './relations';
 import { threadCardsFor, timelineOf } from './threads';
 
 export interface RepoContext {
@@ -65,13 +66,6 @@ function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: NamedIn[]): { s
   return { shown, more: takedowns.length > MAX_NOTICE_CARDS ? takedowns.length : 0 };
 }
 
-function relationsOf(ctx: RepoContext, subject: Subject, own: NamedIn[], rootList: NamedIn[], llama: boolean): Relation[] {
-  const rel = new Set<Relation>([...ctx.notices.relations(own), ...ctx.notices.relations(rootList)]);
-  if (ctx.cat.mentions(subject).length) rel.add('discussed');
-  if (llama) rel.add('llama');
-  return sortRelations(rel);
-}
-
 /** The panel for a repo, with its fork-network root when it is a fork; null when nothing concerns it. */
 export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: string): RepoPanel | null {
   const repo = subject.slice(5);
@@ -87,7 +81,7 @@ export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: stri
     kind: 'repo',
     subject,
     title: repo,
-    relations: relationsOf(ctx, subject, own, rootList, !!curated?.record.llama),
+    relations: repoRelations(ctx, subject, [own, rootList], !!curated?.record.llama),
     match: ownRecord || !root ? { via: 'record' } : { via: 'fork', root },
     outcome: outcomeOf(ctx.notices, own, root ? { repo: root, list: rootList } : undefined),
     note: curated?.record.note ?? null,

@@ -3,6 +3,7 @@ import type { Subject, ThreadPanel } from '../core/model';
 import type { Thread } from '../dataset/schema';
 import type { Catalog } from './catalog';
 import { isTakedown, type Notices } from './notices';
+import { threadRelations } from './relations';
 import { threadCard, timelineOf } from './threads';
 
 export function threadPanel(ctx: { cat: Catalog; notices: Notices }, subject: Subject, t: Thread): ThreadPanel {
@@ -15,7 +16,7 @@ export function threadPanel(ctx: { cat: Catalog; notices: Notices }, subject: Su
     kind: 'thread',
     subject,
     title: t.title,
-    relations: story?.repos.some((r) => r.llama) ? ['discussed', 'llama'] : ['discussed'],
+    relations: threadRelations(ctx, t.id),
     notices,
     story: story?.title ?? null,
     threads: [threadCard(ctx.cat, t, { topics: 'all', outline: true })],

@@ -3,7 +3,9 @@
  * for tests, maintainers and any outside check. Read from the bundled index, so it is exactly what the
  * extension shows; a file newer than the index is parsed from its text (answers then unknown: []).
  */
+import type { TakedownScope } from '../core/model';
 import type { IndexNotice } from '../dmca/index-format';
+import { takedownScope } from '../dmca/scope';
 import type { DmcaIndex } from '../dmca/index-read';
 import type { ParsedNotice } from '../dmca/parser';
 
@@ -20,9 +22,17 @@ export interface NoticeFacts {
   repos: string[];
   /** GitHub's "entire network of N repositories", when stated. */
   network: number | null;
+  /**
+   * A takedown's scope per repo it names: the whole repository, specific files in it, its fork network, or
+   * `original` (named only as the complainant's own work). Empty for answers.
+   */
+  scope: Record<string, TakedownScope | 'original'>;
+  /** The line of GitHub's note that it first gave the owners an opportunity to make changes, or null. */
+  changesOffered: number | null;
 }
 
 const ANSWER_KINDS = new Set(['counter-notice', 'retraction', 'reversal']);
+const TAKEDOWNS = new Set(['takedown', 'legal']);
 const outKind = (k: string): NoticeFacts['kind'] => (k === 'legal' ? 'other' : (k as NoticeFacts['kind']));
 
 export function factsFromIndex(index: DmcaIndex, n: IndexNotice): NoticeFacts {
@@ -36,6 +46,15 @@ export function factsFromIndex(index: DmcaIndex, n: IndexNotice): NoticeFacts {
     answers: ANSWER_KINDS.has(n.kind) ? n.refersTo.flatMap((r) => index.notice(r.index)?.path ?? []) : [],
     repos: n.repoLines.flatMap((r) => index.repoAt(r.line) ?? []),
     network: n.network?.value ?? null,
+    scope: TAKEDOWNS.has(n.kind)
+      ? Object.fromEntries(
+          n.repoLines.flatMap((r) => {
+            const repo = index.repoAt(r.line);
+            return repo ? [[repo, r.original ? 'original' : takedownScope(n, r.files)]] : [];
+          }),
+        )
+      : {},
+    changesOffered: n.changesOffered,
   };
 }
 
@@ -50,5 +69,9 @@ export function factsFromParse(p: ParsedNotice): NoticeFacts {
     answers: [],
     repos: p.repos.map((r) => r.name),
     network: p.network?.value ?? null,
+    scope: TAKEDOWNS.has(p.kind)
+      ? Object.fromEntries(p.repos.map((r) => [r.name, p.originals.includes(r.name) ? 'original' : takedownScope(p, !!r.files)]))
+      : {},
+    changesOffered: p.changesOffered,
   };
 }

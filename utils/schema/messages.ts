@@ -86,6 +86,10 @@ export const MESSAGES = {
       badges: z
         .record(subject, z.number().int().nonnegative())
         .refine((r) => Object.keys(r).length <= LIMITS.hrefsPerMessage, 'too many subjects'),
+      /** The page session is idle: its answer shown, its links scanned and answered… */
+      settled: z.boolean().optional(),
+      /** …at this URL (the page's location: after a soft navigation, not the document's first URL). */
+      url: z.string().max(LIMITS.href).optional(),
     }),
   ),
   /** The page needs the panel's code (/ui.js): the background injects it. */

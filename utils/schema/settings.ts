@@ -6,9 +6,10 @@
  */
 import './jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
+import { siteAt } from '../core/sites';
 
-/** v3: the lists live apart from the other settings (utils/storage/settings.ts); the shape is unchanged. */
-export const SETTINGS_VERSION = 3;
+/** v4: no `placement` (the panel is always inline). v3: the lists live apart (utils/storage/settings.ts). */
+export const SETTINGS_VERSION = 4;
 
 /** The settings that are lists: stored in `storage.local`, the rest in one `storage.sync` item. */
 export const LIST_KEYS = ['silence', 'llamaAlways', 'llamaNever'] as const;
@@ -35,7 +36,6 @@ export const SETTING_SCHEMAS = {
   hn: z.boolean(),
   /** Panel behaviour: open, collapsed, or only when asked (toolbar popup or keyboard shortcut). */
   panel: z.enum(['open', 'collapsed', 'ask']),
-  placement: z.enum(['inline', 'side']),
   badges: z.boolean(),
   /** LLaMA detection: the dataset only, or the dataset plus the name/description heuristic. */
   detection: z.enum(['dataset', 'heuristic']),
@@ -56,7 +56,6 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   hn: true,
   // One status line; the details on demand (the page stays the user's).
   panel: 'collapsed',
-  placement: 'inline',
   badges: true,
   detection: 'heuristic',
   tangents: true,
@@ -86,13 +85,15 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
   },
   // v2 → v3: the same keys; the storage layer moves the lists out of the sync item.
   2: (old) => old,
+  // v3 → v4: `placement` is gone (a floating panel covered the page; it was ignored since). Older exports still import.
+  3: ({ placement: _placement, ...rest }) => rest,
 };
 
 export interface ParsedSettings {
   settings: Settings;
   /** Keys that were present but invalid, with why; they fell back to their defaults. */
   problems: { key: string; message: string }[];
-  /** Whether the stored value should be rewritten (migrated, repaired or missing keys). Never when `newer`. */
+  /** Whether the stored value should be rewritten (migrated or repaired; not for missing keys). Never when `newer`. */
   changed: boolean;
   /** Stored by a newer Backstory (a higher version): read what we know, write nothing back on our own. */
   newer: boolean;
@@ -102,8 +103,12 @@ export interface ParsedSettings {
 
 const own = (o: object, k: string) => Object.hasOwn(o, k);
 
+/** A version we can migrate from: a whole number from 1 (anything else is read as the oldest, v1). */
+const validVersion = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 1;
+
 export function migrate(raw: Record<string, unknown>): Record<string, unknown> {
-  let v = typeof raw.version === 'number' ? raw.version : 1;
+  // Never loop on the stored number itself: -1e308 or 0.5 would run for ever (or never end on a float).
+  let v = validVersion(raw.version) ? Math.min(raw.version, SETTINGS_VERSION) : 1;
   let out = { ...raw };
   while (v < SETTINGS_VERSION) {
     const m = MIGRATIONS[v];
@@ -128,15 +133,19 @@ export function parseSettings(stored: unknown): ParsedSettings {
     };
   }
   const raw = stored as Record<string, unknown>;
-  const newer = typeof raw.version === 'number' && raw.version > SETTINGS_VERSION;
+  const newer = validVersion(raw.version) && raw.version > SETTINGS_VERSION;
+  if (own(raw, 'version') && !validVersion(raw.version))
+    problems.push({
+      key: 'version',
+      message: `expected a whole number from 1, got ${JSON.stringify(raw.version)?.slice(0, 40)}; read as version 1`,
+    });
   const migrated = newer ? raw : migrate(raw);
   let changed = raw.version !== SETTINGS_VERSION;
   const settings = { ...DEFAULT_SETTINGS } as Record<string, unknown>;
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) {
-    if (!own(migrated, key)) {
-      changed = true;
-      continue;
-    }
+    // A missing key reads as its default and is not worth a write: a write-back of defaults, made while
+    // another page saves (lists first, then the rest), would undo that save.
+    if (!own(migrated, key)) continue;
     const r = SETTING_SCHEMAS[key].safeParse(migrated[key]);
     if (r.success) {
       settings[key] = Array.isArray(r.data) ? [...new Set(r.data as string[])] : r.data;
@@ -165,7 +174,7 @@ export function storageParts(
   s: Settings,
   base: { extra?: Record<string, unknown>; version?: unknown } = {},
 ): { sync: Record<string, unknown>; local: Record<ListKey, string[]> } {
-  const version = typeof base.version === 'number' && base.version > SETTINGS_VERSION ? base.version : SETTINGS_VERSION;
+  const version = validVersion(base.version) && base.version > SETTINGS_VERSION ? base.version : SETTINGS_VERSION;
   const sync: Record<string, unknown> = { ...base.extra, version };
   for (const key of Object.keys(SETTING_SCHEMAS) as SettingKey[]) if (!(LIST_KEYS as readonly string[]).includes(key)) sync[key] = s[key];
   return { sync, local: { silence: s.silence, llamaAlways: s.llamaAlways, llamaNever: s.llamaNever } };
@@ -173,14 +182,17 @@ export function storageParts(
 
 export const MAX_IMPORT_CHARS = 400_000;
 
+/** Why a file of `size` characters (or bytes: a settings file is ASCII) is too large to import, or null. */
+export function importTooLarge(size: number): string | null {
+  if (size <= MAX_IMPORT_CHARS) return null;
+  return `Nothing was changed. The file is too large (${Math.round(size / 1024)} kB); a Backstory settings file is at most ${MAX_IMPORT_CHARS / 1000} kB.`;
+}
+
 /** An import file: the settings object itself or `{ backstorySettings: … }`; strict, all or nothing. */
 export function parseImport(text: string): { ok: true; settings: Settings } | { ok: false; error: string } {
   // Three lists of 500 entries of up to 140 characters export as ~230 kB: anything larger is not ours.
-  if (text.length > MAX_IMPORT_CHARS)
-    return {
-      ok: false,
-      error: `Nothing was changed. The file is too large (${Math.round(text.length / 1024)} kB); a Backstory settings file is at most ${MAX_IMPORT_CHARS / 1000} kB.`,
-    };
+  const tooLarge = importTooLarge(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -191,7 +203,7 @@ export function parseImport(text: string): { ok: true; settings: Settings } | { 
   if (!json || typeof json !== 'object' || Array.isArray(json)) return { ok: false, error: 'The file does not hold a settings object.' };
   const { settings, problems } = parseSettings(json);
   const unknown = Object.keys(json).filter(
-    (k) => k !== 'version' && !own(SETTING_SCHEMAS, k) && !['enabled', 'showBadges', 'collapsed'].includes(k),
+    (k) => k !== 'version' && !own(SETTING_SCHEMAS, k) && !['enabled', 'showBadges', 'collapsed', 'placement'].includes(k),
   );
   if (problems.length || unknown.length) {
     const lines = [...problems.map((p) => `${p.key}: ${p.message}`), ...unknown.map((k) => `${k}: not a Backstory setting`)];
@@ -207,10 +219,23 @@ export function exportSettings(s: Settings): string {
   return JSON.stringify({ backstorySettings: toStored(s) }, null, 2) + '\n';
 }
 
+/** The repo a subject lives in: its own for `repo:`, github/dmca for a notice; none for a thread. */
+export function repoOfSubject(subject: string | undefined): string | undefined {
+  if (subject?.startsWith('repo:')) return subject.slice(5);
+  if (subject?.startsWith('notice:')) return 'github/dmca';
+  return undefined;
+}
+
+/** Is this subject (a link's, a panel's) in a silenced repo or owner? Sites are `isSilenced`'s. */
+export function isSubjectSilenced(s: Settings, subject: string | undefined): boolean {
+  const repo = repoOfSubject(subject);
+  return !!repo && s.silence.some((e) => e === repo || (e.endsWith('/*') && repo.startsWith(e.slice(0, -1))));
+}
+
 /** Is Backstory silent on this page? `repo` is the page's repo (owner/name), when it has one. */
 export function isSilenced(s: Settings, host: string, repo?: string): boolean {
-  if (host === 'github.com' && !s.github) return true;
-  if (host === 'news.ycombinator.com' && !s.hn) return true;
+  const site = siteAt(host);
+  if (site && !s[site.setting]) return true;
   for (const e of s.silence) {
     if (e === host) return true;
     if (repo && (e === repo || (e.endsWith('/*') && repo.startsWith(e.slice(0, -1))))) return true;

@@ -72,7 +72,10 @@ export async function loadSettings(): Promise<Settings> {
   return parsed.settings;
 }
 
-async function write(s: Settings, base: { extra: Record<string, unknown>; version?: unknown }) {
+/** Which of the two items a write touches (a change of one switch leaves the lists alone, and the reverse). */
+type Parts = { sync: boolean; lists: boolean };
+
+async function write(s: Settings, base: { extra: Record<string, unknown>; version?: unknown }, parts: Parts = { sync: true, lists: true }) {
   const { sync, local } = storageParts(s, base);
   const syncBytes = bytes('settings', sync);
   if (syncBytes > SYNC_ITEM_BYTES)
@@ -86,12 +89,12 @@ async function write(s: Settings, base: { extra: Record<string, unknown>; versio
     );
   // Lists first: a failure after them leaves the lists saved and says so, never a list that looks saved and is not.
   try {
-    await listsItem.setValue(local);
+    if (parts.lists) await listsItem.setValue(local);
   } catch (e) {
     throw new SettingsSaveError(`Nothing was saved: the browser refused the lists (${(e as Error).message ?? e}).`);
   }
   try {
-    await settingsItem.setValue(sync);
+    if (parts.sync) await settingsItem.setValue(sync);
   } catch (e) {
     throw new SettingsSaveError(
       `The lists were saved, the other settings were not: the browser refused them (${(e as Error).message ?? e}). Try again; if it persists, check that sync storage is not full.`,
@@ -110,6 +113,34 @@ export async function saveSettings(s: Settings): Promise<void> {
     // Unreadable storage: write ours.
   }
   await write(s, base);
+}
+
+let patches: Promise<unknown> = Promise.resolve();
+
+/**
+ * Change some settings and keep the rest as stored now: read, apply `patch`, write only the items it
+ * touches. A page never writes back a copy of the settings it read earlier, so a change made meanwhile
+ * elsewhere (another options tab, the popup) is not undone. One patch at a time per page. Resolves to
+ * the settings as stored after it; throws `SettingsSaveError` as `saveSettings` does.
+ */
+export function patchSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = async () => {
+    const raw = await readRaw();
+    const parsed = parseSettings(combined(raw));
+    const next = { ...parsed.settings, ...patch };
+    const keys = Object.keys(patch);
+    const lists = keys.some((k) => (LIST_KEYS as readonly string[]).includes(k));
+    const sync = keys.some((k) => !(LIST_KEYS as readonly string[]).includes(k)) || !isObject(raw.sync);
+    await write(
+      next,
+      { extra: parsed.extra, version: isObject(raw.sync) ? raw.sync.version : undefined },
+      { sync, lists: lists || !isObject(raw.lists) },
+    );
+    return next;
+  };
+  const p = patches.then(run, run);
+  patches = p.catch(() => {});
+  return p;
 }
 
 export function watchSettings(cb: () => void): () => void {

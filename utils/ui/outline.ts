@@ -5,12 +5,14 @@
  * fold the tangents. Everything it adds is removed again with the panel.
  */
 import type { h as H, render as Render } from 'preact';
-import { NAVIGATOR_CSS, outlineViews, type OutlineControls } from '@/components/outline/views';
+import { outlineViews, type OutlineControls } from '@/components/outline/views';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
-import { matchComments, normalizeText, tangentFoldRows, type OutlineComment } from '../core/hn-match';
+import { matchComments, tangentFoldRows, type OutlineComment } from '../core/hn-match';
+import { foldPlaceholder, foldRuns, labelChip, topicChip } from './outline-chips';
+import { OutlineNavigator } from './outline-navigator';
+import { readRows, rowInfo, type Row } from './outline-rows';
 import type { Lifetime } from '../content/lifetime';
-import { uiHost } from '../content/ui-host';
 import type { PanelEnhancement } from './mount';
 import type { PanelData, TopicCard } from '../core/model';
 import { forEachSliced } from '../content/slices';
@@ -19,32 +21,7 @@ export const TOPIC_ATTR = 'data-backstory-topic';
 const SELECTED_ATTR = 'data-backstory-selected';
 const CURRENT_ATTR = 'data-backstory-current';
 const FOLDED_ATTR = 'data-backstory-folded';
-/**
- * Chips are hosted on a plain `span` (which may carry a shadow root): a page can define a custom element
- * named like any of ours, and its constructor would run when our element is inserted (an upgrade), but no
- * page can define `span`.
- */
-const CHIP_TAG = 'span';
-export const CHIP_ATTR = 'data-backstory-chip';
-const NAV_ATTR = 'data-backstory-nav';
 const STYLE_ID = 'backstory-hn-style';
-/** A placeholder row where folded tangents were (value: how many rows it stands for). */
-export const FOLD_ATTR = 'data-backstory-fold';
-const PLACEHOLDER_CSS =
-  ':host{all:initial;display:block;padding:4px 0}' +
-  'button{all:unset;cursor:pointer;font:8pt Verdana,Geneva,sans-serif;color:#5c5c55}button:hover{text-decoration:underline}' +
-  'button:focus-visible{outline:2px solid #8250df}';
-
-/** The folded rows (ascending) as runs of consecutive rows. */
-export function foldRuns(rows: readonly number[]): number[][] {
-  const runs: number[][] = [];
-  for (const i of rows) {
-    const last = runs[runs.length - 1];
-    if (last && last[last.length - 1] === i - 1) last.push(i);
-    else runs.push([i]);
-  }
-  return runs;
-}
 
 const PAGE_CSS = `
 tr[${SELECTED_ATTR}] > td > table td.default { background: rgba(130, 80, 223, 0.08); }
@@ -52,51 +29,11 @@ tr[${CURRENT_ATTR}] > td > table td.default { outline: 2px solid #8250df; outlin
 tr[${FOLDED_ATTR}] { display: none !important; }
 `;
 
-const CHIP_CSS =
-  ':host{all:initial;display:inline-block;margin-left:6px;vertical-align:baseline}' +
-  'button{all:unset;cursor:pointer;font:8pt/1.3 Verdana,Geneva,sans-serif;padding:0 6px;border-radius:7px;background:#efe7fb;color:#5a32a3;border:1px solid #d8c8f5}' +
-  'button.tangent{background:#eee;color:#666;border-color:#ddd}button:focus-visible{outline:2px solid #8250df}';
-
-interface Row {
-  el: Element;
-  id: string;
-  indent: number;
-  text: string;
-}
-
 interface Tagged {
   row: Row;
   topic: string;
   byline: Element | null;
   chip: Element | null;
-}
-
-/** The comment rows of an HN item page, in page order, for current and older markup (HN_DOM.md §3, §5). */
-export function readRows(doc: Document): Element[] {
-  const bodies = doc.querySelectorAll('.commtext, span.comment');
-  const rows: Element[] = [];
-  for (let i = 0; i < bodies.length; i++) {
-    const inner = bodies[i]!.closest('tr');
-    const row = inner?.parentElement?.closest('tr') ?? inner;
-    if (row && rows[rows.length - 1] !== row) rows.push(row);
-  }
-  return rows;
-}
-
-function rowInfo(el: Element): Row {
-  let id = el.getAttribute('id') ?? '';
-  if (!/^\d+$/.test(id)) {
-    const age = el.querySelector('a[href^="item?id="]')?.getAttribute('href');
-    id = /item\?id=(\d+)/.exec(age ?? '')?.[1] ?? '';
-  }
-  const ind = el.querySelector('td.ind');
-  let indent = Number(ind?.getAttribute('indent'));
-  if (!Number.isFinite(indent) || ind?.getAttribute('indent') === null) {
-    const w = Number(el.querySelector('img[src$="s.gif"]')?.getAttribute('width'));
-    indent = Number.isFinite(w) ? Math.round(w / 40) : 0;
-  }
-  const body = el.querySelector('.commtext, span.comment');
-  return { el, id, indent, text: normalizeText(body?.textContent ?? '') };
 }
 
 /** The outline of one thread page: its rows, their topics, and what the reader selected. */
@@ -113,11 +50,8 @@ class ThreadOutline implements PanelEnhancement {
   readonly #chips: Element[] = [];
   /** The chip button of each tagged row (its label follows the topic chosen). */
   readonly #chipOfRow = new Map<number, HTMLButtonElement>();
-  readonly #nav: HTMLElement;
-  readonly #navRoot: ShadowRoot;
-  #keysOpen = false;
+  readonly #nav: OutlineNavigator;
   readonly #h: typeof H;
-  readonly #render: typeof Render;
   readonly #views: ReturnType<typeof outlineViews>;
   #current: number | undefined;
   readonly #style = document.createElement('style');
@@ -130,7 +64,6 @@ class ThreadOutline implements PanelEnhancement {
 
   constructor(data: PanelData, redraw: () => void, preact: Preact) {
     this.#h = preact.h;
-    this.#render = preact.render;
     this.#views = outlineViews(preact.h);
     const thread = data.threads[0];
     this.#comments = thread?.outline ?? [];
@@ -139,14 +72,7 @@ class ThreadOutline implements PanelEnhancement {
       redraw();
       this.#drawNav();
     };
-    this.#nav = uiHost(CHIP_TAG);
-    this.#nav.setAttribute(NAV_ATTR, '');
-    this.#navRoot = this.#nav.attachShadow({ mode: 'open' });
-    const navStyle = document.createElement('style');
-    navStyle.textContent = NAVIGATOR_CSS;
-    const navBox = document.createElement('div');
-    this.#navRoot.append(navStyle, navBox);
-    (document.body ?? document.documentElement).append(this.#nav);
+    this.#nav = new OutlineNavigator(preact, this.#views);
     document.addEventListener('keydown', (e) => this.#onKey(e), { signal: this.#controller.signal });
     // Read the rows in slices (a 3,000-comment thread must not become one long task), then match and tag.
     forEachSliced(
@@ -206,27 +132,11 @@ class ThreadOutline implements PanelEnhancement {
   }
 
   #chip(topic: string, rowIndex: number): Element {
-    const host = uiHost(CHIP_TAG);
-    host.setAttribute(CHIP_ATTR, topic);
-    const root = host.attachShadow({ mode: 'open' });
-    const st = document.createElement('style');
-    st.textContent = CHIP_CSS;
-    const b = document.createElement('button');
-    const t = this.#labels.get(topic);
-    b.textContent = t?.label.replace(/^Tangent: /, '') ?? topic;
-    b.className = t?.tangent ? 'tangent' : '';
-    b.title = 'Backstory: highlight every comment on this topic';
+    const b = topicChip(topic, this.#labels.get(topic), (chosen) => this.select(chosen, rowIndex));
     // One tab stop for all chips (roving): the current row's chip, else the first.
-    b.tabIndex = this.#chipOfRow.size ? -1 : 0;
-    b.addEventListener('click', (e) => {
-      e.preventDefault();
-      // Highlight from this comment, without moving the page.
-      this.select(b.dataset.topic ?? topic, rowIndex);
-    });
-    b.dataset.topic = topic;
-    this.#chipOfRow.set(rowIndex, b);
-    root.append(st, b);
-    return host;
+    b.button.tabIndex = this.#chipOfRow.size ? -1 : 0;
+    this.#chipOfRow.set(rowIndex, b.button);
+    return b.host;
   }
 
   #setCurrent(rowIndex: number | undefined, scroll: boolean) {
@@ -251,10 +161,7 @@ class ThreadOutline implements PanelEnhancement {
     const rows = new Set(topic ? this.#topicRows.get(topic) : []);
     for (const [i, b] of this.#chipOfRow) {
       const t = topic && rows.has(i) ? topic : this.#rowTopic[i]!;
-      const card = this.#labels.get(t);
-      b.textContent = card?.label.replace(/^Tangent: /, '') ?? t;
-      b.className = card?.tangent ? 'tangent' : '';
-      b.dataset.topic = t;
+      labelChip(b, t, this.#labels.get(t));
     }
   }
 
@@ -311,25 +218,13 @@ class ThreadOutline implements PanelEnhancement {
   /** Where a run of folded rows was, as HN's own collapse does: "[n more]", which brings that run back. */
   #placeholder(run: number[]): Element {
     const first = this.#rows[run[0]!]!;
-    const tr = document.createElement('tr');
-    tr.setAttribute(FOLD_ATTR, String(run.length));
-    const td = tr.appendChild(document.createElement('td'));
-    const host = td.appendChild(uiHost(CHIP_TAG));
-    const root = host.attachShadow({ mode: 'open' });
-    const st = document.createElement('style');
-    st.textContent = `${PLACEHOLDER_CSS}:host{margin-left:${first.indent * 40 + 14}px}`;
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = `[${run.length} more]`;
-    b.title = 'Backstory folded these tangent comments: show them';
-    b.addEventListener('click', () => {
+    const tr = foldPlaceholder(run.length, first.indent, () => {
       for (const i of run) this.#rows[i]!.el.removeAttribute(FOLDED_ATTR);
       tr.remove();
       this.#placeholders.splice(this.#placeholders.indexOf(tr), 1);
       if (!this.#placeholders.length) this.#folded = false;
       this.#redraw();
     });
-    root.append(st, b);
     first.el.before(tr);
     return tr;
   }
@@ -353,7 +248,7 @@ class ThreadOutline implements PanelEnhancement {
   }
 
   #toggleKeys = () => {
-    this.#keysOpen = !this.#keysOpen;
+    this.#nav.toggleKeys();
     this.#drawNav();
   };
 
@@ -362,20 +257,12 @@ class ThreadOutline implements PanelEnhancement {
     const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : this.#rowOfComment.size;
     const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : 'Every tagged comment';
     const following = !!this.#selected || this.#position > 0;
-    try {
-      this.#render(
-        this.#h(this.#views.Navigator, {
-          selected: following ? { label, position: this.#position, count } : null,
-          keysOpen: this.#keysOpen,
-          onKeys: this.#toggleKeys,
-          onStep: this.step,
-          onClear: () => this.select(null),
-        }),
-        this.#navRoot.lastElementChild!,
-      );
-    } catch (e) {
-      console.debug('[Backstory] navigator', e);
-    }
+    this.#nav.draw({
+      selected: following ? { label, position: this.#position, count } : null,
+      onKeys: this.#toggleKeys,
+      onStep: this.step,
+      onClear: () => this.select(null),
+    });
   }
 
   /** Arriving from a Backstory link: highlight the comment it names. */
@@ -427,7 +314,6 @@ class ThreadOutline implements PanelEnhancement {
     }
     for (const r of this.#rows) r.el.removeAttribute(TOPIC_ATTR);
     for (const c of [...this.#chips, ...this.#placeholders]) c.remove();
-    this.#render(null, this.#navRoot.lastElementChild!);
     this.#nav.remove();
     this.#style.remove();
   }

@@ -1,7 +1,7 @@
 /** The shared suite's Driver over the Chromium harness (tests/e2e/harness.ts). */
 import type { Page } from 'playwright-core';
 import { launch, type Harness } from '../harness';
-import { sleep, type Driver, type Tab } from './driver';
+import { recordSettled, sleep, until, type Driver, type Tab } from './driver';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the extension's own `chrome`, evaluated in its worker
 type W = { chrome: any };
@@ -14,6 +14,7 @@ function tab(page: Page): Tab {
     waitFor: async (fn, arg, timeout = 5000) => {
       await page.waitForFunction(fn as never, arg, { timeout });
     },
+    click: (host, inner) => page.locator(host).locator(inner).first().click(),
     close: () => page.close(),
   };
 }
@@ -36,6 +37,7 @@ export async function chromiumDriver(): Promise<Driver> {
     extensionPage: async (path) => tab(await h.open(`chrome-extension://${h.extensionId}/${path}`)),
     tabId: (url) =>
       worker().evaluate(async (u) => (await (globalThis as unknown as W).chrome.tabs.query({ url: u }))[0]?.id as number, url),
+    settled: (url) => until(() => worker().evaluate(recordSettled, url), `the page session at ${url} is idle`),
     toolbarBadge: (id) =>
       worker().evaluate((t) => (globalThis as unknown as W).chrome.action.getBadgeText({ tabId: t }) as Promise<string>, id),
     resetStorage: () =>

@@ -82,7 +82,7 @@ export function coreSuite(make: () => Promise<Driver>) {
 
     test('an unrelated repo: no panel, no badges', async () => {
       const t = await page('https://github.com/torvalds/linux', repoPage({ owner: 'torvalds', name: 'linux' }));
-      await sleep(800);
+      await d.settled(t.url());
       expect(await panels(t)).toEqual([]);
       expect(await badges(t)).toEqual([]);
       await t.close();
@@ -163,7 +163,7 @@ export function coreSuite(make: () => Promise<Driver>) {
         );
         if (subject) await waitForPanel(t, subject);
         else await t.waitFor(() => !document.querySelector('backstory-panel'));
-        await sleep(150);
+        await d.settled(t.url());
         expect(
           (await panels(t)).map((p) => p.subject),
           `navigation ${i}`,
@@ -288,11 +288,12 @@ export function coreSuite(make: () => Promise<Driver>) {
       if (d.browser === 'firefox') {
         // Firefox injects the reloaded add-on's content scripts into open tabs: one new panel, one badge.
         await waitForPanel(t, 'repo:shawwn/llama-dl');
-        await sleep(500);
+        await d.settled(t.url());
         expect((await panels(t)).map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
         expect((await badges(t)).length).toBe(1);
       } else {
-        // Chromium does not: the page is left as it was before Backstory.
+        // Chromium does not: the page is left as it was before Backstory. Nothing of ours runs there to
+        // say it is done, so this one negative check can only wait (the old UI went away already).
         await sleep(500);
         expect(await panels(t)).toEqual([]);
         expect(await badges(t)).toEqual([]);

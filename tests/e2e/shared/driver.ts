@@ -11,6 +11,8 @@ export interface Tab {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Wait until `fn(arg)` is truthy in the page (throws after `timeout` ms). */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
+  /** Click `inner` in the shadow root of `host` as the user does (real input: the event is trusted). */
+  click(host: string, inner: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -25,6 +27,11 @@ export interface Driver {
   tabId(url: string): Promise<number>;
   /** The toolbar button's badge text for a tab. */
   toolbarBadge(tabId: number): Promise<string>;
+  /**
+   * Resolves once the page session at `url` says it is idle — its answer shown, its links answered — as
+   * the background's record of the tab says (the page's own report): what a negative check waits on.
+   */
+  settled(url: string): Promise<void>;
   /** Clear stored settings (sync item and local lists; panel states too). */
   resetStorage(): Promise<void>;
   /** Reload the extension (as an update does); resolves once it runs again. */
@@ -36,3 +43,31 @@ export interface Driver {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Run in the background or an extension page: every tab at `url` has a document record for that URL
+ * saying the page session is idle (utils/background/documents.ts, kept in session storage).
+ */
+export async function recordSettled(url: string): Promise<boolean> {
+  type Api = {
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+    storage: Record<string, { get(k: string[]): Promise<Record<string, { shown?: { settled?: boolean; url?: string } } | undefined>> }>;
+  };
+  const g = globalThis as unknown as { browser?: Api; chrome?: Api };
+  const api = (g.browser ?? g.chrome)!;
+  // A text fragment (`#…:~:text=…`) is not part of the page's own location.
+  const same = (a: string | undefined) => !!a && a.split(':~:')[0]!.replace(/#$/, '') === url.split(':~:')[0]!.replace(/#$/, '');
+  const keys = (await api.tabs.query({})).filter((t) => same(t.url) && t.id !== undefined).map((t) => `tab:${t.id}`);
+  if (!keys.length) return false;
+  const got = await (api.storage.session ?? api.storage.local)!.get(keys);
+  return keys.every((k) => same(got[k]?.shown?.url) && got[k]?.shown?.settled === true);
+}
+
+/** Poll `check` (a condition, not a guess) until it holds; throws after `timeout` ms. */
+export async function until(check: () => Promise<boolean>, what: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`never: ${what}`);
+    await sleep(20);
+  }
+}

@@ -40,10 +40,11 @@ export const waitForPanel = (t: Tab, subject: string, timeout = 8000) =>
 
 /** Open the panel's details as a user does (its status line), and return the panel as read then. */
 export async function openDetails(t: Tab): Promise<PanelSeen> {
-  await t.evaluate(() => {
-    const b = document.querySelector('backstory-panel')?.shadowRoot?.querySelector('button.status') as HTMLButtonElement | null;
-    if (b && b.getAttribute('aria-expanded') !== 'true') b.click();
-  });
+  // A real click: the panel acts on the user's (trusted) clicks only.
+  const open = await t.evaluate(
+    () => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('button.status[aria-expanded="true"]'),
+  );
+  if (!open) await t.click('backstory-panel', 'button.status');
   await t.waitFor(() => !!document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.body'));
   return (await panels(t))[0]!;
 }

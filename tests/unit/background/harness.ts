@@ -1,6 +1,6 @@
 /** Fakes for the background's browser side, and the real dataset and DMCA index (read from disk on demand). */
 import { vi } from 'vitest';
-import type { TabReport } from '@/utils/core/model';
+import type { DocumentRecord } from '@/utils/background/documents';
 import { createRouter } from '@/utils/background/router';
 import type { BackgroundDeps, SenderInfo, UiTarget } from '@/utils/background/services';
 import { bundledDataset } from '@/utils/dataset/bundled';
@@ -27,18 +27,30 @@ export const index = openDmcaIndexSync();
 
 export function setup(over: Partial<Settings> = {}, opts: { area?: ReturnType<typeof memoryArea>; dmca?: BackgroundDeps['dmca'] } = {}) {
   const log = vi.fn();
-  const reports = new Map<number, TabReport>();
+  /** What the background keeps per tab (the toolbar's session storage), and the badge count it set. */
+  const records = new Map<number, DocumentRecord>();
+  const badgeCounts = new Map<number, number>();
   const sent: [number, unknown][] = [];
   const injected: UiTarget[] = [];
   const area = opts.area ?? memoryArea();
+  /** Settings reads: one per computation of a page's answer. */
+  const calls = { settings: 0 };
   const deps: BackgroundDeps = {
     dataset: () => bundledDataset,
     dmca: opts.dmca ?? (async () => index),
     ownId: 'self',
     ownOrigin: ORIGIN,
     area,
-    settings: async () => ({ ...DEFAULT_SETTINGS, ...over }),
-    reports: { get: async (id) => reports.get(id) ?? null, set: async (id, r) => void reports.set(id, r) },
+    settings: async () => (calls.settings++, { ...DEFAULT_SETTINGS, ...over }),
+    records: {
+      get: async (id) => (records.has(id) ? structuredClone(records.get(id)) : undefined),
+      set: async (id, r) => {
+        records.set(id, structuredClone(r));
+        badgeCounts.set(id, r.shown.count);
+      },
+      clear: (id) => void (records.delete(id), badgeCounts.delete(id)),
+      forget: (id) => void records.delete(id),
+    },
     sendToTab: async (id, m) => void sent.push([id, m]),
     injectUi: async (t) => void injected.push(t),
     log,
@@ -47,5 +59,5 @@ export function setup(over: Partial<Settings> = {}, opts: { area?: ReturnType<ty
   /** Send a request as `sender` and await the reply (undefined when it is ignored). */
   const ask = async <R = Record<string, unknown>>(req: Request | Record<string, unknown>, sender: SenderInfo = GH) =>
     (await route(req, sender)) as R | undefined;
-  return { route, ask, log, reports, sent, injected, area };
+  return { route, ask, log, records, badgeCounts, sent, injected, area, calls };
 }

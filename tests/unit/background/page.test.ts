@@ -75,13 +75,13 @@ describe('page', () => {
     expect(await silentRepo.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ silent: true });
     expect(await silentRepo.ask({ type: 'page', subject: 'repo:facebookresearch/llama' })).toMatchObject({ silent: false });
     expect(
-      await setup({ panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' }).ask({
+      await setup({ panel: 'collapsed', badges: false, theme: 'dark' }).ask({
         type: 'page',
         subject: 'repo:shawwn/llama-dl',
       }),
     ).toMatchObject({
       state: 'collapsed',
-      view: { panel: 'collapsed', badges: false, placement: 'side', theme: 'dark' },
+      view: { panel: 'collapsed', badges: false, theme: 'dark' },
     });
     expect(await setup({ panel: 'open' }).ask({ type: 'page', subject: 'repo:shawwn/llama-dl' })).toMatchObject({ state: 'open' });
     const thread = await setup({ tangents: false }).ask<PageReply>(

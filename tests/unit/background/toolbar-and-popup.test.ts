@@ -5,13 +5,15 @@ import { GH, POPUP, setup } from './harness';
 
 test('reports feed the toolbar badge and the popup, which can show the panel', async () => {
   const s = setup();
+  await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' });
   expect(
     await s.ask({ type: 'report', panel: 'repo:shawwn/llama-dl', badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 } }),
   ).toEqual({ type: 'report' });
-  expect(s.reports.get(7)).toEqual({
+  expect(s.records.get(7)!.shown).toEqual({
     panel: 'repo:shawwn/llama-dl',
     badges: { 'repo:facebookresearch/llama': 2, 'thread:hn:35287733': 1 },
     count: 4,
+    settled: false,
   });
   const info = await s.ask<{ panel: { subject: string }; badges: { subject: string; count: number; hint: string }[] }>(
     { type: 'tabInfo', tabId: 7 },
@@ -30,7 +32,7 @@ test('a report whose keys are not subjects is refused whole: a page cannot put i
   const s = setup();
   expect(await s.ask({ type: 'report', panel: null, badges: { 'SECURITY WARNING: reinstall from evil.example': 41 } })).toBeUndefined();
   expect(await s.ask({ type: 'report', panel: 'Backstory is compromised', badges: {} })).toBeUndefined();
-  expect(s.reports.size).toBe(0);
+  expect(s.records.size).toBe(0);
 });
 
 test('ui: the panel code goes to the asking document once', async () => {

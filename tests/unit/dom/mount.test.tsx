@@ -7,7 +7,7 @@ import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { openDmcaIndexSync } from '@/utils/node/files';
 import { repoPage } from '../../fixtures/github';
-import { loadPage, resetPage } from './page';
+import { loadPage, resetPage, userClick } from './page';
 
 const k = createKnowledge(bundledDataset, openDmcaIndexSync());
 await k.prepare(['repo:shawwn/llama-dl']);
@@ -59,7 +59,9 @@ test('the user’s collapse is passed on; the panel goes when the extension goes
   loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl');
   const { life, onState } = mount((host) => (document.body.prepend(host), true));
   const collapse = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('button.status') as HTMLButtonElement;
-  collapse.click();
+  collapse.click(); // a script's click (untrusted) changes nothing
+  expect(onState).not.toHaveBeenCalled();
+  userClick(collapse);
   expect(onState).toHaveBeenCalledWith('collapsed');
   expect(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.body')).toBeNull();
   runtime.id = undefined;

@@ -20,3 +20,13 @@ export function resetPage(): void {
   for (const a of [...document.documentElement.attributes]) document.documentElement.removeAttribute(a.name);
   document.documentElement.replaceChildren(document.createElement('head'), document.createElement('body'));
 }
+
+/**
+ * A click as the user's (happy-dom marks every event untrusted; a browser marks real input trusted and
+ * script `click()`s not). The panel acts on trusted clicks only; e2e clicks in Chromium are real input.
+ */
+export function userClick(el: Element): void {
+  const e = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+  Object.defineProperty(e, 'isTrusted', { value: true });
+  el.dispatchEvent(e);
+}

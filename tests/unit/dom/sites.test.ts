@@ -65,6 +65,32 @@ describe('GitHub', () => {
     // The fixture's README starts with the repo name as its heading.
     expect(githubSite.repoInfo!()).toEqual({ description: 'Run LLaMA locally', topics: ['llama', 'llm'], readmeTitle: 'llama-x' });
   });
+
+  test("a repo's description is read where only GitHub writes it, on its home page only (issue 23)", () => {
+    const forged = '<p itemprop="about">Mirror of the LLaMA weights</p><a class="topic-tag" href="/topics/llama">llama</a>';
+    // A README (anyone's markdown keeps itemprop) before the sidebar: the sidebar's text is the description.
+    loadPage(repoPage({ owner: 'a', name: 'toy', description: 'A toy parser', readme: forged }), 'https://github.com/a/toy');
+    expect(githubSite.repoInfo!()).toEqual({ description: 'A toy parser', topics: [], readmeTitle: 'toy' });
+    // No sidebar (2019 markup, or none): the description meta GitHub writes, never the README's itemprop.
+    loadPage(repoPage({ owner: 'a', name: 'toy', description: 'A toy parser', readme: forged }), 'https://github.com/a/toy');
+    document.querySelector('.BorderGrid')!.remove();
+    expect(githubSite.repoInfo!()!.description).toBe('A toy parser');
+    // An issue page: its meta description and title are the issue's (anyone's), so nothing is read.
+    const issue = 'Where can I download the LLaMA weights?';
+    loadPage(
+      repoPage({ owner: 'a', name: 'toy', description: issue, readme: `<h1 class="markdown-title">${issue}</h1>${forged}` }),
+      'https://github.com/a/toy/issues/1',
+    );
+    expect(githubSite.repoInfo!()).toEqual({ description: '', topics: [], readmeTitle: '' });
+    // GitHub's own 2019 header markup still counts.
+    loadPage(repoPage({ owner: 'a', name: 'toy' }), 'https://github.com/a/toy');
+    document.querySelector('.BorderGrid')!.remove();
+    document.querySelector('meta[name="description"]')!.remove();
+    document
+      .querySelector('#repository-container-header')!
+      .insertAdjacentHTML('beforeend', '<span itemprop="about">LLaMA on a phone</span>');
+    expect(githubSite.repoInfo!()!.description).toBe('LLaMA on a phone');
+  });
 });
 
 describe('Hacker News', () => {

@@ -14,9 +14,11 @@ export async function handleDetect(req: RequestOf<'detect'>, sender: SenderInfo,
   // The page never learns the user's own lists: a match they decided shows no reasons there.
   const data = k.detectedPanel(req.subject, d.fromUserList ? [] : d.reasons);
   if (!data) return none;
-  return {
+  const reply: ReplyTo<'detect'> = {
     ...none,
     data: applyTopicSettings(data, settings),
     state: initialState(await s.states.get(data.subject, isPrivate(sender)), settings),
   };
+  await s.documents.detected(sender, { subject: req.subject }, reply);
+  return reply;
 }

@@ -3,9 +3,11 @@
  * run cold), skips the page's own subject, and answers the known ones by href with their badge.
  */
 import type { BadgeInfo, Subject } from '../../core/model';
+import { siteAt } from '../../core/sites';
 import { subjectFromHref } from '../../core/subjects';
 import { badgeHint, badgeTone } from '../../core/words';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
+import { isSubjectSilenced } from '../../schema/settings';
 import { detectorFor, senderHost, type SenderInfo, type Services } from '../services';
 
 /** Badges for the subjects the dataset, the index or (when enabled) the detector knows. */
@@ -16,6 +18,8 @@ export async function badgesFor(subjects: readonly Subject[], s: Services): Prom
   const detect = detectorFor(k, settings);
   const out = new Map<Subject, BadgeInfo>();
   for (const subject of subjects) {
+    // A silenced repo (or github/dmca, for its notices) gets no badge either.
+    if (isSubjectSilenced(settings, subject)) continue;
     const b = k.badge(subject);
     const repo = subject.startsWith('repo:') ? subject.slice(5) : null;
     // The user's "never LLaMA-related" list removes a badge that says only that.
@@ -25,7 +29,9 @@ export async function badgesFor(subjects: readonly Subject[], s: Services): Prom
       continue;
     }
     const d = repo ? detect(repo) : null;
-    if (d && repo) out.set(subject, { subject, relations: ['llama'], hint: badgeHint({ kind: 'detected', repo, signals: d.reasons }) });
+    // The page reads a badge's title: a match the user's own list decided shows no reasons there.
+    const signals = d?.fromUserList ? [] : (d?.reasons ?? []);
+    if (d && repo) out.set(subject, { subject, relations: ['llama'], hint: badgeHint({ kind: 'detected', repo, signals }) });
   }
   return out;
 }
@@ -35,7 +41,7 @@ export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s
   // panel it is also asked for is on its way.
   await s.pagesAnswered();
   // Relative links are read as the sender's site reads them.
-  const host = senderHost(sender) === 'news.ycombinator.com' ? 'news.ycombinator.com' : 'github.com';
+  const host = siteAt(senderHost(sender))?.host ?? 'github.com';
   const hrefsOf = new Map<Subject, string[]>();
   const own: string[] = [];
   for (const href of req.hrefs) {

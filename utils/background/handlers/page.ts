@@ -1,30 +1,52 @@
-/** `page`: the panel for the page's own subject (or its fallback), the remembered state and the view. */
+/**
+ * `page`: the panel for the page's own subject (or its fallback), the remembered state and the view.
+ * The answer is computed once per question and document (the early push asks the same: early-push.ts)
+ * and kept in the document's record, which the popup and the toolbar read.
+ */
 import type { PanelData } from '../../core/model';
 import type { PageReply, ReplyTo, RequestOf } from '../../schema/messages';
-import { isSilenced } from '../../schema/settings';
+import { isSilenced, isSubjectSilenced } from '../../schema/settings';
+import type { DocumentAnswer, PageQuestion } from '../documents';
 import { applyTopicSettings, initialState, isPrivate, senderHost, viewFor, type SenderInfo, type Services } from '../services';
 
 export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'page'>> {
   return s.trackPage(async () => {
-    const settings = await s.settings();
-    const view = viewFor(settings);
-    const none = (silent: boolean): ReplyTo<'page'> => ({ type: 'page', data: null, state: 'open', silent, view });
-    const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
-    if (isSilenced(settings, senderHost(sender), repo)) return none(true);
-    // The remembered state of the page's own subject is read while the index shards load.
-    const incognito = isPrivate(sender);
-    const early = req.subject ? s.states.get(req.subject, incognito) : null;
-    const k = await s.knowledge();
-    await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
-    const found: PanelData | null =
-      (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
-      (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
-      (req.fallback ? k.panel(req.fallback) : null) ??
-      (repo && settings.llamaAlways.includes(repo) ? (await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, [])) : null);
-    if (!found) return none(false);
-    if (settings.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
-    const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject, incognito);
-    const reply: PageReply = { data: applyTopicSettings(found, settings), state: initialState(remembered, settings), silent: false, view };
-    return { type: 'page', ...reply };
+    const question: PageQuestion = { subject: req.subject, fallback: req.fallback, networkRoot: req.networkRoot, takedown: req.takedown };
+    if (req.hasUi) void s.documents.declaredUi(sender);
+    const reply = await s.documents.answer(sender, question, () => computePage(question, sender, s));
+    if (reply.data && reply.view.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);
+    return { ...reply, type: 'page' };
   });
+}
+
+/** The page's answer to its question (shared by the early push and the page's own question). */
+export async function computePage(
+  req: PageQuestion,
+  sender: SenderInfo,
+  s: Services,
+): Promise<{ reply: PageReply; source: DocumentAnswer['source'] }> {
+  const settings = await s.settings();
+  const view = viewFor(settings);
+  const none = (silent: boolean) => ({ reply: { data: null, state: 'open' as const, silent, view }, source: null });
+  const repo = req.subject?.startsWith('repo:') ? req.subject.slice(5) : undefined;
+  if (isSilenced(settings, senderHost(sender), repo)) return none(true);
+  // A notice page lives in github/dmca; a fork's panel is its root's: silencing either silences the page.
+  if (isSubjectSilenced(settings, req.subject) || (req.networkRoot && isSubjectSilenced(settings, `repo:${req.networkRoot}`)))
+    return none(true);
+  // The remembered state of the page's own subject is read while the index shards load.
+  const incognito = isPrivate(sender);
+  const early = req.subject ? s.states.get(req.subject, incognito) : null;
+  const k = await s.knowledge();
+  await k.prepare([req.subject, req.fallback, req.takedown], req.networkRoot);
+  let source: DocumentAnswer['source'] = 'dataset';
+  const found: PanelData | null =
+    (req.subject && req.takedown ? k.takedownPanel(req.subject, req.takedown, req.networkRoot) : null) ??
+    (req.subject ? k.panel(req.subject, req.networkRoot) : null) ??
+    (req.fallback ? k.panel(req.fallback) : null) ??
+    (repo && settings.llamaAlways.includes(repo)
+      ? ((source = 'detected'), await k.prepareDetected(), k.detectedPanel(`repo:${repo}`, []))
+      : null);
+  if (!found || isSubjectSilenced(settings, found.subject)) return none(false);
+  const remembered = early && found.subject === req.subject ? await early : await s.states.get(found.subject, incognito);
+  return { reply: { data: applyTopicSettings(found, settings), state: initialState(remembered, settings), silent: false, view }, source };
 }

@@ -1,12 +1,18 @@
-/** `report`: what a tab shows (its panel, badged links per subject), for the toolbar badge and the popup. */
+/** `report`: what the page showed and counted (its panel, badged links per subject), kept in its document's record. */
 import type { ReplyTo, RequestOf } from '../../schema/messages';
 import type { SenderInfo, Services } from '../services';
 
-export async function handleReport(req: RequestOf<'report'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'report'>> {
-  const tabId = sender.tab?.id;
-  if (tabId !== undefined) {
-    const count = (req.panel ? 1 : 0) + Object.values(req.badges).reduce((a, b) => a + b, 0);
-    await s.deps.reports.set(tabId, { panel: req.panel, badges: req.badges, count });
+function sameOrigin(a: string, b: string | undefined): boolean {
+  try {
+    return new URL(a).origin === new URL(b ?? '').origin;
+  } catch {
+    return false;
   }
+}
+
+export async function handleReport(req: RequestOf<'report'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'report'>> {
+  // The page's own location, kept only when it is on the document's origin (soft navigations stay there).
+  const url = req.url && sameOrigin(req.url, sender.url) ? req.url : undefined;
+  await s.documents.shown(sender, req.panel, req.badges, req.settled === true, url);
   return { type: 'report' };
 }

@@ -1,22 +1,23 @@
-/** `tabInfo` (popup): what Backstory found on a tab — its panel and badged links, worded for the popup. */
+/**
+ * `tabInfo` (popup): what Backstory found on a tab, read from its document's record — the panel the page
+ * was answered (with its context: a fork's network, the detector's reasons, a takedown page; shown,
+ * collapsed, dismissed or waiting to be asked for) and the links it badged, worded for the popup.
+ */
 import type { Subject } from '../../core/model';
 import { isSubject } from '../../core/subjects';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
-import { applyTopicSettings, type Services } from '../services';
+import type { Services } from '../services';
 import { badgesFor } from './links';
 
 export async function handleTabInfo(req: RequestOf<'tabInfo'>, s: Services): Promise<ReplyTo<'tabInfo'>> {
-  const report = await s.deps.reports.get(req.tabId);
-  const settings = await s.settings();
-  const k = await s.knowledge();
+  const record = await s.documents.get(req.tabId);
+  const report = record?.shown ?? null;
   const subjects = Object.keys(report?.badges ?? {}).filter(isSubject) as Subject[];
-  await k.prepare([report?.panel ?? undefined]);
-  const panel = report?.panel ? k.panel(report.panel) : null;
   const hints = await badgesFor(subjects, s);
   return {
     type: 'tabInfo',
     report,
-    panel: panel ? applyTopicSettings(panel, settings) : null,
+    panel: record?.answer?.silent ? null : (record?.answer?.panel ?? null),
     badges: subjects.map((subject) => ({ subject, count: report!.badges[subject]!, hint: hints.get(subject)?.hint ?? subject })),
   };
 }

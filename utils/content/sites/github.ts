@@ -1,6 +1,7 @@
-/** GitHub specifics for the page controller: identity, panel placement, theme, soft navigation. */
+/** GitHub specifics for the page session (utils/content/session.ts): identity, panel placement, theme, soft navigation. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
+import type { RepoPageInfo } from '../../core/model';
 import { pageSubject, subjectFromHref, type Subject } from '../../core/subjects';
 
 /**
@@ -35,6 +36,36 @@ export function githubTheme(doc: Document, prefersDark: boolean): 'dark' | 'ligh
   if (mode === 'light') return 'light';
   if (mode === 'auto') return prefersDark ? 'dark' : 'light';
   return prefersDark ? 'dark' : 'light';
+}
+
+/** Where anyone's text is rendered (READMEs, files, issues, comments): GitHub keeps `itemprop` and headings there. */
+const USER_TEXT = '.markdown-body, .comment-body, .js-comment-body, [itemprop="text"], .js-issue-title, .markdown-title';
+const outsideUserText = (el: Element | null | undefined) => (el && !el.closest(USER_TEXT) ? el : null);
+
+/**
+ * What a repository says about itself, read only where GitHub alone writes it and only on the repo's
+ * own home page (`/owner/name`): elsewhere the description meta and the headings are an issue's, a
+ * file's, a comment's. About text: the sidebar (2022–), else `[itemprop=about]` in the header (2019),
+ * never inside rendered markdown; then the description meta GitHub writes from it.
+ */
+export function ownRepoInfo(doc: Document, pathname: string): RepoPageInfo {
+  const home = pathname.split('/').filter(Boolean).length === 2;
+  if (!home) return { description: '', topics: [], readmeTitle: '' };
+  let about: string | null | undefined;
+  for (const el of doc.querySelectorAll('.BorderGrid p.f4, [itemprop="about"]')) if (outsideUserText(el)) about ??= el.textContent;
+  const meta = doc.querySelector('meta[name="description"]')?.getAttribute('content');
+  const topics = [...doc.querySelectorAll('a.topic-tag')]
+    .filter((a) => outsideUserText(a))
+    .map((a) => (a.textContent ?? '').trim())
+    .filter(Boolean)
+    .slice(0, 50);
+  // The README's own first heading (the repo's own text, shown on its home page).
+  const title = doc.querySelector('#readme article h1')?.textContent;
+  return {
+    description: (about ?? meta ?? '').trim().slice(0, 2000),
+    topics: topics.map((t) => t.slice(0, 100)),
+    readmeTitle: (title ?? '').trim().slice(0, 300),
+  };
 }
 
 export const githubSite: Site = {
@@ -77,18 +108,6 @@ export const githubSite: Site = {
     blockOf: textBlock,
   },
   repoInfo() {
-    // About text (sidebar, else the description meta), topic tags, the README's first heading.
-    const about = document.querySelector('.BorderGrid p.f4, [itemprop="about"]')?.textContent;
-    const meta = document.querySelector('meta[name="description"]')?.getAttribute('content');
-    const topics = [...document.querySelectorAll('a.topic-tag')]
-      .map((a) => (a.textContent ?? '').trim())
-      .filter(Boolean)
-      .slice(0, 50);
-    const title = document.querySelector('#readme article h1, article.markdown-body h1')?.textContent;
-    return {
-      description: (about ?? meta ?? '').trim().slice(0, 2000),
-      topics: topics.map((t) => t.slice(0, 100)),
-      readmeTitle: (title ?? '').trim().slice(0, 300),
-    };
+    return ownRepoInfo(document, location.pathname);
   },
 };

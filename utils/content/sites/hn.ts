@@ -1,4 +1,4 @@
-/** Hacker News specifics for the page controller: item pages, panel placement, the thread outline. */
+/** Hacker News specifics for the page session (utils/content/session.ts): item pages, panel placement, the thread outline. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
 import { pageSubject, subjectFromHref, type PageSubject } from '../../core/subjects';

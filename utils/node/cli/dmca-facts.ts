@@ -1,6 +1,6 @@
 /**
  * `npm run dmca:facts -- <path>…`: one JSON object per line for each github/dmca notice path given
- * (`2023/03/2023-03-21-meta.md`): {"path","kind","date","sender","principal","filer","answers","repos","network"},
+ * (`2023/03/2023-03-21-meta.md`): {"path","kind","date","sender","principal","filer","answers","repos","network","scope","changesOffered"},
  * null where the notice does not state it. Reads the bundled index; a path it does not hold is parsed
  * from ../shared/data/github-dmca when there. Exit code 1 when a path is unknown.
  */

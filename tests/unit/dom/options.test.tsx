@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+/** The options page's component: what it saves (only what changed) and what it reads before it reads a file. */
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, expect, test, vi } from 'vitest';
+import { Options, type DataFacts } from '@/components/options/Options';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/schema/settings';
+import { resetPage, until } from './page';
+
+const facts: DataFacts = {
+  version: '1',
+  index: { notices: 1, repos: 1, snapshot: 'x', commit: 'x'.repeat(40) },
+  curated: { stories: 1, threads: 1, topics: 1, comments: 1, notices: 1, repos: 1, snapshot: 'x' },
+};
+
+afterEach(() => {
+  render(null, document.body);
+  resetPage();
+});
+
+async function mount() {
+  let stored: Settings = { ...DEFAULT_SETTINGS };
+  const save = vi.fn(async (patch: Partial<Settings>) => (stored = { ...stored, ...patch }));
+  let changed = () => {};
+  const props = {
+    load: async () => stored,
+    save,
+    watch: (cb: () => void) => ((changed = cb), () => {}),
+    facts,
+    download: vi.fn(),
+  };
+  act(() => render(<Options {...props} />, document.body));
+  await until(() => !!document.getElementById('github'));
+  return {
+    save,
+    /** Another tab writes the storage. */
+    elsewhere: (patch: Partial<Settings>) => ((stored = { ...stored, ...patch }), changed()),
+  };
+}
+
+test('a change saves that key alone, and the page follows changes made elsewhere (issue 23)', async () => {
+  const { save, elsewhere } = await mount();
+  elsewhere({ github: false, silence: ['shawwn/llama-dl'] });
+  await until(() => !(document.getElementById('github') as HTMLInputElement).checked);
+  expect((document.getElementById('silence') as HTMLTextAreaElement).value).toBe('shawwn/llama-dl');
+  const dark = document.querySelector('input[name="theme"][value="dark"]') as HTMLInputElement;
+  act(() => dark.click());
+  await until(() => save.mock.calls.length === 1);
+  expect(save.mock.calls[0]).toEqual([{ theme: 'dark' }]);
+});
+
+test('an import file is refused by its size before it is read', async () => {
+  await mount();
+  const text = vi.fn(async () => '{}');
+  const file = { name: 'big.json', size: 10_000_000, text } as unknown as File;
+  const input = document.querySelector('input[type="file"]') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  act(() => void input.dispatchEvent(new Event('change')));
+  await until(() => !!document.querySelector('.status.error'));
+  expect(document.querySelector('.status.error')!.textContent).toMatch(/^Nothing was changed\. The file is too large \(9766 kB\)/);
+  expect(text).not.toHaveBeenCalled();
+});
