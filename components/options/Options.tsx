@@ -265,6 +265,52 @@ function LinksSection({ s, update }: { s: Settings; update: Update }) {
   );
 }
 
+/**
+ * "Reset to defaults" asks first (it clears the silenced lists too), and once done offers to undo: the
+ * settings as they were are kept on this page until it closes.
+ */
+function ResetButton({ s, update }: { s: Settings; update: Update }) {
+  const [asking, setAsking] = useState(false);
+  const [before, setBefore] = useState<Settings | null>(null);
+  if (asking)
+    return (
+      <span class="confirm" role="group" aria-label="Reset to defaults?">
+        Reset every setting, the silenced sites, repos and notices included?{' '}
+        <button
+          type="button"
+          class="danger"
+          onClick={async () => {
+            const was = s;
+            setAsking(false);
+            if (await update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')) setBefore(was);
+          }}
+        >
+          Reset
+        </button>{' '}
+        <button type="button" onClick={() => setAsking(false)}>
+          Cancel
+        </button>
+      </span>
+    );
+  return (
+    <>
+      <button type="button" class="danger" onClick={() => setAsking(true)}>
+        Reset to defaults…
+      </button>
+      {before && (
+        <button
+          type="button"
+          onClick={async () => {
+            if (await update(before, 'Your settings are back as they were.')) setBefore(null);
+          }}
+        >
+          Undo reset
+        </button>
+      )}
+    </>
+  );
+}
+
 function BackupSection({
   s,
   update,
@@ -299,9 +345,7 @@ function BackupSection({
             (e.currentTarget as HTMLInputElement).value = '';
           }}
         />
-        <button type="button" class="danger" onClick={() => void update({ ...DEFAULT_SETTINGS }, 'Back to the defaults.')}>
-          Reset to defaults
-        </button>
+        <ResetButton s={s} update={update} />
       </div>
     </section>
   );

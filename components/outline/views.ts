@@ -1,7 +1,6 @@
 /**
  * The HN thread outline's views: its bar under the panel's status line, the per-topic action, and the
- * navigator fixed in the page's corner (topic, i of n, previous / next, the keys under "?", a minimap of
- * the thread's topics). Written with the panel's own `h` (handed over by /ui.js), so /outline.js carries
+ * navigator fixed in the page's corner (topic, i of n, previous / next, the keys under "?"). Written with the panel's own `h` (handed over by /ui.js), so /outline.js carries
  * no second copy of Preact.
  */
 import type { ComponentChildren, h as H } from 'preact';
@@ -26,30 +25,17 @@ export interface OutlineControls {
   onFold(): void;
 }
 
-export interface MapTick {
-  /** Row index in the outline. */
-  row: number;
-  /** 0..1 down the page. */
-  at: number;
-  topic: string;
-  label: string;
-  /** Hue for the topic (tangents are grey). */
-  hue: number | null;
-}
-
 export interface NavigatorProps {
   selected: { label: string; position: number; count: number } | null;
-  ticks: MapTick[];
   /** The list of keys is shown (the "?" button or key). */
   keysOpen: boolean;
   onKeys(): void;
   onStep(delta: 1 | -1): void;
   onClear(): void;
-  onJump(row: number, topic: string): void;
 }
 
 const KEYS: [string, string][] = [
-  ['n', 'next comment of the topic'],
+  ['n', 'next comment (of the topic followed, else of any topic)'],
   ['p', 'previous comment'],
   ['Esc', 'stop highlighting'],
   ['?', 'show or hide these keys'],
@@ -59,16 +45,32 @@ export function outlineViews(h: typeof H) {
   const button = (props: Record<string, unknown>, ...children: ComponentChildren[]) =>
     h('button', { type: 'button', ...props }, ...children);
 
+  /** One action: choosing a topic in the list highlights its comments and goes to the first. */
+  function Picker({ o, labels }: { o: OutlineControls; labels: Record<string, string> }) {
+    const options = Object.entries(labels).map(([id, label]) =>
+      h('option', { key: id, value: id, disabled: !o.counts[id] }, `${label} (${o.counts[id] ?? 0})`),
+    );
+    return h(
+      'label',
+      { class: 'pick' },
+      'Follow ',
+      h(
+        'select',
+        {
+          value: o.selected ?? '',
+          onChange: (e: Event) => o.onSelect((e.currentTarget as HTMLSelectElement).value || null),
+        },
+        h('option', { value: '' }, 'a topic…'),
+        ...options,
+      ),
+    );
+  }
+
   function OutlineBar({ o, labels }: { o: OutlineControls; labels: Record<string, string> }) {
     const count = o.selected ? (o.counts[o.selected] ?? 0) : 0;
     const now = o.selected
       ? [
-          h(
-            'span',
-            { class: 'now', 'aria-live': 'polite' },
-            h('strong', null, labels[o.selected] ?? o.selected),
-            `: comment ${o.position} of ${count}`,
-          ),
+          h('span', { class: 'now', 'aria-live': 'polite' }, `comment ${o.position} of ${count}`),
           button({ class: 'action', onClick: () => o.onStep(-1), title: 'Previous comment (p)' }, '◀ Previous'),
           button({ class: 'action', onClick: () => o.onStep(1), title: 'Next comment (n)' }, 'Next ▶'),
           button({ class: 'action', onClick: () => o.onSelect(null) }, 'Clear'),
@@ -77,12 +79,13 @@ export function outlineViews(h: typeof H) {
           h(
             'span',
             { class: 'now' },
-            `${o.matched} of ${o.total} comments found on this page · pick a topic, or a chip by a comment, to follow it (keys: n / p / ?)`,
+            `${o.matched} of ${o.total} comments found on this page · keys: n / p step through them, ? lists the keys`,
           ),
         ];
     return h(
       'div',
       { class: 'outline-bar', role: 'toolbar', 'aria-label': 'Thread navigation' },
+      h(Picker, { o, labels }),
       ...now,
       button(
         { class: 'action fold', 'aria-pressed': o.folded, disabled: !o.foldable && !o.folded, onClick: o.onFold },
@@ -115,16 +118,16 @@ export function outlineViews(h: typeof H) {
   }
 
   function Navigator(p: NavigatorProps) {
+    // Shown while following (a topic, or every tagged comment with n / p), or when "?" asks for the keys.
     const nav =
-      p.selected &&
+      (p.selected || p.keysOpen) &&
       h(
         'div',
         { class: 'nav', role: 'toolbar', 'aria-label': 'Backstory: thread navigation' },
         h(
           'span',
           { class: 'now', 'aria-live': 'polite' },
-          h('strong', null, p.selected.label),
-          ` · ${p.selected.position} of ${p.selected.count}`,
+          p.selected ? [h('strong', null, p.selected.label), ` · ${p.selected.position} of ${p.selected.count}`] : 'Backstory keys',
         ),
         button({ onClick: () => p.onStep(-1), 'aria-label': 'Previous comment (p)' }, '◀'),
         button({ onClick: () => p.onStep(1), 'aria-label': 'Next comment (n)' }, '▶'),
@@ -132,21 +135,7 @@ export function outlineViews(h: typeof H) {
         button({ onClick: p.onClear, 'aria-label': 'Stop highlighting (Esc)' }, '✕'),
         p.keysOpen && h(Keys, null),
       );
-    const map =
-      p.ticks.length > 0 &&
-      h(
-        'div',
-        { class: 'map', 'aria-hidden': 'true' },
-        ...p.ticks.map((t) =>
-          h('i', {
-            key: t.row,
-            title: t.label,
-            style: { top: `${(t.at * 100).toFixed(2)}%`, background: t.hue === null ? '#b8b8b0' : `hsl(${t.hue} 55% 45%)` },
-            onClick: () => p.onJump(t.row, t.topic),
-          }),
-        ),
-      );
-    return h('div', null, nav, map);
+    return h('div', null, nav);
   }
 
   return { OutlineBar, TopicAction, Navigator };
@@ -158,6 +147,4 @@ export const NAVIGATOR_CSS =
   'padding:6px 8px;background:#f6f6ef;border:1px solid #c9c9bd;border-radius:4px;box-shadow:0 2px 8px rgba(0,0,0,.15);font:10pt Verdana,Geneva,sans-serif;color:#222}' +
   '.now{margin-right:auto}button{font:inherit;cursor:pointer;min-width:28px;padding:2px 6px;border:1px solid #c9c9bd;border-radius:3px;background:#fff;color:#222}' +
   'button:focus-visible{outline:2px solid #8250df}.keys{flex-basis:100%;margin:4px 0 0;font-size:9pt}.keys div{display:flex;gap:6px}.keys dd{margin:0}' +
-  'kbd{font:9pt ui-monospace,monospace;border:1px solid #c9c9bd;border-radius:2px;padding:0 3px;background:#fff}' +
-  '.map{position:fixed;top:0;right:0;width:8px;height:100vh;z-index:2147482999;background:rgba(246,246,239,.8)}' +
-  '.map i{position:absolute;left:1px;width:6px;height:3px;cursor:pointer;border-radius:1px}';
+  'kbd{font:9pt ui-monospace,monospace;border:1px solid #c9c9bd;border-radius:2px;padding:0 3px;background:#fff}';

@@ -20,8 +20,17 @@ function Answers({ n }: { n: Card }) {
             </>
           )}
           {a.concerns === 'others' ? ' · for other repositories it names' : ''}
-          {a.inferred ? ' (matched to this notice by the repositories or party it names; the text does not cite it)' : ''}.{' '}
-          {a.note ? `${a.note} ` : ''}
+          {a.inferred && (
+            <>
+              {' '}
+              (
+              <Term tip="Its text does not cite this notice; Backstory matched the two by the repositories or the party both name.">
+                linked by Backstory
+              </Term>
+              )
+            </>
+          )}
+          . {a.note ? `${a.note} ` : ''}
           <SafeLink href={a.url}>Read it</SafeLink>
         </div>
       ))}
@@ -59,6 +68,11 @@ const NAMES_THIS: Record<TakedownScope, string> = {
   network: 'It names this repository; GitHub applied it to the whole fork network',
 };
 
+function answeredTone(n: Card): string {
+  if (n.answers.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
+  return n.answers.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
+}
+
 export function NoticeCard({
   n,
   namedAt,
@@ -72,8 +86,13 @@ export function NoticeCard({
   self?: boolean;
   context?: boolean;
 }) {
+  // A takedown's colour is what became of it, as on its status line and its badges: restored, disputed, or standing.
+  const answered = n.kind === 'takedown' ? answeredTone(n) : '';
   return (
-    <section class={`card notice kind-${n.kind}${context ? ' context' : ''}`} aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}>
+    <section
+      class={`card notice kind-${n.kind}${answered}${context ? ' context' : ''}`}
+      aria-label={`${kindTitle(n.kind)} of ${formatDate(n.date)}`}
+    >
       <h3>
         <span class="kind">
           {n.kind in EXPLAIN ? <Term tip={EXPLAIN[n.kind as keyof typeof EXPLAIN]}>{kindTitle(n.kind)}</Term> : kindTitle(n.kind)}

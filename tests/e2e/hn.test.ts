@@ -170,6 +170,34 @@ describe('the seed thread page', () => {
     await page.close();
   });
 
+  test('first try (issue 24): n works before anything is chosen; one pick follows a topic; folded tangents leave "[n more]"', async () => {
+    const page = await openSeed(SEED_URL, seedThreadPage(), false);
+    const current = () =>
+      page.evaluate(() => [...document.querySelectorAll('tr.athing.comtr')].findIndex((r) => r.hasAttribute('data-backstory-current')));
+    const tagged = await page.evaluate(() =>
+      [...document.querySelectorAll('tr.athing.comtr')].flatMap((r, i) => (r.hasAttribute('data-backstory-topic') ? [i] : [])),
+    );
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('n');
+    expect(await current()).toBe(tagged[0]);
+    await page.keyboard.press('Escape');
+    // One action, with the panel still collapsed: the bar's list.
+    const expected = comments.filter((c) => c.topics.includes('dmca-process')).map((c) => c.n);
+    await page.locator('backstory-panel select').selectOption('dmca-process');
+    expect(await current()).toBe(expected[0]);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-backstory-selected]').length)).toBe(expected.length);
+    // Fold: a placeholder with the count where each run was; clicking it brings the run back.
+    await page.locator('backstory-panel button.fold').click();
+    const holder = page.locator('tr[data-backstory-fold]').first();
+    const n = Number(await holder.getAttribute('data-backstory-fold'));
+    await expect.poll(() => holder.locator('button').textContent()).toBe(`[${n} more]`);
+    const hidden = () => page.evaluate(() => document.querySelectorAll('[data-backstory-folded]').length);
+    const before = await hidden();
+    await holder.locator('button').click();
+    expect(await hidden()).toBe(before - n);
+    await page.close();
+  });
+
   test('query-string variants, paging and fragments', async () => {
     // Any query order; page 2 holds only part of the thread.
     const part = seedComments().slice(100);

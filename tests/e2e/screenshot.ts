@@ -1,13 +1,16 @@
 /**
- * `npm run screenshot`: README screenshots, taken in headless Chromium with the built extension.
- * It also prints what a user meets first on each page (panel height collapsed and open, where the
- * page's own content starts) at 1280×900, the figures the README and issue #15 quote.
+ * `npm run screenshot`: README screenshots, taken in headless Chromium with the built extension, on
+ * pages styled like the real sites (tests/fixtures/styled.ts: Primer CSS on GitHub's 2022 and 2025
+ * markup, HN's own rules). It also prints what a user meets first (panel height collapsed and open,
+ * where the page's own content starts) and where Backstory sits: GitHub's content column against the
+ * panel's box, and HN's page width with and without Backstory, at 1280 and 800 px (issue 24).
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, openDetails, panelHeight, waitForPanel } from './harness';
-import { manyLinksReadme, repoPage, takedownPage } from '../fixtures/github';
-import { seedThreadPage } from '../fixtures/hn-seed';
+import { githubBox, hnWidths } from './measure';
+import { manyLinksReadme, takedownPage } from '../fixtures/github';
+import { hnNoticeStoryPage, styledRepoPage, styledSeedPage } from '../fixtures/styled';
 
 const out = resolve(__dirname, '../screenshots');
 const h = await launch();
@@ -19,7 +22,7 @@ async function contentTop(page: Page, selector: string): Promise<number> {
 
 async function repo(owner: string, name: string, description: string, readme = '', mode: 'light' | 'dark' = 'light') {
   const url = `https://github.com/${owner}/${name}?${mode}`;
-  h.serve(url, repoPage({ owner, name, description, readme, colorMode: mode }));
+  h.serve(url, styledRepoPage(2025, { owner, name, description, readme, colorMode: mode }));
   const page = await h.open(url);
   await page.setViewportSize({ width: 1280, height: 900 });
   await waitForPanel(page, `repo:${owner}/${name}`);
@@ -38,13 +41,15 @@ try {
   ] as const) {
     const page = await repo(owner, name, desc, owner === 'shawwn' ? readme : '');
     const collapsed = await panelHeight(page);
-    const top = await contentTop(page, 'article');
+    const top = await contentTop(page, '[data-files]');
     if (owner === 'shawwn') await page.screenshot({ path: `${out}/github-status.png`, clip: { x: 0, y: 0, width: 1280, height: 420 } });
     if (owner === 'ggerganov')
       await page.screenshot({ path: `${out}/github-detected.png`, clip: { x: 0, y: 0, width: 1280, height: 420 } });
     await openDetails(page);
     await page.waitForTimeout(200);
-    rows.push(`${owner}/${name}: collapsed ${collapsed} px (readme at y=${top}); open ${await panelHeight(page)} px`);
+    rows.push(
+      `${owner}/${name}: collapsed ${collapsed} px (files at y=${top}); open ${await panelHeight(page)} px (files at y=${await contentTop(page, '[data-files]')})`,
+    );
     await page.close();
   }
   for (const mode of ['light', 'dark'] as const) {
@@ -58,7 +63,7 @@ try {
   const url = 'https://github.com/someone/awesome-llm';
   h.serve(
     url,
-    repoPage({
+    styledRepoPage(2025, {
       owner: 'someone',
       name: 'awesome-llm',
       readme: manyLinksReadme(12, ['/shawwn/llama-dl', 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md']),
@@ -70,7 +75,7 @@ try {
   await page.locator('article').screenshot({ path: `${out}/github-badges.png` });
   // The HN thread page: the outline bar under the status line, rows tagged.
   const hn = 'https://news.ycombinator.com/item?id=35287733';
-  h.serve(hn, seedThreadPage());
+  h.serve(hn, styledSeedPage());
   const t = await h.open(hn);
   await t.setViewportSize({ width: 1280, height: 900 });
   await waitForPanel(t, 'thread:hn:35287733');
@@ -87,6 +92,43 @@ try {
   await openDetails(tp);
   await tp.waitForTimeout(300);
   await tp.screenshot({ path: `${out}/github-takedown.png` });
+  await tp.close();
+  // Where Backstory sits, at 1280 and 800 px (issue 24).
+  for (const year of [2022, 2025] as const)
+    for (const width of [1280, 800]) {
+      const u = `https://github.com/shawwn/llama-dl?year=${year}&width=${width}`;
+      h.serve(u, styledRepoPage(year, { owner: 'shawwn', name: 'llama-dl', description: 'High-speed download of LLaMA', readme }));
+      const p = await h.open(u);
+      await p.setViewportSize({ width, height: 900 });
+      await waitForPanel(p, 'repo:shawwn/llama-dl');
+      const b = await githubBox(p);
+      await p.waitForTimeout(200);
+      await p.screenshot({ path: `${out}/github-${year}-${width}.png`, clip: { x: 0, y: 0, width, height: 480 } });
+      await openDetails(p);
+      const o = await githubBox(p);
+      rows.push(
+        `GitHub ${year} at ${width} px: column ${b.column.join('…')}, panel ${b.panel.join('…')}; ${b.height} px, open ${o.height} px (files at y=${o.filesTop} of ${o.viewport}); same font: ${b.panelFont === b.pageFont}`,
+      );
+      await p.close();
+    }
+  for (const [name, u, html] of [
+    ['seed thread', 'https://news.ycombinator.com/item?id=35287733', styledSeedPage],
+    ['story linking a notice', 'https://news.ycombinator.com/item?id=24872911', hnNoticeStoryPage],
+  ] as const)
+    for (const width of [1280, 800]) {
+      const at = `${u}&width=${width}`;
+      h.serve(at, html());
+      const p = await h.open(at);
+      await p.setViewportSize({ width, height: 900 });
+      await p.waitForFunction(() => document.querySelector('backstory-panel')?.shadowRoot?.querySelector('.bs-root'));
+      await p.waitForTimeout(600);
+      const c = await hnWidths(p);
+      if (name === 'seed thread') await p.screenshot({ path: `${out}/hn-${width}.png`, clip: { x: 0, y: 0, width, height: 600 } });
+      await openDetails(p);
+      const o = await hnWidths(p);
+      rows.push(`HN ${name} at ${width} px: page ${c.with} px with Backstory, ${c.without} px without; open ${o.with} / ${o.without} px`);
+      await p.close();
+    }
   console.log(rows.join('\n'));
   console.log(`screenshots written to ${out}`);
 } finally {

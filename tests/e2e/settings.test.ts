@@ -92,6 +92,7 @@ describe('options page', () => {
 
     // Reset to defaults brings everything back.
     await again.getByRole('button', { name: 'Reset to defaults' }).click();
+    await again.getByRole('button', { name: 'Reset', exact: true }).click();
     await waitForPanel(tab, 'repo:shawwn/llama-dl');
     await tab.waitForFunction(() => document.querySelectorAll('[data-backstory-badge]').length === 2);
     await again.close();
@@ -249,10 +250,22 @@ describe('options page', () => {
     expect((await storedLists())?.silence).toHaveLength(500);
     const [download] = await Promise.all([opts.waitForEvent('download'), opts.getByRole('button', { name: 'Export settings…' }).click()]);
     const exported = readFileSync((await download.path())!, 'utf8');
+    // Reset asks first (issue 24): Cancel changes nothing.
     await opts.getByRole('button', { name: 'Reset to defaults' }).click();
+    await opts.getByRole('button', { name: 'Cancel' }).click();
+    expect((await storedLists())?.silence).toHaveLength(500);
+    await opts.getByRole('button', { name: 'Reset to defaults' }).click();
+    await opts.getByRole('button', { name: 'Reset', exact: true }).click();
     await opts.getByText('Back to the defaults.').waitFor();
     expect(await lines('silence')).toBe(0);
     expect((await storedLists())?.silence).toEqual([]);
+    // And it can be undone.
+    await opts.getByRole('button', { name: 'Undo reset' }).click();
+    await opts.getByText('Your settings are back as they were.').waitFor();
+    await expect.poll(async () => (await storedLists())?.silence?.length).toBe(500);
+    await opts.getByRole('button', { name: 'Reset to defaults' }).click();
+    await opts.getByRole('button', { name: 'Reset', exact: true }).click();
+    await expect.poll(async () => (await storedLists())?.silence?.length).toBe(0);
     await input.setInputFiles({ name: 'exported.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await opts.getByText('Imported.').waitFor();
     await opts.reload();
@@ -394,7 +407,8 @@ describe('popup and toolbar badge', () => {
     expect(await firstResult('ggerganov/llama.cpp')).toBe('ggerganov/llama.cpp');
     expect(await firstResult('35287733')).toMatch(/Facebook is going after LLaMA repos/);
     expect(await firstResult('llama dl')).toBe('shawwn/llama-dl');
-    expect(await firstResult('RIAA')).toMatch(/RIAA.*\.md$/);
+    // The takedown itself first, titled by what it is (issue 24).
+    expect(await firstResult('RIAA')).toBe('Recording Industry Association of America · Oct 23, 2020 · DMCA takedown notice');
     // A pasted link whose tracking parameters pass 500 characters still finds its repo (issue 23).
     expect(await firstResult(`https://github.com/shawwn/llama-dl?utm_source=news&utm_campaign=${'x'.repeat(600)}`)).toBe('shawwn/llama-dl');
     await firstResult('shawwn/llama-dl');

@@ -33,6 +33,7 @@ type B = { browser: any };
 function tab(page: Page, onClose?: () => void): Tab {
   return {
     url: () => page.url(),
+    resize: (width, height) => page.setViewport({ width, height }),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeout = 8000) => {
       await page.waitForFunction(fn as never, { timeout, polling: 50 }, arg);

@@ -188,3 +188,17 @@ test('a repo discussed in two threads shows two thread cards (stories are data)'
     'A second thread',
   ]);
 });
+
+test('a takedown card takes the colour of what became of it, as its status line does (issue 24: the RIAA notice)', async () => {
+  await k.prepare(['notice:2020/10/2020-10-23-riaa.md', 'repo:shawwn/llama-dl']);
+  mount(k.panel('notice:2020/10/2020-10-23-riaa.md')!);
+  expect(root.querySelector('button.status')!.className).toContain('tone-ok');
+  const self = [...root.querySelectorAll('section.card.notice.kind-takedown')];
+  expect(self.length).toBeGreaterThan(0);
+  for (const c of self) expect(c.classList.contains('restored')).toBe(true);
+  render(null, root);
+  root.remove();
+  mount(k.panel('repo:shawwn/llama-dl')!);
+  expect(root.querySelector('button.status')!.className).toContain('tone-disputed');
+  expect(root.querySelector('section.card.notice.kind-takedown')!.classList.contains('disputed')).toBe(true);
+});

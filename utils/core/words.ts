@@ -168,6 +168,23 @@ export function badgeHint(f: BadgeFacts): string {
   }
 }
 
+/**
+ * A popup search result's title: what it is, never a path alone. A notice: "party · date · kind" (its file
+ * when the text names no party); anything else keeps its name.
+ */
+export function searchTitle(f: BadgeFacts | null, name: string): string {
+  if (f?.kind !== 'notice') return name;
+  const n = f.notice;
+  return `${partyLine(n) ?? n.file} · ${formatDate(n.date)} · ${KIND_LABEL[n.kind]}`;
+}
+
+/** Its one line under the title, without repeating the title (a repo's name, a notice's kind and date). */
+export function searchHint(f: BadgeFacts): string {
+  if (f.kind === 'notice') return capital(`${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.answer)}`);
+  const hint = badgeHint(f);
+  return f.kind === 'repo' ? capital(hint.slice(f.repo.length + 3)) : hint;
+}
+
 /** A DMCA badge's colour, from the same facts as its words (undefined: not a DMCA badge). */
 export function badgeTone(f: BadgeFacts): BadgeTone | undefined {
   if (f.kind === 'notice') {
@@ -243,7 +260,8 @@ function repoNone(p: RepoPanel): StatusLine {
   if (answer)
     return {
       tone: 'neutral',
-      lead: 'Named in a reply to a DMCA takedown',
+      // Said as what it is ("Named in a counter-notice"), not as a kind of reply.
+      lead: `Named in a ${KIND_LABEL[answer.card.kind]}`,
       parts: [...who(answer.card), formatDate(answer.card.date)],
     };
   if (p.threads.length)

@@ -6,7 +6,7 @@ import type { Catalog } from './catalog';
 export interface SearchHit {
   subject: Subject;
   title: string;
-  /** What the hit is, to word its one-line hint (null for a topic, which has its summary). */
+  /** What the hit is (its badge's facts), to word its title and one-line hint; null when nothing is recorded. */
   facts: BadgeFacts | null;
   summary: string | null;
   panel: PanelData | null;
@@ -46,13 +46,25 @@ const sameText = (a: string, b: string) => a.toLowerCase().replace(/[^a-z0-9]+/g
 
 const MAX_RESULTS = 8;
 
+/** Takedown notices before the answers to them (counter-notices, reversals, retractions); then by date. */
+function noticeOrder(deps: SearchDeps, subjects: string[]): string[] {
+  const key = (s: string) => {
+    const f = deps.badge(s)?.facts;
+    return f?.kind === 'notice' ? { answer: f.notice.kind === 'takedown' ? 0 : 1, date: f.notice.date } : { answer: 2, date: '' };
+  };
+  return [...new Set(subjects)]
+    .map((s) => ({ s, k: key(s) }))
+    .sort((a, b) => a.k.answer - b.k.answer || (a.k.date < b.k.date ? -1 : a.k.date > b.k.date ? 1 : 0))
+    .map((x) => x.s);
+}
+
 export function search(deps: SearchDeps, query: string): SearchHit[] {
   const q = query.trim().toLowerCase();
   if (q.length < 2) return [];
   const out: SearchHit[] = [];
   const add = (subject: string, title: string, summary: string | null, panel: PanelData | null = deps.panel(subject)) => {
     if (!isSubject(subject) || out.length >= MAX_RESULTS || out.some((r) => r.subject === subject && r.title === title)) return;
-    out.push({ subject, title, facts: summary === null ? (deps.badge(subject)?.facts ?? null) : null, summary, panel });
+    out.push({ subject, title, facts: deps.badge(subject)?.facts ?? null, summary, panel });
   };
   const direct = directSubject(q);
   if (direct) {
@@ -66,21 +78,30 @@ export function search(deps: SearchDeps, query: string): SearchHit[] {
   }
   const { dataset } = deps.cat;
   const words = q.split(/[\s/]+/).filter(Boolean);
-  for (const s of dataset.stories) for (const r of s.repos) if (hasWords(r.repo, words)) add(`repo:${r.repo}`, r.repo, r.note);
-  for (const s of dataset.stories)
-    for (const n of s.notices) if (n.path.toLowerCase().includes(q)) add(`notice:${n.path.toLowerCase()}`, n.path, n.note);
+  const repos = dataset.stories.flatMap((s) => s.repos);
+  const notes = new Map<string, { path: string; note: string | null }>(
+    dataset.stories.flatMap((s) => s.notices.map((n) => [`notice:${n.path.toLowerCase()}`, n] as const)),
+  );
+  // Exact first: a repo named so ("llama-dl", "shawwn/llama-dl"); notices whose file or party is the query.
+  const exactRepo = (name: string) => name === q || name.split('/')[1] === q;
+  for (const r of repos) if (exactRepo(r.repo)) add(`repo:${r.repo}`, r.repo, r.note);
+  const indexNotices = q.length >= 3 && !direct ? deps.searchNotices(q, 12) : [];
+  const exact = indexNotices.filter((n) => [n.fileParty, n.sender?.value, n.principal?.value].some((v) => !!v && sameText(v, q)));
+  const named = [...notes.values()].filter((n) => n.path.toLowerCase().includes(q)).map((n) => `notice:${n.path.toLowerCase()}`);
+  for (const s of noticeOrder(deps, [...named, ...exact.slice(0, 4).map((n) => `notice:${n.path.toLowerCase()}`)]))
+    add(s, s.slice(7), notes.get(s)?.note ?? null);
+  // Then names that merely contain the words.
+  for (const r of repos) if (hasWords(r.repo, words)) add(`repo:${r.repo}`, r.repo, r.note);
   if (q.length >= 3 && !direct) {
-    const notices = deps.searchNotices(q, 12);
-    // A party named exactly ("RIAA") ranks above repos whose names merely contain the letters.
-    const exact = notices.filter((n) => [n.fileParty, n.sender?.value, n.principal?.value].some((v) => !!v && sameText(v, q)));
-    for (const n of exact.slice(0, 4)) add(`notice:${n.path.toLowerCase()}`, n.path, null);
     const longest = [...words].sort((a, b) => b.length - a.length)[0] ?? q;
     for (const r of deps
       .searchRepos(longest, 20)
       .filter((name) => hasWords(name, words))
+      .sort((a, b) => Number(exactRepo(b)) - Number(exactRepo(a)))
       .slice(0, 4))
       add(`repo:${r}`, r, null);
-    for (const n of notices.filter((x) => !exact.includes(x)).slice(0, 4)) add(`notice:${n.path.toLowerCase()}`, n.path, null);
+    const rest = indexNotices.filter((x) => !exact.includes(x)).map((n) => `notice:${n.path.toLowerCase()}`);
+    for (const s of noticeOrder(deps, rest).slice(0, 4)) add(s, s.slice(7), null);
   }
   const topicWords = q.split(/\s+/).filter((w) => w.length > 2);
   for (const t of dataset.threads) {

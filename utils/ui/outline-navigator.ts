@@ -1,10 +1,10 @@
 /**
- * The thread outline's navigator, fixed in the page's corner: the topic followed, i of n, previous /
- * next, the keys under "?", and a minimap of the thread's topics (positions read once, after tagging).
+ * The thread outline's navigator, fixed in the page's corner: the topic followed (or every tagged
+ * comment, stepped with n / p), i of n, previous / next, and the keys under "?". No minimap: nothing of
+ * ours runs down the page's edge (issue 24).
  */
 import type { h as H, render as Render } from 'preact';
-import { NAVIGATOR_CSS, type MapTick, type NavigatorProps, type outlineViews } from '@/components/outline/views';
-import type { TopicCard } from '../core/model';
+import { NAVIGATOR_CSS, type NavigatorProps, type outlineViews } from '@/components/outline/views';
 import { uiHost } from '../content/ui-host';
 import { CHIP_TAG } from './outline-chips';
 
@@ -16,7 +16,6 @@ export class OutlineNavigator {
   readonly #h: typeof H;
   readonly #render: typeof Render;
   readonly #views: ReturnType<typeof outlineViews>;
-  #ticks: MapTick[] = [];
   #keysOpen = false;
 
   constructor(preact: { h: typeof H; render: typeof Render }, views: ReturnType<typeof outlineViews>) {
@@ -36,28 +35,9 @@ export class OutlineNavigator {
     this.#keysOpen = !this.#keysOpen;
   }
 
-  /** The minimap: each tagged row's place down the page and its topic's colour. */
-  measure(rows: readonly { el: Element }[], tagged: number[], rowTopic: readonly (string | undefined)[], labels: Map<string, TopicCard>) {
-    const height = Math.max(1, document.documentElement.scrollHeight);
-    const main = [...labels.values()].filter((t) => !t.tangent).map((t) => t.id);
-    this.#ticks = [...tagged]
-      .sort((a, b) => a - b)
-      .map((i) => {
-        const topic = rowTopic[i]!;
-        const k = main.indexOf(topic);
-        return {
-          row: i,
-          at: Math.min(0.995, (rows[i]!.el.getBoundingClientRect().top + window.scrollY) / height),
-          topic,
-          label: labels.get(topic)?.label ?? topic,
-          hue: k < 0 ? null : Math.round((k * 360) / Math.max(1, main.length)),
-        };
-      });
-  }
-
-  draw(p: Omit<NavigatorProps, 'ticks' | 'keysOpen'>): void {
+  draw(p: Omit<NavigatorProps, 'keysOpen'>): void {
     try {
-      this.#render(this.#h(this.#views.Navigator, { ...p, ticks: this.#ticks, keysOpen: this.#keysOpen }), this.#root.lastElementChild!);
+      this.#render(this.#h(this.#views.Navigator, { ...p, keysOpen: this.#keysOpen }), this.#root.lastElementChild!);
     } catch (e) {
       console.debug('[Backstory] navigator', e);
     }

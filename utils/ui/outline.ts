@@ -9,13 +9,13 @@ import { outlineViews, type OutlineControls } from '@/components/outline/views';
 import type { PanelProps } from '@/components/panel/Panel';
 import outlineCss from '@/components/outline/outline.css?inline';
 import { matchComments, tangentFoldRows, type OutlineComment } from '../core/hn-match';
-import { labelChip, topicChip } from './outline-chips';
+import { foldPlaceholder, foldRuns, labelChip, topicChip } from './outline-chips';
 import { OutlineNavigator } from './outline-navigator';
 import { readRows, rowInfo, type Row } from './outline-rows';
 import type { Lifetime } from '../content/lifetime';
 import type { PanelEnhancement } from './mount';
 import type { PanelData, TopicCard } from '../core/model';
-import { forEachSliced, makeYield } from '../content/slices';
+import { forEachSliced } from '../content/slices';
 
 export const TOPIC_ATTR = 'data-backstory-topic';
 const SELECTED_ATTR = 'data-backstory-selected';
@@ -60,6 +60,7 @@ class ThreadOutline implements PanelEnhancement {
   #position = 0;
   #folded = false;
   #foldRows: number[] = [];
+  readonly #placeholders: Element[] = [];
 
   constructor(data: PanelData, redraw: () => void, preact: Preact) {
     this.#h = preact.h;
@@ -190,9 +191,16 @@ class ThreadOutline implements PanelEnhancement {
     this.#redraw();
   };
 
+  /** Every tagged row, in page order: what n / p step through before a topic is chosen. */
+  #allRows(): number[] {
+    return [...this.#rowOfComment.values()].sort((a, b) => a - b);
+  }
+
   step = (delta: 1 | -1) => {
-    const list = this.#selected ? this.#topicRows.get(this.#selected) : undefined;
+    const list = this.#selected ? this.#topicRows.get(this.#selected) : this.#allRows();
     if (!list?.length) return;
+    // From nothing yet: n starts at the first, p at the last.
+    if (!this.#position && delta === -1) this.#position = 1;
     this.#position = ((this.#position - 1 + delta + list.length) % list.length) + 1;
     this.#setCurrent(list[this.#position - 1], true);
     this.#redraw();
@@ -202,18 +210,33 @@ class ThreadOutline implements PanelEnhancement {
     this.#useStyle();
     this.#folded = !this.#folded;
     for (const i of this.#foldRows) this.#rows[i]!.el.toggleAttribute(FOLDED_ATTR, this.#folded);
+    for (const p of this.#placeholders.splice(0)) p.remove();
+    if (this.#folded) for (const run of foldRuns(this.#foldRows)) this.#placeholders.push(this.#placeholder(run));
     this.#redraw();
   };
+
+  /** Where a run of folded rows was, as HN's own collapse does: "[n more]", which brings that run back. */
+  #placeholder(run: number[]): Element {
+    const first = this.#rows[run[0]!]!;
+    const tr = foldPlaceholder(run.length, first.indent, () => {
+      for (const i of run) this.#rows[i]!.el.removeAttribute(FOLDED_ATTR);
+      tr.remove();
+      this.#placeholders.splice(this.#placeholders.indexOf(tr), 1);
+      if (!this.#placeholders.length) this.#folded = false;
+      this.#redraw();
+    });
+    first.el.before(tr);
+    return tr;
+  }
 
   #onKey(e: KeyboardEvent) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const t = e.target as HTMLElement | null;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
-    if (!this.#selected) return;
     if (e.key === '?') return this.#toggleKeys();
     if (e.key === 'n') this.step(1);
     else if (e.key === 'p') this.step(-1);
-    else if (e.key === 'Escape') this.select(null);
+    else if (e.key === 'Escape' && (this.#selected || this.#position)) this.select(null);
   }
 
   /** The row a Backstory comment link points at: `#<comment id>` or `#bs-<n>` (with a text fragment). */
@@ -229,41 +252,21 @@ class ThreadOutline implements PanelEnhancement {
     this.#drawNav();
   };
 
-  /**
-   * Read the minimap's positions once the browser has laid out the tagged page itself: after its next
-   * frame, in a task of its own. Read right after tagging, the geometry would force a synchronous
-   * style and layout of the whole thread (measured: ~10 ms on the seed thread, far more on 3,000 comments).
-   */
-  #measureWhenLaidOut() {
-    const later = makeYield();
-    requestAnimationFrame(() =>
-      later(() => {
-        if (this.#controller.signal.aborted) return;
-        this.#nav.measure(this.#rows, [...this.#rowOfComment.values()], this.#rowTopic, this.#labels);
-        this.#drawNav();
-      }),
-    );
-  }
-
   #drawNav() {
     if (this.#controller.signal.aborted) return;
-    const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : 0;
-    const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : '';
+    const count = this.#selected ? (this.#topicRows.get(this.#selected)?.length ?? 0) : this.#rowOfComment.size;
+    const label = this.#selected ? (this.#labels.get(this.#selected)?.label ?? this.#selected) : 'Every tagged comment';
+    const following = !!this.#selected || this.#position > 0;
     this.#nav.draw({
-      selected: this.#selected ? { label, position: this.#position, count } : null,
+      selected: following ? { label, position: this.#position, count } : null,
       onKeys: this.#toggleKeys,
       onStep: this.step,
       onClear: () => this.select(null),
-      onJump: (row: number, topic: string) => {
-        this.select(topic, row);
-        this.#setCurrent(row, true);
-      },
     });
   }
 
   /** Arriving from a Backstory link: highlight the comment it names. */
   #arrived() {
-    this.#measureWhenLaidOut();
     const hash = location.hash.slice(1);
     const idx = hash ? this.#rowForHash(hash) : undefined;
     if (idx !== undefined) this.#setCurrent(idx, hash.startsWith('bs-'));
@@ -310,7 +313,7 @@ class ThreadOutline implements PanelEnhancement {
       el.removeAttribute(FOLDED_ATTR);
     }
     for (const r of this.#rows) r.el.removeAttribute(TOPIC_ATTR);
-    for (const c of this.#chips) c.remove();
+    for (const c of [...this.#chips, ...this.#placeholders]) c.remove();
     this.#nav.remove();
     this.#style.remove();
   }

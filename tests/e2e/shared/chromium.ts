@@ -9,6 +9,7 @@ type W = { chrome: any };
 function tab(page: Page): Tab {
   return {
     url: () => page.url(),
+    resize: (width, height) => page.setViewportSize({ width, height }),
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     waitFor: async (fn, arg, timeout = 5000) => {
       await page.waitForFunction(fn as never, arg, { timeout });

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import comments from '../../../utils/dataset/data/threads/35287733/comments.json';
 import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, takedownPage, type RepoPageOptions } from '../../fixtures/github';
 import { seedThreadPage } from '../../fixtures/hn-seed';
+import { styledRepoPage, styledSeedPage } from '../../fixtures/styled';
 import { sleep, type Driver, type Tab } from './driver';
 import { badges, openDetails, panelHeight, panels, waitForPanel } from './probes';
 
@@ -84,6 +85,40 @@ export function coreSuite(make: () => Promise<Driver>) {
       await d.settled(t.url());
       expect(await panels(t)).toEqual([]);
       expect(await badges(t)).toEqual([]);
+      await t.close();
+    });
+  });
+
+  describe('part of the page (pages styled like the sites: Primer CSS, HN’s stylesheet)', () => {
+    test('GitHub 2025 markup at 800 px: the status line in the content column (24…776), in the page’s font', async () => {
+      const t = await page('https://github.com/shawwn/llama-dl?styled=2025', styledRepoPage(2025, LLAMA_DL));
+      await t.resize(800, 900);
+      await waitForPanel(t, 'repo:shawwn/llama-dl');
+      const box = await t.evaluate(() => {
+        const root = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!;
+        const r = root.getBoundingClientRect();
+        return {
+          x: [Math.round(r.left), Math.round(r.right)],
+          same: getComputedStyle(root).fontFamily === getComputedStyle(document.body).fontFamily,
+        };
+      });
+      expect(box).toEqual({ x: [24, 776], same: true });
+      await t.close();
+    });
+
+    test('the HN seed thread at 800 px: as wide as HN’s own page (804 px), open or not; Verdana', async () => {
+      const t = await page('https://news.ycombinator.com/item?id=35287733&styled', styledSeedPage());
+      await t.resize(800, 900);
+      await waitForPanel(t, 'thread:hn:35287733');
+      await t.waitFor(() => document.querySelectorAll('[data-backstory-chip]').length > 150, undefined, 15_000);
+      const width = () => t.evaluate(() => document.documentElement.scrollWidth);
+      expect(await width()).toBe(804);
+      await openDetails(t);
+      expect(await width()).toBe(804);
+      const font = await t.evaluate(
+        () => getComputedStyle(document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.bs-root')!).fontFamily,
+      );
+      expect(font).toMatch(/^Verdana/);
       await t.close();
     });
   });

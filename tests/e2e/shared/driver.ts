@@ -5,6 +5,8 @@
  */
 export interface Tab {
   url(): string;
+  /** Set the window's inner size in CSS pixels (the page lays out again). */
+  resize(width: number, height: number): Promise<void>;
   /** Run `fn(arg)` in the page's main world. */
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Wait until `fn(arg)` is truthy in the page (throws after `timeout` ms). */

@@ -26,3 +26,29 @@ test('notices by party; nothing for unknown subjects', async () => {
   expect(r!.results.some((x) => x.subject.startsWith('notice:') && /riaa/i.test(x.title))).toBe(true);
   expect(await s.ask({ type: 'search', query: 'torvalds/linux' }, POPUP)).toEqual({ type: 'search', results: [] });
 });
+
+test('"RIAA" (issue 24): the takedown first, then its answers; exact party above names that merely contain the letters', async () => {
+  const r = await s.ask<SearchReply>({ type: 'search', query: 'RIAA' }, POPUP);
+  const rows = r!.results;
+  const notices = rows.filter((x) => x.subject.startsWith('notice:'));
+  expect(notices[0]!.subject).toBe('notice:2020/10/2020-10-23-riaa.md');
+  expect(notices[0]!.title).toBe('Recording Industry Association of America · Oct 23, 2020 · DMCA takedown notice');
+  // Every exact hit comes before any repo whose name merely contains "riaa".
+  const firstRepo = rows.findIndex((x) => x.subject.startsWith('repo:'));
+  const lastNotice = rows.map((x) => x.subject.startsWith('notice:')).lastIndexOf(true);
+  if (firstRepo >= 0) expect(rows.slice(0, firstRepo).every((x) => x.subject.startsWith('notice:'))).toBe(true);
+  expect(lastNotice).toBeGreaterThanOrEqual(1);
+  // Titled by what they are: never a bare path; no hint repeats its title.
+  for (const x of rows) {
+    expect(x.title).not.toMatch(/^\d{4}\/.*\.(md|markdown)$/);
+    expect(x.hint.startsWith(x.title)).toBe(false);
+  }
+});
+
+test('a repo result does not repeat its name in its hint', async () => {
+  const r = await s.ask<SearchReply>({ type: 'search', query: 'youtube-dl' }, POPUP);
+  const hit = r!.results.find((x) => x.subject === 'repo:ytdl-org/youtube-dl')!;
+  expect(hit.title).toBe('ytdl-org/youtube-dl');
+  expect(hit.hint).not.toContain('ytdl-org/youtube-dl');
+  expect(hit.hint).toMatch(/^[A-Z]/);
+});

@@ -93,7 +93,7 @@ test('a chip follows its topic from its own comment, without moving the page; th
   expect(nav.querySelector('.nav')!.textContent).toMatch(new RegExp(`${label.replace(/[?()']/g, '.')} · \\d+ of \\d+`));
   // "?" lists the keys.
   document.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));
-  expect(nav.querySelector('.keys')!.textContent).toContain('next comment of the topic');
+  expect(nav.querySelector('.keys')!.textContent).toContain('next comment (of the topic followed');
   o.remove();
   expect(document.querySelector('[data-backstory-nav]')).toBeNull();
   scrolled.mockRestore();
@@ -112,12 +112,64 @@ test('chips are one tab stop (roving), and a followed row names the topic follow
   expect(buttons.filter((b) => b.tabIndex === 0)).toHaveLength(1);
 });
 
-test('the minimap has a band for every tagged comment, coloured by topic, and jumps to it', async () => {
+test('no stripe: nothing of ours is fixed down the page’s edge (the minimap is gone, issue 24)', async () => {
   await outline();
-  // Positions are read after the browser's own next layout (never forced): a frame and a task later.
-  const map = () => document.querySelector('[data-backstory-nav]')!.shadowRoot!.querySelectorAll('.map i');
-  await vi.waitFor(() => expect(map()).toHaveLength(thread.comments.length));
-  const ticks = map();
-  (ticks[100] as HTMLElement).click();
-  expect(document.querySelectorAll('tr.athing.comtr')[100]!.hasAttribute('data-backstory-current')).toBe(true);
+  const nav = document.querySelector('[data-backstory-nav]')!.shadowRoot!;
+  expect(nav.querySelector('.map')).toBeNull();
+  expect(nav.querySelector('.nav')).toBeNull(); // nothing followed yet: no navigator either
+});
+
+test('keys work from the start: n / p step through every tagged comment, ? lists the keys (issue 24)', async () => {
+  const { redraw } = await outline();
+  const current = () => document.querySelector('[data-backstory-current]');
+  const rows = [...document.querySelectorAll('tr.athing.comtr')];
+  const tagged = rows.filter((r) => r.hasAttribute('data-backstory-topic'));
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }));
+  expect(current()).toBe(tagged[0]);
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'n' }));
+  expect(current()).toBe(tagged[1]);
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'p' }));
+  expect(current()).toBe(tagged[0]);
+  const nav = document.querySelector('[data-backstory-nav]')!.shadowRoot!;
+  expect(nav.querySelector('.nav .now')!.textContent).toBe(`Every tagged comment · 1 of ${tagged.length}`);
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+  expect(current()).toBeNull();
+  document.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }));
+  expect(nav.querySelector('.keys')!.textContent).toContain('next comment');
+  expect(redraw).toHaveBeenCalled();
+});
+
+test('picking a topic is one action: the bar’s list highlights it and goes to its first comment (issue 24)', async () => {
+  const { o } = await outline();
+  const host = document.createElement('div');
+  document.body.append(host);
+  render(o.props().outlineBar as never, host);
+  const select = host.querySelector('select')!;
+  expect(select.labels?.[0]?.textContent ?? host.querySelector('label')!.textContent).toContain('Follow');
+  select.value = 'copyright-weights';
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  expect(o.props().selectedTopic).toBe('copyright-weights');
+  expect(document.querySelector('[data-backstory-current]')!.getAttribute('data-backstory-topic')).toBeTruthy();
+  render(null, host);
+  host.remove();
+});
+
+test('folded tangents leave "[n more]" where they were, which brings that run back (issue 24)', async () => {
+  const { o } = await outline();
+  (o as unknown as { fold(): void }).fold();
+  const holders = [...document.querySelectorAll('tr[data-backstory-fold]')];
+  const folded = document.querySelectorAll('[data-backstory-folded]').length;
+  expect(holders.length).toBeGreaterThan(0);
+  expect(holders.reduce((n, tr) => n + Number(tr.getAttribute('data-backstory-fold')), 0)).toBe(folded);
+  const first = holders[0]!;
+  const n = Number(first.getAttribute('data-backstory-fold'));
+  const button = first.querySelector('span')!.shadowRoot!.querySelector('button')!;
+  expect(button.textContent).toBe(`[${n} more]`);
+  // The placeholder stands right before the rows it hides.
+  expect(first.nextElementSibling!.hasAttribute('data-backstory-folded')).toBe(true);
+  button.click();
+  expect(document.querySelectorAll('[data-backstory-folded]')).toHaveLength(folded - n);
+  expect(first.isConnected).toBe(false);
+  o.remove();
+  expect(document.querySelectorAll('tr[data-backstory-fold], [data-backstory-folded]')).toHaveLength(0);
 });

@@ -1,5 +1,5 @@
 /** `search` (popup): look up a repo, notice or topic; each result with a one-line hint. */
-import { badgeHint } from '../../core/words';
+import { searchHint, searchTitle } from '../../core/words';
 import type { ReplyTo, RequestOf } from '../../schema/messages';
 import { detectorFor, type Services } from '../services';
 
@@ -11,8 +11,11 @@ export async function handleSearch(req: RequestOf<'search'>, s: Services): Promi
     const d = detect(repo);
     return d ? k.detectedPanel(`repo:${repo}`, d.reasons) : null;
   };
-  const results = k
-    .search(req.query, detected)
-    .map((h) => ({ subject: h.subject, title: h.title, hint: h.summary ?? (h.facts ? badgeHint(h.facts) : ''), panel: h.panel }));
+  const results = k.search(req.query, detected).map((h) => ({
+    subject: h.subject,
+    title: searchTitle(h.facts, h.title),
+    hint: h.summary ?? (h.facts ? searchHint(h.facts) : ''),
+    panel: h.panel,
+  }));
   return { type: 'search', results };
 }

@@ -85,10 +85,13 @@ export const githubSite: Site = {
   placePanel(host) {
     for (const sel of ANCHORS) {
       const el = document.querySelector(sel);
-      if (el) {
-        el.prepend(host);
-        return true;
-      }
+      if (!el) continue;
+      // Inside GitHub's content column: its own padded container when it has one (2022 markup, takedown
+      // pages); else the 2025 React overview's container, with the column's padding on our host.
+      const column = el.querySelector(':scope > .container-xl, :scope > .container-lg');
+      (column ?? el).prepend(host);
+      if (!column && el.id === 'repo-content-pjax-container') host.setAttribute('data-placement', 'column');
+      return true;
     }
     return false;
   },

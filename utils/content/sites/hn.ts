@@ -33,6 +33,7 @@ export const hnSite: Site = {
     return hnPageSubject(document, location);
   },
   placePanel(host) {
+    host.setAttribute('data-site', 'hn');
     // Between the story and its comments; on other pages, under the story list's first row.
     const fat = document.querySelector('table.fatitem');
     if (fat?.parentElement) {
