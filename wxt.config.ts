@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { UPDATE_ORIGINS } from './utils/core/notice-updates';
 import { SITES } from './utils/core/sites';
 import { datasetFacts } from './utils/dataset/facts';
 import { panelPagePatterns, threadPagePatterns } from './utils/dataset/panel-pages';
@@ -14,7 +15,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
-      'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline; sends nothing anywhere.',
+      'The Hacker News discussion and DMCA history behind GitHub repos and notices, right on the page. Offline by default: your browsing is sent nowhere.',
     // `scripting` (Chrome MV3 only; no install warning): the page's answer is pushed into a page with a
     // panel as it starts loading (utils/background/early-push.ts), and the panel's code (/ui.js, ~33 kB with Preact)
     // is injected only into pages that have a panel, instead of running on every GitHub/HN page.
@@ -22,9 +23,7 @@ export default defineConfig({
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
     host_permissions: SITES.map((s) => `https://${s.host}/*`),
     // Notice updates (off by default): asked for at the user's click, removed when turned off; no install warning.
-    ...(browser === 'firefox'
-      ? { optional_permissions: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }
-      : { optional_host_permissions: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }),
+    ...(browser === 'firefox' ? { optional_permissions: [...UPDATE_ORIGINS] } : { optional_host_permissions: [...UPDATE_ORIGINS] }),
     action: { default_title: 'Backstory' },
     // The panel's code runs up front only on the pages the bundled dataset gives a panel (listed
     // before the site scripts, so it is there when they start); elsewhere it is injected on demand.

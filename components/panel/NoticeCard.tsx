@@ -68,9 +68,11 @@ const NAMES_THIS: Record<TakedownScope, string> = {
   network: 'It names this repository; GitHub applied it to the whole fork network',
 };
 
+/** The card's colour from what answered the notice for this page (an answer about other repositories says nothing of it). */
 function answeredTone(n: Card): string {
-  if (n.answers.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
-  return n.answers.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
+  const mine = n.answers.filter((a) => a.concerns !== 'others');
+  if (mine.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
+  return mine.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
 }
 
 export function NoticeCard({

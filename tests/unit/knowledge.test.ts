@@ -8,6 +8,8 @@ import type { PanelData, RepoPanel } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { validateDatasetTexts } from '@/utils/dataset/validate';
+import { badgeLabel } from '@/utils/content/badges';
+import { badgeHint, badgeTone } from '@/utils/core/words';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { openDmcaIndexSync, readDatasetTexts } from '@/utils/node/files';
 
@@ -300,5 +302,22 @@ describe('stories are data: a second story with two threads needs no code', () =
     expect(k2.badge('thread:hn:900000002')?.subject).toBe('thread:hn:900000002');
     expect(k2.badge('thread:hn:900000003')?.subject).toBe('thread:hn:900000002');
     expect(k2.panel('repo:shawwn/llama-dl')).toEqual(k.panel('repo:shawwn/llama-dl'));
+  });
+});
+
+describe('a badge says what the panel says (issues 21, 24)', () => {
+  test('a repo named only in counter-notices: a grey DMCA badge naming the counter-notice, never a LLaMA label', async () => {
+    await k.prepareBadges(['repo:midgetspy/sick-beard']);
+    const b = k.badge('repo:midgetspy/sick-beard')!;
+    expect(b.relations).not.toContain('named-in-notice');
+    const info = { subject: b.subject, relations: b.relations, hint: badgeHint(b.facts), tone: badgeTone(b.facts)! };
+    expect(info.tone).toBe('named');
+    expect(info.hint).toMatch(/^midgetspy\/sick-beard — named in a counter-notice of /);
+    expect(badgeLabel(info)).toEqual({ text: 'DMCA', cls: 'named' });
+  });
+
+  test("a link to a counter-notice is amber, as its page's lead", () => {
+    const b = k.badge('notice:2023/04/2023-04-27-meta-counternotice.md')!;
+    expect(badgeTone(b.facts)).toBe('disputed');
   });
 });

@@ -31,7 +31,9 @@ export function textBlock(a: Element): Element[] {
 /** Short label: what matters most about the target. */
 export function badgeLabel(info: BadgeInfo): { text: string; cls: string } {
   // Its colour from the same outcome as the subject's panel: disabled, named, disputed or restored.
-  if (info.relations.includes('named-in-notice') || info.subject.startsWith('notice:')) return { text: 'DMCA', cls: info.tone ?? 'dmca' };
+  // A repo named only in an answer (a counter-notice…) has a tone but no `named-in-notice`: still a DMCA badge.
+  if (info.tone || info.relations.includes('named-in-notice') || info.subject.startsWith('notice:'))
+    return { text: 'DMCA', cls: info.tone ?? 'dmca' };
   if (info.relations.includes('discussed') || info.subject.startsWith('thread:')) return { text: 'HN', cls: 'hn' };
   return { text: 'LLaMA', cls: 'llama' };
 }

@@ -55,14 +55,6 @@ const from = (n: NoticeRef) => (n.party ? ` from ${partyLine(n, false)}` : '');
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
 export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
-/** The outcome's state as a short label (the popup's and the badge's word). */
-export const OUTCOME_LABEL: Record<Outcome['state'], string> = {
-  disabled: 'Disabled',
-  named: 'Named in a DMCA takedown',
-  disputed: 'Disputed',
-  reinstated: 'Reinstated',
-  none: 'Not named in a takedown',
-};
 
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
 export const EXPLAIN = {
@@ -188,6 +180,8 @@ export function searchHint(f: BadgeFacts): string {
 /** A DMCA badge's colour, from the same facts as its words (undefined: not a DMCA badge). */
 export function badgeTone(f: BadgeFacts): BadgeTone | undefined {
   if (f.kind === 'notice') {
+    // A counter-notice's link is amber, as its page's lead.
+    if (f.notice.kind === 'counter-notice') return 'disputed';
     const k = f.answer?.kind;
     return k === 'reversal' || k === 'retraction'
       ? 'ok'
