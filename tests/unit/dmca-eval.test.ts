@@ -48,7 +48,7 @@ describe.skipIf(!present)('parser against the labels', () => {
   test('the fresh sample (96 notices, seed 20261205, 6 a year, labelled by a labeller who never saw the parser): floors at its first run', () => {
     // First run, before any rule changed for it: parties P 0.895 R 0.586; scope 160/171; GitHub's changes note
     // 96/96; original works R 0.111 with 8 counted as infringing (README, "Accuracy"). Tuned on it since:
-    // parties P 0.959 R 0.805, original works counted as infringing 3. The floors hold what was reached.
+    // parties P 0.959 R 0.805, no original work counted as infringing. The floors hold what was reached.
     const r = evaluateParser(
       labels.filter((l) => l.set === 'fresh'),
       ROOT,
@@ -57,7 +57,32 @@ describe.skipIf(!present)('parser against the labels', () => {
     expect(recall(r.parties)).toBeGreaterThanOrEqual(0.8);
     expect(r.changes.right).toBe(r.changes.of);
     expect(r.scope.right / r.scope.of).toBeGreaterThanOrEqual(0.93);
-    expect(r.originalsAsInfringing.length, r.originalsAsInfringing.join('\n')).toBeLessThanOrEqual(3);
+    expect(r.originalsAsInfringing, r.originalsAsInfringing.join('\n')).toEqual([]);
+  });
+
+  // Three more samples of 80 (5 a year, seeds 20261206/7/8, none read before), each labelled blind before any rule
+  // changed for it. fresh-3 and fresh-4 were run blind after tuning on the earlier ones, to measure what tuning
+  // buys on notices nobody tuned for (README, "Accuracy"):
+  //   fresh-2: first run P 0.809 R 0.576 → tuned on it P 1.000 R 0.906
+  //   fresh-3: first run P 0.827 R 0.672 → blind after fresh-2's rules P 0.840 R 0.667 → tuned on it P 1.000 R 0.938
+  //   fresh-4: first run P 0.917 R 0.611 → blind after fresh-2's P 0.959 R 0.653 → blind after fresh-3's P 0.962 R 0.694
+  //            → tuned on it P 1.000 R 0.875
+  // A second labeller on fresh-3 agreed with the first at P 0.968 R 0.968 (role-free, same matching).
+  test.each([
+    ['fresh-2', 0.98, 0.9],
+    ['fresh-3', 0.98, 0.93],
+    ['fresh-4', 0.98, 0.87],
+  ] as const)('%s (80 notices): parties, changes note, scope; no original work counted as infringing', (set, p, rc) => {
+    const r = evaluateParser(
+      labels.filter((l) => l.set === set),
+      ROOT,
+    );
+    expect(r.notices).toBe(80);
+    expect(precision(r.parties), r.misses.join('\n')).toBeGreaterThanOrEqual(p);
+    expect(recall(r.parties), r.misses.join('\n')).toBeGreaterThanOrEqual(rc);
+    expect(r.changes.right).toBe(r.changes.of);
+    expect(r.scope.right / r.scope.of).toBeGreaterThanOrEqual(0.87);
+    expect(r.originalsAsInfringing, r.originalsAsInfringing.join('\n')).toEqual([]);
   });
 
   test('the last held-out sample (labelled after the rules were written) stays above the floor it was first measured at', () => {

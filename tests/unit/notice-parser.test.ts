@@ -254,3 +254,90 @@ test.each([
   expect(parseNoticePath(path).kind).toBe(kind);
   expect(parseNotice(path, '').fileParty).toBe(party);
 });
+
+// Phrasings added for the fresh samples of issue #21 (each line written for this test, in the corpus's styles).
+test.each([
+  ['I am the authorized representative of Example Games Inc. and Example Games America Inc. ("Example").', 'Example Games Inc.', null],
+  ['This is an official message from Guard Solutions, on behalf of our client Acme Studios, Inc.', 'Guard Solutions', 'Acme Studios, Inc.'],
+  [
+    'My name is [private] from iWatch security company in the United Kingdom. I am an authorized representative of Shopco.',
+    'iWatch',
+    'Shopco',
+  ],
+  [
+    'Acme Computer Co., Ltd., the copyright holder, has authorized WATCH-CO U.A. to act against content infringing its rights on its behalf.',
+    'WATCH-CO U.A.',
+    'Acme Computer Co., Ltd.',
+  ],
+  ['We represent Example Entertainment America LLC in intellectual property matters.', null, 'Example Entertainment America LLC'],
+  ["Yes, we are authorized to act on Example of America Inc.'s behalf.", null, 'Example of America Inc.'],
+  [
+    'We are from Guardly Incorporated, and we are submitting this request as an authorized representative of Motor Example Limited.',
+    'Guardly Incorporated',
+    'Motor Example Limited',
+  ],
+  ['I, [private], am employed by Parallax ( Parallax.com) as a [private].', 'Parallax', null],
+  ["I'm an employee in Example Software Pvt ltd and authorised to act on the owner's behalf.", 'Example Software Pvt ltd', null],
+  ['7. Signed - [private], Technical Director, Spoutly LLC', 'Spoutly LLC', null],
+  ['I am writing here on behalf of Droplet (www.droplet.com) We have a private git repository.', null, 'Droplet'],
+  ['Our law firm represents Sitewide USA, Inc. and Sitewide Corporation A/S ("Sitewide") in this matter.', null, 'Sitewide USA, Inc.'],
+  ['On behalf of Example Shield Association as an agent for 1C-Example LLC', 'Example Shield Association', '1C-Example LLC'],
+])('parties: %s', (text, sender, principal) => {
+  const n = parseNotice('2024/01/2024-01-01-example.md', text);
+  const got = [n.sender?.value ?? null, n.principal?.value ?? null];
+  // A lone party's role (sender or principal) is not what these check.
+  if (!sender || !principal) expect(got.filter(Boolean)).toEqual([sender ?? principal]);
+  else expect(got).toEqual([sender, principal]);
+});
+
+test.each([
+  ['Operational Security\n\nEE Limited', 'EE Limited'],
+  ['Regards,\n\nAWS IT Security', 'AWS'],
+  ['books written by Jason Brownlee and part of the Welcome catalogue', null],
+  ['the exclusive owner of the rights of the Incredibox brand', null],
+  ['To General Counsel on behalf of Hostco Inc.,\n\nHello', null],
+])('not a party, or not all of it: %j', (text, want) => {
+  const n = parseNotice('2024/01/2024-01-01-example.md', text);
+  expect(n.sender?.value ?? n.principal?.value ?? null).toBe(want);
+});
+
+describe('original works (issue #21)', () => {
+  const takedown = (body: string) => parseNotice('2024/01/2024-01-01-example.md', body);
+  test('"stolen from" names the source, even under the take-down question', () => {
+    const n = takedown(
+      '**What files should be taken down? Please provide URLs.**\n\n1. https://github.com/copier/app (was stolen from https://github.com/author/app)\n',
+    );
+    expect(n.originals).toEqual(['author/app']);
+    expect(names(n)).toContain('copier/app');
+  });
+  test('"<url> is a private repository" and ", private repository" are the complainant\'s own', () => {
+    expect(
+      takedown(
+        'The repository at https://github.com/owner/tool is a private repository published without my consent, and public forks that are unauthorized should be taken down:\n\nhttps://github.com/fork/tool',
+      ).originals,
+    ).toEqual(['owner/tool']);
+    expect(
+      takedown('osu! source code (https://github.com/owner/game, private repository)\n\nhttps://github.com/copier/game').originals,
+    ).toEqual(['owner/game']);
+  });
+  test('a URL alone under a lead-in that ends with a colon reads the lead-in', () => {
+    const n = takedown(
+      'My copyrighted work: a project originally\npublished here but removed by myself:\n\nhttps://github.com/me/player\n\nThe whole project was forked here @ https://github.com/other/player, please remove it.',
+    );
+    expect(n.originals).toEqual(['me/player']);
+  });
+  test('a link to a licence file says which licence, not which repo is accused', () => {
+    const n = takedown(
+      '**Please provide a detailed description of the original copyrighted work.**\n\nThe library Radio (available at https://github.com/me/radio).\n\n**Is the work licensed under an open source license? Are the allegedly infringing files in violation?**\n\nMIT, at https://github.com/me/radio/blob/master/license.txt. The allegedly infringing files drop the notice.\n\n**What files should be taken down? Please provide URLs.**\n\nhttps://github.com/other/radio/blob/master/radio.cpp\n',
+    );
+    expect(n.originals).toEqual(['me/radio']);
+  });
+  test('an answer names no original work (its repo is the one it answers for)', () => {
+    const n = parseNotice(
+      '2024/01/2024-01-01-example-counternotice.md',
+      'I am the author of https://github.com/me/lib and dispute the takedown.',
+    );
+    expect(n.kind).toBe('counter-notice');
+    expect(n.originals).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
  * file name's party only links; it is never stored as who sent or filed anything.
  */
 import type { NoticeKind } from '../core/model';
+import { sameParty, type Fact } from './parties';
 import { resolveCitation } from './parser';
 
 /** What linking reads of a notice (a parsed notice has it all; a notice of the index, all but `refersTo`). */
@@ -18,6 +19,27 @@ export interface Linkable {
   repos: readonly { name: string }[];
   /** The files its text cites, as cited. */
   refersTo: readonly { path: string; line: number }[];
+  /** Who sent it and for whom, as read from the text (when known). */
+  parties?: readonly string[];
+}
+
+const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * An answer's filer, unless it is the party the answer answers: counter-notices quote the notice they dispute
+ * ("We represent IBM Corporation…"), and that party never files the answer to its own notice.
+ */
+export function answerFiler(filer: Fact | null, links: readonly AnswerLink[], byPath: ReadonlyMap<string, Linkable>): Fact | null {
+  if (!filer) return null;
+  const f = key(filer.value);
+  for (const link of links) {
+    const answered = byPath.get(link.path);
+    if (!answered) continue;
+    const party = key(answered.fileParty);
+    if ((answered.parties ?? []).some((x) => sameParty(x, filer.value))) return null;
+    if (party.length >= 3 && f.length >= 3 && (f.includes(party) || party.includes(f))) return null;
+  }
+  return filer;
 }
 
 export interface AnswerLink {

@@ -8,7 +8,7 @@
  */
 import { cleanField, cmpStr, INDEX_VERSION, type BuildNotice, type IndexNotice, type RepoHit } from './index-format';
 import type { DmcaIndex } from './index-read';
-import { linkAnswersOf, type AnswerLink, type Linkable } from './link';
+import { answerFiler, linkAnswersOf, type AnswerLink, type Linkable } from './link';
 import type { ParsedNotice } from './parser';
 
 /** What a stored overlay is built by: a change to the index format or the parser's output drops it. */
@@ -55,7 +55,8 @@ function baseLinkables(base: DmcaIndex): Linkable[] {
     const n = base.notice(i);
     if (!n) continue;
     const repos = n.kind === 'takedown' ? n.repoLines.flatMap((r) => base.repoAt(r.line) ?? []).map((name) => ({ name })) : [];
-    out.push({ path: n.path, date: n.date, kind: n.kind, fileParty: n.fileParty, repos, refersTo: [] });
+    const parties = [n.sender?.value, n.principal?.value].filter((x): x is string => !!x);
+    out.push({ path: n.path, date: n.date, kind: n.kind, fileParty: n.fileParty, repos, refersTo: [], parties });
   }
   return out;
 }
@@ -72,9 +73,19 @@ export function linkNewNotices(base: DmcaIndex, kept: readonly BuildNotice[], pa
     seen.add(key);
     return true;
   });
-  const keptLinkables: Linkable[] = kept.map((n) => ({ ...n, repos: n.kind === 'takedown' ? n.repos : [], refersTo: [] }));
-  const links = linkAnswersOf([...baseLinkables(base), ...keptLinkables, ...fresh], fresh);
-  return [...kept, ...fresh.map((p, i) => stored(toBuildNotice(p, links[i]!)))];
+  const partiesOf = (n: { sender: { value: string } | null; principal: { value: string } | null }) =>
+    [n.sender?.value, n.principal?.value].filter((x): x is string => !!x);
+  const keptLinkables: Linkable[] = kept.map((n) => ({
+    ...n,
+    repos: n.kind === 'takedown' ? n.repos : [],
+    refersTo: [],
+    parties: partiesOf(n),
+  }));
+  const freshLinkables: Linkable[] = fresh.map((p) => ({ ...p, parties: partiesOf(p) }));
+  const all = [...baseLinkables(base), ...keptLinkables, ...freshLinkables];
+  const links = linkAnswersOf(all, freshLinkables);
+  const byPath = new Map(all.map((n) => [n.path, n]));
+  return [...kept, ...fresh.map((p, i) => stored(toBuildNotice({ ...p, filer: answerFiler(p.filer, links[i]!, byPath) }, links[i]!)))];
 }
 
 const lower = (s: string) => s.toLowerCase();

@@ -178,8 +178,8 @@ function maskRewrittenTargets(text: string): string {
 const ROOT_TAIL = /^(?:\.git)?\/?(?:(?:tree|branches)\/[^/\s)\]>"'#?]+\/?|archive\/\S*|[#?]\S*)?(?=$|[\s)\]>"'*,;:.!|`\\])/i;
 
 /** One repo named at an offset of the (readable) text; `part` when the URL points inside it. */
-function repoMatches(text: string): { repo: string; at: number; part: boolean }[] {
-  const out: { repo: string; at: number; part: boolean }[] = [];
+function repoMatches(text: string): { repo: string; at: number; end: number; part: boolean }[] {
+  const out: { repo: string; at: number; end: number; part: boolean }[] = [];
   const masked = maskRewrittenTargets(text);
   for (const m of masked.matchAll(REPO_URL)) {
     // Without a scheme, the host must start here: docs.github.com, gist.github.com… are other hosts.
@@ -188,13 +188,14 @@ function repoMatches(text: string): { repo: string; at: number; part: boolean }[
     let name = m[2]!.replace(/[.]+$/, '');
     if (name.toLowerCase().endsWith('.git')) name = name.slice(0, -4);
     const repo = normalizeRepo(m[1]!, name);
-    if (!repo || repo === 'github/dmca') continue;
+    // "github.com/pedrolopez/r...ctional": a name cut short in the notice names no repo.
+    if (!repo || repo === 'github/dmca' || /\.\.\.|…/.test(name)) continue;
     const tail = masked.slice(m.index + m[0].length - (m[2]!.length - name.length), m.index + m[0].length + 300);
-    out.push({ repo, at: m.index, part: !ROOT_TAIL.test(tail.replace(/^\.git(?=[/\s)\]>"'#?]|$)/i, '')) });
+    out.push({ repo, at: m.index, end: m.index + m[0].length, part: !ROOT_TAIL.test(tail.replace(/^\.git(?=[/\s)\]>"'#?]|$)/i, '')) });
   }
   for (const m of text.matchAll(FORK_LINE)) {
     const repo = normalizeRepo(m[1]!, m[2]!);
-    if (repo) out.push({ repo, at: m.index, part: false });
+    if (repo) out.push({ repo, at: m.index, end: m.index + m[0].length, part: false });
   }
   return out.sort((x, y) => x.at - y.at);
 }
@@ -250,10 +251,10 @@ export function extractAsks(text: string): Fact<'whole' | 'files'> | null {
 
 /** Words that say a repo is the complainant's own work, where a letter names it. */
 const ORIGINAL_CUE =
-  /\boriginal (?:copyrighted )?(?:work|code|source|content|software|repositor(?:y|ies)|repo|project)|\bour (?:own |original |private )?(?:repo(?:sitor(?:y|ies))?|code ?base|source code)\b|\bprivately hosted\b|\b(?:our|a) private repositor|\bresides in\b|\bunder the control of\b|\bcopyright (?:holder|owner) of the (?:source )?code\b/i;
+  /\bmy (?:copyrighted|original) work\b|\bis the copyright owner of (?:its|our|the) (?:own |proprietary )?(?:software|code|product|work)|\bcopyrighted work (?:at issue|in question) is\b|\boriginally published\b|\boriginal (?:copyrighted )?(?:work|code|source|content|software|repositor(?:y|ies)|repo|project)|\bour (?:own |original |private )?(?:repo(?:sitor(?:y|ies))?|code ?base|source code)\b|\bprivately hosted\b|\b(?:our|a) private repositor|\bresides in\b|\bunder the control of\b|\bcopyright (?:holder|owner) of the (?:source )?code\b/i;
 /** Words that say a repo is the alleged copy. */
 const INFRINGING_CUE =
-  /infring|\bcop(?:y|ied|ies)\b|unauthori[sz]ed|without (?:permission|authori[sz]ation|consent|license)|pirat|stolen|\bremove|take ?down|disable/i;
+  /infring|(?<!\b(?:our|my|its) )\bcop(?:y|ied|ies)\b|unauthori[sz]ed|without (?:permission|authori[sz]ation|consent|license)|pirat|stolen|\bremove(?!d by (?:me|myself|us|ourselves)\b)|take ?down|disable/i;
 
 /** The question a form notice's repo URL answers (its nearest heading above); null for a letter. */
 function formSections(text: string): ((at: number) => string) | null {
@@ -278,7 +279,10 @@ function lineContext(text: string, at: number): string {
   const line = text.slice(start, end === -1 ? undefined : end);
   const prevEnd = start - 1;
   const prev = prevEnd > 0 ? text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd) : '';
-  return /\S/.test(prev) && !/github\.com\//i.test(prev) ? `${prev} ${line}` : line;
+  if (/\S/.test(prev)) return !/github\.com\//i.test(prev) ? `${prev} ${line}` : line;
+  // A URL alone under a lead-in that ends with a colon ("My copyrighted work: … published here:").
+  const lead = /((?:[^\n]+\n)*[^\n]*:)[ \t]*\n[ \t]*\n$/.exec(text.slice(Math.max(0, start - 400), start))?.[1];
+  return lead && !/github\.com\//i.test(lead) && /^[\s*>_<[(-]*$/.test(text.slice(start, at)) ? `${lead} ${line}` : line;
 }
 
 /** A name as an account might spell it: letters and digits only, without a legal form. */
@@ -290,6 +294,18 @@ const ownerKey = (name: string) =>
 
 const FORM_ORIGINAL =
   /original (?:copyrighted )?work|copyrighted work that has allegedly been infringed|what work (?:was|is|has been) allegedly infringed|describe the (?:work|original)/i;
+/** The form's question about the complainant's ownership. */
+const FORM_OWNERSHIP = /nature of your copyright ownership/i;
+/** The form's questions that ask for what is to be taken down. */
+const FORM_TAKEDOWN = /taken down|that is infringing|would like removed|forks?\b/i;
+/** "<repo URL> is a private repository": the complainant's own repo, whatever else the sentence says. */
+const OWN_PRIVATE = /^[)\]>*_]*(?:\s+(?:is|was)\s+(?:a|our|my)|\s*,)\s+private\s+repositor/i;
+/** Just before a repo's URL: words that make it the source of the copy ("stolen from", "originally contributed to Bitcoin (", "The work in question is … RadioLib (available at"). */
+const SOURCE_BEFORE =
+  /\b(?:(?:stolen|copied|taken|cloned|ripped|lifted|plagiari[sz]ed|derived) from|originally (?:[a-z]+ )?(?:to|in|at|on)|(?:I am|I'm|we are) the (?:original )?(?:author|creator|developer|owner|maintainer)s? of|my (?:original )?(?:project|repository|repo|work|library|code) (?:is|at|on|here))\b[^.;:\n]{0,70}$/i;
+/** A link to a licence file in a repo: says what the licence is, not which repo is accused. */
+const LICENSE_PATH =
+  /^\/(?:blob|raw|tree)\/[^\s/]+\/(?:[^\s)]*\/)?(?:licen[cs]e|copying|third_party_licenses)(?:\.(?:md|txt|rst))?(?=[\s)\]>.,]|$)/i;
 
 /**
  * Repos a notice names only as the complainant's own work, not as an alleged copy: in a form, the
@@ -302,18 +318,40 @@ export function extractOriginals(text: string, parties: readonly string[] = []):
   const original = new Set<string>();
   const elsewhere = new Set<string>();
   const blamed = new Set<string>();
+  // Repos linked by their licence file: says which licence, neither original nor accused (but the complainant's own still counts).
+  const licensed = new Set<string>();
   const readable = readableText(text);
-  for (const { repo, at } of repoMatches(readable)) {
+  const mentions = repoMatches(readable).map((m) => ({ ...m, section: sectionAt?.(m.at) ?? '' }));
+  // Repos the form's takedown questions name ("What files should be taken down?", "…URL that is infringing").
+  const asked = new Set(
+    mentions
+      .filter((m) => FORM_TAKEDOWN.test(m.section) && !FORM_ORIGINAL.test(m.section) && !/licen[cs]e/i.test(m.section))
+      .map((m) => m.repo),
+  );
+  for (const { repo, at, end, section } of mentions) {
     const context = lineContext(readable, at);
-    const byForm = !!sectionAt && FORM_ORIGINAL.test(sectionAt(at));
-    const accused = INFRINGING_CUE.test(context);
+    const after = readable.slice(end, end + 100);
+    if (LICENSE_PATH.test(after) && !asked.has(repo)) {
+      licensed.add(repo);
+      continue;
+    }
+    const source = SOURCE_BEFORE.exec(readable.slice(Math.max(0, at - 160), at));
+    const afterClause = after.split(/[.;\n]/)[0]!;
+    const ownPrivate =
+      OWN_PRIVATE.test(after) ||
+      (!!source &&
+        !INFRINGING_CUE.test(source[0].replace(/^.*?\b(?:from|to|in|at|on|is|here)\b/i, '')) &&
+        !/\b(?:is|are) (?:infring|copied|stolen)/i.test(afterClause));
+    const accused = !ownPrivate && INFRINGING_CUE.test(context);
+    // Under the ownership question, a repo the takedown questions leave out (while naming others) is theirs.
+    const owned = FORM_OWNERSHIP.test(section) && !accused && asked.size > 0 && !asked.has(repo);
     if (accused) blamed.add(repo);
-    if (byForm || (ORIGINAL_CUE.test(context) && !accused)) original.add(repo);
+    if (FORM_ORIGINAL.test(section) || owned || ownPrivate || (ORIGINAL_CUE.test(context) && !accused)) original.add(repo);
     else elsewhere.add(repo);
   }
   // A repo of the complainant's own account, never called infringing where it is named.
   const own = new Set(parties.map(ownerKey).filter((k) => k.length >= 3));
-  const owned = [...original, ...elsewhere].filter((r) => own.has(ownerKey(r.split('/')[0]!)) && !blamed.has(r));
+  const owned = [...original, ...elsewhere, ...licensed].filter((r) => own.has(ownerKey(r.split('/')[0]!)) && !blamed.has(r));
   return [...new Set([...[...original].filter((r) => !elsewhere.has(r)), ...owned])];
 }
 
@@ -376,6 +414,7 @@ function kindFromText(kind: NoticeKind, text: string): NoticeKind {
 export function parseNotice(path: string, text: string): ParsedNotice {
   const { date, kind: pathKind } = parseNoticePath(path);
   const kind = kindFromText(pathKind, text);
+  const repos = extractRepos(text);
   const parties = extractParties(text, kind);
   const complainant = kind === 'takedown' ? [parties.sender?.value, parties.principal?.value].filter((x): x is string => !!x) : [];
   return {
@@ -385,8 +424,9 @@ export function parseNotice(path: string, text: string): ParsedNotice {
     kind,
     ...parties,
     network: extractNetwork(text),
-    repos: extractRepos(text),
-    originals: extractOriginals(text, complainant),
+    repos,
+    // Only a takedown names an original work: the repo an answer names is the one it answers for.
+    originals: kind === 'takedown' ? extractOriginals(text, complainant) : [],
     gists: extractGists(text),
     fileParty: partyFromPath(path),
     refersTo: extractCitations(text, path),

@@ -28,13 +28,13 @@ interface Line {
 }
 
 const SUFFIX =
-  /\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|company|s\.?a|s\.?a\.?s|b\.?v|ag|ab|llp|l\.l\.p|plc|pty|s\.r\.o|s\.l|kk|k\.k|oy|as|spa|s\.p\.a|srl|s\.r\.l|sdn bhd|pte)\.?$/i;
+  /\b(?:inc|incorporated|llc|l\.l\.c|ltd|limited|gmbh|corp|corporation|co|company|s\.?a|s\.?a\.?s|b\.?v|ag|ab|llp|l\.l\.p|plc|pty|s\.r\.o|s\.l|kk|k\.k|oy|as|spa|s\.p\.a|srl|s\.r\.l|sdn bhd|pte|u\.a)\.?$/i;
 /** Words that make a line an organisation's name when it stands alone (a signature block, an address). */
 const ORG_WORD =
   /\b(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|company|s\.a\.|b\.v\.|llp|plc|pty|s\.r\.o\.|studios?|software|technolog(?:y|ies)|systems|labs|press|university|publishing|publishers|association|foundation|group|games|entertainment|interactive|solutions|media|enterprises?|holdings|industries|security|networks)\b/i;
 /** Phrases that are never a party: form prompts, legal boilerplate, redactions. */
 const NOT_A_NAME =
-  /private\]|\[private|redacted|\?|\b(?:please|describe|provide|addendum|dmca|notice|notification|copyright(?:ed)?|infring\w*|repositor\w*|github|penalty|perjury|authoriz\w+|good faith|signature|address|telephone|phone|email|e-mail|website|url|https?|www|party|notifying|information|details|statement|declaration|contact|sincerely|regards|name|in-?charge|incharge|tel|fax|mobile|legal|support|staff)\b/i;
+  /private\]|\[private|redacted|\?|\b(?:please|describe|provide|addendum|dmca|notice|notification|copyright(?:ed)?|infring\w*|repositor\w*|github|penalty|perjury|authoriz\w+|good faith|signature|address|telephone|phone|email|e-mail|website|url|https?|www|party|notifying|information(?! technolog)|details|statement|declaration|contact|sincerely|regards|name|in-?charge|incharge|tel|fax|mobile|legal|support|staff|intellectual property|property rights|last company|title (?:&|and) company)\b/i;
 const LOWER_START =
   /^(?:the|a|an|my|our|your|this|that|these|those|which|who|whom|all|any|its|his|her|their|i|we|you|it|to|of|in|on|for|and|or|as|by|with|from|yes|no)\b|^(?:Yes|No|I|We|My|Our|This|That|These|All|Any)\b/;
 
@@ -65,8 +65,9 @@ const NAME_END = new RegExp(
     String.raw`(?<=\([A-Z]{2,10}\))\s`,
     String.raw`\s+(?:as (?:agent|its|their|the|a|an)|acting|representing|who|which|that|whose|regarding|pursuant|hereinafter|\(hereinafter|\(collectively|\(the|https?)\b`,
     String.raw`\s+and as\b`,
+    String.raw`\s+(?:created|uploaded|posted|leaked|copied|stole|made)\b|\s+without\b|\s+(?:in|since|from) (?:\d{4}|the year)\b`,
     String.raw`\s+(?:in|to|with|for|on|at|from|by|within|is|are|was|were|has|have|had|will|would|can|may|owns|and (?:am|is|are|its|their|his|her|has|have))\s+(?=[a-z(])`,
-    String.raw`\s+and (?:we|I|our|my|one|some|all|many|several)\b`,
+    String.raw`\s+and (?:we|I|our|my|one|some|all|many|several|authori[sz]ed|duly|hereby|part of)\b|\s+and (?=[a-z])`,
     String.raw`,\s+(?:the|a|an|who|which|and (?:am|its)|I|we|with|in|to|located|based|headquartered)\b|,\s+(?=[a-z])`,
     String.raw`\s+-\s+|\s+\||;|:\s|\s{2,}`,
   ].join('|'),
@@ -81,28 +82,53 @@ export function cleanName(raw: string): string | null {
     .trim();
   // Wrapping and list marks: "[Kilpatrick Townsend & Stockton LLP]", "| Infosys Ltd.", "[5] Company", "/O'Reilly Media".
   s = s
-    .replace(/^\(on behalf of\s+/i, '')
+    .replace(/^\(?(?:for and )?on behalf of\s+/i, '')
     .replace(/^c\/o\s+/i, '')
     .replace(/^(?:[a-z]+ )?(?:team|department|division) of (?:the )?(?=[A-Z])/, '')
     .replace(/^(?:\[\d{1,3}\]\s*)?[|/\\[\s]+(?!private\])/i, '')
     .replace(/[\]=]+$/, '')
-    .split(/（/)[0]!;
+    .split(/（/)[0]!
+    // "Droggol (www.droggol.com) We have…": a site in brackets ends the name.
+    .split(/\s*\(\s*(?:https?:|www\.|[\w-]+\.(?:com|net|org|io)\b)/i)[0]!;
   s = s.split(NAME_END)[0]!;
   const domain = /^[\w-]+\.(?:com|dev|io|net|org|app|co)\b/i.exec(s);
   if (domain) s = domain[0];
-  const suffix = /\b(?:Inc|Ltd|LLC|GmbH|Corp|S\.A|B\.V|s\.r\.o|Pty Ltd|Co\.,\s?Ltd)\.?(?=\s|,|$)/.exec(s);
-  if (suffix) {
-    const rest = s.slice(suffix.index + suffix[0].length);
-    if (!/^,?\s+and\s+[A-Z]/.test(rest)) s = s.slice(0, suffix.index + suffix[0].length);
-  }
+  // The first legal form ends the name: "Sitecore USA, Inc. and Sitecore Corporation A/S" is two parties.
+  s = s
+    .replace(/\s+d(?:\/b\/a\b.*)?$/, '')
+    .replace(/\s+(?:employees|staff|team)$/i, '')
+    // A title before the company: "CEO/Founder THAVIS GmbH & Co. KG"
+    .replace(
+      /^(?:(?:co-?)?founder|ceo|cto|coo|president|owner|managing director|director|general counsel)(?:\s*[/&]\s*(?:(?:co-?)?founder|ceo|cto|coo|president|owner))*,?\s+(?=[A-Z])/i,
+      '',
+    );
+  const suffix = /\b(?:Inc|Ltd|LLC|GmbH|Corp|S\.A|B\.V|s\.r\.o|Pty Ltd|Co\.,\s?Ltd|Company Limited|Limited|Incorporated)\.?(?=\s|,|$)/.exec(
+    s,
+  );
+  if (suffix) s = s.slice(0, suffix.index + suffix[0].length);
+  // A department is not the party: "AWS IT Security" is AWS; "Operational Security" alone is nobody.
+  s = s.replace(
+    /(?:^|\s+)(?:(?:IT|Information|Operational|Cyber) Security(?: Operations)?|(?<=\S\s+)Anti-Piracy|(?:Security|Legal|Compliance|Brand Protection|Anti-Piracy) (?:Team|Department|Dept\.?|Division))$/,
+    '',
+  );
   s = s.replace(/\s+(?:and|or|of|the)$/i, '');
   s = s.replace(/[\s,;:]+$/, '').replace(/^[\s,;:.'-]+/, '');
   if (!SUFFIX.test(s)) s = s.replace(/\.+$/, '');
   s = s.replace(/\s*\((?!RIAA\)|APA\)|MOHRE\))[^)]*\)?$/, '');
   if (!s || s.length < 2 || s.length > 80) return null;
   if (s.split(' ').length > 9 || NOT_A_NAME.test(s) || LOWER_START.test(s) || /^The [a-z]/.test(s)) return null;
-  if (!/[A-Za-z]/.test(s) || /^\d/.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return null;
+  if (!/[A-Za-z]/.test(s) || /^\d+(?:[\s.,:/-]|$)/.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return null;
   if (/^(?:the )?(?:company|organi[sz]ation|corporation|firm|client|owner|agent)$/i.test(s)) return null;
+  if (/^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(s)) return null;
+  // A legal form alone ("Ltd"), or a thing rather than its owner ("the Incredibox brand", "Stewart Private License").
+  if (
+    /^(?:inc|llc|ltd|limited|gmbh|corp|co|plc|llp)\.?$/i.test(s) ||
+    /\s(?:brand|brands|product|products|trademark|logo|license|licence|agreement|terms|library|framework|plugin|extension|app|website|module|investigation|course|class)$/i.test(
+      s,
+    ) ||
+    /^(?:ipr?|copyright|rights?)\s+(?:owner|holder)s?$/i.test(s)
+  )
+    return null;
   return s;
 }
 
@@ -111,13 +137,18 @@ export function sameParty(a: string, b: string): boolean {
   const norm = (x: string) => {
     const words = x
       .toLowerCase()
+      .replace(/\b(?:s\.\s?r\.\s?o|s\.\s?a\.\s?s|s\.\s?p\.\s?a|s\.\s?r\.\s?l|b\.\s?v|s\.\s?a|l\.\s?l\.\s?c|l\.\s?l\.\s?p)\.?$/, (m) =>
+        m.replace(/[^a-z]/g, ''),
+      )
       .replace(/\.(?:com|dev|io|net|org|app|co)$/, '')
       .replace(/[^a-z0-9& ]+/g, ' ')
       .split(/\s+/)
       .filter(Boolean);
     while (
       words.length > 1 &&
-      /^(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|co|company|sa|bv|ag|ab|llp|plc|pty|sro|the)$/.test(words.at(-1)!)
+      /^(?:inc|incorporated|llc|ltd|limited|gmbh|corp|corporation|co|company|sa|bv|ag|ab|llp|plc|pty|sro|sas|spa|srl|kg|&|the)$/.test(
+        words.at(-1)!,
+      )
     )
       words.pop();
     if (words[0] === 'the' && words.length > 1) words.shift();
@@ -135,6 +166,8 @@ interface Candidate {
   weight: number;
   /** A signature line with no mark of an organisation (it may be a title): dropped when a principal is stated. */
   weak?: boolean;
+  /** Named as the one represented: the principal when someone else is the sender. */
+  flex?: boolean;
 }
 
 /** The value of a labelled field: after the colon, else on the next non-empty line. */
@@ -146,27 +179,92 @@ function fieldValue(lines: Line[], i: number, afterColon: string): { value: stri
 
 const FIELDS: [RegExp, Role, number][] = [
   [
-    /^(?:rights? ?holders?|copyright (?:owner|holder)s?(?: name)?(?:\(s\))?(?: or exclusive licensee)?|name of (?:the )?(?:copyright (?:owner|holder)|injured party)|copyright holder you represent|client(?: name)?|on behalf of|organi[sz]ation represented|owner of (?:the )?copyright)\s*:(.*)$/i,
+    /^(?:rights? ?holders?|copyright (?:owner|holder)s?(?: name)?(?:\(s\))?(?: or exclusive licensee)?|name of (?:the )?(?:copyright (?:owner|holder)|injured party|(?:IPR|IP|rights?) owner)|copyright holder you represent|client(?: name| information)?|on behalf of|organi[sz]ation represented|owner of (?:the )?copyright)\s*:(.*)$/i,
     'principal',
     6,
   ],
   [
-    /^(?:company(?: name)?|organi[sz]ation(?: name)?|complainant(?: unit)?|sender|agent company|law firm|firm|business name)\s*:(.*)$/i,
+    /^(?:company(?: name)?|organi[sz]ation(?: name)?|complainant(?: unit)?|sender|agent company|law firm|firm|business name|title (?:&|and) company)\s*:(.*)$/i,
     'sender',
     6,
   ],
+  // "Contact information: CTM360 [private]"
+  [/^contact information\s*:(.+)$/i, 'sender', 2],
 ];
 
 /** A name as the phrasings capture it (cleanName decides where it ends and whether it is one). */
-const N = String.raw`([A-Z][\w&.,'’ ()-]{1,90})`;
-const rx = (src: string, flags = '') => new RegExp(src.replace(/NAME/g, N), flags);
+const N = String.raw`([A-Z0-9][\w&.,'’ ()+-]{1,90})`;
+/** A name of capitalised words with an optional legal form, for phrasings that start mid-paragraph ("Casio Computer Co., Ltd."). */
+const CAPS = String.raw`([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,5}(?:,?\s+(?:Co\.,?\s?Ltd|Inc|LLC|Ltd|Corp|GmbH|S\.A|B\.V|U\.A)\.?)?)`;
+const rx = (src: string, flags = '') => new RegExp(src.replace(/NAME/g, N).replace(/CAPS/g, CAPS), flags);
 /** Someone's role before "of X" / "for X": the redacted title, "an employee", "the founder and CEO"… */
-const ROLE = String.raw`(?:(?:an?|the|and|one|of|\[private\]|\(employee\)|employee|member|representative|founder|owner|director|manager|ceo|cto|head|lead|developer|officer|counsel|engineer|staff|team|authori[sz]ed)[ ,]+){1,6}`;
+const ROLE = String.raw`(?:(?:an?|the|and|one|of|\[private\]|\(employee\)|employee|member|representative|founder|owner|director|manager|ceo|cto|head|lead|developer|officer|counsel|engineer|staff|team|part|authori[sz]ed)[ ,]+){1,6}`;
 /** "I am", "I'm", "I, [private], am". */
 const I_AM = String.raw`\bI(?:'m|’m| am|, \[private\], am)(?: also)?`;
 
 /** Phrasings that name a party, in running text. Each captures a name; some a second one in another role. */
-const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: boolean }[] = [
+/**
+ * `brand`: a name may start lower-case if it has a capital or a legal form. `suffix`: kept only with a legal form.
+ * `org`: not kept when it reads as a person's name ("written by Jason Brownlee"). `flex`: a sender that becomes
+ * the principal when another party is the sender ("from iZOOlogic … I am an authorized representative of Nykaa").
+ */
+interface Phrase {
+  re: RegExp;
+  role: Role;
+  weight: number;
+  second?: Role;
+  brand?: boolean;
+  suffix?: boolean;
+  org?: boolean;
+  flex?: boolean;
+  /** Kept only when the name has a word of an organisation or a legal form. */
+  orgWord?: boolean;
+}
+const PHRASES: Phrase[] = [
+  // "Casio Computer Co., Ltd., the copyright holder, has authorized SNB-REACT U.A. to act … on its behalf"
+  {
+    re: rx(String.raw`\bCAPS,? (?:the )?(?:copyright (?:holder|owner)|rights? ?holder),? (?:has )?authori[sz]ed (?:the )?CAPS to act`),
+    role: 'principal',
+    weight: 6,
+    second: 'sender',
+  },
+  // "an official message from Easy Solutions, on behalf of our client…"
+  { re: rx(String.raw`\b(?:message|notice|letter|notification) from NAME,? on behalf of`), role: 'sender', weight: 5 },
+  // "My name is [private] from iZOOlogic security company"
+  {
+    re: new RegExp(
+      String.raw`\b(?:[Mm]y name is|I am|I'm) \[private\],? (?:from|of|at|with) ([\w][\w&.'’ -]{1,40}?) (?:security |law |legal |anti-piracy )?(?:company|firm|agency)\b`,
+    ),
+    role: 'sender',
+    weight: 5,
+    brand: true,
+  },
+  // "… who is a Member of the BSA Business Software Alliance", "our member Microsoft"
+  { re: rx(String.raw`\bwho is a [Mm]ember of (?:the )?NAME`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\bour member,? NAME`), role: 'principal', weight: 5 },
+  // "I am the Chang Sha Ding Cheng, Software Co., Ltd." — a company's own voice, only with its legal form
+  {
+    re: rx(
+      String.raw`\bI am the (?:[\w-]+(?: [\w-]+)? of )?([A-Z][\w&.,'’ -]{1,60}?(?:Co\.,\s?Ltd|Inc|LLC|Ltd|Limited|Corp|Corporation|GmbH)\.?)(?=[\s,("“]|$)`,
+    ),
+    role: 'sender',
+    weight: 4,
+    suffix: true,
+  },
+  // "Machine Learning Mastery is part of Guiding Tech Media"
+  { re: rx(String.raw`^NAME (?:is|are) (?:a )?part of (?:the )?[A-Z]`), role: 'sender', weight: 3 },
+  // "[private] own the authentication service KeyAuth LLC"
+  {
+    re: rx(String.raw`\bown(?:s)? the (?:[\w-]+ ){0,3}(?:service|company|business|platform|software|studio) NAME`),
+    role: 'sender',
+    weight: 3,
+  },
+  // "I authorized by SMARTEX INTERNATIONAL LTD (owner of the copyright)"
+  {
+    re: rx(String.raw`\b(?:I|[Ww]e)(?: am| are| was| were| have been| has been|'m)? (?:duly )?authori[sz]ed by (?:the )?NAME`),
+    role: 'principal',
+    weight: 3,
+  },
   // "Cyveillance is authorized to act on behalf of QUALCOMM…", "Looking Glass Cyber Solutions represents Comcast"
   {
     re: rx(
@@ -188,15 +286,51 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bduly authori[sz]e ([A-Z][\w&.' -]{1,40}) to act on (?:its|their) behalf`), role: 'sender', weight: 6 },
   { re: rx(String.raw`^([A-Z][\w&.' -]{1,40}) and [\w ]{0,30}members duly authori[sz]e`), role: 'principal', weight: 6 },
   { re: rx(String.raw`\(entrusted by NAME\)`), role: 'principal', weight: 6 },
-  { re: rx(String.raw`\b(?:our|my) client,? ["“]?NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\b(?:[Oo]ur|[Mm]y) [Cc]lient,? ["“'‘]?NAME`), role: 'principal', weight: 5 },
   { re: rx(String.raw`\brepresenting our client ["“]?NAME`), role: 'principal', weight: 5 },
   { re: rx(String.raw`\bThis (?:firm|company|agency) represents NAME`), role: 'principal', weight: 5 },
-  { re: rx(String.raw`\bI represent NAME`), role: 'principal', weight: 5 },
+  { re: rx(String.raw`\b(?:I|We) represent NAME`), role: 'principal', weight: 5 },
+  // "we are authorized to act on Nintendo of America Inc.'s behalf", "[private] for copyright owner, Nintendo of America Inc."
+  { re: rx(String.raw`\bon ([A-Z][\w&.,' -]{1,60}?)['’]s behalf`), role: 'principal', weight: 4 },
+  { re: rx(String.raw`\bfor (?:the )?copyright (?:owner|holder),? NAME`), role: 'principal', weight: 4 },
+  // "We are from iZOOlogic Incorporated", "I, [private], am employed by Parallels"
+  { re: new RegExp(String.raw`\b[Ww]e are from ([\w][\w&.,'’ -]{1,60})`), role: 'sender', weight: 5, brand: true },
+  // "Work that is infringed upon: Property of In The Door, Inc."
+  { re: rx(String.raw`(?:^|:[\s*_]*)Property of (?:the )?NAME`), role: 'principal', weight: 3 },
+  // "Sony Computer Entertainment America LLC ("SCEA") has recently learned", "SpaFinder Wellness, Inc. ("SpaFinder") hereby notifies"
+  { re: rx(String.raw`^NAME \(["“][A-Z][\w&.+-]{1,20}["”]\) (?:has|have|hereby|is|are|writes|submits)\b`), role: 'sender', weight: 3 },
+  // "This is [private] from Zamplus which…"
+  { re: rx(String.raw`\bThis is \[private\],? (?:from|of|at|with) NAME`), role: 'sender', weight: 4 },
+  // "On behalf of Russian Shield Association as an agent for 1C-Bitrix LLC"
+  {
+    re: rx(String.raw`\b[Oo]n [Bb]ehalf of (?:the )?NAME as (?:an? )?agent (?:for|of) (?:the )?NAME`),
+    role: 'sender',
+    weight: 6,
+    second: 'principal',
+  },
+  // "I represent the non-profit organization Association "Russian Shield""
+  {
+    re: rx(String.raw`\b(?:I|We) represent the (?:[\w-]+ ){0,2}(?:organi[sz]ation|association|foundation|company|agency|firm) ["“]?NAME`),
+    role: 'sender',
+    weight: 5,
+  },
+  // "[private] Lunatio, the developer and copyright owner of phpAnalytics"
+  {
+    re: rx(
+      String.raw`\bNAME, the (?:sole )?(?:developer|author|creator|publisher|owner)(?: and (?:sole )?(?:copyright )?(?:owner|holder))? of\b`,
+    ),
+    role: 'principal',
+    weight: 3,
+    org: true,
+  },
+  { re: rx(String.raw`\b(?:am|is|are) employed (?:by|at|with) (?:the )?NAME`), role: 'sender', weight: 4 },
   { re: rx(String.raw`\b(?:attorney|counsel|lawyer|agent|firm) who represents NAME`), role: 'principal', weight: 5 },
   { re: rx(String.raw`\b[Rr]epresenting (?:my|our|the) (?:company|employer),?\s*NAME`), role: 'sender', weight: 6 },
   { re: rx(String.raw`\bon behalf of (?:my|our) (?:employer|company),?\s*\[?NAME`), role: 'sender', weight: 6 },
   {
-    re: rx(String.raw`\bon (?:the )?behalf of (?:the )?(?:(?:rights? ?holder|copyright (?:owner|holder))[ ,]+)?NAME`),
+    re: rx(
+      String.raw`(?<!\bTo [\w ]{1,40})\bon (?:the )?[Bb]ehalf of (?:the )?(?:(?:rights? ?holder|copyright (?:owner|holder))[ ,]+)?NAME`,
+    ),
     role: 'principal',
     weight: 4,
   },
@@ -205,7 +339,7 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   // "I am an employee of X", "I am the [private] of X", "I'm [private] from X", "I am a [private] at X"
   {
     re: rx(
-      String.raw`${I_AM} ${ROLE}(?:of|at|for|from|with) (?:the (?:sole )?(?:copyright owner|company|firm|organi[sz]ation),? |the (?=[A-Z]))?NAME`,
+      String.raw`${I_AM} ${ROLE}(?:of|at|for|from|with|in) (?:the (?:sole )?(?:copyright owner|company|firm|organi[sz]ation|foundation|association),? |the (?=[A-Z]))?NAME`,
     ),
     role: 'sender',
     weight: 4,
@@ -222,7 +356,7 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`^NAME,? \(hereinafter,? ["“]?[A-Z][\w ]{1,30}["”]?\)`), role: 'sender', weight: 4 },
   { re: rx(String.raw`^NAME, with (?:domicile|registered office|its registered office) (?:in|at)\b`), role: 'sender', weight: 4 },
   {
-    re: rx(String.raw`\b(?:an? |the )?(?:employee|representative|member) (?:of|at) (?:the (?:sole )?copyright owner,? )?NAME`),
+    re: rx(String.raw`\b(?:an? |the )?(?:[Ee]mployee|representative|member) (?:of|at|in) (?:the (?:sole )?copyright owner,? )?NAME`),
     role: 'sender',
     weight: 3,
   },
@@ -246,7 +380,7 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bWe are (?:the team from )?([A-Z][\w&.' -]{1,40}?)(?: company)?[,.]`), role: 'sender', weight: 4 },
   { re: rx(String.raw`\b(?:[Mm]y|[Oo]ur) company,? NAME`), role: 'sender', weight: 5 },
   { re: rx(String.raw`\bthe owner of ([A-Z][\w&.' -]{1,40}) company\b`), role: 'sender', weight: 4 },
-  { re: rx(String.raw`\b(?:authori[sz]ed|duly authori[sz]ed) representative of NAME`), role: 'sender', weight: 4 },
+  { re: rx(String.raw`\b(?:authori[sz]ed|duly authori[sz]ed) representative of NAME`), role: 'sender', weight: 4, flex: true },
   {
     re: rx(
       String.raw`^NAME (?:is|are) the (?:sole |exclusive )?(?:copyright (?:owner|holder)|owner of (?:the|all|an?)|exclusive rights? holder)`,
@@ -257,7 +391,9 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`^NAME owns (?:these|this|the|all)\b`), role: 'principal', weight: 4 },
   { re: rx(String.raw`\bexclusively licensed to ([A-Z][\w&.' -]{1,40})`), role: 'principal', weight: 3 },
   {
-    re: rx(String.raw`\b(?:copyrighted (?:work|property|material)|intellectual property|are the property) of (?:the )?NAME`),
+    re: rx(
+      String.raw`\b(?:copyrighted (?:work|property|material)|intellectual property|(?:is|are) the (?:sole |exclusive )?property) of (?:the )?NAME`,
+    ),
     role: 'principal',
     weight: 3,
   },
@@ -279,6 +415,8 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bon behalf of the (?:copyright owner|rights? ?holder) \(NAME\)`), role: 'principal', weight: 5 },
   // "[private] of security team of Shuguang Group", "[private] department of the Russian Shield Association"
   { re: rx(String.raw`\b(?:team|department|division|office) of (?:the )?NAME`), role: 'sender', weight: 3 },
+  // "the Industrial Protection Department of CANAL+ Group" (not "Department of Computer Science"): only an organisation's name
+  { re: rx(String.raw`\b[A-Z][\w-]+ (?:Team|Department|Division|Office) of (?:the )?NAME`), role: 'sender', weight: 3, orgWord: true },
   // "representing the interests of a member of the association - Erlivideo LLC", "representing the audiovisual rights of LaLiga"
   {
     re: rx(
@@ -294,10 +432,14 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
   { re: rx(String.raw`\bwho(?:'s|se|’s) behalf ([A-Z][\w&.' -]{1,40}?) is acting\b`), role: 'sender', weight: 4 },
   // "the code for the leaderboard product developed and sold globally by Spinify"
   {
-    re: rx(String.raw`\b(?:developed|created|written|published|produced)(?: and [a-z]+)?(?: globally| exclusively)? by (?:the )?NAME`),
+    re: rx(
+      String.raw`\b(?:developed|created|published|produced|written and [a-z]+)(?: and [a-z]+)?(?: globally| exclusively)? by (?:the )?NAME`,
+    ),
     role: 'principal',
     weight: 1,
   },
+  // "books written by Jason Brownlee": an author is mostly a person
+  { re: rx(String.raw`\b(?:written|authored) by (?:the )?NAME`), role: 'principal', weight: 1, org: true },
   // "X is the creator and copyright holder of the work"
   {
     re: rx(String.raw`^NAME (?:is|are) the (?:creator|author|developer|publisher) (?:and|&) (?:copyright|rights?) (?:holder|owner)`),
@@ -311,7 +453,7 @@ const PHRASES: { re: RegExp; role: Role; weight: number; second?: Role; brand?: 
  * notice are URLs and descriptions; this keeps the whole corpus at a few seconds).
  */
 const TRIGGER =
-  /behalf|represent|authori[sz]|client|entrust|firm|compan|agency|employ|founder|ceo|cto|coo|president|director|counsel|owner|holder|part of|hereinafter|domicile|registered office|\bi(?:'m|’m| am|, \[private\])|\bwe\b|owns|licensed|propert|owned|order (?:from|of)|members|complainant|enforcement|copyrighted by|developed|created|written|published|produced|rep |department|division|team|part of|employee|creator/;
+  /behalf|represent|authori[sz]|client|entrust|firm|compan|agency|employ|founder|ceo|cto|coo|president|director|counsel|owner|holder|part of|hereinafter|domicile|registered office|\bi(?:'m|’m| am|, \[private\])|\bwe\b|owns|licensed|propert|owned|order (?:from|of)|members|complainant|enforcement|copyrighted by|developed|created|written|published|produced|rep |department|division|team|part of|employee|creator|message from|notice from|letter from|my name is|member|\bown\b|i am the|we are from|employed|hereby|recently|this is \[private\]|contact information/;
 /** Case-blind, on lower case: irregexp's case-insensitive alternation is several times slower. */
 const triggered = (text: string) => TRIGGER.test(text.toLowerCase());
 
@@ -353,7 +495,7 @@ function signatureCandidates(lines: Line[]): Candidate[] {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i]!.text;
     // "Signed, [private], Managing Director, Brent Ozar Unlimited": the last segment that is an organisation.
-    const signed = /^(?:signed|signature)\s*[,:]\s*(.+)$/i.exec(t)?.[1];
+    const signed = /^(?:\d{1,2}[.)]\s*)?(?:signed|signature)\s*[,:\-–]\s*(.+)$/i.exec(t.replace(/\*/g, ''))?.[1];
     if (signed) {
       for (const seg of signed.split(/\s*,\s*/).reverse()) {
         const name = orgLine(seg);
@@ -471,6 +613,29 @@ function paragraphs(lines: Line[]): { text: string; lineAt(offset: number): numb
   return out;
 }
 
+/** "Jason Brownlee": two or three capitalised words with no mark of an organisation. */
+const PERSON = /^[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+){1,2}$/;
+
+/** The candidates one phrasing's match gives. */
+function fromPhrase(p: Phrase, m: RegExpExecArray, line: number): Candidate[] {
+  const out: Candidate[] = [];
+  const a = cleanName(m[1]!);
+  const ok =
+    !!a &&
+    (!p.brand || /[A-Z]/.test(a) || STRONG_SUFFIX.test(a)) &&
+    (!p.suffix || STRONG_SUFFIX.test(a) || /\bLimited$/.test(a)) &&
+    (!p.org || ORG_WORD.test(a) || !PERSON.test(a)) &&
+    (!p.orgWord ||
+      ORG_WORD.test(a) ||
+      STRONG_SUFFIX.test(a) ||
+      /^[A-Z][a-z]*[A-Z0-9][\w]*$/.test(a) ||
+      /\b(?:companhia|compagnie|insurance|bank|institute|college|agency)\b/i.test(a));
+  if (a && ok) out.push({ role: p.role, value: a, line, weight: p.weight, ...(p.flex ? { flex: true } : {}) });
+  const b = p.second && m[2] ? cleanName(m[2]) : null;
+  if (b && p.second) out.push({ role: p.second, value: b, line, weight: p.weight });
+  return out;
+}
+
 function candidates(lines: Line[]): Candidate[] {
   const out: Candidate[] = [];
   for (const para of paragraphs(lines)) {
@@ -479,12 +644,7 @@ function candidates(lines: Line[]): Candidate[] {
       // Each sentence start (^) of a paragraph is a line start too: match per line for anchored phrases.
       const m = p.re.source.startsWith('^') ? null : p.re.exec(para.text);
       if (!m) continue;
-      const line = para.lineAt(m.index);
-      const a = cleanName(m[1]!);
-      const brandOk = !p.brand || (!!a && (/[A-Z]/.test(a) || STRONG_SUFFIX.test(a)));
-      if (a && brandOk) out.push({ role: p.role, value: a, line, weight: p.weight });
-      const b = p.second && m[2] ? cleanName(m[2]) : null;
-      if (b && p.second) out.push({ role: p.second, value: b, line, weight: p.weight });
+      out.push(...fromPhrase(p, m, para.lineAt(m.index)));
     }
   }
   lines.forEach((l, i) => {
@@ -493,7 +653,7 @@ function candidates(lines: Line[]): Candidate[] {
     for (const [re, role, weight] of FIELDS) {
       const m = re.exec(l.text);
       if (!m) continue;
-      const v = fieldValue(lines, i, m[1] ?? '');
+      const v = fieldValue(lines, i, (m[1] ?? '').replace(/^\s*(?:\[private\][\s;,]*)+/, '').split(/\s*\[private\]/)[0]!);
       if (!v) continue;
       // "Attributor Corporation as agent for American Psychological Association (APA)"
       const agentFor = /^(.+?) as agent for (?:the )?(.+)$/i.exec(v.value);
@@ -506,12 +666,7 @@ function candidates(lines: Line[]): Candidate[] {
     for (const p of PHRASES) {
       if (!p.re.source.startsWith('^')) continue;
       const m = p.re.exec(l.text);
-      if (!m) continue;
-      const a = cleanName(m[1]!);
-      const brandOk = !p.brand || (!!a && (/[A-Z]/.test(a) || STRONG_SUFFIX.test(a)));
-      if (a && brandOk) out.push({ role: p.role, value: a, line: l.n, weight: p.weight });
-      const b = p.second && m[2] ? cleanName(m[2]) : null;
-      if (b && p.second) out.push({ role: p.second, value: b, line: l.n, weight: p.weight });
+      if (m) out.push(...fromPhrase(p, m, l.n));
     }
   });
   return [...out, ...signatureCandidates(lines), ...standaloneCandidates(lines)];
@@ -556,6 +711,9 @@ export function extractParties(text: string, kind: string): Parties {
       list.filter((c) => !c.weak),
       'sender',
     );
+  // "I am an authorized representative of Nykaa" from a sender named otherwise: Nykaa is who it acts for.
+  const represented = sender && !sender.flex ? list.find((c) => c.flex && !sameParty(c.value, sender!.value)) : undefined;
+  if (represented && (!principal || principal.weight < represented.weight)) principal = { ...represented, role: 'principal' };
   sender = fuller(sender, list);
   principal = fuller(principal, list);
   if (sender && principal && sameParty(sender.value, principal.value)) principal = null;

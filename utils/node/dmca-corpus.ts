@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { BuildNotice } from '../dmca/index-format';
-import { linkAnswersOf } from '../dmca/link';
+import { answerFiler, linkAnswersOf } from '../dmca/link';
 import { toBuildNotice } from '../dmca/overlay';
 import { parseNotice, type ParsedNotice } from '../dmca/parser';
 
@@ -30,6 +30,8 @@ export function parseCorpus(root: string): ParsedNotice[] {
 
 /** Each parsed notice with the notices it answers (utils/dmca/link.ts): what the index is built from. */
 export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
-  const links = linkAnswersOf(parsed);
-  return parsed.map((p, i) => toBuildNotice(p, links[i]!));
+  const linkable = parsed.map((p) => ({ ...p, parties: [p.sender?.value, p.principal?.value].filter((x): x is string => !!x) }));
+  const links = linkAnswersOf(linkable);
+  const byPath = new Map(linkable.map((p) => [p.path, p]));
+  return parsed.map((p, i) => toBuildNotice({ ...p, filer: answerFiler(p.filer, links[i]!, byPath) }, links[i]!));
 }

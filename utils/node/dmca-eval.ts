@@ -21,7 +21,7 @@ export interface LabelledParty {
 export interface LabelledNotice {
   path: string;
   /** How it was chosen: a seeded random sample, a hard case, or a random sample labelled after the rules were frozen. */
-  set: 'random' | 'hard' | 'held-out' | 'held-out-2' | 'fresh';
+  set: 'random' | 'hard' | 'held-out' | 'held-out-2' | 'fresh' | 'fresh-2' | 'fresh-3' | 'fresh-4';
   kind: string;
   sender: LabelledParty | null;
   principal: LabelledParty | null;
@@ -89,8 +89,9 @@ function scoreParties(p: ParsedNotice, l: LabelledNotice, s: Score, misses: stri
   }
 }
 
-function scoreRepos(p: ParsedNotice, labelled: readonly string[], path: string, r: EvalReport) {
-  const got = new Set(p.repos.map((x) => x.name));
+function scoreRepos(p: ParsedNotice, labelled: readonly string[], path: string, r: EvalReport, originals: readonly string[] = []) {
+  // The parser lists original works among the repos (with scope `original`); labels list them apart.
+  const got = new Set(p.repos.map((x) => x.name).filter((x) => !originals.includes(x) || labelled.includes(x)));
   const want = new Set(labelled);
   for (const x of got) {
     if (want.has(x)) r.repos.tp++;
@@ -119,7 +120,8 @@ function scoreOriginals(p: ParsedNotice, l: LabelledNotice, r: EvalReport) {
   for (const x of want) {
     if (got.has(x)) continue;
     r.originals.fn++;
-    if (p.repos.some((y) => y.name === x)) r.originalsAsInfringing.push(`${l.path}: ${x}`);
+    // Only a takedown accuses: a repo an answer names changes no outcome unless its takedown named it.
+    if (l.kind === 'takedown' && p.repos.some((y) => y.name === x)) r.originalsAsInfringing.push(`${l.path}: ${x}`);
   }
   if (l.changesOffered !== undefined) {
     r.changes.of++;
@@ -159,7 +161,7 @@ export function evaluateParser(labels: readonly LabelledNotice[], root: string):
     r.kinds.of++;
     if (p.kind === l.kind) r.kinds.right++;
     else r.kinds.wrong.push(`${l.path}: ${p.kind} (label ${l.kind})`);
-    if (l.repos) scoreRepos(p, l.repos, l.path, r);
+    if (l.repos) scoreRepos(p, l.repos, l.path, r, l.originals);
     if (l.originals) scoreOriginals(p, l, r);
     const cited = p.refersTo.flatMap((c) => resolveCitation(c.path, known) ?? []);
     r.citations.of += l.answers.length;

@@ -10,7 +10,7 @@ const r = evaluateParser(labels, join(SHARED_DATA_DIR, 'github-dmca'));
 const f = (x: number) => x.toFixed(3);
 const count = (set: string) => labels.filter((l) => l.set === set).length;
 console.log(
-  `${r.notices} notices (${count('random')} random, ${count('hard')} hard cases, ${count('held-out') + count('held-out-2')} held out, ${count('fresh')} fresh)`,
+  `${r.notices} notices (${count('random')} random, ${count('hard')} hard cases, ${count('held-out') + count('held-out-2')} held out, ${count('fresh')} + ${count('fresh-2')} + ${count('fresh-3')} + ${count('fresh-4')} fresh)`,
 );
 console.log(
   `parties: precision ${f(precision(r.parties))}, recall ${f(recall(r.parties))} (tp ${r.parties.tp}, fp ${r.parties.fp}, fn ${r.parties.fn})`,
