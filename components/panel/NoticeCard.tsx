@@ -1,6 +1,6 @@
 /** A notice's card: its facts, each linked to the line it comes from, and what answered it. */
 import type { NoticeCard as Card, TakedownScope } from '@/utils/core/model';
-import { EXPLAIN, formatDate, grouped, kindTitle, plural } from '@/utils/core/words';
+import { EXPLAIN, formatDate, grouped, kindTitle, plural, standingTone } from '@/utils/core/words';
 import { Fact, SafeLink, Source, SourcedFact, Term } from './links';
 
 function Answers({ n }: { n: Card }) {
@@ -68,12 +68,8 @@ const NAMES_THIS: Record<TakedownScope, string> = {
   network: 'It names this repository; GitHub applied it to the whole fork network',
 };
 
-/** The card's colour from what answered the notice for this page (an answer about other repositories says nothing of it). */
-function answeredTone(n: Card): string {
-  const mine = n.answers.filter((a) => a.concerns !== 'others');
-  if (mine.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
-  return mine.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
-}
+/** A takedown card's colour: what became of it (its standing, for this page's subject), as its lead and badges say. */
+const STANDING_CLASS = { ok: ' restored', disputed: ' disputed' } as const;
 
 export function NoticeCard({
   n,
@@ -89,7 +85,8 @@ export function NoticeCard({
   context?: boolean;
 }) {
   // A takedown's colour is what became of it, as on its status line and its badges: restored, disputed, or standing.
-  const answered = n.kind === 'takedown' ? answeredTone(n) : '';
+  const tone = n.kind === 'takedown' ? standingTone(n.standing) : null;
+  const answered = tone ? STANDING_CLASS[tone] : '';
   return (
     <section
       class={`card notice kind-${n.kind}${answered}${context ? ' context' : ''}`}

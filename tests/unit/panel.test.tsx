@@ -189,15 +189,21 @@ test('a repo discussed in two threads shows two thread cards (stories are data)'
   ]);
 });
 
-test('a takedown card takes the colour of what became of it, as its status line does (issue 24: the RIAA notice)', async () => {
-  await k.prepare(['notice:2020/10/2020-10-23-riaa.md', 'repo:shawwn/llama-dl']);
-  mount(k.panel('notice:2020/10/2020-10-23-riaa.md')!);
-  expect(root.querySelector('button.status')!.className).toContain('tone-ok');
-  const self = [...root.querySelectorAll('section.card.notice.kind-takedown')];
-  expect(self.length).toBeGreaterThan(0);
-  for (const c of self) expect(c.classList.contains('restored')).toBe(true);
-  render(null, root);
-  root.remove();
+test.each([
+  ['2020/10/2020-10-23-riaa.md', 'disputed', 'disputed'], // reversed for the parent repo only, then a fork's counter-notice
+  ['2014/2014-07-15-notcake.md', 'dmca', null], // retracted for 2 of its 5 repos: still a takedown
+  ['2014/2014-10-05-tildeslash.md', 'ok', 'restored'], // retracted for every repo it names
+  ['2021/11/2021-11-10-paradox-interactive.md', 'dmca', null], // its only counter-notice GitHub reversed
+])('notice page %s: its lead and its card take one colour, %s (issue 24)', async (path, tone, cls) => {
+  await k.prepare([`notice:${path}`]);
+  mount(k.panel(`notice:${path}`)!);
+  expect(root.querySelector('button.status')!.className).toContain(`tone-${tone}`);
+  const card = root.querySelector('section.card.notice.kind-takedown')!;
+  expect(['restored', 'disputed'].filter((c) => card.classList.contains(c))).toEqual(cls ? [cls] : []);
+});
+
+test("a repo's card takes the colour its status line leads with", async () => {
+  await k.prepare(['repo:shawwn/llama-dl']);
   mount(k.panel('repo:shawwn/llama-dl')!);
   expect(root.querySelector('button.status')!.className).toContain('tone-disputed');
   expect(root.querySelector('section.card.notice.kind-takedown')!.classList.contains('disputed')).toBe(true);

@@ -57,7 +57,7 @@ export type BadgeFacts =
       discussed: boolean;
       llama: boolean;
     }
-  | { kind: 'notice'; notice: NoticeRef; repoCount: number; answer: NoticeRef | null }
+  | { kind: 'notice'; notice: NoticeRef; repoCount: number; standing: NoticeStanding | null }
   | { kind: 'thread'; title: string; commentCount: number }
   | { kind: 'related-thread'; title: string; note: string }
   | { kind: 'detected'; repo: string; signals: string[] };
@@ -83,6 +83,19 @@ export interface NoticeRef {
   party: Sourced | null;
   /** The agent that sent it for `party` (a takedown naming a principal and its sender), else null. */
   via: Sourced | null;
+}
+
+/**
+ * What became of a takedown notice (utils/knowledge/standing.ts): reversed by GitHub or retracted by its
+ * sender (every repo it names), disputed by a counter-notice that was neither rejected nor withdrawn, or
+ * standing. As a whole on its page and its links; on a repo's panel, for that repo.
+ */
+export interface NoticeStanding {
+  state: 'reversed' | 'retracted' | 'disputed' | 'standing';
+  /** The answer the state rests on (the newest of its kind). */
+  by: NoticeRef | null;
+  /** As a whole: the newest reversal or retraction of only some of the repos it names, and how many it covers. */
+  partly: (NoticeRef & { repos: number }) | null;
 }
 
 /** A counter-notice, retraction, reversal or legal action answering a notice. */
@@ -117,6 +130,8 @@ export interface NoticeCard extends NoticeRef {
   llama?: 'stated' | 'inferred';
   note: string | null;
   answers: AnswerCard[];
+  /** A takedown's standing (null for other kinds): as a whole, or on a repo's panel for that repo. */
+  standing: NoticeStanding | null;
 }
 
 /**

@@ -8,6 +8,7 @@ import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import type { DmcaIndex } from '../dmca/index-read';
 import type { IndexNotice, LineFact } from '../dmca/index-format';
 import type { Catalog } from './catalog';
+import { noticeStanding, type ForRepo } from './standing';
 
 /** A repo page's cards give the count of repos a notice names, not the list (listing would read a shard per repo). */
 export const REPOS_IN_REPO_CARD = 0;
@@ -50,7 +51,8 @@ export interface Notices {
   answersTo(n: IndexNotice): IndexNotice[];
   counterNoticed(n: IndexNotice): boolean;
   ref(n: IndexNotice): NoticeRef;
-  card(n: IndexNotice, repoCap?: number): NoticeCard;
+  /** Its card; a takedown's standing as a whole, or for the repo `forRepo` (a repo's panel). */
+  card(n: IndexNotice, repoCap?: number, forRepo?: ForRepo): NoticeCard;
   /** Relations a list of notices gives the repos they name. */
   relations(list: readonly NamedIn[]): Relation[];
 }
@@ -89,7 +91,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
     };
   }
 
-  function card(n: IndexNotice, repoCap = REPOS_IN_REPO_CARD): NoticeCard {
+  function card(n: IndexNotice, repoCap = REPOS_IN_REPO_CARD, forRepo?: ForRepo): NoticeCard {
     const note = cat.noticeNote(n.path)?.note;
     return {
       ...ref(n),
@@ -106,6 +108,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       ...(note ? { llama: note.llama } : {}),
       note: note?.note ?? null,
       answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
+      standing: isTakedown(n) ? noticeStanding({ answersTo, ref }, n, forRepo) : null,
     };
   }
 
