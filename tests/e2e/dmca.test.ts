@@ -9,6 +9,7 @@
  *   https://news.ycombinator.com/news with a story linking a noticed repo
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, noticePage, repoPage, takedownPage } from '../fixtures/github';
 import { hnListPage } from '../fixtures/hn';
@@ -31,14 +32,27 @@ async function panelAt(url: string, subject: string) {
   return { page, panel: await openDetails(page), status };
 }
 
+/** Every notice card's source list, as it reads when opened: [fact, link words, address]. */
+async function sourceLines(page: Page): Promise<string[][]> {
+  return page.evaluate(() =>
+    [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('details.sources li')].map((li) => {
+      const a = li.querySelector('a')!;
+      return [li.textContent!.split(' — ')[0]!, a.textContent!.replace(/ of .*$/, ''), a.href];
+    }),
+  );
+}
+
+const noticeLine = (path: string, n: number) => `https://github.com/github/dmca/blob/master/${path}#L${n}`;
+
 describe('notice pages', () => {
   test('a 2014 notice: its facts and the repositories it names, collapsed with a count', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2014/2014-02-07-Ninja-Courses.md';
     h.serve(url, noticePage('2014/2014-02-07-Ninja-Courses.md', ['Dear GitHub, …']));
     const { page, panel, status } = await panelAt(url, 'notice:2014/2014-02-07-ninja-courses.md');
     expect(status).toMatch(/^DMCA takedown notice · from Ninja Courses · Feb 7, 2014 · names 4 repositories/);
-    // The sender as the text states it, with the line it is read from.
-    expect(panel.text).toMatch(/Sent byNinja Courses LLC line 19/);
+    // The sender as the text states it, with no line number after it: its line is in the card's source list.
+    expect(panel.text).toMatch(/Sent byNinja Courses LLC(?! ?line)/);
+    expect(await sourceLines(page)).toContainEqual(['Sent by', 'line 19', noticeLine('2014/2014-02-07-Ninja-Courses.md', 19)]);
     expect(panel.text).toContain('Repositories named (4)');
     // No link to the page you are on.
     const self = await page.evaluate(
@@ -83,12 +97,21 @@ describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 
     expect(panel.outcome).toBe('named');
     expect(status).toMatch(/^Named in a DMCA takedown · specific files · LaLiga, via Sportian · Jun 4, 2025 — /);
     expect(status).not.toMatch(/disabled/i);
-    // The details open with the plain sentence, then say what the notice asks for, each with its line.
+    // The details open with the plain sentence, then say what the notice asks for; the card's source list has each line.
     expect(panel.text).toMatch(
       /It is named in the DMCA takedown notice of Jun 4, 2025 from LaLiga, via Sportian, which names specific files in it; the record does not say GitHub disabled it/,
     );
-    expect(panel.text).toMatch(/Asks forspecific files within the repository line 38/);
-    expect(panel.text).toMatch(/GitHub gives owners a chance to remove the named files before disabling anything\. line 2/);
+    expect(panel.text).toMatch(/Asks forspecific files within the repository(?! ?line)/);
+    expect(panel.text).toMatch(/GitHub gives owners a chance to remove the named files before disabling anything\.(?! ?line)/);
+    const laliga = (n: number) => noticeLine('2025/06/2025-06-04-laliga-2.md', n);
+    expect(await sourceLines(page)).toEqual(
+      expect.arrayContaining([
+        ['Sent by', 'line 23', laliga(23)],
+        ['Asks for', 'line 38', laliga(38)],
+        ['Names this repository', 'line 42', laliga(42)],
+        ['Chance to make changes', 'line 2', laliga(2)],
+      ]),
+    );
     // Each outcome word explained on hover and focus (and to screen readers), without adding to the text.
     const term = await page.evaluate(() => {
       const t = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.outcome-line .term') as HTMLElement;
@@ -119,6 +142,33 @@ describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 
   });
 });
 
+describe('where each fact comes from (issue 24)', () => {
+  test('one Source per card, closed: the keyboard opens it and reaches each line link', async () => {
+    const url = 'https://github.com/ClashUnico/Wiseplay/tree/main';
+    h.serve(url, repoPage({ owner: 'ClashUnico', name: 'Wiseplay' }));
+    const { page } = await panelAt(url, 'repo:clashunico/wiseplay');
+    const cards = await page.locator('backstory-panel section.card.notice').count();
+    const summary = page.locator('backstory-panel details.sources > summary');
+    expect(await summary.count()).toBe(cards);
+    const links = page.locator('backstory-panel details.sources a');
+    expect(await links.first().isVisible()).toBe(false);
+    // Keyboard only: focus the disclosure, open it, tab to its first line.
+    await summary.first().focus();
+    await page.keyboard.press('Enter');
+    expect(await links.first().isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const a = document.querySelector('backstory-panel')!.shadowRoot!.activeElement as HTMLAnchorElement | null;
+      return a && { href: a.href, name: a.textContent, target: a.target };
+    });
+    const [first] = await sourceLines(page);
+    expect(focused).toEqual({ href: first![2], name: `${first![1]} of the notice, on github/dmca`, target: '_blank' });
+    // Every link of the list is https to github.com.
+    for (const [, , href] of await sourceLines(page)) expect(href).toMatch(/^https:\/\/github\.com\/github\/dmca\/blob\/master\/.+#L\d+$/);
+    await page.close();
+  });
+});
+
 describe('a repository disabled by a DMCA takedown', () => {
   test("GitHub's takedown page gets the panel, leading with the notice", async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl';
@@ -144,11 +194,8 @@ describe('a repository disabled by a DMCA takedown', () => {
     expect(status).toMatch(
       /^Reinstated · Recording Industry Association of America · takedown of Oct 23, 2020 · reversed by GitHub Nov 16, 2020/,
     );
-    // The card links the line of the notice that names this repo.
-    const src = await page.evaluate(() =>
-      document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.named-at a.src')?.getAttribute('href'),
-    );
-    expect(src).toBe('https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md#L18');
+    // The card's source list links the line of the notice that names this repo.
+    expect(await sourceLines(page)).toContainEqual(['Names this repository', 'line 18', noticeLine('2020/10/2020-10-23-RIAA.md', 18)]);
     await page.close();
   });
 
