@@ -80,6 +80,7 @@ function sourceLines(n: Card, namedAt: string | null | undefined): SourceLine[] 
   return [
     { label: 'For', href: n.principal?.source ?? null, of },
     { label: 'Sent by', href: n.sender?.source ?? null, of },
+    { label: partyTerm(n.kind), href: n.filer?.source ?? null, of },
     { label: 'Asks for', href: n.asks?.source ?? null, of },
     { label: 'Dated', href: n.textDate?.source ?? null, of },
     { label: 'Scope', href: n.network?.source ?? null, of },
@@ -128,6 +129,7 @@ export function NoticeCard({
       <dl>
         <SourcedFact term="For" f={n.principal} />
         <SourcedFact term="Sent by" f={n.sender} />
+        <SourcedFact term={partyTerm(n.kind)} f={n.filer} />
         {n.asks && (
           <Fact term="Asks for">{n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}</Fact>
         )}

@@ -72,7 +72,7 @@ describe('notice pages', () => {
     await page.close();
   });
 
-  test('a counter-notice: shown with the notice it disputes, which lists it as an answer', async () => {
+  test('a counter-notice: shown after the notice it disputes, which does not repeat it among its answers', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2019/12/2019-12-03-msft-counternotice.md';
     h.serve(url, noticePage('2019/12/2019-12-03-msft-counternotice.md', ['Counter notice …']));
     const { page, panel } = await panelAt(url, 'notice:2019/12/2019-12-03-msft-counternotice.md');
@@ -84,6 +84,12 @@ describe('notice pages', () => {
       ),
     );
     expect(cards).toEqual(['DMCA takedown notice of Nov 25, 2019', 'Counter-notice of Dec 3, 2019']);
+    // No link to the page you are on: its own card follows, with its facts.
+    const self = await page.evaluate(
+      () =>
+        [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].filter((a) => a.href === location.href).length,
+    );
+    expect(self).toBe(0);
     expect(panel.text).toContain('chef-koch/kms-activator');
     await page.close();
   });

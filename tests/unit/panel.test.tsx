@@ -101,6 +101,26 @@ test('a card reads its facts without line numbers; one Source list, closed, link
   for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
 });
 
+test('a counter-notice on its own page: each fact once — its summary and its party are said by its own card (issue 24)', async () => {
+  const subject = 'notice:2023/04/2023-04-27-meta-counternotice.md';
+  await k.prepare([subject]);
+  mount(k.panel(subject)!);
+  expect(root.querySelector('.body')!.textContent!.match(/Disputes the 2023-03-21 notice/g)).toHaveLength(1);
+  const cards = [...root.querySelectorAll('section.card.notice')].map(factsOf).join('');
+  expect(cards.match(/Tensorfork Labs/g)).toHaveLength(1);
+  const [answered, self] = root.querySelectorAll('section.card.notice');
+  // The notice it answers lists no answer that is this page: this page's own card follows.
+  expect(answered!.querySelectorAll('.answer')).toHaveLength(0);
+  expect(factsOf(self!)).toContain('Filed forTensorfork Labs');
+  expect(sourcesOf(self!)).toEqual([
+    [
+      'Filed for',
+      'line 41 of the notice, on github/dmca',
+      'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
+    ],
+  ]);
+});
+
 test('the status line opens and closes the details (aria-expanded); dismiss calls back', () => {
   const onState = mount(data);
   const [status, dismiss] = root.querySelectorAll('.statusbar button');

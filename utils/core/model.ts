@@ -114,6 +114,8 @@ export interface NoticeCard extends NoticeRef {
   sender: Sourced | null;
   /** On whose behalf it was sent. */
   principal: Sourced | null;
+  /** An answer's own party: whom a counter-notice is filed for; who retracts; GitHub for its reversals. */
+  filer: Sourced | null;
   /** GitHub's note that it processed the notice against a whole fork network of this many repositories. */
   network: Sourced<number> | null;
   /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */

@@ -98,6 +98,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       textDate: n.textDate && n.textDate.value !== n.date ? sourced(n, n.textDate) : null,
       sender: sourced(n, n.sender),
       principal: sourced(n, n.principal),
+      filer: isAnswer(n) ? sourced(n, n.filer) : null,
       network: n.network ? { value: n.network.value, source: noticeLineUrl(n.path, n.network.line) } : null,
       asks: n.asks ? { value: n.asks.value, source: noticeLineUrl(n.path, n.asks.line) } : null,
       changesOffered: n.changesOffered ? noticeLineUrl(n.path, n.changesOffered) : null,
