@@ -95,6 +95,34 @@ describe('notice pages', () => {
   });
 });
 
+describe("a notice's standing: its page's lead and its card in one colour (issue 24)", () => {
+  test.each([
+    // Retracted for 2 of its 5 repositories: still a takedown, in the takedown's colour.
+    ['2014/2014-07-15-notcake.md', 'dmca', 'retracted for 2 of them · Jul 17, 2014'],
+    // GitHub reversed it for the parent repository only; a fork's counter-notice disputes it.
+    ['2020/10/2020-10-23-RIAA.md', 'disputed', 'disputed by a counter-notice · Apr 13, 2021'],
+    // Retracted for the one repository it names.
+    ['2014/2014-10-05-tildeslash.md', 'ok', 'retracted · Oct 6, 2014'],
+  ])('%s: %s', async (path, tone, said) => {
+    const url = `https://github.com/github/dmca/blob/master/${path}`;
+    h.serve(url, noticePage(path, ['A notice.']));
+    const { page, status } = await panelAt(url, `notice:${path.toLowerCase()}`);
+    expect(status).toContain(said);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('backstory-panel')!.shadowRoot!;
+      const color = (sel: string) => getComputedStyle(root.querySelector(sel)!).color;
+      return {
+        lead: root.querySelector('button.status')!.className,
+        leadColor: color('button.status .lead'),
+        cardColor: color('section.card.notice.kind-takedown .kind'),
+      };
+    });
+    expect(seen.lead).toContain(`tone-${tone}`);
+    expect(seen.cardColor).toBe(seen.leadColor);
+    await page.close();
+  });
+});
+
 describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 2026-12-05)', () => {
   test("a repo a takedown names by one file, with GitHub's changes note: named, never worded disabled; the rights holder first", async () => {
     const url = 'https://github.com/ClashUnico/Wiseplay';
