@@ -181,3 +181,19 @@ test('kinds that are not takedowns have no standing', async () => {
   expect(p.notice.standing).toBeNull();
   expect(standingTone(null)).toBeNull();
 });
+
+describe('counter-noticed (../shared/CONTRACT.md): only a counter-notice that disputes', () => {
+  test.each([
+    ['notice:2023/03/2023-03-21-meta.md', true],
+    ['notice:2014/2014-10-05-tildeslash.md', true], // retracted since, but its counter-notice stands
+    ['notice:2021/11/2021-11-10-paradox-interactive.md', false], // GitHub reversed its counter-notice
+    ['notice:2025/04/2025-04-08-license-lounge.md', false], // its filer retracted its counter-notice
+    ['repo:shawwn/llama-dl', true],
+    ['repo:jiwer/mastoidhook', false],
+    ['repo:pchandra/lab-director', false],
+  ])('%s: %s', async (subject, countered) => {
+    await k.prepare([subject]);
+    expect(k.panel(subject)!.relations.includes('counter-noticed')).toBe(countered);
+    expect(k.badge(subject)!.relations.includes('counter-noticed')).toBe(countered);
+  });
+});

@@ -53,6 +53,10 @@ const restores = (a: IndexNotice) => a.kind === 'reversal' || a.kind === 'retrac
 const newest = (list: readonly IndexNotice[]) =>
   list.reduce<IndexNotice | null>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.path > a.path) ? b : a), null);
 
+/** A counter-notice that disputes: GitHub did not reject it (reverse it) and its filer did not withdraw it (retract it). */
+export const disputes = (notices: Pick<Notices, 'answersTo'>, a: IndexNotice) =>
+  a.kind === 'counter-notice' && !notices.answersTo(a).some(restores);
+
 /** How many of the repos a takedown names an answer covers. */
 const coveredCount = (a: IndexNotice, takedown: IndexNotice) => takedown.repoLines.filter((r) => covers(a, takedown, r.line)).length;
 
@@ -66,9 +70,7 @@ export function answered(notices: Pick<Notices, 'answersTo'>, takedown: IndexNot
   const restoring = answers.filter((a) => restores(a) && applies(a));
   const full = newest(repo ? restoring : restoring.filter((a) => whole(a, takedown)));
   if (full) return { state: full.kind === 'reversal' ? 'reversed' : 'retracted', by: full, partly: null };
-  // A counter-notice GitHub rejected (a reversal of it) or its filer withdrew (a retraction of it) disputes nothing.
-  const withdrawn = (a: IndexNotice) => notices.answersTo(a).some(restores);
-  const dispute = newest(answers.filter((a) => a.kind === 'counter-notice' && !withdrawn(a) && applies(a)));
+  const dispute = newest(answers.filter((a) => disputes(notices, a) && applies(a)));
   const some = repo ? null : newest(restoring.filter((a) => coveredCount(a, takedown) > 0));
   const partly = some ? { by: some, repos: coveredCount(some, takedown) } : null;
   return { state: dispute ? 'disputed' : 'standing', by: dispute, partly };
