@@ -76,7 +76,7 @@ export function answered(notices: Pick<Notices, 'answersTo'>, takedown: IndexNot
   return { state: dispute ? 'disputed' : 'standing', by: dispute, partly };
 }
 
-/** What answered a takedown, as facts for the panel and badges (null: not a takedown). */
+/** What answered a takedown, as facts for its cards, its page and its badges (notices.ts calls it for takedowns only). */
 export function noticeStanding(notices: Pick<Notices, 'answersTo' | 'ref'>, n: IndexNotice, repo?: ForRepo): NoticeStanding {
   const a = answered(notices, n, repo);
   return {
