@@ -1,7 +1,11 @@
-/** A notice's card: its facts, each linked to the line it comes from, and what answered it. */
+/** A notice's card: its facts, what answered it, and one source list linking each fact to its line. */
 import type { NoticeCard as Card, TakedownScope } from '@/utils/core/model';
-import { EXPLAIN, formatDate, grouped, kindTitle, plural } from '@/utils/core/words';
-import { Fact, SafeLink, Source, SourcedFact, Term } from './links';
+import { EXPLAIN, formatDate, grouped, KIND_LABEL, kindTitle, plural, standingTone } from '@/utils/core/words';
+import { Fact, SafeLink, SourcedFact, Sources, Term, type SourceLine } from './links';
+
+/** An answer's own party: a counter-notice is filed for the repo's owner; a retraction or reversal is from its sender. */
+const partyWord = (k: Card['kind']) => (k === 'counter-notice' ? 'for' : 'from');
+const partyTerm = (k: Card['kind']) => (k === 'counter-notice' ? 'Filed for' : 'From');
 
 function Answers({ n }: { n: Card }) {
   return (
@@ -15,8 +19,7 @@ function Answers({ n }: { n: Card }) {
           {a.party && (
             <>
               {' '}
-              · for {a.party.value}
-              <Source href={a.party.source} />
+              · {partyWord(a.kind)} {a.party.value}
             </>
           )}
           {a.concerns === 'others' ? ' · for other repositories it names' : ''}
@@ -68,11 +71,27 @@ const NAMES_THIS: Record<TakedownScope, string> = {
   network: 'It names this repository; GitHub applied it to the whole fork network',
 };
 
-/** The card's colour from what answered the notice for this page (an answer about other repositories says nothing of it). */
-function answeredTone(n: Card): string {
-  const mine = n.answers.filter((a) => a.concerns !== 'others');
-  if (mine.some((a) => a.kind === 'reversal' || a.kind === 'retraction')) return ' restored';
-  return mine.some((a) => a.kind === 'counter-notice') ? ' disputed' : '';
+/** A takedown card's colour: what became of it (its standing, for this page's subject), as its lead and badges say. */
+const STANDING_CLASS = { ok: ' restored', disputed: ' disputed' } as const;
+
+/** The card's facts with their lines, in the card's order; the answers' parties in their own files. */
+function sourceLines(n: Card, namedAt: string | null | undefined): SourceLine[] {
+  const of = 'the notice';
+  return [
+    { label: 'For', href: n.principal?.source ?? null, of },
+    { label: 'Sent by', href: n.sender?.source ?? null, of },
+    { label: partyTerm(n.kind), href: n.filer?.source ?? null, of },
+    { label: 'Asks for', href: n.asks?.source ?? null, of },
+    { label: 'Dated', href: n.textDate?.source ?? null, of },
+    { label: 'Scope', href: n.network?.source ?? null, of },
+    { label: 'Names this repository', href: namedAt ?? null, of },
+    { label: 'Chance to make changes', href: n.changesOffered, of },
+    ...n.answers.map((a) => ({
+      label: `${kindTitle(a.kind)} of ${formatDate(a.date)}: ${partyTerm(a.kind).toLowerCase()}`,
+      href: a.party?.source ?? null,
+      of: `the ${KIND_LABEL[a.kind]}`,
+    })),
+  ];
 }
 
 export function NoticeCard({
@@ -89,7 +108,8 @@ export function NoticeCard({
   context?: boolean;
 }) {
   // A takedown's colour is what became of it, as on its status line and its badges: restored, disputed, or standing.
-  const answered = n.kind === 'takedown' ? answeredTone(n) : '';
+  const tone = n.kind === 'takedown' ? standingTone(n.standing) : null;
+  const answered = tone ? STANDING_CLASS[tone] : '';
   return (
     <section
       class={`card notice kind-${n.kind}${answered}${context ? ' context' : ''}`}
@@ -109,43 +129,21 @@ export function NoticeCard({
       <dl>
         <SourcedFact term="For" f={n.principal} />
         <SourcedFact term="Sent by" f={n.sender} />
+        <SourcedFact term={partyTerm(n.kind)} f={n.filer} />
         {n.asks && (
-          <Fact term="Asks for">
-            {n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}
-            <Source href={n.asks.source} />
-          </Fact>
+          <Fact term="Asks for">{n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}</Fact>
         )}
-        {n.textDate && (
-          <Fact term="Dated">
-            {formatDate(n.textDate.value)}
-            <Source href={n.textDate.source} />
-          </Fact>
-        )}
+        {n.textDate && <Fact term="Dated">{formatDate(n.textDate.value)}</Fact>}
         {(n.repoCount > 0 || !!n.network || !!n.gists) && (
           <Fact term="Scope">
             {plural(n.repoCount, 'repository', 'repositories')} named
             {n.gists ? `, ${plural(n.gists, 'gist')}` : ''}
-            {n.network && (
-              <>
-                ; GitHub processed it against the entire network of {grouped(n.network.value)} repositories
-                <Source href={n.network.source} />
-              </>
-            )}
+            {n.network && <>; GitHub processed it against the entire network of {grouped(n.network.value)} repositories</>}
           </Fact>
         )}
       </dl>
-      {namedAt && (
-        <p class="named-at">
-          {NAMES_THIS[scope ?? 'whole']}
-          <Source href={namedAt} />
-        </p>
-      )}
-      {n.changesOffered && (
-        <p class="note">
-          GitHub gives owners a chance to remove the named files before disabling anything.
-          <Source href={n.changesOffered} />
-        </p>
-      )}
+      {namedAt && <p class="named-at">{NAMES_THIS[scope ?? 'whole']}</p>}
+      {n.changesOffered && <p class="note">GitHub gives owners a chance to remove the named files before disabling anything.</p>}
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
       {n.note && <p class="note">{n.note}</p>}
       <Answers n={n} />
@@ -154,6 +152,7 @@ export function NoticeCard({
           <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
         </p>
       )}
+      <Sources lines={sourceLines(n, namedAt)} />
     </section>
   );
 }

@@ -54,13 +54,48 @@ export function Source({ href }: { href: string | null }) {
   );
 }
 
+/** A fact as the record states it; its line is in its card's source list (`Sources`). */
 export function SourcedFact({ term, f }: { term: string; f: Sourced | null }) {
   if (!f) return null;
+  return <Fact term={term}>{f.value}</Fact>;
+}
+
+/** Where one fact of a card comes from: its label, the address of its line, and what that line is of. */
+export interface SourceLine {
+  label: string;
+  href: string | null;
+  /** The document the line is in ("the notice", "the counter-notice"). */
+  of: string;
+}
+
+/**
+ * One per card: the line of the record each of its facts comes from, behind one disclosure (a native
+ * `<details>`: keyboard and screen readers open it as they open any), so the facts read without them.
+ */
+export function Sources({ lines }: { lines: readonly SourceLine[] }) {
+  const shown = lines.flatMap((l) => {
+    const url = safeHref(l.href);
+    const line = url && /#L(\d+)$/.exec(url)?.[1];
+    return url && line ? [{ ...l, href: url, line }] : [];
+  });
+  if (!shown.length) return null;
   return (
-    <Fact term={term}>
-      {f.value}
-      <Source href={f.source} />
-    </Fact>
+    <details class="sources">
+      <summary>
+        Source<span class="sr"> lines of these facts, on github/dmca</span>
+      </summary>
+      <ul>
+        {shown.map((l) => (
+          <li key={l.label + l.href}>
+            {l.label} —{' '}
+            <SafeLink href={l.href} class="src">
+              line {l.line}
+              <span class="sr"> of {l.of}, on github/dmca</span>
+            </SafeLink>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -62,6 +62,12 @@ test.each([
   expect(await axe(page, ['backstory-panel'])).toEqual([]);
   await openDetails(page);
   expect(await axe(page, ['backstory-panel'])).toEqual([]);
+  // Each card's source list, opened as a user does.
+  const sources = page.locator('backstory-panel details.sources > summary');
+  expect(await sources.count()).toBeGreaterThan(0);
+  for (let i = 0; i < (await sources.count()); i++) await sources.nth(i).click();
+  expect(await page.locator('backstory-panel details.sources[open] a.src').count()).toBeGreaterThan(0);
+  expect(await axe(page, ['backstory-panel'])).toEqual([]);
   await page.close();
 });
 

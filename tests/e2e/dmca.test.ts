@@ -9,6 +9,7 @@
  *   https://news.ycombinator.com/news with a story linking a noticed repo
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, noticePage, repoPage, takedownPage } from '../fixtures/github';
 import { hnListPage } from '../fixtures/hn';
@@ -31,14 +32,27 @@ async function panelAt(url: string, subject: string) {
   return { page, panel: await openDetails(page), status };
 }
 
+/** Every notice card's source list, as it reads when opened: [fact, link words, address]. */
+async function sourceLines(page: Page): Promise<string[][]> {
+  return page.evaluate(() =>
+    [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('details.sources li')].map((li) => {
+      const a = li.querySelector('a')!;
+      return [li.textContent!.split(' — ')[0]!, a.textContent!.replace(/ of .*$/, ''), a.href];
+    }),
+  );
+}
+
+const noticeLine = (path: string, n: number) => `https://github.com/github/dmca/blob/master/${path}#L${n}`;
+
 describe('notice pages', () => {
   test('a 2014 notice: its facts and the repositories it names, collapsed with a count', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2014/2014-02-07-Ninja-Courses.md';
     h.serve(url, noticePage('2014/2014-02-07-Ninja-Courses.md', ['Dear GitHub, …']));
     const { page, panel, status } = await panelAt(url, 'notice:2014/2014-02-07-ninja-courses.md');
     expect(status).toMatch(/^DMCA takedown notice · from Ninja Courses · Feb 7, 2014 · names 4 repositories/);
-    // The sender as the text states it, with the line it is read from.
-    expect(panel.text).toMatch(/Sent byNinja Courses LLC line 19/);
+    // The sender as the text states it, with no line number after it: its line is in the card's source list.
+    expect(panel.text).toMatch(/Sent byNinja Courses LLC(?! ?line)/);
+    expect(await sourceLines(page)).toContainEqual(['Sent by', 'line 19', noticeLine('2014/2014-02-07-Ninja-Courses.md', 19)]);
     expect(panel.text).toContain('Repositories named (4)');
     // No link to the page you are on.
     const self = await page.evaluate(
@@ -58,7 +72,7 @@ describe('notice pages', () => {
     await page.close();
   });
 
-  test('a counter-notice: shown with the notice it disputes, which lists it as an answer', async () => {
+  test('a counter-notice: shown after the notice it disputes, which does not repeat it among its answers', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2019/12/2019-12-03-msft-counternotice.md';
     h.serve(url, noticePage('2019/12/2019-12-03-msft-counternotice.md', ['Counter notice …']));
     const { page, panel } = await panelAt(url, 'notice:2019/12/2019-12-03-msft-counternotice.md');
@@ -70,7 +84,41 @@ describe('notice pages', () => {
       ),
     );
     expect(cards).toEqual(['DMCA takedown notice of Nov 25, 2019', 'Counter-notice of Dec 3, 2019']);
+    // No link to the page you are on: its own card follows, with its facts.
+    const self = await page.evaluate(
+      () =>
+        [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('a')].filter((a) => a.href === location.href).length,
+    );
+    expect(self).toBe(0);
     expect(panel.text).toContain('chef-koch/kms-activator');
+    await page.close();
+  });
+});
+
+describe("a notice's standing: its page's lead and its card in one colour (issue 24)", () => {
+  test.each([
+    // Retracted for 2 of its 5 repositories: still a takedown, in the takedown's colour.
+    ['2014/2014-07-15-notcake.md', 'dmca', 'retracted for 2 of them · Jul 17, 2014'],
+    // GitHub reversed it for the parent repository only; a fork's counter-notice disputes it.
+    ['2020/10/2020-10-23-RIAA.md', 'disputed', 'disputed by a counter-notice · Apr 13, 2021'],
+    // Retracted for the one repository it names.
+    ['2014/2014-10-05-tildeslash.md', 'ok', 'retracted · Oct 6, 2014'],
+  ])('%s: %s', async (path, tone, said) => {
+    const url = `https://github.com/github/dmca/blob/master/${path}`;
+    h.serve(url, noticePage(path, ['A notice.']));
+    const { page, status } = await panelAt(url, `notice:${path.toLowerCase()}`);
+    expect(status).toContain(said);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('backstory-panel')!.shadowRoot!;
+      const color = (sel: string) => getComputedStyle(root.querySelector(sel)!).color;
+      return {
+        lead: root.querySelector('button.status')!.className,
+        leadColor: color('button.status .lead'),
+        cardColor: color('section.card.notice.kind-takedown .kind'),
+      };
+    });
+    expect(seen.lead).toContain(`tone-${tone}`);
+    expect(seen.cardColor).toBe(seen.leadColor);
     await page.close();
   });
 });
@@ -83,12 +131,21 @@ describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 
     expect(panel.outcome).toBe('named');
     expect(status).toMatch(/^Named in a DMCA takedown · specific files · LaLiga, via Sportian · Jun 4, 2025 — /);
     expect(status).not.toMatch(/disabled/i);
-    // The details open with the plain sentence, then say what the notice asks for, each with its line.
+    // The details open with the plain sentence, then say what the notice asks for; the card's source list has each line.
     expect(panel.text).toMatch(
       /It is named in the DMCA takedown notice of Jun 4, 2025 from LaLiga, via Sportian, which names specific files in it; the record does not say GitHub disabled it/,
     );
-    expect(panel.text).toMatch(/Asks forspecific files within the repository line 38/);
-    expect(panel.text).toMatch(/GitHub gives owners a chance to remove the named files before disabling anything\. line 2/);
+    expect(panel.text).toMatch(/Asks forspecific files within the repository(?! ?line)/);
+    expect(panel.text).toMatch(/GitHub gives owners a chance to remove the named files before disabling anything\.(?! ?line)/);
+    const laliga = (n: number) => noticeLine('2025/06/2025-06-04-laliga-2.md', n);
+    expect(await sourceLines(page)).toEqual(
+      expect.arrayContaining([
+        ['Sent by', 'line 23', laliga(23)],
+        ['Asks for', 'line 38', laliga(38)],
+        ['Names this repository', 'line 42', laliga(42)],
+        ['Chance to make changes', 'line 2', laliga(2)],
+      ]),
+    );
     // Each outcome word explained on hover and focus (and to screen readers), without adding to the text.
     const term = await page.evaluate(() => {
       const t = document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.outcome-line .term') as HTMLElement;
@@ -119,6 +176,33 @@ describe('what the record says, and no more (issue 21, ../shared/CONTRACT.md of 
   });
 });
 
+describe('where each fact comes from (issue 24)', () => {
+  test('one Source per card, closed: the keyboard opens it and reaches each line link', async () => {
+    const url = 'https://github.com/ClashUnico/Wiseplay/tree/main';
+    h.serve(url, repoPage({ owner: 'ClashUnico', name: 'Wiseplay' }));
+    const { page } = await panelAt(url, 'repo:clashunico/wiseplay');
+    const cards = await page.locator('backstory-panel section.card.notice').count();
+    const summary = page.locator('backstory-panel details.sources > summary');
+    expect(await summary.count()).toBe(cards);
+    const links = page.locator('backstory-panel details.sources a');
+    expect(await links.first().isVisible()).toBe(false);
+    // Keyboard only: focus the disclosure, open it, tab to its first line.
+    await summary.first().focus();
+    await page.keyboard.press('Enter');
+    expect(await links.first().isVisible()).toBe(true);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const a = document.querySelector('backstory-panel')!.shadowRoot!.activeElement as HTMLAnchorElement | null;
+      return a && { href: a.href, name: a.textContent, target: a.target };
+    });
+    const [first] = await sourceLines(page);
+    expect(focused).toEqual({ href: first![2], name: `${first![1]} of the notice, on github/dmca`, target: '_blank' });
+    // Every link of the list is https to github.com.
+    for (const [, , href] of await sourceLines(page)) expect(href).toMatch(/^https:\/\/github\.com\/github\/dmca\/blob\/master\/.+#L\d+$/);
+    await page.close();
+  });
+});
+
 describe('a repository disabled by a DMCA takedown', () => {
   test("GitHub's takedown page gets the panel, leading with the notice", async () => {
     const url = 'https://github.com/ytdl-org/youtube-dl';
@@ -144,11 +228,8 @@ describe('a repository disabled by a DMCA takedown', () => {
     expect(status).toMatch(
       /^Reinstated · Recording Industry Association of America · takedown of Oct 23, 2020 · reversed by GitHub Nov 16, 2020/,
     );
-    // The card links the line of the notice that names this repo.
-    const src = await page.evaluate(() =>
-      document.querySelector('backstory-panel')!.shadowRoot!.querySelector('.named-at a.src')?.getAttribute('href'),
-    );
-    expect(src).toBe('https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md#L18');
+    // The card's source list links the line of the notice that names this repo.
+    expect(await sourceLines(page)).toContainEqual(['Names this repository', 'line 18', noticeLine('2020/10/2020-10-23-RIAA.md', 18)]);
     await page.close();
   });
 

@@ -154,10 +154,10 @@ describe('panel on the pages the dataset knows', () => {
     await expectPanel(url, subject, relations, [text], relations.includes('named-in-notice') ? 'disabled' : 'none');
   });
 
-  test('the counter-notice page shows the notice it answers', async () => {
+  test('the counter-notice page shows the notice it answers, and says each fact once (issue 24)', async () => {
     const url = 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md';
     h.serve(url, noticePage('2023/04/2023-04-27-meta-counternotice.md', ['Dispute the notice.']));
-    await expectPanel(
+    const open = await expectPanel(
       url,
       'notice:2023/04/2023-04-27-meta-counternotice.md',
       ['llama'],
@@ -165,6 +165,9 @@ describe('panel on the pages the dataset knows', () => {
       null,
       'Counter-notice · from Tensorfork Labs · Apr 27, 2023 · answers the DMCA takedown notice of Mar 21, 2023',
     );
+    // Its summary once (it was shown twice: in the answered notice's card, then in its own).
+    expect(open.text.match(/Disputes the 2023-03-21 notice/g)).toHaveLength(1);
+    expect(open.text).toContain('Filed forTensorfork Labs');
   });
 });
 

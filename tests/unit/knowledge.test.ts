@@ -26,7 +26,7 @@ const urls = (p: PanelData) => [
       : p.notices
   ).flatMap((c) => [
     c.url,
-    ...[c.sender, c.principal, c.textDate, c.network, c.party].flatMap((f) => (f ? [f.source] : [])),
+    ...[c.sender, c.principal, c.filer, c.textDate, c.network, c.party].flatMap((f) => (f ? [f.source] : [])),
     ...c.answers.flatMap((a) => [a.url, ...(a.cites ? [a.cites] : []), ...(a.party ? [a.party.source] : [])]),
   ]),
   ...(p.kind === 'repo'

@@ -19,6 +19,20 @@ afterEach(() => {
   root.remove();
 });
 
+/** A card's source list: each fact's label, its link's words and its address. */
+const sourcesOf = (card: Element) =>
+  [...card.querySelectorAll('details.sources li')].map((li) => {
+    const a = li.querySelector('a.src')!;
+    return [li.textContent!.split(' — ')[0], a.textContent, a.getAttribute('href')];
+  });
+
+/** What a card reads, without its source list. */
+const factsOf = (card: Element) =>
+  [...card.childNodes]
+    .filter((x) => !(x instanceof Element && x.matches('details.sources')))
+    .map((x) => x.textContent)
+    .join('');
+
 function mount(d: PanelData, state: PanelState = 'open', onState = vi.fn()) {
   root = document.createElement('div');
   document.body.append(root);
@@ -32,9 +46,12 @@ test('open: the status line, the DMCA card (with where it names this repo), the 
   expect(root.querySelector('button.status')!.getAttribute('title')).toBe(
     'Disputed · Meta Platforms, via OpSec Online · Mar 21, 2023 · counter-notice Apr 27, 2023 — hide the details',
   );
-  expect(root.querySelector('.named-at a.src')!.getAttribute('href')).toBe(
+  expect(root.querySelector('.named-at')!.textContent).toBe('It names this repository; GitHub applied it to the whole fork network');
+  expect(sourcesOf(root.querySelector('section.card.notice')!)).toContainEqual([
+    'Names this repository',
+    'line 20 of the notice, on github/dmca',
     'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
-  );
+  ]);
   expect(text).toContain('OpSec Online LLC');
   expect(text).toContain('entire network of 403 repositories');
   expect(text).toContain('Tensorfork Labs');
@@ -57,22 +74,51 @@ test('citations say something: a quote of the comment and its place in the threa
   expect(cite.querySelector('.place')!.getAttribute('title')).toMatch(/^comment \d+ of the 203 recorded from the page$/);
 });
 
-test('every DMCA fact on the card links to the line of the notice it comes from', () => {
+test('a card reads its facts without line numbers; one Source list, closed, links each fact to its line (issue 24)', () => {
   mount(data);
   const card = root.querySelector('section.card.notice')!;
+  expect(factsOf(card)).not.toMatch(/\bline \d+/);
+  expect(factsOf(card)).toContain('Sent byOpSec Online LLCDated');
+  const sources = card.querySelectorAll('details.sources');
+  expect(sources).toHaveLength(1);
+  expect((sources[0] as HTMLDetailsElement).open).toBe(false);
+  // Its summary names what it holds, to a screen reader too.
+  expect(sources[0]!.querySelector('summary')!.textContent).toBe('Source lines of these facts, on github/dmca');
   const line = (n: number) => `https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L${n}`;
-  const sources = [...card.querySelectorAll('a.src')].map((a) => [a.textContent, a.getAttribute('href')]);
-  expect(sources).toEqual(
-    expect.arrayContaining([
-      ['line 45 of the notice, on github/dmca', line(45)], // For Meta Platforms, Inc.
-      ['line 38 of the notice, on github/dmca', line(38)], // Sent by OpSec Online LLC
-      ['line 7 of the notice, on github/dmca', line(7)], // Dated
-      ['line 1 of the notice, on github/dmca', line(1)], // network of 403
-      ['line 20 of the notice, on github/dmca', line(20)], // names this repository
-      ['line 41 of the notice, on github/dmca', 'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41'],
-    ]),
-  );
+  const of = (n: number, doc = 'the notice') => `line ${n} of ${doc}, on github/dmca`;
+  expect(sourcesOf(card)).toEqual([
+    ['For', of(45), line(45)], // Meta Platforms, Inc.
+    ['Sent by', of(38), line(38)], // OpSec Online LLC
+    ['Dated', of(7), line(7)],
+    ['Scope', of(1), line(1)], // the network of 403
+    ['Names this repository', of(20), line(20)],
+    [
+      'Counter-notice of Apr 27, 2023: filed for',
+      of(41, 'the counter-notice'),
+      'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
+    ],
+  ]);
   for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+});
+
+test('a counter-notice on its own page: each fact once — its summary and its party are said by its own card (issue 24)', async () => {
+  const subject = 'notice:2023/04/2023-04-27-meta-counternotice.md';
+  await k.prepare([subject]);
+  mount(k.panel(subject)!);
+  expect(root.querySelector('.body')!.textContent!.match(/Disputes the 2023-03-21 notice/g)).toHaveLength(1);
+  const cards = [...root.querySelectorAll('section.card.notice')].map(factsOf).join('');
+  expect(cards.match(/Tensorfork Labs/g)).toHaveLength(1);
+  const [answered, self] = root.querySelectorAll('section.card.notice');
+  // The notice it answers lists no answer that is this page: this page's own card follows.
+  expect(answered!.querySelectorAll('.answer')).toHaveLength(0);
+  expect(factsOf(self!)).toContain('Filed forTensorfork Labs');
+  expect(sourcesOf(self!)).toEqual([
+    [
+      'Filed for',
+      'line 41 of the notice, on github/dmca',
+      'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
+    ],
+  ]);
 });
 
 test('the status line opens and closes the details (aria-expanded); dismiss calls back', () => {
@@ -189,15 +235,21 @@ test('a repo discussed in two threads shows two thread cards (stories are data)'
   ]);
 });
 
-test('a takedown card takes the colour of what became of it, as its status line does (issue 24: the RIAA notice)', async () => {
-  await k.prepare(['notice:2020/10/2020-10-23-riaa.md', 'repo:shawwn/llama-dl']);
-  mount(k.panel('notice:2020/10/2020-10-23-riaa.md')!);
-  expect(root.querySelector('button.status')!.className).toContain('tone-ok');
-  const self = [...root.querySelectorAll('section.card.notice.kind-takedown')];
-  expect(self.length).toBeGreaterThan(0);
-  for (const c of self) expect(c.classList.contains('restored')).toBe(true);
-  render(null, root);
-  root.remove();
+test.each([
+  ['2020/10/2020-10-23-riaa.md', 'disputed', 'disputed'], // reversed for the parent repo only, then a fork's counter-notice
+  ['2014/2014-07-15-notcake.md', 'dmca', null], // retracted for 2 of its 5 repos: still a takedown
+  ['2014/2014-10-05-tildeslash.md', 'ok', 'restored'], // retracted for every repo it names
+  ['2021/11/2021-11-10-paradox-interactive.md', 'dmca', null], // its only counter-notice GitHub reversed
+])('notice page %s: its lead and its card take one colour, %s (issue 24)', async (path, tone, cls) => {
+  await k.prepare([`notice:${path}`]);
+  mount(k.panel(`notice:${path}`)!);
+  expect(root.querySelector('button.status')!.className).toContain(`tone-${tone}`);
+  const card = root.querySelector('section.card.notice.kind-takedown')!;
+  expect(['restored', 'disputed'].filter((c) => card.classList.contains(c))).toEqual(cls ? [cls] : []);
+});
+
+test("a repo's card takes the colour its status line leads with", async () => {
+  await k.prepare(['repo:shawwn/llama-dl']);
   mount(k.panel('repo:shawwn/llama-dl')!);
   expect(root.querySelector('button.status')!.className).toContain('tone-disputed');
   expect(root.querySelector('section.card.notice.kind-takedown')!.classList.contains('disputed')).toBe(true);

@@ -57,7 +57,7 @@ export type BadgeFacts =
       discussed: boolean;
       llama: boolean;
     }
-  | { kind: 'notice'; notice: NoticeRef; repoCount: number; answer: NoticeRef | null }
+  | { kind: 'notice'; notice: NoticeRef; repoCount: number; standing: NoticeStanding | null }
   | { kind: 'thread'; title: string; commentCount: number }
   | { kind: 'related-thread'; title: string; note: string }
   | { kind: 'detected'; repo: string; signals: string[] };
@@ -85,6 +85,19 @@ export interface NoticeRef {
   via: Sourced | null;
 }
 
+/**
+ * What became of a takedown notice (utils/knowledge/standing.ts): reversed by GitHub or retracted by its
+ * sender (every repo it names), disputed by a counter-notice that was neither rejected nor withdrawn, or
+ * standing. As a whole on its page and its links; on a repo's panel, for that repo.
+ */
+export interface NoticeStanding {
+  state: 'reversed' | 'retracted' | 'disputed' | 'standing';
+  /** The answer the state rests on (the newest of its kind). */
+  by: NoticeRef | null;
+  /** As a whole: the newest reversal or retraction of only some of the repos it names, and how many it covers. */
+  partly: (NoticeRef & { repos: number }) | null;
+}
+
 /** A counter-notice, retraction, reversal or legal action answering a notice. */
 export interface AnswerCard extends NoticeRef {
   /** Which notice it answers was matched by shared repos or party, not stated in its text. */
@@ -101,6 +114,8 @@ export interface NoticeCard extends NoticeRef {
   sender: Sourced | null;
   /** On whose behalf it was sent. */
   principal: Sourced | null;
+  /** An answer's own party: whom a counter-notice is filed for; who retracts; GitHub for its reversals. */
+  filer: Sourced | null;
   /** GitHub's note that it processed the notice against a whole fork network of this many repositories. */
   network: Sourced<number> | null;
   /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */
@@ -117,6 +132,8 @@ export interface NoticeCard extends NoticeRef {
   llama?: 'stated' | 'inferred';
   note: string | null;
   answers: AnswerCard[];
+  /** A takedown's standing (null for other kinds): as a whole, or on a repo's panel for that repo. */
+  standing: NoticeStanding | null;
 }
 
 /**

@@ -10,6 +10,7 @@ import type {
   NoticeKind,
   NoticePanel,
   NoticeRef,
+  NoticeStanding,
   Outcome,
   PanelData,
   Relation,
@@ -125,11 +126,32 @@ function repoOutcomePhrase(o: Outcome): string | null {
   }
 }
 
+/** What a takedown's answer did to it, in words: "reversed by GitHub", "retracted", "disputed by a counter-notice". */
+const answerVerb = (k: NoticeKind) =>
+  k === 'reversal' ? 'reversed by GitHub' : k === 'retraction' ? 'retracted' : 'disputed by a counter-notice';
+
+/**
+ * A takedown's standing as one short fact with its date: what answered it as a whole, else a reversal or
+ * retraction of only some of the repos it names ("retracted for 2 of them", after "names 5 repositories").
+ */
+function standingFacts(s: NoticeStanding | null): { words: string; date: string }[] {
+  if (s?.by) return [{ words: answerVerb(s.by.kind), date: s.by.date }];
+  return s?.partly ? [{ words: `${answerVerb(s.partly.kind)} for ${grouped(s.partly.repos)} of them`, date: s.partly.date }] : [];
+}
+
 /** A notice's standing for a link to it: reversed, retracted or disputed, when something answered it. */
-function noticeAnswerPhrase(a: NoticeRef | null): string {
-  if (!a) return '';
-  const verb = a.kind === 'reversal' ? 'reversed by GitHub' : a.kind === 'retraction' ? 'retracted' : 'disputed by a counter-notice';
-  return `, ${verb} on ${formatDate(a.date)}`;
+const noticeAnswerPhrase = (s: NoticeStanding | null) =>
+  standingFacts(s)
+    .map((f) => `, ${f.words} on ${formatDate(f.date)}`)
+    .join('');
+
+/**
+ * The colour a takedown's standing gives its card, its page's lead and links to it: restored (reversed or
+ * retracted as a whole), disputed, or null — it stands (a partial reversal or retraction leaves it standing).
+ */
+export function standingTone(s: NoticeStanding | null): 'ok' | 'disputed' | null {
+  if (s?.state === 'reversed' || s?.state === 'retracted') return 'ok';
+  return s?.state === 'disputed' ? 'disputed' : null;
 }
 
 /** A link badge's tooltip (and accessible name), without the "Backstory:" prefix the badge adds. */
@@ -150,7 +172,7 @@ export function badgeHint(f: BadgeFacts): string {
       return `${f.repo} — ${parts.join('; ')}`;
     }
     case 'notice':
-      return `${capital(noticeOf(f.notice))} — ${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.answer)}`;
+      return `${capital(noticeOf(f.notice))} — ${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.standing)}`;
     case 'thread':
       return `“${f.title}” (${plural(f.commentCount, 'comment')})`;
     case 'related-thread':
@@ -172,7 +194,7 @@ export function searchTitle(f: BadgeFacts | null, name: string): string {
 
 /** Its one line under the title, without repeating the title (a repo's name, a notice's kind and date). */
 export function searchHint(f: BadgeFacts): string {
-  if (f.kind === 'notice') return capital(`${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.answer)}`);
+  if (f.kind === 'notice') return capital(`${plural(f.repoCount, 'repository', 'repositories')} named${noticeAnswerPhrase(f.standing)}`);
   const hint = badgeHint(f);
   return f.kind === 'repo' ? capital(hint.slice(f.repo.length + 3)) : hint;
 }
@@ -182,14 +204,7 @@ export function badgeTone(f: BadgeFacts): BadgeTone | undefined {
   if (f.kind === 'notice') {
     // A counter-notice's link is amber, as its page's lead.
     if (f.notice.kind === 'counter-notice') return 'disputed';
-    const k = f.answer?.kind;
-    return k === 'reversal' || k === 'retraction'
-      ? 'ok'
-      : k === 'counter-notice'
-        ? 'disputed'
-        : f.notice.kind === 'takedown'
-          ? 'dmca'
-          : 'named';
+    return standingTone(f.standing) ?? (f.notice.kind === 'takedown' ? 'dmca' : 'named');
   }
   if (f.kind !== 'repo') return undefined;
   const TONE: Record<Outcome['state'], BadgeTone | undefined> = {
@@ -330,16 +345,10 @@ export function noticeStatus(p: NoticePanel): StatusLine {
   const party = n.party ? [`from ${partyLine(n)}`] : [];
   const scope =
     n.kind === 'takedown' ? [n.repoCount ? `names ${plural(n.repoCount, 'repository', 'repositories')}` : 'names no repository'] : [];
-  const reversed = n.answers.find((a) => a.kind === 'reversal' || a.kind === 'retraction');
-  const countered = n.answers.find((a) => a.kind === 'counter-notice');
-  const answer = reversed
-    ? [`${reversed.kind === 'reversal' ? 'reversed by GitHub' : 'retracted'} · ${formatDate(reversed.date)}`]
-    : countered
-      ? [`disputed by a counter-notice · ${formatDate(countered.date)}`]
-      : [];
+  const answer = standingFacts(n.standing).map((f) => `${f.words} · ${formatDate(f.date)}`);
   const answers = p.answers[0] ? [`answers the ${KIND_LABEL[p.answers[0].card.kind]} of ${formatDate(p.answers[0].card.date)}`] : [];
   const tone: StatusTone =
-    n.kind === 'takedown' ? (reversed ? 'ok' : countered ? 'disputed' : 'dmca') : n.kind === 'counter-notice' ? 'disputed' : 'neutral';
+    n.kind === 'takedown' ? (standingTone(n.standing) ?? 'dmca') : n.kind === 'counter-notice' ? 'disputed' : 'neutral';
   return { tone, lead: kindTitle(n.kind), parts: [...party, formatDate(n.date), ...scope, ...answer, ...answers, ...hnPart(p.threads)] };
 }
 

@@ -2,10 +2,10 @@
 import type { BadgeFacts, Relation, Subject } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Catalog } from './catalog';
-import type { IndexNotice } from '../dmca/index-format';
 import { isTakedown, type Notices } from './notices';
 import { outcomeOf } from './outcome';
 import { noticeRelations, repoRelations, threadRelations } from './relations';
+import { noticeStanding } from './standing';
 
 export interface Badge {
   /** Canonical subject (a comment of a dataset thread resolves to the thread). */
@@ -40,12 +40,6 @@ function repoBadge(ctx: { cat: Catalog; notices: Notices }, subject: Subject): B
   };
 }
 
-/** A notice's standing: the newest reversal or retraction restores, else the newest counter-notice disputes. */
-function noticeAnswer(ctx: { notices: Notices }, n: IndexNotice): IndexNotice | null {
-  const answers = ctx.notices.answersTo(n).sort((a, b) => (a.date < b.date ? 1 : -1));
-  return answers.find((a) => a.kind === 'reversal' || a.kind === 'retraction') ?? answers.find((a) => a.kind === 'counter-notice') ?? null;
-}
-
 export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Badge | null {
   if (!isSubject(s)) return null;
   if (s.startsWith('repo:')) return repoBadge(ctx, s);
@@ -53,12 +47,16 @@ export function badgeFor(ctx: { cat: Catalog; notices: Notices }, s: string): Ba
     const n = ctx.notices.byPath(s.slice(7));
     if (!n) return null;
     const subject = `notice:${n.path.toLowerCase()}` as Subject;
-    const answer = isTakedown(n) ? noticeAnswer(ctx, n) : null;
     const relations = noticeRelations(ctx, subject, n);
     return {
       subject,
       relations,
-      facts: { kind: 'notice', notice: ctx.notices.ref(n), repoCount: n.repoLines.length, answer: answer ? ctx.notices.ref(answer) : null },
+      facts: {
+        kind: 'notice',
+        notice: ctx.notices.ref(n),
+        repoCount: n.repoLines.length,
+        standing: isTakedown(n) ? noticeStanding(ctx.notices, n) : null,
+      },
     };
   }
   const id = Number(s.slice('thread:hn:'.length));

@@ -8,9 +8,12 @@ import { threadCardsFor, timelineOf } from './threads';
 
 export function noticePanel(ctx: { cat: Catalog; notices: Notices }, subject: Subject, n: IndexNotice): NoticePanel {
   const curated = ctx.cat.noticeNote(n.path);
+  // The notices this one answers, each without this one among its answers: its own card follows (each fact once).
   const answers = n.refersTo.flatMap((r) => {
     const t = ctx.notices.byIndex(r.index);
-    return t ? [{ card: ctx.notices.card(t), inferred: r.inferred }] : [];
+    if (!t) return [];
+    const card = ctx.notices.card(t);
+    return [{ card: { ...card, answers: card.answers.filter((a) => a.path !== n.path) }, inferred: r.inferred }];
   });
   return {
     kind: 'notice',

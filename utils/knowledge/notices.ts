@@ -8,6 +8,7 @@ import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import type { DmcaIndex } from '../dmca/index-read';
 import type { IndexNotice, LineFact } from '../dmca/index-format';
 import type { Catalog } from './catalog';
+import { disputes, noticeStanding, type ForRepo } from './standing';
 
 /** A repo page's cards give the count of repos a notice names, not the list (listing would read a shard per repo). */
 export const REPOS_IN_REPO_CARD = 0;
@@ -48,9 +49,11 @@ export interface Notices {
   byIndex(i: number): IndexNotice | null;
   /** The notices that answer this one (counter-notices, retractions, reversals, legal actions). */
   answersTo(n: IndexNotice): IndexNotice[];
+  /** A counter-notice disputes it (not one GitHub rejected or its filer withdrew). */
   counterNoticed(n: IndexNotice): boolean;
   ref(n: IndexNotice): NoticeRef;
-  card(n: IndexNotice, repoCap?: number): NoticeCard;
+  /** Its card; a takedown's standing as a whole, or for the repo `forRepo` (a repo's panel). */
+  card(n: IndexNotice, repoCap?: number, forRepo?: ForRepo): NoticeCard;
   /** Relations a list of notices gives the repos they name. */
   relations(list: readonly NamedIn[]): Relation[];
 }
@@ -62,7 +65,8 @@ export const sourced = (n: { path: string }, f: LineFact | null): Sourced | null
 export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   const byIndex = (i: number) => index?.notice(i) ?? null;
   const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
-  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => a.kind === 'counter-notice');
+  /** A counter-notice disputes it (one GitHub rejected or its filer withdrew disputes nothing: standing.ts). */
+  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo }, a));
 
   function ref(n: IndexNotice): NoticeRef {
     // An answer is from whom it was filed for; a notice from its principal, else its sender. Never the file name's party.
@@ -89,13 +93,14 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
     };
   }
 
-  function card(n: IndexNotice, repoCap = REPOS_IN_REPO_CARD): NoticeCard {
+  function card(n: IndexNotice, repoCap = REPOS_IN_REPO_CARD, forRepo?: ForRepo): NoticeCard {
     const note = cat.noticeNote(n.path)?.note;
     return {
       ...ref(n),
       textDate: n.textDate && n.textDate.value !== n.date ? sourced(n, n.textDate) : null,
       sender: sourced(n, n.sender),
       principal: sourced(n, n.principal),
+      filer: isAnswer(n) ? sourced(n, n.filer) : null,
       network: n.network ? { value: n.network.value, source: noticeLineUrl(n.path, n.network.line) } : null,
       asks: n.asks ? { value: n.asks.value, source: noticeLineUrl(n.path, n.asks.line) } : null,
       changesOffered: n.changesOffered ? noticeLineUrl(n.path, n.changesOffered) : null,
@@ -106,6 +111,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       ...(note ? { llama: note.llama } : {}),
       note: note?.note ?? null,
       answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
+      standing: isTakedown(n) ? noticeStanding({ answersTo, ref }, n, forRepo) : null,
     };
   }
 
@@ -125,8 +131,8 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
     for (const { n } of list) {
       if (isTakedown(n)) rel.add('named-in-notice');
       if (isTakedown(n) && counterNoticed(n)) rel.add('counter-noticed');
-      // Named in a counter-notice: the notice it answers named the repo too (or its network).
-      if (n.kind === 'counter-notice') rel.add('counter-noticed');
+      // Named in a counter-notice that disputes: the notice it answers named the repo too (or its network).
+      if (disputes({ answersTo }, n)) rel.add('counter-noticed');
     }
     return sortRelations(rel);
   }

@@ -2,10 +2,11 @@
  * What the published record says became of a repo (../shared/CONTRACT.md `data-outcome`), from the
  * record alone: the takedown notices naming it (or its fork-network root), and the answers to them.
  *
- *  - A reversal by GitHub, or a retraction by the sender, restores what it covers: the repos it names,
- *    or (naming none) the whole notice; a retraction "of all but" the repos it names covers the others.
- *  - A counter-notice disputes the notice for the repos it names; one naming no repo, only when the
- *    notice names this repo alone. A counter-notice GitHub reversed disputes nothing.
+ *  - What answered each takedown for this repo is standing.ts's rule: a reversal by GitHub, or a retraction
+ *    by the sender, restores what it covers: the repos it names, or (naming none) the whole notice; a
+ *    retraction "of all but" the repos it names covers the others. A counter-notice disputes the notice
+ *    for the repos it names; one naming no repo, only when the notice names this repo alone. A
+ *    counter-notice GitHub rejected or its filer withdrew disputes nothing.
  *  - Nothing else restores: a counter-notice is not a restoration, and a notice of legal action keeps
  *    the repo disabled.
  *  - Standing, a takedown says the repo was disabled only when it asks for the whole repository (or
@@ -21,24 +22,7 @@ import { noticeLineUrl } from '../core/safe-url';
 import type { IndexNotice } from '../dmca/index-format';
 import { takedownScope } from '../dmca/scope';
 import { isTakedown, type NamedIn, type Notices } from './notices';
-
-/**
- * Does an answer cover the repo at `repoLine` (repos.tsv) of the takedown it answers? For a fork named
- * through its network root, `repoLine` is the root's: a reversal or retraction of the root restores the
- * network; a counter-notice disputes it only for the repos it names (`ownLine`, the fork's own line).
- */
-export function covers(answer: IndexNotice, takedown: IndexNotice, repoLine: number, ownLine: number | null = repoLine): boolean {
-  if (answer.kind === 'counter-notice') {
-    if (ownLine === null) return false;
-    if (answer.repoLines.some((r) => r.line === ownLine)) return true;
-    // Naming no repo: it disputes the notice for its only repo.
-    return !answer.repoLines.length && takedown.repoLines.length === 1 && takedown.repoLines[0]!.line === ownLine;
-  }
-  const names = answer.repoLines.some((r) => r.line === repoLine);
-  if (answer.kind === 'retraction' && answer.scope === 'except') return !names;
-  // Naming no repo, a reversal or retraction is of the whole notice.
-  return names || !answer.repoLines.length;
-}
+import { answered } from './standing';
 
 interface Standing {
   takedown: IndexNotice;
@@ -61,18 +45,11 @@ export function scopeOf(takedown: IndexNotice, repoLine: number): { scope: Taked
 export const saysDisabled = (takedown: IndexNotice, repoLine: number) =>
   takedown.changesOffered === null && scopeOf(takedown, repoLine).scope !== 'files';
 
-const newest = (list: readonly IndexNotice[]) =>
-  list.reduce<IndexNotice | null>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.path > a.path) ? b : a), null);
-
 /** One takedown's effect on one repo (`ownLine`: the repo's own line when it is named through its root). */
 export function standingOf(notices: Notices, takedown: IndexNotice, repoLine: number, ownLine: number | null = repoLine): Standing {
-  const answers = notices.answersTo(takedown).filter((a) => a.date >= takedown.date && covers(a, takedown, repoLine, ownLine));
-  const restoring = newest(answers.filter((a) => a.kind === 'reversal' || a.kind === 'retraction'));
-  if (restoring) return { takedown, state: 'reinstated', by: restoring };
-  // A counter-notice GitHub rejected (a reversal of it) or its filer withdrew (a retraction of it) disputes nothing.
-  const reversed = (a: IndexNotice) => notices.answersTo(a).some((r) => r.kind === 'reversal' || r.kind === 'retraction');
-  const dispute = newest(answers.filter((a) => a.kind === 'counter-notice' && !reversed(a)));
-  if (dispute) return { takedown, state: 'disputed', by: dispute };
+  const a = answered(notices, takedown, { repoLine, ownLine });
+  if (a.state === 'reversed' || a.state === 'retracted') return { takedown, state: 'reinstated', by: a.by };
+  if (a.state === 'disputed') return { takedown, state: 'disputed', by: a.by };
   return { takedown, state: saysDisabled(takedown, repoLine) ? 'disabled' : 'named', by: null };
 }
 

@@ -8,8 +8,9 @@ import { normalizeRepo } from '../core/subjects';
 import type { Story } from '../dataset/schema';
 import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
-import { isAnswer, isTakedown, MAX_NOTICE_CARDS, sortRelations, type NamedIn, type Notices } from './notices';
+import { isAnswer, isTakedown, MAX_NOTICE_CARDS, REPOS_IN_REPO_CARD, sortRelations, type NamedIn, type Notices } from './notices';
 import { NO_OUTCOME, outcomeOf, scopeOf } from './outcome';
+import type { ForRepo } from './standing';
 import { repoRelations } from './relations';
 import { threadCardsFor, timelineOf } from './threads';
 
@@ -31,9 +32,12 @@ const namedAt = (n: IndexNotice, repoLine: number) => {
   return at ? noticeLineUrl(n.path, at) : null;
 };
 
-/** A card whose answers say whether they concern this repo (`names`: the notices naming it). */
-function cardFor(ctx: RepoContext, n: IndexNotice, names: ReadonlySet<number>): NoticeCard {
-  const card = ctx.notices.card(n);
+/**
+ * A card whose answers say whether they concern this repo (`names`: the notices naming it), and whose
+ * standing is this repo's (`forRepo`: its line, or its root's, in the notice).
+ */
+function cardFor(ctx: RepoContext, n: IndexNotice, names: ReadonlySet<number>, forRepo?: ForRepo): NoticeCard {
+  const card = ctx.notices.card(n, REPOS_IN_REPO_CARD, forRepo);
   for (const a of card.answers) {
     const answer = ctx.notices.byPath(a.path);
     a.concerns = answer && names.has(answer.index) ? 'this' : answer?.repoLines.length ? 'others' : 'none';
@@ -48,12 +52,16 @@ function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: NamedIn[]): { s
   const seen = new Set<number>();
   const ownNames = new Set(own.map((x) => x.n.index));
   const rootNames = new Set(rootList.map((x) => x.n.index));
+  const ownLine = own[0]?.repoLine ?? null;
   const add = (x: NamedIn | { n: IndexNotice; repoLine: null }, role: RepoNotice['role']) => {
     if (seen.has(x.n.index) || shown.length >= MAX_NOTICE_CARDS) return;
     seen.add(x.n.index);
     const names = role === 'network' ? rootNames : ownNames;
     const scope = x.repoLine !== null && (role === 'named' || role === 'network') ? { scope: scopeOf(x.n, x.repoLine).scope } : {};
-    shown.push({ role, card: cardFor(ctx, x.n, names), namedAt: x.repoLine === null ? null : namedAt(x.n, x.repoLine), ...scope });
+    // Its standing for this repo: where it names the repo (or its root), else where the answer naming the repo does.
+    const line = x.repoLine ?? ownLine;
+    const card = cardFor(ctx, x.n, names, line === null ? undefined : { repoLine: line, ownLine });
+    shown.push({ role, card, namedAt: x.repoLine === null ? null : namedAt(x.n, x.repoLine), ...scope });
   };
   for (const x of takedowns) add(x, x.original ? 'original' : 'named');
   for (const x of own.filter((y) => !isTakedown(y.n))) {
