@@ -79,7 +79,7 @@ function world(opts: { permission?: boolean; github?: ReturnType<typeof fakeGitH
       area,
       async dmca() {
         const o = await readOverlay(local, BUNDLED.commit);
-        return o ? overlayIndex(index, o.notices) : index;
+        return o ? overlayIndex(index, o.notices, o.asOf) : index;
       },
     },
   );
@@ -131,6 +131,21 @@ describe('notice updates', () => {
     expect(Object.keys(links!.known)).toEqual(['/newowner/copied-repo']);
     const takedown = (await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md')) as RepoPanel;
     expect(takedown.takedownPage).toMatchObject({ known: true, notice: { path: '2026/09/2026-09-03-example-corp.md' } });
+  });
+
+  test('a panel is dated by the notices it reads: the bundle’s date unless it shows a downloaded notice, then the update’s', async () => {
+    const w = world();
+    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-08-21');
+    await w.updates.check();
+    // Read a downloaded notice (the answer now shows it): the update's date.
+    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-09-05');
+    expect((await w.page('repo:newowner/copied-repo'))!.asOf).toBe('2026-09-05');
+    expect((await w.page('notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
+    expect((await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
+    // Bundled notices only: the bundle's date, as for every user of this version, updates or not.
+    for (const s of ['repo:shawwn/llama-dl', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733', 'repo:ytdl-org/youtube-dl'])
+      expect((await w.page(s))!.asOf, s).toBe('2026-08-21');
+    expect((await w.page('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-RIAA.md'))!.asOf).toBe('2026-08-21');
   });
 
   test('the same requests whatever pages were visited before', async () => {
