@@ -62,7 +62,7 @@ type Answer = (url: string) => { status: number; headers: Record<string, string>
 async function gitHubProxy() {
   const dir = mkdtempSync(join(tmpdir(), 'backstory-proxy-'));
   const made = spawnSync(
-    'openssl',
+    process.env.BACKSTORY_OPENSSL ?? 'openssl',
     ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'].concat([
       '-subj',
       '/CN=api.github.com',
