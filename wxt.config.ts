@@ -1,9 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { UPDATE_ORIGINS } from './utils/core/notice-updates';
 import { SITES } from './utils/core/sites';
 import { datasetFacts } from './utils/dataset/facts';
 import { panelPagePatterns, threadPagePatterns } from './utils/dataset/panel-pages';
-import { assertDatasetValid, assertDmcaIndexValid } from './utils/node/files';
+import { assertDatasetValid, assertDmcaIndexValid, DATA_DIR, DMCA_INDEX_DIR } from './utils/node/files';
+
+/**
+ * Test builds only (tests/fixtures/dmca-cut.ts): with `BACKSTORY_TEST_INDEX=<dir>`, the extension is built
+ * into `<dir>/build` with the DMCA index, icons and snapshot of `<dir>` (`public/`, `meta.json`) instead of
+ * the committed ones — e.g. the github/dmca snapshot cut at 2026-06-30. Nothing else differs.
+ */
+const TEST_INDEX = process.env.BACKSTORY_TEST_INDEX;
+
+/** The committed DMCA index manifest and dataset meta, read from the test build's directory instead. */
+function testIndex(dir: string): Plugin {
+  const swap = new Map([
+    [join(DMCA_INDEX_DIR, 'manifest.json'), join(dir, 'public/dmca/manifest.json')],
+    [join(DATA_DIR, 'meta.json'), join(dir, 'meta.json')],
+  ]);
+  return {
+    name: 'backstory-test-index',
+    enforce: 'pre',
+    load(id) {
+      const to = swap.get(id.split('?')[0]!);
+      return to ? readFileSync(to, 'utf8') : null;
+    },
+  };
+}
 
 // Backstory's manifest is deliberately small: no network, no extra permissions.
 // `storage` keeps settings and per-subject panel state; hosts are the two sites we read.
@@ -12,6 +38,7 @@ export default defineConfig({
   // (and the linter can forbid, say, zod in a content script).
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  ...(TEST_INDEX ? { outDir: join(TEST_INDEX, 'build'), publicDir: join(TEST_INDEX, 'public') } : {}),
   manifest: ({ browser }) => ({
     name: 'Backstory',
     description:
@@ -54,6 +81,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    plugins: TEST_INDEX ? [testIndex(TEST_INDEX)] : [],
     // The options page's counts of the curated data, so it does not bundle the dataset a second time.
     define: { __BACKSTORY_DATA_FACTS__: JSON.stringify(datasetFacts(assertDatasetValid())) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
@@ -80,7 +108,7 @@ export default defineConfig({
     // The build fails, naming the file and the field, when the bundled dataset or DMCA index is invalid.
     'build:before': () => {
       assertDatasetValid();
-      assertDmcaIndexValid();
+      assertDmcaIndexValid(TEST_INDEX ? join(TEST_INDEX, 'public/dmca') : undefined);
     },
   },
 });

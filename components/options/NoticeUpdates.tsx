@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NoticeUpdatesView } from '@/utils/core/notice-updates';
 import { noticeUrl } from '@/utils/core/safe-url';
 import type { Send } from '@/utils/core/send';
+import { noticesAsOf } from '@/utils/core/words';
 
 export interface NoticeUpdatesProps {
   send: Send;
@@ -139,7 +140,7 @@ function LastAdded({ view }: { view: NoticeUpdatesView }) {
 export function AsOf({ view }: { view: NoticeUpdatesView }) {
   return (
     <p class="updates-asof">
-      Notices as of <strong>{day(view.asOf)}</strong>
+      {noticesAsOf(view.asOf)}
       {view.downloaded > 0
         ? ` (${view.downloaded.toLocaleString('en-US')} downloaded on top of the bundled ${day(view.bundled)})`
         : ' (bundled)'}

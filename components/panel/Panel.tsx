@@ -3,7 +3,7 @@
  * demand. Lives in a shadow root (utils/ui/mount.ts). Every sentence comes from utils/core/words.ts.
  */
 import type { NoticePanel, PanelData, PanelState, RepoPanel, ThreadPanel } from '@/utils/core/model';
-import { EXPLAIN, formatDate, outcomeSentence, panelTitle, plural, statusOf } from '@/utils/core/words';
+import { EXPLAIN, formatDate, outcomeSentence, panelFoot, panelTitle, plural, statusOf } from '@/utils/core/words';
 import { SafeLink, Source, Term } from './links';
 import { NoticeCard } from './NoticeCard';
 import { ThreadCardView, Topics, type ThreadUi } from './Thread';
@@ -209,7 +209,7 @@ function Body({ p }: { p: PanelProps }) {
       ) : (
         <ThreadBody p={data} ui={p} />
       )}
-      <p class="foot">Offline summary bundled with Backstory · no data leaves your browser</p>
+      <p class="foot">{panelFoot(data)}</p>
     </div>
   );
 }

@@ -1,11 +1,16 @@
 /**
  * Newer notices on request (issue 26), in real Chromium with the built extension: GitHub's API and raw
  * files are served at their real URLs in the documented shapes (tests/fixtures/dmca-updates.ts).
- * Headless Chromium cannot answer a permission prompt, so the test records the page's
- * permissions.request (the hosts asked for, and when) and answers it as a user granting it, and the
- * worker's permissions.contains answers what was granted.
+ *
+ * The one stub: headless Chromium cannot show the permission prompt (nor can a test answer it), so
+ * `allowAtPrompt` plays the user's "Allow": the options page's `chrome.permissions.request` is replaced
+ * by a function that records what was asked (and so when: only within the click) and says yes, and the
+ * worker's `permissions.contains` / `permissions.remove` answer from that grant. Everything else — the
+ * click, the worker's fetches, the routing at GitHub's real URLs — is real. Firefox grants the hosts for
+ * real (tests/e2e/shared/core-suite.ts, "notice updates").
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { launch, panels, waitForPanel, type Harness } from './harness';
 import { repoPage } from '../fixtures/github';
 import { githubAnswer, NEW_REPO, OLD_REPO, UPDATE_REQUESTS } from '../fixtures/dmca-updates';
@@ -30,6 +35,33 @@ afterAll(async () => {
 });
 
 const toGitHubData = () => h.requests.filter((r) => GITHUB_DATA.test(r.url));
+/** The requests of the first update (made after pages were visited). */
+let firstUpdate: string[] = [];
+
+/**
+ * The stub (see above): the next prompt for the optional hosts is answered "Allow". Returns what the
+ * options page asked for so far.
+ */
+async function allowAtPrompt(options: Page) {
+  await options.evaluate(() => {
+    const c = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome;
+    const w = window as unknown as { asked: unknown[] };
+    w.asked = [];
+    c.permissions.request = (p: unknown) => (w.asked.push(p), Promise.resolve(true));
+  });
+  // The worker learns of the grant the moment the user allows it: here, before the click (the options page
+  // read "not granted" when it opened, so the click still asks).
+  await worker().evaluate(() => {
+    type P = { contains: unknown; remove: unknown };
+    const c = (globalThis as unknown as { chrome: { permissions: P } }).chrome;
+    const g = globalThis as unknown as { granted: boolean };
+    g.granted = true;
+    c.permissions.contains = () => Promise.resolve(g.granted);
+    c.permissions.remove = () => ((g.granted = false), Promise.resolve(true));
+  });
+  return () => options.evaluate(() => (window as unknown as { asked: unknown[] }).asked);
+}
+const worker = () => h.context.serviceWorkers()[0]!;
 
 async function outcomeAt(repo: string) {
   const url = `https://github.com/${repo}`;
@@ -54,27 +86,16 @@ describe('newer notices, on request', () => {
   test('the hosts are asked for at the click; the update makes exactly its requests, from the background; a newer counter-notice changes an older repo’s outcome', async () => {
     const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Check for newer notices' }).waitFor();
-    // The user's answer to the prompt: granted. Recorded, so the test sees when and for what it was asked.
-    await options.evaluate(() => {
-      const c = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome;
-      const w = window as unknown as { asked: unknown[] };
-      w.asked = [];
-      c.permissions.request = (p: unknown) => (w.asked.push(p), Promise.resolve(true));
-    });
-    const worker = h.context.serviceWorkers()[0]!;
-    await worker.evaluate(() => {
-      const c = (globalThis as unknown as { chrome: { permissions: { contains: unknown } } }).chrome;
-      c.permissions.contains = () => Promise.resolve(true);
-    });
-    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([]);
+    const asked = await allowAtPrompt(options);
+    expect(await asked()).toEqual([]);
+    expect(toGitHubData()).toEqual([]);
     await options.getByRole('button', { name: 'Check for newer notices' }).click();
-    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
-      { origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] },
-    ]);
+    expect(await asked()).toEqual([{ origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }]);
     await options.getByText('Notices as of Sep 5, 2026').waitFor();
     expect(await options.locator('.updates-added').textContent()).toMatch(/added 2 notices: 1 counter-notice, 1 takedown/);
     const made = toGitHubData();
     expect(made.map((r) => r.url)).toEqual(UPDATE_REQUESTS);
+    firstUpdate = made.map((r) => r.url);
     expect(made.every((r) => r.fromWorker)).toBe(true);
     await options.close();
     expect(await outcomeAt(OLD_REPO)).toBe('disputed');
@@ -96,5 +117,30 @@ describe('newer notices, on request', () => {
     await options.close();
     override = null;
     expect(await outcomeAt(OLD_REPO)).toBe('disputed');
+  });
+
+  test('turned off: the notices and the hosts go, pages make no request; a check with no page visited since makes the same requests as the first', async () => {
+    const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Turn off and delete the downloaded notices' }).click();
+    await options.getByText('Notices as of Aug 21, 2026 (bundled)').waitFor();
+    expect(await worker().evaluate(() => (globalThis as unknown as { granted: boolean }).granted)).toBe(false);
+    await options.close();
+    const before = toGitHubData().length;
+    expect(await outcomeAt(OLD_REPO)).toBe('disabled');
+    expect(toGitHubData().length).toBe(before);
+    // Again, straight from the options page: no page visited since the data was deleted.
+    const again = await h.open(`chrome-extension://${h.extensionId}/options.html`);
+    await again.getByText('Notices as of').waitFor();
+    const asked = await allowAtPrompt(again);
+    await again.getByRole('button', { name: 'Check for newer notices' }).click();
+    expect(await asked()).toHaveLength(1);
+    await again.getByText('Notices as of Sep 5, 2026').waitFor();
+    await again.close();
+    expect(
+      toGitHubData()
+        .slice(before)
+        .map((r) => r.url),
+    ).toEqual(firstUpdate);
+    expect(firstUpdate).toEqual(UPDATE_REQUESTS);
   });
 });

@@ -12,8 +12,13 @@
  * - Errors: pages' uncaught errors and console errors (BiDi log), plus the browser console service's
  *   errors and warnings from our add-on's files (background page, manifest, content scripts).
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttp, type IncomingHttpHeaders } from 'node:http';
+import { createServer as createHttps } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Socket } from 'node:net';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { recordSettled, sleep, until, type Driver, type Tab } from '../e2e/shared/driver';
 
@@ -48,17 +53,81 @@ function tab(page: Page, onClose?: () => void): Tab {
   };
 }
 
+type Answer = (url: string) => { status: number; headers: Record<string, string>; body: string };
+
+/**
+ * The proxy Firefox reaches the internet through in tests: GitHub's two update hosts are answered by the
+ * test (over TLS, with a certificate made for this run), everything else is refused.
+ */
+async function gitHubProxy() {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-proxy-'));
+  const made = spawnSync(
+    process.env.BACKSTORY_OPENSSL ?? 'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '2'].concat([
+      '-subj',
+      '/CN=api.github.com',
+      '-addext',
+      'subjectAltName=DNS:api.github.com,DNS:raw.githubusercontent.com',
+    ]),
+    { encoding: 'utf8' },
+  );
+  if (made.status !== 0) throw new Error(`openssl could not make the test proxy's certificate: ${made.stderr || made.error}`);
+  let answer: Answer | null = null;
+  const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
+  const tls = createHttps({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (req, res) => {
+    const url = `https://${req.headers.host}${req.url}`;
+    seen.push({ url, headers: req.headers });
+    const a = answer?.(url) ?? { status: 404, headers: {}, body: '' };
+    res.writeHead(a.status, a.headers);
+    res.end(a.body);
+  });
+  const proxy = createHttp((_req, res) => res.writeHead(403).end());
+  proxy.on('connect', (req, socket: Socket) => {
+    if (!answer || !/^(api\.github\.com|raw\.githubusercontent\.com):443$/.test(req.url ?? '')) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    tls.emit('connection', socket);
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+  const port = (proxy.address() as { port: number }).port;
+  return {
+    prefs: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+    },
+    serve: (a: Answer) => void (answer = a),
+    seen,
+    close() {
+      proxy.closeAllConnections();
+      proxy.close();
+      tls.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 export async function firefoxDriver(): Promise<Driver> {
   if (!existsSync(`${FIREFOX_DIR}/manifest.json`))
     throw new Error(`No Firefox build at ${FIREFOX_DIR}: run \`npm run build:firefox\` first.`);
   if (!existsSync(FIREFOX))
     throw new Error(`Firefox not found at ${FIREFOX} (npm run setup installs firefox-esr; or set BACKSTORY_FIREFOX).`);
+  const gitHub = await gitHubProxy();
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    // The test proxy's certificate (GitHub's update hosts only; everything else is refused or intercepted).
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
+      ...gitHub.prefs,
+      // Optional permissions granted at the user's click without a prompt (headless cannot answer one).
+      'extensions.webextOptionalPermissionPrompts': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
       // The browser's own background traffic (not ours, and filtered out anyway): kept quiet.
       'browser.safebrowsing.update.enabled': false,
@@ -195,16 +264,33 @@ export async function firefoxDriver(): Promise<Driver> {
       await sleep(1500);
       await p.close();
     },
+    serveGitHubData: (answer) => gitHub.serve(answer),
+    gitHubRequests: () =>
+      gitHub.seen.map(({ url, headers }) => ({
+        url,
+        headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : (v ?? '')])),
+      })),
+    // Granted for real: the profile's prompt is off (`extensions.webextOptionalPermissionPrompts`).
+    allowPermissionPrompt: async () => {},
+    async updateHostsGranted() {
+      return (await api()).evaluate(
+        () =>
+          (globalThis as unknown as B).browser.permissions.contains({
+            origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'],
+          }) as Promise<boolean>,
+      );
+    },
     errors: () => [...errors],
     async close() {
       let leaks: { url: string; by: string }[];
       let problems: string[];
       try {
         const all = await chrome<{ url: string; by: string }[]>('JSON.stringify(globalThis.__backstoryRequests)');
-        leaks = all.filter((r) => !served.has(r.url));
+        leaks = all.filter((r) => !served.has(r.url) && !gitHub.seen.some((g) => g.url === r.url));
         problems = await consoleProblems();
       } finally {
         await browser.close();
+        gitHub.close();
       }
       if (leaks.length) throw new Error(`Network requests made during the test: ${JSON.stringify(leaks.slice(0, 10))}`);
       if (problems.length) throw new Error(`Errors from the add-on in the browser console: ${JSON.stringify(problems.slice(0, 10))}`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Makes sure the browsers of the e2e suites exist: Chromium (BACKSTORY_CHROMIUM, else /usr/bin/chromium)
-// and Firefox ESR (BACKSTORY_FIREFOX, else /usr/bin/firefox-esr). A missing one is installed from
+// and Firefox ESR (BACKSTORY_FIREFOX, else /usr/bin/firefox-esr), and openssl (BACKSTORY_OPENSSL, else
+// /usr/bin/openssl: the certificate of the Firefox tests' proxy for GitHub's update hosts). A missing one is installed from
 // Debian's packages with apt-get (as root, or with sudo), in one apt run. Playwright's and Puppeteer's
 // own browser downloads are not used: they cannot reach their servers on these machines.
 import { existsSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { execSync } from 'node:child_process';
 const browsers = [
   { name: 'chromium', env: 'BACKSTORY_CHROMIUM', path: process.env.BACKSTORY_CHROMIUM || '/usr/bin/chromium', pkg: 'chromium' },
   { name: 'firefox', env: 'BACKSTORY_FIREFOX', path: process.env.BACKSTORY_FIREFOX || '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
+  { name: 'openssl', env: 'BACKSTORY_OPENSSL', path: process.env.BACKSTORY_OPENSSL || '/usr/bin/openssl', pkg: 'openssl' },
 ];
 const missing = [];
 for (const b of browsers) {

@@ -16,6 +16,7 @@ import { readDmcaIndexTexts, SHARED_DATA_DIR } from '@/utils/node/files';
 import type { ParsedNotice } from '@/utils/dmca/parser';
 import { linkNewNotices, overlayIndex } from '@/utils/dmca/overlay';
 import type { DmcaIndex } from '@/utils/dmca/index-read';
+import { cutCommittedIndex } from '../fixtures/dmca-cut';
 
 const ROOT = join(SHARED_DATA_DIR, 'github-dmca');
 const present = existsSync(ROOT);
@@ -161,6 +162,12 @@ describe.skipIf(!present)('the whole github/dmca corpus', () => {
     const newer = parsed.filter(cut);
     expect(newer.length).toBe(384); // 245 + 138 files of 2026/07–08, and one filed under an earlier folder
     const built = buildIndex(linkAnswers(older));
+    // The e2e's test build cuts the committed index instead of parsing the snapshot (tests/fixtures/dmca-cut.ts): the same bytes.
+    const fromIndex = shardIndex(buildIndex(await cutCommittedIndex('2026-06-30')));
+    const fromSnapshot = shardIndex(built);
+    expect(fromIndex.manifest).toBe(fromSnapshot.manifest);
+    expect(fromIndex.files.length).toBe(fromSnapshot.files.length);
+    expect(fromIndex.files.every(([f, text], k) => fromSnapshot.files[k]![0] === f && fromSnapshot.files[k]![1] === text)).toBe(true);
     const base = await readIndex(built.notices, built.repos);
     const added = linkNewNotices(base, [], newer);
     expect(added.length).toBe(newer.length);

@@ -66,6 +66,16 @@ test('open: the status line, the DMCA card (with where it names this repo), the 
   expect(text.match(/.{0,60}(?:`|\brepo:[a-z0-9]|\bnotice:\d|thread:hn:).{0,60}/)?.[0] ?? null).toBeNull();
 });
 
+test('the footer dates the notices the answer rests on: the bundle’s, or an update’s when the answer reads a downloaded notice', () => {
+  expect(data.asOf).toBe('2026-08-21');
+  mount(data);
+  expect(root.querySelector('.foot')!.textContent).toBe('Notices as of Aug 21, 2026 · offline summary · no data leaves your browser');
+  render(null, root);
+  root.remove();
+  mount({ ...data, asOf: '2026-09-05' });
+  expect(root.querySelector('.foot')!.textContent).toMatch(/^Notices as of Sep 5, 2026 · /);
+});
+
 test('citations say something: a quote of the comment and its place in the thread', () => {
   mount(data);
   const cite = root.querySelector('.points a.cite')!;

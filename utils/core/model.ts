@@ -270,6 +270,12 @@ export interface RepoPanel {
   storyNotices: NoticeCard[];
   threads: ThreadCard[];
   timeline: TimelineItem[];
+  /**
+   * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
+   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
+   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   */
+  asOf: string;
 }
 
 export interface NoticePanel {
@@ -284,6 +290,12 @@ export interface NoticePanel {
   story: string | null;
   threads: ThreadCard[];
   timeline: TimelineItem[];
+  /**
+   * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
+   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
+   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   */
+  asOf: string;
 }
 
 export interface ThreadPanel {
@@ -297,9 +309,17 @@ export interface ThreadPanel {
   /** The thread itself, with all its topics and its outline. */
   threads: ThreadCard[];
   timeline: TimelineItem[];
+  /**
+   * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
+   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
+   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   */
+  asOf: string;
 }
 
 export type PanelData = RepoPanel | NoticePanel | ThreadPanel;
+/** A panel as the knowledge engine builds it, before it is dated (`asOf`). */
+export type Undated<P extends PanelData> = P extends PanelData ? Omit<P, 'asOf'> : never;
 
 export interface TabReport {
   panel: string | null;

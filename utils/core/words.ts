@@ -27,6 +27,15 @@ export function formatDate(iso: string): string {
   return `${MONTHS[m - 1]} ${d}, ${y}`;
 }
 
+/** How recent the DMCA notices are: `Notices as of Aug 21, 2026` (the panel, the popup, the options page). */
+export const noticesAsOf = (isoDate: string) => `Notices as of ${formatDate(isoDate)}`;
+
+/**
+ * The panel's footer: the date of the notices its answer rests on (`PanelData.asOf`: the bundle's, or a
+ * downloaded notice's update when the answer shows one) — never anything else of the user's own.
+ */
+export const panelFoot = (p: { asOf: string }) => `${noticesAsOf(p.asOf)} · offline summary · no data leaves your browser`;
+
 export const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** `21856` → `21,856` (no Intl: its first use costs tens of ms in a fresh content-script world, measured). */
 export const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');

@@ -23,6 +23,11 @@ export interface DmcaIndex {
   readonly noticeCount: number;
   readonly repoCount: number;
   /**
+   * Notices downloaded by a notice update, read on top of the bundled ones (overlay.ts): those from
+   * index `first` on, and the date of github/dmca they are as of. Absent on the bundled index alone.
+   */
+  readonly downloaded?: { first: number; asOf: string };
+  /**
    * Load the shards that questions about these repos and notices need: their lines, the notices
    * they name or answer (two steps deep), and the repos those notices' cards list (`cardRepos`
    * per notice, `pageRepos` for the notices asked about directly).

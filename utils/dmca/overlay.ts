@@ -96,8 +96,11 @@ function stored(n: BuildNotice): BuildNotice {
   return { ...n, sender: f(n.sender), principal: f(n.principal), filer: f(n.filer), fileParty: cleanField(n.fileParty, 80) };
 }
 
-/** The bundled index with the newer notices on top. Indexes and repo lines past the bundled ones are the overlay's. */
-export function overlayIndex(base: DmcaIndex, added: readonly BuildNotice[]): DmcaIndex {
+/**
+ * The bundled index with the newer notices on top. Indexes and repo lines past the bundled ones are the
+ * overlay's; `asOf` is the date of github/dmca the newer notices are as of (`downloaded`).
+ */
+export function overlayIndex(base: DmcaIndex, added: readonly BuildNotice[], asOf?: string): DmcaIndex {
   if (!added.length) return base;
   const N = base.noticeCount;
   const R = base.repoCount;
@@ -194,6 +197,7 @@ export function overlayIndex(base: DmcaIndex, added: readonly BuildNotice[]): Dm
   return {
     noticeCount: N + list.length,
     repoCount: R + names.length,
+    ...(asOf ? { downloaded: { first: N, asOf } } : {}),
     async prepare(q, limits) {
       await base.prepare(q, limits);
       const answered = related(q.repos ?? [], q.notices ?? []);

@@ -5,7 +5,7 @@
  *
  * The index reads its shards on demand: call `prepare…` before asking about subjects.
  */
-import type { PanelData, RepoPanel, Subject } from '../core/model';
+import type { PanelData, RepoPanel, Subject, Undated } from '../core/model';
 import { isSubject } from '../core/subjects';
 import type { Dataset } from '../dataset/schema';
 import type { DmcaIndex } from '../dmca/index-read';
@@ -43,15 +43,29 @@ export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Know
   const notices = createNotices(index, cat);
   const ctx = { cat, notices };
 
+  /**
+   * A panel with the date of the notices it rests on (model.ts `asOf`): the bundled snapshot's, unless
+   * building it read a downloaded notice — then the update's, which the panel then shows anyway.
+   */
+  function dated<T extends Undated<PanelData>>(build: () => T | null): (T & { asOf: string }) | null {
+    notices.readDownloaded.reset();
+    const p = build();
+    if (!p) return null;
+    const downloaded = notices.readDownloaded.any && index?.downloaded;
+    return { ...p, asOf: downloaded ? downloaded.asOf : dataset.meta.dmca.snapshot };
+  }
+
   function panel(subject: string, networkRoot?: string): PanelData | null {
     if (!isSubject(subject)) return null;
-    if (subject.startsWith('repo:')) return repoPanel(ctx, subject, networkRoot);
-    if (subject.startsWith('notice:')) {
-      const n = notices.byPath(subject.slice(7));
-      return n ? noticePanel(ctx, subject, n) : null;
-    }
-    const t = cat.thread(Number(subject.slice('thread:hn:'.length)));
-    return t ? threadPanel(ctx, subject, t) : null;
+    return dated<Undated<PanelData>>(() => {
+      if (subject.startsWith('repo:')) return repoPanel(ctx, subject, networkRoot);
+      if (subject.startsWith('notice:')) {
+        const n = notices.byPath(subject.slice(7));
+        return n ? noticePanel(ctx, subject, n) : null;
+      }
+      const t = cat.thread(Number(subject.slice('thread:hn:'.length)));
+      return t ? threadPanel(ctx, subject, t) : null;
+    });
   }
 
   /** The repos and notice paths a question about these subjects reads from the index. */
@@ -96,11 +110,11 @@ export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Know
     takedownPanel(repoSubject, noticeSubject, networkRoot) {
       if (!isSubject(repoSubject) || !repoSubject.startsWith('repo:') || !isSubject(noticeSubject) || !noticeSubject.startsWith('notice:'))
         return null;
-      return takedownPanel(ctx, repoSubject, noticeSubject.slice(7), networkRoot);
+      return dated(() => takedownPanel(ctx, repoSubject, noticeSubject.slice(7), networkRoot));
     },
     detectedPanel(subject, signals) {
       if (!isSubject(subject) || !subject.startsWith('repo:')) return null;
-      return detectedPanel(ctx, subject as Subject, signals);
+      return dated(() => detectedPanel(ctx, subject as Subject, signals));
     },
     llamaRepos: () => cat.llamaRepos(),
     search(query, detected) {

@@ -1,12 +1,12 @@
 /** A github/dmca notice's own page: the notice, what it answers, what answered it, and its story. */
-import type { NoticePanel, Subject } from '../core/model';
+import type { NoticePanel, Subject, Undated } from '../core/model';
 import type { IndexNotice } from '../dmca/index-format';
 import type { Catalog } from './catalog';
 import { REPOS_ON_NOTICE_PAGE, type Notices } from './notices';
 import { noticeRelations } from './relations';
 import { threadCardsFor, timelineOf } from './threads';
 
-export function noticePanel(ctx: { cat: Catalog; notices: Notices }, subject: Subject, n: IndexNotice): NoticePanel {
+export function noticePanel(ctx: { cat: Catalog; notices: Notices }, subject: Subject, n: IndexNotice): Undated<NoticePanel> {
   const curated = ctx.cat.noticeNote(n.path);
   // The notices this one answers, each without this one among its answers: its own card follows (each fact once).
   const answers = n.refersTo.flatMap((r) => {

@@ -43,6 +43,11 @@ export interface NamedIn {
 
 export interface Notices {
   readonly index: DmcaIndex | null;
+  /**
+   * Whether a notice downloaded by a notice update (not the bundle's) was read since the last `reset`:
+   * every notice a panel shows, counts or decides its outcome by is read through `byIndex` / `byPath`.
+   */
+  readDownloaded: { reset(): void; readonly any: boolean };
   /** Notices naming a repo (from loaded shards), newest first. */
   of(repo: string): NamedIn[];
   byPath(path: string): IndexNotice | null;
@@ -63,7 +68,13 @@ export const sourced = (n: { path: string }, f: LineFact | null): Sourced | null
   f ? { value: f.value, source: noticeLineUrl(n.path, f.line) } : null;
 
 export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
-  const byIndex = (i: number) => index?.notice(i) ?? null;
+  let downloadedRead = false;
+  const first = index?.downloaded?.first ?? Infinity;
+  const seen = (n: IndexNotice | null) => {
+    if (n && n.index >= first) downloadedRead = true;
+    return n;
+  };
+  const byIndex = (i: number) => seen(index?.notice(i) ?? null);
   const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
   /** A counter-notice disputes it (one GitHub rejected or its filer withdrew disputes nothing: standing.ts). */
   const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo }, a));
@@ -139,8 +150,14 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
 
   return {
     index,
+    readDownloaded: {
+      reset: () => void (downloadedRead = false),
+      get any() {
+        return downloadedRead;
+      },
+    },
     of,
-    byPath: (path) => index?.findNotice(path.toLowerCase()) ?? null,
+    byPath: (path) => seen(index?.findNotice(path.toLowerCase()) ?? null),
     byIndex,
     answersTo,
     counterNoticed,

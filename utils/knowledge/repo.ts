@@ -2,7 +2,7 @@
  * A repository's panel: its own record (the notices naming it, and what answered them), its
  * fork-network root's record when it is a fork, its curated story, and the threads that discuss it.
  */
-import type { NoticeCard, NoticeRef, RepoNotice, RepoPanel, Subject } from '../core/model';
+import type { NoticeCard, NoticeRef, RepoNotice, RepoPanel, Subject, Undated } from '../core/model';
 import { noticeLineUrl, noticeUrl } from '../core/safe-url';
 import { normalizeRepo } from '../core/subjects';
 import type { Story } from '../dataset/schema';
@@ -75,7 +75,7 @@ function repoNotices(ctx: RepoContext, own: NamedIn[], rootList: NamedIn[]): { s
 }
 
 /** The panel for a repo, with its fork-network root when it is a fork; null when nothing concerns it. */
-export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: string): RepoPanel | null {
+export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: string): Undated<RepoPanel> | null {
   const repo = subject.slice(5);
   const root = forkRoot(repo, networkRoot);
   const own = ctx.notices.of(repo);
@@ -103,7 +103,7 @@ export function repoPanel(ctx: RepoContext, subject: Subject, networkRoot?: stri
 }
 
 /** A repo the detector (or the user's list) relates to the story that takes detected repos. */
-export function detectedPanel(ctx: RepoContext, subject: Subject, signals: readonly string[]): RepoPanel {
+export function detectedPanel(ctx: RepoContext, subject: Subject, signals: readonly string[]): Undated<RepoPanel> {
   const story = ctx.cat.dataset.stories.find((s) => s.detected);
   const storyNotices = (story?.notices ?? []).flatMap((note) => {
     const n = ctx.notices.byPath(note.path);
@@ -131,7 +131,7 @@ export function detectedPanel(ctx: RepoContext, subject: Subject, signals: reado
  * GitHub's "Repository unavailable due to DMCA takedown" page: the repo's panel, led by the notice the
  * page links; when the notice is newer than the bundled index, a panel that still links it.
  */
-export function takedownPanel(ctx: RepoContext, subject: Subject, noticePath: string, networkRoot?: string): RepoPanel {
+export function takedownPanel(ctx: RepoContext, subject: Subject, noticePath: string, networkRoot?: string): Undated<RepoPanel> {
   const n = ctx.notices.byPath(noticePath);
   const ref: NoticeRef = n
     ? ctx.notices.ref(n)

@@ -19,8 +19,12 @@ function tab(page: Page): Tab {
   };
 }
 
+const GITHUB_DATA = /^https:\/\/(api\.github\.com|raw\.githubusercontent\.com)\//;
+
 export async function chromiumDriver(): Promise<Driver> {
-  const h: Harness = await launch();
+  /** GitHub data requests this test answered (notice updates): not leaks. */
+  const gitHub: { url: string; headers: Record<string, string> }[] = [];
+  const h: Harness = await launch({ expected: (url) => gitHub.some((r) => r.url === url) });
   const worker = () => h.context.serviceWorkers()[0] ?? h.worker!;
   const errors: string[] = [];
   // Console errors, except the fixture pages' own images answered 404 (HN's s.gif): not ours.
@@ -53,6 +57,34 @@ export async function chromiumDriver(): Promise<Driver> {
       await h.context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => null);
       await sleep(500);
     },
+    serveGitHubData(answer) {
+      void h.context.route(GITHUB_DATA, async (route) => {
+        const url = route.request().url();
+        gitHub.push({ url, headers: await route.request().allHeaders() });
+        const a = answer(url);
+        await route.fulfill({ status: a.status, headers: a.headers, body: a.body });
+      });
+    },
+    gitHubRequests: () => gitHub.map((r) => ({ ...r })),
+    async allowPermissionPrompt(t) {
+      // Headless Chromium shows no prompt: the user's "Allow", played by stubs (tests/e2e/notice-updates.test.ts).
+      await t.evaluate(() => {
+        (globalThis as unknown as W).chrome.permissions.request = () => Promise.resolve(true);
+      });
+      await worker().evaluate(() => {
+        const g = globalThis as unknown as W & { granted: boolean };
+        g.granted = true;
+        g.chrome.permissions.contains = () => Promise.resolve(g.granted);
+        g.chrome.permissions.remove = () => ((g.granted = false), Promise.resolve(true));
+      });
+    },
+    updateHostsGranted: () =>
+      worker().evaluate(
+        () =>
+          (globalThis as unknown as W).chrome.permissions.contains({
+            origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'],
+          }) as Promise<boolean>,
+      ),
     errors: () => [...h.pageErrors, ...errors],
     close: () => h.close(),
   };

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import comments from '../../../utils/dataset/data/threads/35287733/comments.json';
 import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, takedownPage, type RepoPageOptions } from '../../fixtures/github';
+import { githubAnswer, NEW_REPO, OLD_REPO, UPDATE_REQUESTS } from '../../fixtures/dmca-updates';
 import { seedThreadPage } from '../../fixtures/hn-seed';
 import { styledRepoPage, styledSeedPage } from '../../fixtures/styled';
 import { sleep, type Driver, type Tab } from './driver';
@@ -273,6 +274,49 @@ export function coreSuite(make: () => Promise<Driver>) {
       expect(await popup.evaluate(() => document.querySelector('.results .result .title')?.textContent?.trim())).toBe('shawwn/llama-dl');
       await popup.close();
       await t.close();
+    });
+  });
+
+  describe('notice updates (GitHub answered at its real URLs: tests/fixtures/dmca-updates.ts)', () => {
+    test('off until asked; "Check for newer notices" gets the hosts at the click and makes exactly the update’s requests, without cookies or referrer; a newer notice’s repo gets its answer; turned off, the hosts and notices go', async () => {
+      await d.resetStorage();
+      d.serveGitHubData(githubAnswer);
+      const opts = await d.extensionPage('options.html');
+      await opts.waitFor(() => document.querySelector('.notice-updates .actions button'));
+      expect(await d.updateHostsGranted()).toBe(false);
+      // The user will answer the browser's prompt "Allow" (Firefox: for real; Chromium: stubbed, see the driver).
+      await d.allowPermissionPrompt(opts);
+      expect(d.gitHubRequests()).toEqual([]);
+      await opts.click('.notice-updates .actions', 'button');
+      await opts.waitFor(
+        () => document.querySelector('.updates-asof')?.textContent?.startsWith('Notices as of Sep 5, 2026'),
+        undefined,
+        20_000,
+      );
+      expect(await d.updateHostsGranted()).toBe(true);
+      const made = d.gitHubRequests();
+      expect(made.map((r) => r.url)).toEqual(UPDATE_REQUESTS);
+      for (const r of made) expect(Object.keys(r.headers).filter((k) => /^(cookie|referer)$/i.test(k))).toEqual([]);
+      await opts.close();
+      // A repo named only by the newer takedown: its panel, dated by the update it comes from.
+      const t = await page(`https://github.com/${NEW_REPO}`, repoPage({ owner: 'newowner', name: 'copied-repo' }));
+      await waitForPanel(t, `repo:${NEW_REPO}`);
+      expect((await panels(t))[0]!.outcome).toBe('disabled');
+      expect((await openDetails(t)).text).toContain('Notices as of Sep 5, 2026');
+      await t.close();
+      // An older repo, disputed by the newer counter-notice.
+      const old = await page(`https://github.com/${OLD_REPO}`, repoPage({ owner: OLD_REPO.split('/')[0]!, name: OLD_REPO.split('/')[1]! }));
+      await waitForPanel(old, `repo:${OLD_REPO}`);
+      expect((await panels(old))[0]!.outcome).toBe('disputed');
+      await old.close();
+      // "Turn off and delete the downloaded notices": the hosts are removed, the bundle answers again.
+      const again = await d.extensionPage('options.html');
+      await again.waitFor(() => document.querySelectorAll('.notice-updates .actions button').length === 2);
+      await again.click('.notice-updates .actions', 'button:nth-of-type(2)');
+      await again.waitFor(() => document.querySelector('.updates-asof')?.textContent === 'Notices as of Aug 21, 2026 (bundled)');
+      expect(await d.updateHostsGranted()).toBe(false);
+      await again.close();
+      expect(d.gitHubRequests().length).toBe(UPDATE_REQUESTS.length);
     });
   });
 

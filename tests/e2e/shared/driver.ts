@@ -11,7 +11,7 @@ export interface Tab {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Wait until `fn(arg)` is truthy in the page (throws after `timeout` ms). */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeout?: number): Promise<void>;
-  /** Click `inner` in the shadow root of `host` as the user does (real input: the event is trusted). */
+  /** Click `inner` inside `host` — in its shadow root or under it — as the user does (real input: the event is trusted). */
   click(host: string, inner: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -36,6 +36,23 @@ export interface Driver {
   resetStorage(): Promise<void>;
   /** Reload the extension (as an update does); resolves once it runs again. */
   reloadExtension(): Promise<void>;
+  /**
+   * From now on, answer the extension's requests to GitHub's API and raw files (api.github.com,
+   * raw.githubusercontent.com: notice updates) with `answer` (tests/fixtures/dmca-updates.ts), at their
+   * real URLs. Chromium: `context.route`; Firefox: a local proxy the browser reaches them through.
+   */
+  serveGitHubData(answer: (url: string) => { status: number; headers: Record<string, string>; body: string }): void;
+  /** The requests answered by `serveGitHubData`, in order, with the request headers as sent. */
+  gitHubRequests(): { url: string; headers: Record<string, string> }[];
+  /**
+   * The user answers "Allow" to the next prompt for the optional hosts of notice updates, asked from
+   * extension page `t`. Firefox: granted for real (its prompt is turned off for the test profile:
+   * `extensions.webextOptionalPermissionPrompts`). Chromium: headless shows no prompt, so the page's
+   * `permissions.request` is stubbed to say yes and the worker's `contains` / `remove` answer from that.
+   */
+  allowPermissionPrompt(t: Tab): Promise<void>;
+  /** Whether the background may reach the hosts of notice updates, as it sees it. */
+  updateHostsGranted(): Promise<boolean>;
   /** Uncaught errors and console errors of pages, content scripts, extension pages and the background. */
   errors(): string[];
   /** Close the browser; throws when anything made a network request the test did not serve. */

@@ -11,46 +11,47 @@ import { createNoticeUpdates } from '@/utils/background/updates/service';
 import { OVERLAY_KEY, readOverlay, type Area } from '@/utils/background/updates/store';
 import { openDmcaIndexSync } from '@/utils/node/files';
 import { index, memoryArea, POPUP, setup } from './harness';
-import { HEAD, NEW_FILES, OLD_REPO, OLD_TAKEDOWN, UPDATE_REQUESTS } from '../../fixtures/dmca-updates';
+import {
+  BUNDLED,
+  fakeSha,
+  gitHub,
+  HEAD,
+  NEW_FILES,
+  OLD_REPO,
+  SMALL,
+  UPDATE_REQUESTS,
+  updateRequests,
+  type Commit,
+  type History,
+} from '../../fixtures/dmca-updates';
 import { isNoticePath } from '@/utils/dmca/overlay';
-import { monthsBetween } from '@/utils/background/updates/source';
 
-const BUNDLED = { commit: '9f92b957c670caebcee96b88e257192e92505fc1', snapshot: '2026-08-21' };
 const FILES = NEW_FILES;
 
 interface FakeOptions {
-  /** Answer this URL (a prefix) with this instead. */
+  /** github/dmca's history after the bundled commit (default: two notices of September 2026). */
+  history?: History;
+  /** Answer this URL with this instead. */
   override?: (url: string) => Response | 'offline' | undefined;
 }
 
+/** GitHub answering in its documented shapes (tests/fixtures/dmca-updates.ts), as `fetch`; every request recorded. */
 function fakeGitHub(opts: FakeOptions = {}) {
   const requests: { url: string; init: RequestInit }[] = [];
-  const json = (body: unknown, init: ResponseInit = {}) =>
-    new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' }, ...init });
+  const answer = gitHub(opts.history ?? SMALL);
   const fetch = vi.fn(async (url: string, init: RequestInit) => {
     requests.push({ url, init });
     const o = opts.override?.(url);
     if (o === 'offline') throw new TypeError('Failed to fetch');
     if (o) return o;
-    if (url === 'https://api.github.com/repos/github/dmca/branches/master')
-      return json({ name: 'master', commit: { sha: HEAD, commit: { committer: { date: '2026-09-05T10:00:00Z' } } } });
-    const m = /^https:\/\/api\.github\.com\/repos\/github\/dmca\/contents\/(\d{4}\/\d{2})\?ref=([0-9a-f]{40})$/.exec(url);
-    if (m) {
-      const listing =
-        m[1] === '2026/08'
-          ? [{ type: 'file', path: OLD_TAKEDOWN, size: 100, sha: 'x', name: 'x' }]
-          : m[1] === '2026/09'
-            ? Object.keys(FILES).map((path) => ({ type: 'file', path, size: 100, name: path.split('/').pop() }))
-            : null;
-      return listing ? json(listing) : new Response('{"message":"Not Found"}', { status: 404 });
-    }
-    const raw = `https://raw.githubusercontent.com/github/dmca/${HEAD}/`;
-    if (url.startsWith(raw) && FILES[decodeURIComponent(url.slice(raw.length))] !== undefined)
-      return new Response(FILES[decodeURIComponent(url.slice(raw.length))], { status: 200 });
-    return new Response('not found', { status: 404 });
+    const a = answer(url);
+    return new Response(a.body, { status: a.status, headers: a.headers });
   });
   return { fetch, requests };
 }
+
+/** A takedown of our own naming one repository (no third-party text). */
+const takedownOf = (repo: string) => `Please provide a detailed description: our code was copied.\n\nhttps://github.com/${repo}\n`;
 
 /** The bundled index, fully read once for every test (updates only read it). */
 let bundledLoaded: ReturnType<typeof openDmcaIndexSync> | undefined;
@@ -78,7 +79,7 @@ function world(opts: { permission?: boolean; github?: ReturnType<typeof fakeGitH
       area,
       async dmca() {
         const o = await readOverlay(local, BUNDLED.commit);
-        return o ? overlayIndex(index, o.notices) : index;
+        return o ? overlayIndex(index, o.notices, o.asOf) : index;
       },
     },
   );
@@ -100,7 +101,7 @@ describe('notice updates', () => {
     expect((await w.status()).error?.kind).toBe('permission');
   });
 
-  test('a check: the head, one listing per month since the snapshot, one raw file per new notice — no cookies, no referrer', async () => {
+  test('a check: the head, what changed since the bundled commit, one raw file per new notice — no cookies, no referrer', async () => {
     const w = world();
     await w.updates.check();
     expect(w.github.requests.map((r) => r.url)).toEqual(UPDATE_REQUESTS);
@@ -130,6 +131,21 @@ describe('notice updates', () => {
     expect(Object.keys(links!.known)).toEqual(['/newowner/copied-repo']);
     const takedown = (await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md')) as RepoPanel;
     expect(takedown.takedownPage).toMatchObject({ known: true, notice: { path: '2026/09/2026-09-03-example-corp.md' } });
+  });
+
+  test('a panel is dated by the notices it reads: the bundle’s date unless it shows a downloaded notice, then the update’s', async () => {
+    const w = world();
+    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-08-21');
+    await w.updates.check();
+    // Read a downloaded notice (the answer now shows it): the update's date.
+    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-09-05');
+    expect((await w.page('repo:newowner/copied-repo'))!.asOf).toBe('2026-09-05');
+    expect((await w.page('notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
+    expect((await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
+    // Bundled notices only: the bundle's date, as for every user of this version, updates or not.
+    for (const s of ['repo:shawwn/llama-dl', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733', 'repo:ytdl-org/youtube-dl'])
+      expect((await w.page(s))!.asOf, s).toBe('2026-08-21');
+    expect((await w.page('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-RIAA.md'))!.asOf).toBe('2026-08-21');
   });
 
   test('the same requests whatever pages were visited before', async () => {
@@ -186,18 +202,22 @@ describe('notice updates', () => {
     expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).outcome.state).toBe('disabled');
   });
 
-  test('a listing that names paths outside the notice folders, and a file too large to read: those are skipped, the rest kept', async () => {
+  test('a comparison that names paths outside the notice folders, and a file too large to read: those are skipped, the rest kept', async () => {
     const github = fakeGitHub({
       override(url) {
-        if (url.endsWith('contents/2026/09?ref=' + HEAD))
+        if (url.includes('/compare/'))
           return new Response(
-            JSON.stringify([
-              ...Object.keys(FILES).map((path) => ({ type: 'file', path, size: 1 })),
-              { type: 'file', path: '2026/09/../../.github/secret.md', size: 1 },
-              { type: 'file', path: 'data/notices.csv', size: 1 },
-              { type: 'dir', path: '2026/09/sub', size: 0 },
-              { type: 'file', path: '2026/09/2026-09-04-huge.md', size: 1 },
-            ]),
+            JSON.stringify({
+              total_commits: 2,
+              commits: SMALL.commits.map((c) => ({ sha: c.sha })),
+              files: [
+                ...Object.keys(FILES).map((filename) => ({ filename, status: 'added' })),
+                { filename: '2026/09/../../.github/secret.md', status: 'added' },
+                { filename: 'data/notices.csv', status: 'modified' },
+                { filename: '2026/09/sub/x.md', status: 'added' },
+                { filename: '2026/09/2026-09-04-huge.md', status: 'added' },
+              ],
+            }),
           );
         if (url.endsWith('2026-09-04-huge.md')) return new Response('x', { headers: { 'content-length': '5000000' } });
         return undefined;
@@ -210,6 +230,80 @@ describe('notice updates', () => {
     const v = await w.status();
     expect(v.downloaded).toBe(2);
     expect(v.skipped).toEqual([{ path: '2026/09/2026-09-04-huge.md', reason: expect.stringMatching(/larger than/) }]);
+  });
+
+  test('a notice GitHub committed late into an earlier month’s folder is fetched: what changed since the bundled commit decides, not the folder', async () => {
+    // After the bundle (2026-08-21), GitHub adds a notice to the July folder, then September's.
+    const late = '2026/07/2026-07-30-late-example.md';
+    const history: History = {
+      ...SMALL,
+      commits: [
+        { sha: fakeSha('late July notice'), date: '2026-08-28T12:00:00Z', files: { [late]: takedownOf('lateowner/late-repo') } },
+        ...SMALL.commits,
+      ],
+    };
+    const github = fakeGitHub({ history });
+    const w = world({ github });
+    expect(await w.page('repo:lateowner/late-repo')).toBeNull();
+    await w.updates.check();
+    expect(github.requests.map((r) => r.url)).toContain(`https://raw.githubusercontent.com/github/dmca/${HEAD}/${late}`);
+    expect(await w.status()).toMatchObject({ downloaded: 3, error: null });
+    const panel = (await w.page('repo:lateowner/late-repo')) as RepoPanel;
+    expect(panel.notices.map((n) => n.card.path)).toEqual([late]);
+    expect(github.requests.map((r) => r.url)).toEqual(updateRequests(history));
+    // The next check starts from the commit the last one reached: nothing new, one request.
+    github.requests.length = 0;
+    await w.updates.check();
+    expect(github.requests.map((r) => r.url)).toEqual(['https://api.github.com/repos/github/dmca/branches/master']);
+  });
+
+  test('more files than GitHub lists in one comparison: the range is read in parts; a file removed later is not fetched', async () => {
+    // 349 commits of one new notice each, one that removes an earlier one, then the head.
+    const commits: Commit[] = [];
+    for (let k = 0; k < 349; k++) {
+      const day = String(1 + (k % 28)).padStart(2, '0');
+      commits.push({
+        sha: fakeSha(`bulk ${k}`),
+        date: `2026-09-${day}T00:00:00Z`,
+        files: { [`2026/09/2026-09-${day}-bulk-${String(k).padStart(3, '0')}.md`]: takedownOf(`bulk${k}/repo`) },
+      });
+    }
+    commits.push({ sha: fakeSha('bulk removal'), date: '2026-09-29T00:00:00Z', files: { '2026/09/2026-09-01-bulk-000.md': null } });
+    const history: History = { ...SMALL, commits };
+    const github = fakeGitHub({ history });
+    const w = world({ github });
+    await w.updates.check();
+    const head = commits.at(-1)!.sha;
+    const api = github.requests.map((r) => r.url).filter((u) => u.startsWith('https://api.github.com/'));
+    const at = (i: number) => (i < 0 ? BUNDLED.commit : commits[i]!.sha);
+    const cmp = 'https://api.github.com/repos/github/dmca/compare/';
+    expect(api).toEqual([
+      'https://api.github.com/repos/github/dmca/branches/master',
+      ...[1, 2, 3, 4].map((p) => `${cmp}${BUNDLED.commit}...${head}?per_page=100&page=${p}`),
+      ...[
+        [-1, 99],
+        [99, 199],
+        [199, 299],
+        [299, 349],
+      ].map(([i, j]) => `${cmp}${at(i!)}...${at(j!)}?per_page=1`),
+    ]);
+    const raws = github.requests.filter((r) => r.url.startsWith('https://raw.githubusercontent.com/'));
+    expect(raws.length).toBe(348);
+    expect(raws.some((r) => r.url.endsWith('bulk-000.md'))).toBe(false);
+    expect(await w.status()).toMatchObject({ downloaded: 348, error: null });
+  });
+
+  test('one commit that changes more files than GitHub lists: a plain error, nothing changed', async () => {
+    const files: Commit['files'] = {};
+    for (let k = 0; k < 301; k++) files[`2026/09/2026-09-01-many-${k}.md`] = takedownOf(`many${k}/repo`);
+    const github = fakeGitHub({ history: { ...SMALL, commits: [{ sha: fakeSha('many'), date: '2026-09-01T00:00:00Z', files }] } });
+    const w = world({ github });
+    await w.updates.check();
+    expect(await w.status()).toMatchObject({
+      downloaded: 0,
+      error: { kind: 'too-large', message: expect.stringMatching(/more files than GitHub lists/) },
+    });
+    expect(github.requests.some((r) => r.url.startsWith('https://raw.githubusercontent.com/'))).toBe(false);
   });
 
   test('stored notices of another format are dropped, not read; turning off removes the permission and, on request, the notices', async () => {
@@ -277,11 +371,5 @@ describe('the pure parts', () => {
     [`2026/09/${'a'.repeat(400)}.md`, false],
   ])('%j is a notice path: %s', (path, ok) => {
     expect(isNoticePath(path)).toBe(ok);
-  });
-
-  test('months from the snapshot to the head, across a year', () => {
-    expect(monthsBetween('2026-08-21', '2026-08-30')).toEqual(['2026/08']);
-    expect(monthsBetween('2026-11-02', '2027-02-01')).toEqual(['2026/11', '2026/12', '2027/01', '2027/02']);
-    expect(monthsBetween('2026-08-21', '2026-07-01')).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ const k = createKnowledge(bundledDataset, openDmcaIndexSync());
 await k.prepare(['repo:shawwn/llama-dl']);
 const data = k.panel('repo:shawwn/llama-dl')!;
 const runtime: { id?: string } = { id: 'self' };
+/** What an inline host carries: CONTRACT.md's three (a floating one adds `data-placement`). */
+const HOST_ATTRIBUTES = ['data-outcome', 'data-relations', 'data-subject'];
 afterEach(() => {
   resetPage();
   runtime.id = 'self';
@@ -39,6 +41,15 @@ test('one host inline at the top of the repo content, with the contract attribut
   expect(anchor.firstElementChild).toBe(hosts[0]);
   panel.remove();
   expect(document.querySelectorAll('backstory-panel')).toHaveLength(0);
+});
+
+test('the host carries the contract’s attributes and nothing else: no date, nothing of the user’s', () => {
+  loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl');
+  const { panel } = mount((host) => (document.body.prepend(host), true));
+  const host = document.querySelector('backstory-panel')!;
+  expect(host.getAttributeNames().sort()).toEqual(HOST_ATTRIBUTES);
+  expect(host.outerHTML).not.toMatch(/2026|as of/i);
+  panel.remove();
 });
 
 test('no anchor: it floats; a page copy of the host (Turbo cache) is dropped when the panel is put back', () => {

@@ -11,7 +11,7 @@ import type { BuildNotice } from '../../dmca/index-format';
 import type { DmcaIndex } from '../../dmca/index-read';
 import { linkNewNotices, OVERLAY_FORMAT } from '../../dmca/overlay';
 import { parseNotice, type ParsedNotice } from '../../dmca/parser';
-import { CAPS, fetchHead, fetchMonth, fetchNotice, monthsBetween, UpdateError, type Fetch } from './source';
+import { CAPS, fetchChanges, fetchHead, fetchNotice, UpdateError, type Fetch } from './source';
 import {
   EMPTY_STATUS,
   OVERLAY_BYTES,
@@ -43,18 +43,18 @@ export interface UpdateDeps {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What GitHub published since the bundle (and the earlier updates): the head commit and the new files. */
+/**
+ * What GitHub published since the bundle (and the earlier updates): the head commit and the new files —
+ * every notice file added or changed since the commit the notices in use are as of, whatever folder it
+ * was filed in, that neither the bundle nor the earlier updates have.
+ */
 async function fetchNew(deps: UpdateDeps, fetchFn: Fetch, kept: Overlay | null) {
   const head = await fetchHead(fetchFn);
   if (kept && kept.head === head.sha) return { head, files: [] as string[], base: null };
-  const months = monthsBetween(kept?.asOf ?? deps.bundled.snapshot, head.date);
-  if (months.length > CAPS.months)
-    throw new UpdateError('too-large', `the bundled notices are over ${CAPS.months} months old: update Backstory instead`);
-  const listed: string[] = [];
-  for (const m of months) listed.push(...(await fetchMonth(fetchFn, m, head.sha)).map((e) => e.path));
+  const changed = await fetchChanges(fetchFn, kept?.head ?? deps.bundled.commit, head.sha);
   const base = await deps.openBundled();
   const have = new Set(kept?.notices.map((n) => n.path.toLowerCase()));
-  const files = listed.filter((p) => !have.has(p.toLowerCase()) && !base.findNotice(p.toLowerCase()));
+  const files = changed.filter((p) => !have.has(p.toLowerCase()) && !base.findNotice(p.toLowerCase()));
   if (files.length > CAPS.files)
     throw new UpdateError('too-large', `${files.length} new notices: more than one update takes (${CAPS.files})`);
   return { head, files, base };

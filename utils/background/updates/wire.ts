@@ -22,7 +22,7 @@ const area: Area = {
 export async function withNewerNotices(base: DmcaIndex): Promise<DmcaIndex> {
   try {
     const overlay = await readOverlay(area, BUNDLED.commit);
-    return overlay ? overlayIndex(base, overlay.notices) : base;
+    return overlay ? overlayIndex(base, overlay.notices, overlay.asOf) : base;
   } catch (e) {
     console.warn('[Backstory] the downloaded notices could not be read; answering from the bundled ones', e);
     return base;
