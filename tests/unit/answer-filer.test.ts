@@ -21,9 +21,13 @@ test.each([
   // Its own filer stays.
   ['OpenThing, a Series of LF Projects, LLC', 'OpenThing, a Series of LF Projects, LLC'],
 ])("an answer to IBM's notice, filer read as %s → %s", (value, want) => {
-  expect(answerFiler({ value, line: 7 }, link, byPath)?.value ?? null).toBe(want);
+  expect(answerFiler('counter-notice', { value, line: 7 }, link, byPath)?.value ?? null).toBe(want);
 });
 
 test('a filer with no linked notice is kept', () => {
-  expect(answerFiler({ value: 'IBM Corporation', line: 7 }, [], byPath)?.value).toBe('IBM Corporation');
+  expect(answerFiler('counter-notice', { value: 'IBM Corporation', line: 7 }, [], byPath)?.value).toBe('IBM Corporation');
+});
+
+test('a retraction is filed by the party it answers: its filer is kept', () => {
+  expect(answerFiler('retraction', { value: 'IBM Corporation', line: 7 }, link, byPath)?.value).toBe('IBM Corporation');
 });

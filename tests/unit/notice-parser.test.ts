@@ -332,6 +332,27 @@ describe('original works (issue #21)', () => {
     );
     expect(n.originals).toEqual(['me/radio']);
   });
+  test.each([
+    'I am the author of the book that was posted at https://github.com/copier/book without permission.',
+    'We are the owners of the content that appears at https://github.com/copier/site',
+    'Our code was copied from our product and published at https://github.com/copier/app',
+    'Every file in this repository is my copyrighted work:\n\nhttps://github.com/copier/pack',
+    'Both repos have our source code, posted without our permission:\n\nhttps://github.com/copier/one',
+    'Chevereto is my copyrighted work, uploaded WITHOUT MY PERMISSION at https://github.com/copier/chev',
+    '**What files should be taken down? Please provide URLs.**\n\nhttps://github.com/copier/x, containing my work at https://github.com/copier/x/tree/main\n\n**Is the work licensed?**\n\nNo',
+  ])('an accused repo is not an original work: %j', (body) => {
+    expect(takedown(body).originals).toEqual([]);
+  });
+
+  test('under the ownership question, a repo is theirs only when the text says so (and the take-down questions name others)', () => {
+    const form = (own: string) =>
+      takedown(
+        `**Please describe the nature of your copyright ownership or authorization to act on the owner's behalf.**\n\n${own}\n\n**What files should be taken down? Please provide URLs.**\n\nhttps://github.com/copier/app\n`,
+      ).originals;
+    expect(form('I am the [private] of the Example project (https://github.com/me/app)')).toEqual(['me/app']);
+    expect(form('Someone published our code as a public repository, see below:\n\nhttps://github.com/other/app')).toEqual([]);
+  });
+
   test('an answer names no original work (its repo is the one it answers for)', () => {
     const n = parseNotice(
       '2024/01/2024-01-01-example-counternotice.md',
@@ -340,4 +361,15 @@ describe('original works (issue #21)', () => {
     expect(n.kind).toBe('counter-notice');
     expect(n.originals).toEqual([]);
   });
+});
+
+test.each([
+  [
+    'We retract the notice as to all repositories except https://github.com/a/b and the 9 fork URLs individually listed in the original notice.',
+    'unlisted',
+  ],
+  ['We retract the notice for all repositories except https://github.com/a/b.', 'except'],
+  ['We retract the notice for https://github.com/a/b.', 'named'],
+])('a retraction: %s → %s', (text, scope) => {
+  expect(parseNotice('2026/04/2026-04-01-example-retraction.md', text).scope).toBe(scope);
 });

@@ -87,12 +87,12 @@ const ROWS: Row[] = [
     tone: 'dmca',
   },
   {
-    why: 'a retraction of all but one of its 97 repos leaves it standing',
+    why: 'a retraction of all "except <repo> and the 96 fork URLs individually listed in the original notice" covers none of the 97 it lists',
     path: '2026/03/2026-03-31-anthropic.md',
     state: 'standing',
     by: null,
-    partly: ['2026-04-01-anthropic-retraction.md', 96],
-    lead: 'retracted for 96 of them · Apr 1, 2026',
+    partly: null,
+    lead: null,
     tone: 'dmca',
   },
   {

@@ -65,7 +65,7 @@ export function buildIndex(input: readonly BuildNotice[]): { notices: string; re
         n.fileParty === partyFromPath(n.path) ? '' : cleanField(n.fileParty, 80),
         encodeFact(n.network),
         n.gists || '',
-        n.scope === 'except' ? 'x' : '',
+        n.scope === 'except' ? 'x' : n.scope === 'unlisted' ? 'u' : '',
         refs[i]!.map((r) => ref(r.inferred ? '?' : '', r.index, r.line)).join(','),
         (answeredBy.get(i) ?? []).map(b36).join(','),
         n.repos.map((r) => ref(originals.has(r.name) ? '~' : r.files ? '^' : '', repoLine.get(r.name)!, r.line)).join(','),
@@ -169,7 +169,7 @@ export function checkIndex(
     if (f[7] !== cleanField(f[7] ?? '', 80)) err(names.notices, i, 'fileParty', 'not a clean single-line value');
     if (!fact(f[8]!, true)) err(names.notices, i, 'network', `not <line>:<positive integer>: ${f[8]}`);
     if (f[9] && !/^[1-9]\d*$/.test(f[9])) err(names.notices, i, 'gists', `not a positive integer: ${f[9]}`);
-    if (f[10] !== '' && f[10] !== 'x') err(names.notices, i, 'scope', `not empty or x: ${f[10]}`);
+    if (f[10] !== '' && f[10] !== 'x' && f[10] !== 'u') err(names.notices, i, 'scope', `not empty, x or u: ${f[10]}`);
     if (!refList(f[11]!, '?', nl.length)) err(names.notices, i, 'refersTo', 'bad notice reference list');
     if (!refList(f[12]!, '', nl.length)) err(names.notices, i, 'answeredBy', 'bad notice reference list');
     if (!refList(f[13]!, '~^', rl.length)) err(names.notices, i, 'repos', 'bad repo reference list');

@@ -8,7 +8,8 @@
  *    Facts read from the text (textDate, sender, principal, filer, network, asks) are `<line>:<value>`,
  *    the base-36 line of the notice they were read from first, so every fact can link to its source.
  *    fileParty is empty when it is what the path gives (partyFromPath), as it always is from the parser.
- *    scope is `x` for a retraction of all but the repos it names. refersTo, answeredBy and repos are
+ *    scope is `x` for a retraction of all but the repos it names, `u` for one of only what the notice did not
+ *    list ("all except … and the forks individually listed in the original notice"). refersTo, answeredBy and repos are
  *    comma lists of base-36 line numbers (of notices, of notices, of repos), each optionally `.<line>`
  *    (where the notice text cites that notice / names that repo); `?` marks an answer link we inferred,
  *    `~` a repo named only as the original work, `^` a repo named only through URLs inside it (files,
@@ -61,7 +62,7 @@ interface NoticeFacts {
   network: LineFact<number> | null;
   gists: number;
   /** A retraction of the repos it names, or of all but those. */
-  scope: 'named' | 'except';
+  scope: 'named' | 'except' | 'unlisted';
   /** GitHub's note that it first gave the owners an opportunity to make changes: its line. */
   changesOffered: number | null;
   /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */

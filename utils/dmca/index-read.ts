@@ -84,7 +84,7 @@ export function parseNoticeLine(index: number, line: string): IndexNotice {
     fileParty: f[7] || partyFromPath(f[0]!),
     network: network ? { value: Number(network.value), line: network.line } : null,
     gists: f[9] ? Number(f[9]) : 0,
-    scope: f[10] === 'x' ? 'except' : 'named',
+    scope: f[10] === 'x' ? 'except' : f[10] === 'u' ? 'unlisted' : 'named',
     refersTo: parseRefs(f[11] ?? '').map((r) => ({ index: r.index, inferred: r.flag, line: r.line })),
     answeredBy: parseRefs(f[12] ?? '').map((r) => r.index),
     repoLines: parseRefs(f[13] ?? '').map((r) => ({ line: r.index, original: r.mark === '~', files: r.mark === '^', at: r.line })),

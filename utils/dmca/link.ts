@@ -26,11 +26,17 @@ export interface Linkable {
 const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /**
- * An answer's filer, unless it is the party the answer answers: counter-notices quote the notice they dispute
- * ("We represent IBM Corporation…"), and that party never files the answer to its own notice.
+ * A counter-notice's filer, unless it is the party it answers: counter-notices quote the notice they dispute
+ * ("We represent IBM Corporation…"), and that party never files a counter-notice to its own notice. (A
+ * retraction is filed by the party it answers: its filer is kept.)
  */
-export function answerFiler(filer: Fact | null, links: readonly AnswerLink[], byPath: ReadonlyMap<string, Linkable>): Fact | null {
-  if (!filer) return null;
+export function answerFiler(
+  kind: NoticeKind,
+  filer: Fact | null,
+  links: readonly AnswerLink[],
+  byPath: ReadonlyMap<string, Linkable>,
+): Fact | null {
+  if (!filer || kind !== 'counter-notice') return filer;
   const f = key(filer.value);
   for (const link of links) {
     const answered = byPath.get(link.path);

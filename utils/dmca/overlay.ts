@@ -85,7 +85,10 @@ export function linkNewNotices(base: DmcaIndex, kept: readonly BuildNotice[], pa
   const all = [...baseLinkables(base), ...keptLinkables, ...freshLinkables];
   const links = linkAnswersOf(all, freshLinkables);
   const byPath = new Map(all.map((n) => [n.path, n]));
-  return [...kept, ...fresh.map((p, i) => stored(toBuildNotice({ ...p, filer: answerFiler(p.filer, links[i]!, byPath) }, links[i]!)))];
+  return [
+    ...kept,
+    ...fresh.map((p, i) => stored(toBuildNotice({ ...p, filer: answerFiler(p.kind, p.filer, links[i]!, byPath) }, links[i]!))),
+  ];
 }
 
 const lower = (s: string) => s.toLowerCase();

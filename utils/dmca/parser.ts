@@ -37,7 +37,7 @@ export interface ParsedNotice {
   /** Other github/dmca files the text cites (as cited: old paths may lack the year folder), with the line. */
   refersTo: { path: string; line: number }[];
   /** A retraction: of the repos it names (`named`), or of all but those (`except`). */
-  scope: 'named' | 'except';
+  scope: 'named' | 'except' | 'unlisted';
   /** GitHub's note that it first gave the owners an opportunity to make changes: its line. */
   changesOffered: number | null;
   /** GitHub's form answered: the entire repository, or specific files within it, is infringing. */
@@ -254,7 +254,7 @@ const ORIGINAL_CUE =
   /\bmy (?:copyrighted|original) work\b|\bis the copyright owner of (?:its|our|the) (?:own |proprietary )?(?:software|code|product|work)|\bcopyrighted work (?:at issue|in question) is\b|\boriginally published\b|\boriginal (?:copyrighted )?(?:work|code|source|content|software|repositor(?:y|ies)|repo|project)|\bour (?:own |original |private )?(?:repo(?:sitor(?:y|ies))?|code ?base|source code)\b|\bprivately hosted\b|\b(?:our|a) private repositor|\bresides in\b|\bunder the control of\b|\bcopyright (?:holder|owner) of the (?:source )?code\b/i;
 /** Words that say a repo is the alleged copy. */
 const INFRINGING_CUE =
-  /infring|(?<!\b(?:our|my|its) )\bcop(?:y|ied|ies)\b|unauthori[sz]ed|without (?:permission|authori[sz]ation|consent|license)|pirat|stolen|\bremove(?!d by (?:me|myself|us|ourselves)\b)|take ?down|disable/i;
+  /infring|(?<!\b(?:our|my|its) )\bcop(?:y|ied|ies)\b|unauthori[sz]ed|without (?:(?:my|our|the owner'?s?|any|prior) )?(?:written )?(?:permission|authori[sz]ation|consent|licen[cs]e)|pirat|stolen|\bremove(?!d by (?:me|myself|us|ourselves)\b)|take ?down|taken down|disable|(?<!\boriginal\b[^.\n]{0,30})\b(?:re-?)?(?:uploaded|posted|leaked|redistribut\w*)\b/i;
 
 /** The question a form notice's repo URL answers (its nearest heading above); null for a letter. */
 function formSections(text: string): ((at: number) => string) | null {
@@ -279,10 +279,15 @@ function lineContext(text: string, at: number): string {
   const line = text.slice(start, end === -1 ? undefined : end);
   const prevEnd = start - 1;
   const prev = prevEnd > 0 ? text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd) : '';
-  if (/\S/.test(prev)) return !/github\.com\//i.test(prev) ? `${prev} ${line}` : line;
-  // A URL alone under a lead-in that ends with a colon ("My copyrighted work: … published here:").
-  const lead = /((?:[^\n]+\n)*[^\n]*:)[ \t]*\n[ \t]*\n$/.exec(text.slice(Math.max(0, start - 400), start))?.[1];
-  return lead && !/github\.com\//i.test(lead) && /^[\s*>_<[(-]*$/.test(text.slice(start, at)) ? `${lead} ${line}` : line;
+  return /\S/.test(prev) && !/github\.com\//i.test(prev) ? `${prev} ${line}` : line;
+}
+
+/** For a URL alone on its line under a paragraph ending with a colon ("My copyrighted work: … published here:"), that paragraph. */
+function leadIn(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  if (!/^[\s*>_<[(-]*$/.test(text.slice(start, at))) return '';
+  const lead = /((?:[^\n]+\n)*[^\n]*:)[ \t]*\n[ \t]*\n$/.exec(text.slice(Math.max(0, start - 400), start))?.[1] ?? '';
+  return /github\.com\//i.test(lead) ? '' : lead;
 }
 
 /** A name as an account might spell it: letters and digits only, without a legal form. */
@@ -300,56 +305,92 @@ const FORM_OWNERSHIP = /nature of your copyright ownership/i;
 const FORM_TAKEDOWN = /taken down|that is infringing|would like removed|forks?\b/i;
 /** "<repo URL> is a private repository": the complainant's own repo, whatever else the sentence says. */
 const OWN_PRIVATE = /^[)\]>*_]*(?:\s+(?:is|was)\s+(?:a|our|my)|\s*,)\s+private\s+repositor/i;
-/** Just before a repo's URL: words that make it the source of the copy ("stolen from", "originally contributed to Bitcoin (", "The work in question is … RadioLib (available at"). */
-const SOURCE_BEFORE =
-  /\b(?:(?:stolen|copied|taken|cloned|ripped|lifted|plagiari[sz]ed|derived) from|originally (?:[a-z]+ )?(?:to|in|at|on)|(?:I am|I'm|we are) the (?:original )?(?:author|creator|developer|owner|maintainer)s? of|my (?:original )?(?:project|repository|repo|work|library|code) (?:is|at|on|here))\b[^.;:\n]{0,70}$/i;
+/** Just before a repo's URL, the copy's source: "stolen from <url>", "(was stolen from [invalid] or <url>)". */
+const SOURCE_FROM = /\b(?:stolen|copied|taken|cloned|ripped|lifted|plagiari[sz]ed|derived) from\s+((?:\[[^\]\n]{1,20}\]\s+or\s+)?)[<(]?$/i;
+/** …or the complainant's own, by name: "I am the author of [DiabloMiner](", "originally contributed to Bitcoin (<". */
+const SOURCE_NAMED =
+  /\b(?:originally (?:[a-z]+ )?(?:to|in|at|on)|(?:I am|I'm|we are) the (?:original )?(?:author|creator|developer|maintainer)s? of)\s+(?:\[?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,3}\]?\s*[(<]*\s*)?$/;
+/** A lead-in that makes the URL under it the complainant's own… */
+const LEAD_ORIGINAL =
+  /\bmy (?:copyrighted|original) work\b|\boriginally published\b|\bcopyrighted work (?:at issue|in question) is\b|\boriginal (?:copyrighted )?(?:work|code|source|repositor(?:y|ies)|repo|project)\b|\b(?:our|a) private repositor/i;
+/** …unless it says the URL holds the copy ("Every file in this repository is my copyrighted work:"). */
+const LEAD_CONTAINER = /\b(?:in|of|at) (?:this|that|these|those|the following|both|each|every) (?:repo|repositor|page|link|url|location)/i;
+/** Under the form's ownership question, a redacted owner just before the URL: "the [private] of the SkytilsMod project (". */
+const OWNED_BEFORE =
+  /\[private\],? (?:the )?(?:copyright )?(?:of|for) (?:the )?(?:[\w.!-]+ ){0,2}(?:project |repository |repo )?(?:at |on )?\(?\s*$/i;
+/** Under the form's ownership question, words that make the repo named the complainant's own. */
+const OWNERSHIP_CUE =
+  /\b(?:I am|I'm|we are) the (?:[\w[\]]+ )?(?:(?:and|&) [\w[\]]+ )?(?:owner|author|creator|developer|maintainer|copyright holder)s?\b|\b(?:my|our) (?:own )?(?:repo(?:sitory)?|project|code|work|contributions|blog)\b|\bcontributions used\b|\bof the content (?:found|located|hosted) at\b|\bI (?:own|created|wrote|developed|authored|maintain)\b|\b(?:project|work|repo(?:sitory)?|creation) of \[private\]/i;
 /** A link to a licence file in a repo: says what the licence is, not which repo is accused. */
 const LICENSE_PATH =
   /^\/(?:blob|raw|tree)\/[^\s/]+\/(?:[^\s)]*\/)?(?:licen[cs]e|copying|third_party_licenses)(?:\.(?:md|txt|rst))?(?=[\s)\]>.,]|$)/i;
 
+interface Mention {
+  repo: string;
+  at: number;
+  end: number;
+  section: string;
+}
+
+/** Where one mention of a repo puts it: the complainant's original work, the accused copy, or neither said. */
+function mentionSide(text: string, m: Mention, asked: ReadonlySet<string>): 'original' | 'accused' | 'named' {
+  const before = text.slice(Math.max(0, m.at - 160), m.at);
+  const source = SOURCE_FROM.exec(before);
+  // "stolen from <url>" names the source even under the take-down question.
+  if (source && !INFRINGING_CUE.test(source[1]!)) return 'original';
+  // A repo the form asks to take down is never the original work, whatever else is said of it (but the
+  // complainant's own account may still be: see extractOriginals).
+  if (asked.has(m.repo)) return INFRINGING_CUE.test(lineContext(text, m.at)) ? 'accused' : 'named';
+  const after = readableClause(text, m.end);
+  if (
+    OWN_PRIVATE.test(text.slice(m.end, m.end + 60)) ||
+    (SOURCE_NAMED.test(before) && !/\b(?:is|are) (?:infring|copied|stolen)/i.test(after))
+  )
+    return 'original';
+  if (FORM_ORIGINAL.test(m.section)) return 'original';
+  const context = lineContext(text, m.at);
+  const lead = leadIn(text, m.at);
+  if (INFRINGING_CUE.test(context) || INFRINGING_CUE.test(lead)) return 'accused';
+  // Under the ownership question, a repo the take-down questions leave out, said to be theirs.
+  if (FORM_OWNERSHIP.test(m.section) && asked.size > 0 && (OWNERSHIP_CUE.test(context) || OWNED_BEFORE.test(before))) return 'original';
+  if (ORIGINAL_CUE.test(context) || (LEAD_ORIGINAL.test(lead) && !LEAD_CONTAINER.test(lead))) return 'original';
+  return 'named';
+}
+
+/** The clause after an offset (to the next full stop, semicolon or line end). */
+const readableClause = (text: string, at: number) => text.slice(at, at + 100).split(/[.;\n]/)[0]!;
+
 /**
- * Repos a notice names only as the complainant's own work, not as an alleged copy: in a form, the
- * repos named only under its "original copyrighted work" question; in a letter, the repos whose every
- * mention says so ("the original work resides in this repo", "our private repository") and none says
- * "infringing"; in either, a repo whose owner is the complainant itself (`parties`: its names).
+ * Repos a notice names only as the complainant's own work, not as an alleged copy: named only under a form's
+ * "original copyrighted work" question (or its ownership question, said to be theirs, while its take-down
+ * questions name others); in a letter, repos whose every mention says so ("the original work resides in this
+ * repo", "our private repository", "stolen from <repo>") and none says "infringing"; in either, a repo whose
+ * owner is the complainant itself (`parties`: its names). A repo the form asks to take down never is one.
  */
 export function extractOriginals(text: string, parties: readonly string[] = []): string[] {
   const sectionAt = formSections(text);
-  const original = new Set<string>();
-  const elsewhere = new Set<string>();
-  const blamed = new Set<string>();
-  // Repos linked by their licence file: says which licence, neither original nor accused (but the complainant's own still counts).
-  const licensed = new Set<string>();
   const readable = readableText(text);
-  const mentions = repoMatches(readable).map((m) => ({ ...m, section: sectionAt?.(m.at) ?? '' }));
-  // Repos the form's takedown questions name ("What files should be taken down?", "…URL that is infringing").
+  const mentions: Mention[] = repoMatches(readable).map((m) => ({ ...m, section: sectionAt?.(m.at) ?? '' }));
+  // Repos the form's take-down questions name ("What files should be taken down?", "…URL that is infringing").
   const asked = new Set(
     mentions
       .filter((m) => FORM_TAKEDOWN.test(m.section) && !FORM_ORIGINAL.test(m.section) && !/licen[cs]e/i.test(m.section))
       .map((m) => m.repo),
   );
-  for (const { repo, at, end, section } of mentions) {
-    const context = lineContext(readable, at);
-    const after = readable.slice(end, end + 100);
-    if (LICENSE_PATH.test(after) && !asked.has(repo)) {
-      licensed.add(repo);
+  const original = new Set<string>();
+  const elsewhere = new Set<string>();
+  const blamed = new Set<string>();
+  // Repos linked by their licence file: says which licence, neither side (the complainant's own still counts).
+  const licensed = new Set<string>();
+  for (const m of mentions) {
+    if (LICENSE_PATH.test(readable.slice(m.end, m.end + 100)) && !asked.has(m.repo)) {
+      licensed.add(m.repo);
       continue;
     }
-    const source = SOURCE_BEFORE.exec(readable.slice(Math.max(0, at - 160), at));
-    const afterClause = after.split(/[.;\n]/)[0]!;
-    const ownPrivate =
-      OWN_PRIVATE.test(after) ||
-      (!!source &&
-        !INFRINGING_CUE.test(source[0].replace(/^.*?\b(?:from|to|in|at|on|is|here)\b/i, '')) &&
-        !/\b(?:is|are) (?:infring|copied|stolen)/i.test(afterClause));
-    const accused = !ownPrivate && INFRINGING_CUE.test(context);
-    // Under the ownership question, a repo the takedown questions leave out (while naming others) is theirs.
-    const owned = FORM_OWNERSHIP.test(section) && !accused && asked.size > 0 && !asked.has(repo);
-    if (accused) blamed.add(repo);
-    if (FORM_ORIGINAL.test(section) || owned || ownPrivate || (ORIGINAL_CUE.test(context) && !accused)) original.add(repo);
-    else elsewhere.add(repo);
+    const side = mentionSide(readable, m, asked);
+    if (side === 'accused') blamed.add(m.repo);
+    (side === 'original' ? original : elsewhere).add(m.repo);
   }
-  // A repo of the complainant's own account, never called infringing where it is named.
   const own = new Set(parties.map(ownerKey).filter((k) => k.length >= 3));
   const owned = [...original, ...elsewhere, ...licensed].filter((r) => own.has(ownerKey(r.split('/')[0]!)) && !blamed.has(r));
   return [...new Set([...[...original].filter((r) => !elsewhere.has(r)), ...owned])];
@@ -391,6 +432,15 @@ export function extractCitations(text: string, selfPath: string): { path: string
 
 /** A retraction of all but the repos it names ("we retract the notice as to all repositories except …"). */
 const EXCEPT_SCOPE = /\bretract\w*\b[^.]{0,120}\b(?:all|every)\b[^.]{0,80}\bexcept\b/i;
+/** "…except <repo> and the 96 fork URLs individually listed in the original notice": it keeps every repo the notice lists. */
+const EXCEPT_LISTED =
+  /\bexcept\b(?:[^.]|\.(?=\S)){0,300}\b(?:individually )?(?:listed|named|identified) in the original (?:notice|takedown)/i;
+
+/** What a retraction covers: the repos it names, all but those, or only what the notice did not list. */
+function retractionScope(kind: NoticeKind, text: string): ParsedNotice['scope'] {
+  if (kind !== 'retraction' || !EXCEPT_SCOPE.test(text)) return 'named';
+  return EXCEPT_LISTED.test(text) ? 'unlisted' : 'except';
+}
 
 /** Content that says what kind a file is, where its name does not (or misspells it). */
 function kindFromText(kind: NoticeKind, text: string): NoticeKind {
@@ -430,7 +480,7 @@ export function parseNotice(path: string, text: string): ParsedNotice {
     gists: extractGists(text),
     fileParty: partyFromPath(path),
     refersTo: extractCitations(text, path),
-    scope: kind === 'retraction' && EXCEPT_SCOPE.test(text) ? 'except' : 'named',
+    scope: retractionScope(kind, text),
     changesOffered: extractChangesOffered(text),
     asks: extractAsks(text),
   };

@@ -73,8 +73,27 @@ const NAME_END = new RegExp(
   ].join('|'),
 );
 
+/** Words a name is never made of alone, and the lower-case words names join their parts with. */
+const NOT_ALONE =
+  /^(?:the|to|it|as|also|signed|author|abuse|they|he|she|additionally|proof|description|star|germany|however|therefore|furthermore|please|dear|hello|hi|yes|no|n\/a|none)$/i;
+const JOINER = /^(?:of|and|de|du|des|la|le|del|der|van|von|di|da|do|y|e|et|für|for|the|on|in|at|&)$/;
+
+/** Not a clause: one word that is never a name alone, or two lower-case words besides joiners ("Proof of me being informed"). */
+function isNameLike(s: string): boolean {
+  const words = s.split(' ');
+  if (words.length === 1 && NOT_ALONE.test(s)) return false;
+  if (/^(?:They|He|She|It|As|To|Also|Signed|Additionally|Proof)\b/.test(s)) return false;
+  return (
+    words
+      .slice(1)
+      .filter((w) => /^[a-z]/.test(w) && !JOINER.test(w) && !ORG_WORD.test(w) && !/^(?:private|pvt|research|institute)$/.test(w)).length < 2
+  );
+}
+
 /** A clean organisation name, or null when what was captured is not one. */
 export function cleanName(raw: string): string | null {
+  // "Our Client, Star [private] Pvt. Ltd.": a name a redaction cuts in two is no name.
+  if (/^[^.,;:\n[]{1,40}\s\[private\]\s*(?:[A-Z][\w.]*\s*){0,3}(?:Pvt|Ltd|Inc|LLC|Limited|GmbH|Co)\b/.test(raw.trim())) return null;
   let s = raw
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[“”"«»*]/g, '')
@@ -116,7 +135,10 @@ export function cleanName(raw: string): string | null {
   if (!SUFFIX.test(s)) s = s.replace(/\.+$/, '');
   s = s.replace(/\s*\((?!RIAA\)|APA\)|MOHRE\))[^)]*\)?$/, '');
   if (!s || s.length < 2 || s.length > 80) return null;
+  // "Glodon's" is Glodon.
+  s = s.replace(/['’]s$/, '');
   if (s.split(' ').length > 9 || NOT_A_NAME.test(s) || LOWER_START.test(s) || /^The [a-z]/.test(s)) return null;
+  if (!isNameLike(s)) return null;
   if (!/[A-Za-z]/.test(s) || /^\d+(?:[\s.,:/-]|$)/.test(s) || !/^[\p{L}\p{N}]/u.test(s)) return null;
   if (/^(?:the )?(?:company|organi[sz]ation|corporation|firm|client|owner|agent)$/i.test(s)) return null;
   if (/^(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(s)) return null;

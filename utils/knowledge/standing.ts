@@ -31,6 +31,8 @@ export function covers(answer: IndexNotice, takedown: IndexNotice, repoLine: num
   }
   const names = answer.repoLines.some((r) => r.line === repoLine);
   if (answer.kind === 'retraction' && answer.scope === 'except') return !names;
+  // "All except … the forks individually listed in the original notice": none of the repos the notice lists.
+  if (answer.kind === 'retraction' && answer.scope === 'unlisted') return false;
   // Naming no repo, a reversal or retraction is of the whole notice.
   return names || !answer.repoLines.length;
 }

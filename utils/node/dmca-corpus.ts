@@ -33,5 +33,5 @@ export function linkAnswers(parsed: readonly ParsedNotice[]): BuildNotice[] {
   const linkable = parsed.map((p) => ({ ...p, parties: [p.sender?.value, p.principal?.value].filter((x): x is string => !!x) }));
   const links = linkAnswersOf(linkable);
   const byPath = new Map(linkable.map((p) => [p.path, p]));
-  return parsed.map((p, i) => toBuildNotice({ ...p, filer: answerFiler(p.filer, links[i]!, byPath) }, links[i]!));
+  return parsed.map((p, i) => toBuildNotice({ ...p, filer: answerFiler(p.kind, p.filer, links[i]!, byPath) }, links[i]!));
 }

@@ -60,6 +60,8 @@ export interface EvalReport {
   originals: Score;
   /** Original works the parser would count as infringing (must stay 0). */
   originalsAsInfringing: string[];
+  /** Repos labelled as accused that the parser reads as the complainant's original work (must stay 0). */
+  infringingAsOriginal: string[];
   misses: string[];
 }
 
@@ -115,6 +117,7 @@ function scoreOriginals(p: ParsedNotice, l: LabelledNotice, r: EvalReport) {
     if (want.has(x)) r.originals.tp++;
     else {
       r.originals.fp++;
+      if (l.repos?.includes(x)) r.infringingAsOriginal.push(`${l.path}: ${x}`);
       r.misses.push(`${l.path}: original ${x} (not labelled as the original work)`);
     }
   for (const x of want) {
@@ -153,6 +156,7 @@ export function evaluateParser(labels: readonly LabelledNotice[], root: string):
     changes: { right: 0, of: 0 },
     originals: { tp: 0, fp: 0, fn: 0 },
     originalsAsInfringing: [],
+    infringingAsOriginal: [],
     misses: [],
   };
   for (const l of labels) {
@@ -171,6 +175,23 @@ export function evaluateParser(labels: readonly LabelledNotice[], root: string):
       r.citations.wrong.push(`${l.path}: cites ${JSON.stringify(cited)} (label ${JSON.stringify(l.answers)})`);
   }
   return r;
+}
+
+/** Two labellings of the same notices, scored as the parser is (the second read as if it were the parser's). */
+export function labelAgreement(first: readonly LabelledNotice[], second: readonly LabelledNotice[]): Score {
+  const s: Score = { tp: 0, fp: 0, fn: 0 };
+  const misses: string[] = [];
+  for (const l of first) {
+    const o = second.find((x) => x.path === l.path);
+    if (!o) continue;
+    const asParsed = {
+      sender: o.sender && { value: o.sender.names[0]!, line: o.sender.line ?? 0 },
+      principal: o.principal && { value: o.principal.names[0]!, line: o.principal.line ?? 0 },
+      filer: o.filer && { value: o.filer.names[0]!, line: o.filer.line ?? 0 },
+    } as ParsedNotice;
+    scoreParties(asParsed, l, s, misses);
+  }
+  return s;
 }
 
 export function loadLabels(file: string): LabelledNotice[] {

@@ -36,7 +36,7 @@ const NoticeSchema = z.strictObject({
   fileParty: z.string().max(80),
   network: fact(z.number().int().positive()),
   gists: z.number().int().nonnegative(),
-  scope: z.enum(['named', 'except']),
+  scope: z.enum(['named', 'except', 'unlisted']),
   changesOffered: line.nullable(),
   asks: fact(z.enum(['whole', 'files'])),
   repos: z.array(z.strictObject({ name: z.string().max(141), line, files: z.literal(true).optional() })).max(20_000),

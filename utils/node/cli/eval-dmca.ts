@@ -26,4 +26,6 @@ console.log(
   `scope: ${r.scope.right}/${r.scope.of}; GitHub's changes note: ${r.changes.right}/${r.changes.of}; original works: precision ${f(precision(r.originals))}, recall ${f(recall(r.originals))}; original works counted as infringing: ${r.originalsAsInfringing.length}`,
 );
 for (const m of r.originalsAsInfringing) console.log(`  - original counted as infringing: ${m}`);
+console.log(`accused repos read as original works: ${r.infringingAsOriginal.length}`);
+for (const m of r.infringingAsOriginal) console.log(`  - accused read as original: ${m}`);
 for (const m of [...r.kinds.wrong, ...r.citations.wrong, ...r.misses]) console.log(`  - ${m}`);
