@@ -31,8 +31,8 @@ export function formatDate(iso: string): string {
 export const noticesAsOf = (isoDate: string) => `Notices as of ${formatDate(isoDate)}`;
 
 /**
- * The panel's footer: the date of the notices its answer rests on (`PanelData.asOf`: the bundle's, or a
- * downloaded notice's update when the answer shows one) — never anything else of the user's own.
+ * The panel's footer: the date of the notices its answer rests on (`PanelData.asOf`: the bundle's, or the
+ * newest date of the downloaded notices the answer shows) — never anything else of the user's own.
  */
 export const panelFoot = (p: { asOf: string }) => `${noticesAsOf(p.asOf)} · offline summary · no data leaves your browser`;
 

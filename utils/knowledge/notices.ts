@@ -44,10 +44,11 @@ export interface NamedIn {
 export interface Notices {
   readonly index: DmcaIndex | null;
   /**
-   * Whether a notice downloaded by a notice update (not the bundle's) was read since the last `reset`:
-   * every notice a panel shows, counts or decides its outcome by is read through `byIndex` / `byPath`.
+   * The newest date (YYYY-MM-DD) of the notices downloaded by a notice update (not the bundle's) read since
+   * the last `reset`, null when none was: every notice a panel shows, counts or decides its outcome by is read
+   * through `byIndex` / `byPath`. A notice's own date, never when the update was made.
    */
-  readDownloaded: { reset(): void; readonly any: boolean };
+  readDownloaded: { reset(): void; readonly newest: string | null };
   /** Notices naming a repo (from loaded shards), newest first. */
   of(repo: string): NamedIn[];
   byPath(path: string): IndexNotice | null;
@@ -68,10 +69,10 @@ export const sourced = (n: { path: string }, f: LineFact | null): Sourced | null
   f ? { value: f.value, source: noticeLineUrl(n.path, f.line) } : null;
 
 export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
-  let downloadedRead = false;
+  let newestDownloaded: string | null = null;
   const first = index?.downloaded?.first ?? Infinity;
   const seen = (n: IndexNotice | null) => {
-    if (n && n.index >= first) downloadedRead = true;
+    if (n && n.index >= first && (!newestDownloaded || n.date > newestDownloaded)) newestDownloaded = n.date;
     return n;
   };
   const byIndex = (i: number) => seen(index?.notice(i) ?? null);
@@ -151,9 +152,9 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   return {
     index,
     readDownloaded: {
-      reset: () => void (downloadedRead = false),
-      get any() {
-        return downloadedRead;
+      reset: () => void (newestDownloaded = null),
+      get newest() {
+        return newestDownloaded;
       },
     },
     of,
