@@ -78,7 +78,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   const byIndex = (i: number) => seen(index?.notice(i) ?? null);
   const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
   /** A counter-notice disputes it (one GitHub rejected or its filer withdrew disputes nothing: standing.ts). */
-  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo }, a));
+  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo, byIndex }, a));
 
   function ref(n: IndexNotice): NoticeRef {
     // An answer is from whom it was filed for; a notice from its principal, else its sender. Never the file name's party.
@@ -123,7 +123,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       ...(note ? { llama: note.llama } : {}),
       note: note?.note ?? null,
       answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
-      standing: isTakedown(n) ? noticeStanding({ answersTo, ref }, n, forRepo) : null,
+      standing: isTakedown(n) ? noticeStanding({ answersTo, byIndex, ref }, n, forRepo) : null,
     };
   }
 
@@ -144,7 +144,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       if (isTakedown(n)) rel.add('named-in-notice');
       if (isTakedown(n) && counterNoticed(n)) rel.add('counter-noticed');
       // Named in a counter-notice that disputes: the notice it answers named the repo too (or its network).
-      if (disputes({ answersTo }, n)) rel.add('counter-noticed');
+      if (disputes({ answersTo, byIndex }, n)) rel.add('counter-noticed');
     }
     return sortRelations(rel);
   }
