@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Sourced } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
+import { lineLink, SOURCES_SUMMARY } from '@/utils/core/words';
 
 /** An external link, rendered only when its URL passes the allow-list (https to an allowed host). */
 export function SafeLink({
@@ -39,16 +40,25 @@ export function Fact({ term, children }: { term: string; children: ComponentChil
   );
 }
 
+/** A link's words (`lineLink`): what is shown, with what a screen reader hears around it. */
+function LineWords({ w }: { w: ReturnType<typeof lineLink> }) {
+  return (
+    <>
+      {w.shown}
+      <span class="sr">{w.after}</span>
+    </>
+  );
+}
+
 /** Where a fact comes from: a link to the notice's line. */
 export function Source({ href }: { href: string | null }) {
   if (!href) return null;
-  const line = /#L(\d+)$/.exec(href)?.[1];
+  const line = /#L(\d+)$/.exec(href)?.[1] ?? null;
   return (
     <>
       {' '}
       <SafeLink href={href} class="src">
-        {line ? `line ${line}` : 'source'}
-        <span class="sr"> of the notice, on github/dmca</span>
+        <LineWords w={lineLink(line)} />
       </SafeLink>
     </>
   );
@@ -82,15 +92,15 @@ export function Sources({ lines }: { lines: readonly SourceLine[] }) {
   return (
     <details class="sources">
       <summary>
-        Source<span class="sr"> lines of these facts, on github/dmca</span>
+        {SOURCES_SUMMARY.shown}
+        <span class="sr">{SOURCES_SUMMARY.hidden}</span>
       </summary>
       <ul>
         {shown.map((l) => (
           <li key={l.label + l.href}>
             {l.label} —{' '}
             <SafeLink href={l.href} class="src">
-              line {l.line}
-              <span class="sr"> of {l.of}, on github/dmca</span>
+              <LineWords w={lineLink(l.line, l.of)} />
             </SafeLink>
           </li>
         ))}

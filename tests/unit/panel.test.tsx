@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { Panel, type PanelState } from '@/components/panel/Panel';
 import type { PanelData, RepoPanel } from '@/utils/core/model';
+import { answerPartyLabel, FACT_LABEL, lineLink, partyWord } from '@/utils/core/words';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { openDmcaIndexSync } from '@/utils/node/files';
@@ -109,6 +110,29 @@ test('a card reads its facts without line numbers; one Source list, closed, link
     ],
   ]);
   for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+});
+
+test('a card places the words of utils/core/words.ts: its facts’ labels, its answers’ parties, its source lines', () => {
+  mount(data);
+  const card = root.querySelector('section.card.notice')!;
+  const counter = data.notices[0]!.card.answers[0]!;
+  expect([...card.querySelectorAll('dt')].map((t) => t.textContent)).toEqual([
+    FACT_LABEL.principal,
+    FACT_LABEL.sender,
+    FACT_LABEL.textDate,
+    FACT_LABEL.scope,
+  ]);
+  expect(card.querySelector('.answer')!.textContent).toContain(` · ${partyWord('counter-notice')} Tensorfork Labs`);
+  expect(sourcesOf(card).map((x) => x[0])).toEqual([
+    FACT_LABEL.principal,
+    FACT_LABEL.sender,
+    FACT_LABEL.textDate,
+    FACT_LABEL.scope,
+    FACT_LABEL.namedAt,
+    answerPartyLabel(counter),
+  ]);
+  const w = lineLink('45');
+  expect(card.querySelector('details.sources a.src')!.textContent).toBe(w.shown + w.after);
 });
 
 test('a counter-notice on its own page: each fact once — its summary and its party are said by its own card (issue 24)', async () => {

@@ -1,8 +1,8 @@
 /**
  * The words more than one surface uses — the status line (panel and popup), badge hints (background),
  * dates, plurals, the labels of notice kinds and relations, the outcome's sentence and the plain words for
- * DMCA terms — from the structured facts the background sends (utils/core/model.ts). Pure. A sentence only
- * one component shows is worded in that component.
+ * DMCA terms — from the structured facts the background sends (utils/core/model.ts), and the panel's words
+ * for a notice card's facts and where each comes from (its source list). Pure.
  */
 import type {
   BadgeFacts,
@@ -65,6 +65,39 @@ const from = (n: NoticeRef) => (n.party ? ` from ${partyLine(n, false)}` : '');
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
 export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
+
+/** The labels of a notice card's facts (the panel), as its list of facts and its source list say them. */
+export const FACT_LABEL = {
+  principal: 'For',
+  sender: 'Sent by',
+  asks: 'Asks for',
+  textDate: 'Dated',
+  scope: 'Scope',
+  namedAt: 'Names this repository',
+  changesOffered: 'Chance to make changes',
+} as const;
+
+/** An answer's own party: a counter-notice is filed for the repo's owner; a retraction or reversal is from its sender. */
+export const partyWord = (k: NoticeKind) => (k === 'counter-notice' ? 'for' : 'from');
+/** The same as a fact's label: "Filed for", "From". */
+export const partyTerm = (k: NoticeKind) => (k === 'counter-notice' ? 'Filed for' : 'From');
+/** An answer's party in its card's source list: "Counter-notice of Apr 27, 2023: filed for". */
+export const answerPartyLabel = (a: { kind: NoticeKind; date: string }) =>
+  `${kindTitle(a.kind)} of ${formatDate(a.date)}: ${partyTerm(a.kind).toLowerCase()}`;
+/** The document a source line is in: the card's own ("the notice"), or an answer's ("the counter-notice"). */
+export const sourceDocument = (k?: NoticeKind) => (k ? `the ${KIND_LABEL[k]}` : 'the notice');
+
+/** A card's source list, closed: its summary as shown, and what a screen reader hears after it. */
+export const SOURCES_SUMMARY = { shown: 'Source', hidden: ' lines of these facts, on github/dmca' } as const;
+
+/**
+ * A link to the line of the record a fact comes from: what is shown, and what a screen reader hears after it
+ * (the document and the site): "line 45 of the notice, on github/dmca".
+ */
+export const lineLink = (line: string | null, document = sourceDocument()) => ({
+  shown: line ? `line ${line}` : 'source',
+  after: ` of ${document}, on github/dmca`,
+});
 
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
 export const EXPLAIN = {
