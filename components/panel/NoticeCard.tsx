@@ -11,6 +11,7 @@ import {
   partyWord,
   plural,
   sourceDocument,
+  sourcesSummary,
   standingTone,
 } from '@/utils/core/words';
 import { Fact, SafeLink, SourcedFact, Sources, Term, type SourceLine } from './links';
@@ -156,7 +157,7 @@ export function NoticeCard({
           <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
         </p>
       )}
-      <Sources lines={sourceLines(n, namedAt)} />
+      <Sources lines={sourceLines(n, namedAt)} summary={sourcesSummary(n)} />
     </section>
   );
 }

@@ -87,16 +87,24 @@ export const answerPartyLabel = (a: { kind: NoticeKind; date: string }) =>
 /** The document a source line is in: the card's own ("the notice"), or an answer's ("the counter-notice"). */
 export const sourceDocument = (k?: NoticeKind) => (k ? `the ${KIND_LABEL[k]}` : 'the notice');
 
-/** A card's source list, closed: its summary as shown, and what a screen reader hears after it. */
-export const SOURCES_SUMMARY = { shown: 'Source', hidden: ' lines of these facts, on github/dmca' } as const;
+/**
+ * A card's source list, closed: its summary as shown, and what a screen reader hears after it, so each card's
+ * is told apart ("Source of the DMCA takedown notice of Mar 21, 2023").
+ */
+export const sourcesSummary = (n: { kind: NoticeKind; date: string }) => ({
+  shown: 'Source',
+  hidden: ` of the ${KIND_LABEL[n.kind]} of ${formatDate(n.date)}`,
+});
 
 /**
- * A link to the line of the record a fact comes from: what is shown, and what a screen reader hears after it
- * (the document and the site): "line 45 of the notice, on github/dmca".
+ * A link to the line of the record a fact comes from, in three parts: what a screen reader hears before what
+ * is shown (the fact's label, when the link stands for one), what is shown, and what it hears after — so the
+ * link's name is whole on its own: "For: line 45 of the notice, on github/dmca".
  */
-export const lineLink = (line: string | null, document = sourceDocument()) => ({
+export const lineLink = (line: string | null, o: { label?: string; document?: string } = {}) => ({
+  before: o.label ? `${o.label}: ` : '',
   shown: line ? `line ${line}` : 'source',
-  after: ` of ${document}, on github/dmca`,
+  after: ` of ${o.document ?? sourceDocument()}, on github/dmca`,
 });
 
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
