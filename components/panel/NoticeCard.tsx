@@ -1,11 +1,20 @@
 /** A notice's card: its facts, what answered it, and one source list linking each fact to its line. */
 import type { NoticeCard as Card, TakedownScope } from '@/utils/core/model';
-import { EXPLAIN, formatDate, grouped, KIND_LABEL, kindTitle, plural, standingTone } from '@/utils/core/words';
+import {
+  answerPartyLabel,
+  EXPLAIN,
+  FACT_LABEL,
+  formatDate,
+  grouped,
+  kindTitle,
+  partyTerm,
+  partyWord,
+  plural,
+  sourceDocument,
+  sourcesSummary,
+  standingTone,
+} from '@/utils/core/words';
 import { Fact, SafeLink, SourcedFact, Sources, Term, type SourceLine } from './links';
-
-/** An answer's own party: a counter-notice is filed for the repo's owner; a retraction or reversal is from its sender. */
-const partyWord = (k: Card['kind']) => (k === 'counter-notice' ? 'for' : 'from');
-const partyTerm = (k: Card['kind']) => (k === 'counter-notice' ? 'Filed for' : 'From');
 
 function Answers({ n }: { n: Card }) {
   return (
@@ -76,21 +85,17 @@ const STANDING_CLASS = { ok: ' restored', disputed: ' disputed' } as const;
 
 /** The card's facts with their lines, in the card's order; the answers' parties in their own files. */
 function sourceLines(n: Card, namedAt: string | null | undefined): SourceLine[] {
-  const of = 'the notice';
+  const of = sourceDocument();
   return [
-    { label: 'For', href: n.principal?.source ?? null, of },
-    { label: 'Sent by', href: n.sender?.source ?? null, of },
+    { label: FACT_LABEL.principal, href: n.principal?.source ?? null, of },
+    { label: FACT_LABEL.sender, href: n.sender?.source ?? null, of },
     { label: partyTerm(n.kind), href: n.filer?.source ?? null, of },
-    { label: 'Asks for', href: n.asks?.source ?? null, of },
-    { label: 'Dated', href: n.textDate?.source ?? null, of },
-    { label: 'Scope', href: n.network?.source ?? null, of },
-    { label: 'Names this repository', href: namedAt ?? null, of },
-    { label: 'Chance to make changes', href: n.changesOffered, of },
-    ...n.answers.map((a) => ({
-      label: `${kindTitle(a.kind)} of ${formatDate(a.date)}: ${partyTerm(a.kind).toLowerCase()}`,
-      href: a.party?.source ?? null,
-      of: `the ${KIND_LABEL[a.kind]}`,
-    })),
+    { label: FACT_LABEL.asks, href: n.asks?.source ?? null, of },
+    { label: FACT_LABEL.textDate, href: n.textDate?.source ?? null, of },
+    { label: FACT_LABEL.scope, href: n.network?.source ?? null, of },
+    { label: FACT_LABEL.namedAt, href: namedAt ?? null, of },
+    { label: FACT_LABEL.changesOffered, href: n.changesOffered, of },
+    ...n.answers.map((a) => ({ label: answerPartyLabel(a), href: a.party?.source ?? null, of: sourceDocument(a.kind) })),
   ];
 }
 
@@ -127,15 +132,15 @@ export function NoticeCard({
         )}
       </h3>
       <dl>
-        <SourcedFact term="For" f={n.principal} />
-        <SourcedFact term="Sent by" f={n.sender} />
+        <SourcedFact term={FACT_LABEL.principal} f={n.principal} />
+        <SourcedFact term={FACT_LABEL.sender} f={n.sender} />
         <SourcedFact term={partyTerm(n.kind)} f={n.filer} />
         {n.asks && (
-          <Fact term="Asks for">{n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}</Fact>
+          <Fact term={FACT_LABEL.asks}>{n.asks.value === 'files' ? 'specific files within the repository' : 'the entire repository'}</Fact>
         )}
-        {n.textDate && <Fact term="Dated">{formatDate(n.textDate.value)}</Fact>}
+        {n.textDate && <Fact term={FACT_LABEL.textDate}>{formatDate(n.textDate.value)}</Fact>}
         {(n.repoCount > 0 || !!n.network || !!n.gists) && (
-          <Fact term="Scope">
+          <Fact term={FACT_LABEL.scope}>
             {plural(n.repoCount, 'repository', 'repositories')} named
             {n.gists ? `, ${plural(n.gists, 'gist')}` : ''}
             {n.network && <>; GitHub processed it against the entire network of {grouped(n.network.value)} repositories</>}
@@ -152,7 +157,7 @@ export function NoticeCard({
           <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
         </p>
       )}
-      <Sources lines={sourceLines(n, namedAt)} />
+      <Sources lines={sourceLines(n, namedAt)} summary={sourcesSummary(n)} />
     </section>
   );
 }

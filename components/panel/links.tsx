@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Sourced } from '@/utils/core/model';
 import { safeHref } from '@/utils/core/safe-url';
+import { lineLink } from '@/utils/core/words';
 
 /** An external link, rendered only when its URL passes the allow-list (https to an allowed host). */
 export function SafeLink({
@@ -39,16 +40,26 @@ export function Fact({ term, children }: { term: string; children: ComponentChil
   );
 }
 
+/** A link's words (`lineLink`): what is shown, with what a screen reader hears around it. */
+function LineWords({ w }: { w: ReturnType<typeof lineLink> }) {
+  return (
+    <>
+      {w.before && <span class="sr">{w.before}</span>}
+      {w.shown}
+      <span class="sr">{w.after}</span>
+    </>
+  );
+}
+
 /** Where a fact comes from: a link to the notice's line. */
 export function Source({ href }: { href: string | null }) {
   if (!href) return null;
-  const line = /#L(\d+)$/.exec(href)?.[1];
+  const line = /#L(\d+)$/.exec(href)?.[1] ?? null;
   return (
     <>
       {' '}
       <SafeLink href={href} class="src">
-        {line ? `line ${line}` : 'source'}
-        <span class="sr"> of the notice, on github/dmca</span>
+        <LineWords w={lineLink(line)} />
       </SafeLink>
     </>
   );
@@ -71,8 +82,11 @@ export interface SourceLine {
 /**
  * One per card: the line of the record each of its facts comes from, behind one disclosure (a native
  * `<details>`: keyboard and screen readers open it as they open any), so the facts read without them.
+ * `summary`: what it shows, and what a screen reader hears after it (which card's it is). Each link's name
+ * carries its fact's label ("For: line 45 of the notice, on github/dmca"); the label shown before it is
+ * for the eye only, so a screen reader does not hear it twice.
  */
-export function Sources({ lines }: { lines: readonly SourceLine[] }) {
+export function Sources({ lines, summary }: { lines: readonly SourceLine[]; summary: { shown: string; hidden: string } }) {
   const shown = lines.flatMap((l) => {
     const url = safeHref(l.href);
     const line = url && /#L(\d+)$/.exec(url)?.[1];
@@ -82,15 +96,15 @@ export function Sources({ lines }: { lines: readonly SourceLine[] }) {
   return (
     <details class="sources">
       <summary>
-        Source<span class="sr"> lines of these facts, on github/dmca</span>
+        {summary.shown}
+        <span class="sr">{summary.hidden}</span>
       </summary>
       <ul>
         {shown.map((l) => (
           <li key={l.label + l.href}>
-            {l.label} —{' '}
+            <span aria-hidden="true">{l.label} — </span>
             <SafeLink href={l.href} class="src">
-              line {l.line}
-              <span class="sr"> of {l.of}, on github/dmca</span>
+              <LineWords w={lineLink(l.line, { label: l.label, document: l.of })} />
             </SafeLink>
           </li>
         ))}

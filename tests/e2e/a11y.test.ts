@@ -62,14 +62,41 @@ test.each([
   expect(await axe(page, ['backstory-panel'])).toEqual([]);
   await openDetails(page);
   expect(await axe(page, ['backstory-panel'])).toEqual([]);
-  // Each card's source list, opened as a user does.
+  // Each card's source list, opened as a user does: a target of at least 24 × 24 px (WCAG 2.2, target size).
   const sources = page.locator('backstory-panel details.sources > summary');
   expect(await sources.count()).toBeGreaterThan(0);
-  for (let i = 0; i < (await sources.count()); i++) await sources.nth(i).click();
+  for (let i = 0; i < (await sources.count()); i++) {
+    const box = (await sources.nth(i).boundingBox())!;
+    expect([box.width >= 24, box.height >= 24]).toEqual([true, true]);
+    await sources.nth(i).click();
+  }
   expect(await page.locator('backstory-panel details.sources[open] a.src').count()).toBeGreaterThan(0);
   expect(await axe(page, ['backstory-panel'])).toEqual([]);
+  // What a screen reader is told: each summary names its card, each line link the fact it is the source of.
+  const ax = await axNames(page);
+  expect(ax.summaries).toEqual(['Source of the DMCA takedown notice of Mar 21, 2023']);
+  expect(ax.links).toEqual(
+    expect.arrayContaining([
+      'For: line 45 of the notice, on github/dmca',
+      'Sent by: line 38 of the notice, on github/dmca',
+      'Names this repository: line 20 of the notice, on github/dmca',
+      'Counter-notice of Apr 27, 2023: filed for: line 41 of the counter-notice, on github/dmca',
+    ]),
+  );
   await page.close();
 });
+
+/** The names Chromium's accessibility tree gives the panel's source lists: their summaries, and their line links. */
+async function axNames(page: Page): Promise<{ summaries: string[]; links: string[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: { ignored: boolean; role?: { value: string }; name?: { value: string } }[];
+  };
+  await cdp.detach();
+  const named = (role: string, re: RegExp) =>
+    nodes.filter((n) => !n.ignored && n.role?.value === role && re.test(n.name?.value ?? '')).map((n) => n.name!.value);
+  return { summaries: named('DisclosureTriangle', /^Source\b/), links: named('link', /: line \d+ of /) };
+}
 
 test('the HN outline: panel, chips and navigator', async () => {
   const url = 'https://news.ycombinator.com/item?id=35287733';

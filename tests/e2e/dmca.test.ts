@@ -32,14 +32,36 @@ async function panelAt(url: string, subject: string) {
   return { page, panel: await openDetails(page), status };
 }
 
-/** Every notice card's source list, as it reads when opened: [fact, link words, address]. */
+/** Every notice card's source list, as it shows when opened: [fact, link words shown, address]. */
 async function sourceLines(page: Page): Promise<string[][]> {
   return page.evaluate(() =>
     [...document.querySelector('backstory-panel')!.shadowRoot!.querySelectorAll('details.sources li')].map((li) => {
       const a = li.querySelector('a')!;
-      return [li.textContent!.split(' — ')[0]!, a.textContent!.replace(/ of .*$/, ''), a.href];
+      const shown = [...a.childNodes].filter((x) => !(x instanceof Element && x.matches('.sr')));
+      return [li.textContent!.split(' — ')[0]!, shown.map((x) => x.textContent).join(''), a.href];
     }),
   );
+}
+
+/** What Chromium's accessibility tree (what a screen reader is told) holds of these roles: name, and whether focused. */
+async function axNodes(page: Page, roles: readonly string[]): Promise<{ role: string; name: string; focused: boolean }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+    nodes: {
+      ignored: boolean;
+      role?: { value: string };
+      name?: { value: string };
+      properties?: { name: string; value: { value: unknown } }[];
+    }[];
+  };
+  await cdp.detach();
+  return nodes
+    .filter((n) => !n.ignored && roles.includes(n.role?.value ?? ''))
+    .map((n) => ({
+      role: n.role!.value,
+      name: n.name?.value ?? '',
+      focused: !!n.properties?.some((p) => p.name === 'focused' && p.value.value === true),
+    }));
 }
 
 const noticeLine = (path: string, n: number) => `https://github.com/github/dmca/blob/master/${path}#L${n}`;
@@ -186,6 +208,11 @@ describe('where each fact comes from (issue 24)', () => {
     expect(await summary.count()).toBe(cards);
     const links = page.locator('backstory-panel details.sources a');
     expect(await links.first().isVisible()).toBe(false);
+    // A comfortable target: each summary is at least 24 × 24 px (WCAG 2.2, target size).
+    for (const box of await summary.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
+      expect(box.width).toBeGreaterThanOrEqual(24);
+      expect(box.height).toBeGreaterThanOrEqual(24);
+    }
     // Keyboard only: focus the disclosure, open it, tab to its first line.
     await summary.first().focus();
     await page.keyboard.press('Enter');
@@ -193,10 +220,23 @@ describe('where each fact comes from (issue 24)', () => {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
       const a = document.querySelector('backstory-panel')!.shadowRoot!.activeElement as HTMLAnchorElement | null;
-      return a && { href: a.href, name: a.textContent, target: a.target };
+      return a && { href: a.href, target: a.target };
     });
     const [first] = await sourceLines(page);
-    expect(focused).toEqual({ href: first![2], name: `${first![1]} of the notice, on github/dmca`, target: '_blank' });
+    expect(focused).toEqual({ href: first![2], target: '_blank' });
+    // The name a screen reader is told carries the fact it is the source of; the label shown before it is not read twice.
+    const ax = await axNodes(page, ['link', 'DisclosureTriangle', 'StaticText']);
+    expect(ax.find((n) => n.focused)).toEqual({
+      role: 'link',
+      name: `${first![0]}: ${first![1]} of the notice, on github/dmca`,
+      focused: true,
+    });
+    expect(ax.filter((n) => n.role === 'StaticText' && n.name.includes(' — '))).toEqual([]);
+    // Each card's summary says whose source it is: its kind and date.
+    const summaries = ax.filter((n) => n.role === 'DisclosureTriangle' && n.name.startsWith('Source')).map((n) => n.name);
+    expect(summaries).toHaveLength(cards);
+    expect(summaries[0]).toBe('Source of the DMCA takedown notice of Jun 4, 2025');
+    expect(new Set(summaries).size).toBe(cards);
     // Every link of the list is https to github.com.
     for (const [, , href] of await sourceLines(page)) expect(href).toMatch(/^https:\/\/github\.com\/github\/dmca\/blob\/master\/.+#L\d+$/);
     await page.close();

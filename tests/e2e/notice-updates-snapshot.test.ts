@@ -189,13 +189,14 @@ describe.skipIf(!present)('newer notices over the real snapshot: bundle cut at 2
     await page.close();
   });
 
-  test('the footer dates what the answer used: the update’s date with a downloaded notice, the bundle’s without; no attribute on the host', async () => {
+  test('the footer dates what the answer used: the downloaded notice’s own date (not the update’s), the bundle’s without; no attribute on the host', async () => {
+    // The April repo's answer reads one downloaded notice, July 9's counter-notice; the update reached Aug 21.
     const april = await footer(APRIL_REPO);
-    expect(april.text).toBe('Notices as of Aug 21, 2026 · offline summary · no data leaves your browser');
+    expect(april.text).toBe('Notices as of Jul 9, 2026 · offline summary · no data leaves your browser');
     // The host: CONTRACT.md's attributes (and where it is placed), no date, nothing of the user's.
     expect(april.host.map((a) => a.split('=')[0])).toEqual(expect.arrayContaining(['data-outcome', 'data-relations', 'data-subject']));
     for (const a of april.host) expect(a).toMatch(/^data-(outcome|relations|subject|placement)=/);
-    expect(april.host.join(' ')).not.toMatch(/\d{4}-\d{2}|Aug|Jun|as of/i);
+    expect(april.host.join(' ')).not.toMatch(/\d{4}-\d{2}|Aug|Jul|Jun|as of/i);
     expect((await footer('shawwn/llama-dl')).text).toMatch(/^Notices as of Jun 30, 2026 · /);
   });
 });

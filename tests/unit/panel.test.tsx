@@ -5,6 +5,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { Panel, type PanelState } from '@/components/panel/Panel';
 import type { PanelData, RepoPanel } from '@/utils/core/model';
+import { answerPartyLabel, FACT_LABEL, lineLink, partyWord } from '@/utils/core/words';
 import { bundledDataset } from '@/utils/dataset/bundled';
 import { createKnowledge } from '@/utils/knowledge/engine';
 import { openDmcaIndexSync } from '@/utils/node/files';
@@ -19,11 +20,16 @@ afterEach(() => {
   root.remove();
 });
 
-/** A card's source list: each fact's label, its link's words and its address. */
+/**
+ * A card's source list: each fact's label as shown, its link's name (its words, hidden ones included: the
+ * label shown before it is hidden from screen readers, the link carries it) and its address.
+ */
 const sourcesOf = (card: Element) =>
   [...card.querySelectorAll('details.sources li')].map((li) => {
     const a = li.querySelector('a.src')!;
-    return [li.textContent!.split(' — ')[0], a.textContent, a.getAttribute('href')];
+    const shown = li.querySelector('[aria-hidden="true"]')!;
+    expect(shown.nextElementSibling).toBe(a);
+    return [shown.textContent!.split(' — ')[0], a.textContent, a.getAttribute('href')];
   });
 
 /** What a card reads, without its source list. */
@@ -49,7 +55,7 @@ test('open: the status line, the DMCA card (with where it names this repo), the 
   expect(root.querySelector('.named-at')!.textContent).toBe('It names this repository; GitHub applied it to the whole fork network');
   expect(sourcesOf(root.querySelector('section.card.notice')!)).toContainEqual([
     'Names this repository',
-    'line 20 of the notice, on github/dmca',
+    'Names this repository: line 20 of the notice, on github/dmca',
     'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L20',
   ]);
   expect(text).toContain('OpSec Online LLC');
@@ -92,23 +98,57 @@ test('a card reads its facts without line numbers; one Source list, closed, link
   const sources = card.querySelectorAll('details.sources');
   expect(sources).toHaveLength(1);
   expect((sources[0] as HTMLDetailsElement).open).toBe(false);
-  // Its summary names what it holds, to a screen reader too.
-  expect(sources[0]!.querySelector('summary')!.textContent).toBe('Source lines of these facts, on github/dmca');
+  // Its summary shows "Source", and tells a screen reader which card's it is (the card's kind and date).
+  const summary = sources[0]!.querySelector('summary')!;
+  expect(summary.textContent).toBe('Source of the DMCA takedown notice of Mar 21, 2023');
+  expect(summary.querySelector('.sr')!.textContent).toBe(' of the DMCA takedown notice of Mar 21, 2023');
   const line = (n: number) => `https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md#L${n}`;
-  const of = (n: number, doc = 'the notice') => `line ${n} of ${doc}, on github/dmca`;
+  const of = (label: string, n: number, doc = 'the notice') => `${label}: line ${n} of ${doc}, on github/dmca`;
   expect(sourcesOf(card)).toEqual([
-    ['For', of(45), line(45)], // Meta Platforms, Inc.
-    ['Sent by', of(38), line(38)], // OpSec Online LLC
-    ['Dated', of(7), line(7)],
-    ['Scope', of(1), line(1)], // the network of 403
-    ['Names this repository', of(20), line(20)],
+    ['For', of('For', 45), line(45)], // Meta Platforms, Inc.
+    ['Sent by', of('Sent by', 38), line(38)], // OpSec Online LLC
+    ['Dated', of('Dated', 7), line(7)],
+    ['Scope', of('Scope', 1), line(1)], // the network of 403
+    ['Names this repository', of('Names this repository', 20), line(20)],
     [
       'Counter-notice of Apr 27, 2023: filed for',
-      of(41, 'the counter-notice'),
+      of('Counter-notice of Apr 27, 2023: filed for', 41, 'the counter-notice'),
       'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
     ],
   ]);
+  // What is shown is only the line; the label is outside the link, for the eye.
+  expect([...card.querySelectorAll('details.sources a.src')].map((a) => a.childNodes[1]!.textContent)).toEqual([
+    'line 45',
+    'line 38',
+    'line 7',
+    'line 1',
+    'line 20',
+    'line 41',
+  ]);
   for (const a of card.querySelectorAll('a')) expect(a.getAttribute('href')).toMatch(/^https:\/\/github\.com\//);
+});
+
+test('a card places the words of utils/core/words.ts: its facts’ labels, its answers’ parties, its source lines', () => {
+  mount(data);
+  const card = root.querySelector('section.card.notice')!;
+  const counter = data.notices[0]!.card.answers[0]!;
+  expect([...card.querySelectorAll('dt')].map((t) => t.textContent)).toEqual([
+    FACT_LABEL.principal,
+    FACT_LABEL.sender,
+    FACT_LABEL.textDate,
+    FACT_LABEL.scope,
+  ]);
+  expect(card.querySelector('.answer')!.textContent).toContain(` · ${partyWord('counter-notice')} Tensorfork Labs`);
+  expect(sourcesOf(card).map((x) => x[0])).toEqual([
+    FACT_LABEL.principal,
+    FACT_LABEL.sender,
+    FACT_LABEL.textDate,
+    FACT_LABEL.scope,
+    FACT_LABEL.namedAt,
+    answerPartyLabel(counter),
+  ]);
+  const w = lineLink('45', { label: FACT_LABEL.principal });
+  expect(card.querySelector('details.sources a.src')!.textContent).toBe(w.before + w.shown + w.after);
 });
 
 test('a counter-notice on its own page: each fact once — its summary and its party are said by its own card (issue 24)', async () => {
@@ -125,9 +165,14 @@ test('a counter-notice on its own page: each fact once — its summary and its p
   expect(sourcesOf(self!)).toEqual([
     [
       'Filed for',
-      'line 41 of the notice, on github/dmca',
+      'Filed for: line 41 of the notice, on github/dmca',
       'https://github.com/github/dmca/blob/master/2023/04/2023-04-27-meta-counternotice.md#L41',
     ],
+  ]);
+  // Two cards, two source lists: a screen reader tells them apart by their summaries.
+  expect([...root.querySelectorAll('details.sources > summary')].map((x) => x.textContent)).toEqual([
+    'Source of the DMCA takedown notice of Mar 21, 2023',
+    'Source of the counter-notice of Apr 27, 2023',
   ]);
 });
 

@@ -6,7 +6,9 @@ import { describe, expect, test } from 'vitest';
 import type { NoticePanel, NoticeStanding, RepoPanel } from '@/utils/core/model';
 import { badgeHint, badgeTone, standingTone, statusOf } from '@/utils/core/words';
 import { bundledDataset } from '@/utils/dataset/bundled';
+import type { IndexNotice } from '@/utils/dmca/index-format';
 import { createKnowledge } from '@/utils/knowledge/engine';
+import { answered } from '@/utils/knowledge/standing';
 import { openDmcaIndexSync } from '@/utils/node/files';
 
 const k = createKnowledge(bundledDataset, openDmcaIndexSync());
@@ -96,12 +98,21 @@ const ROWS: Row[] = [
     tone: 'dmca',
   },
   {
-    why: 'a counter-notice its sender answered by retracting for that one repo: standing, retracted for 1',
+    why: 'its sender’s partial retraction that also cites the counter-notice withdraws nothing: disputed, retracted for 1',
     path: '2018/2018-05-24-Lazada.md',
+    state: 'disputed',
+    by: '2018-05-31-Lazada-CounterNotice.md',
+    partly: ['2018-06-07-Lazada-Retraction.md', 1],
+    lead: 'disputed by a counter-notice · May 31, 2018',
+    tone: 'disputed',
+  },
+  {
+    why: 'two retractions of one repo each: standing, retracted for the 2 of them together',
+    path: '2025/01/2025-01-17-hex-rays.md',
     state: 'standing',
     by: null,
-    partly: ['2018-06-07-Lazada-Retraction.md', 1],
-    lead: 'retracted for 1 of them · Jun 7, 2018',
+    partly: ['2025-05-28-hex-rays-retraction.md', 2],
+    lead: 'retracted for 2 of them · May 28, 2025',
     tone: 'dmca',
   },
   {
@@ -188,6 +199,7 @@ describe('counter-noticed (../shared/CONTRACT.md): only a counter-notice that di
     ['notice:2014/2014-10-05-tildeslash.md', true], // retracted since, but its counter-notice stands
     ['notice:2021/11/2021-11-10-paradox-interactive.md', false], // GitHub reversed its counter-notice
     ['notice:2025/04/2025-04-08-license-lounge.md', false], // its filer retracted its counter-notice
+    ['notice:2018/2018-05-24-lazada.md', true], // Lazada's own partial retraction cites the counter-notice: it withdraws nothing
     ['repo:shawwn/llama-dl', true],
     ['repo:jiwer/mastoidhook', false],
     ['repo:pchandra/lab-director', false],
@@ -195,5 +207,140 @@ describe('counter-noticed (../shared/CONTRACT.md): only a counter-notice that di
     await k.prepare([subject]);
     expect(k.panel(subject)!.relations.includes('counter-noticed')).toBe(countered);
     expect(k.badge(subject)!.relations.includes('counter-noticed')).toBe(countered);
+  });
+});
+
+/**
+ * The edges the record has few or no examples of, on notices of our own: one takedown (`T`, of Example Corp)
+ * naming three repos (lines 1–3), a counter-notice (`C`) for repo 1, and the answers of each row.
+ */
+describe('edges, on notices of our own', () => {
+  type Spec = Partial<IndexNotice> & Pick<IndexNotice, 'path' | 'kind' | 'date'>;
+  const repos = (...lines: number[]) => lines.map((line) => ({ line, original: false, files: false, at: null }));
+  const notice = (index: number, spec: Spec): IndexNotice => ({
+    textDate: null,
+    sender: null,
+    principal: null,
+    filer: null,
+    fileParty: '',
+    network: null,
+    gists: 0,
+    scope: 'named',
+    changesOffered: null,
+    asks: null,
+    index,
+    refersTo: [],
+    answeredBy: [],
+    repoLines: [],
+    ...spec,
+  });
+  const T: Spec = {
+    path: '2030/01/2030-01-02-example-corp.md',
+    kind: 'takedown',
+    date: '2030-01-02',
+    principal: { value: 'Example Corp', line: 3 },
+    fileParty: 'example-corp',
+    repoLines: repos(1, 2, 3),
+  };
+  const C: Spec = {
+    path: '2030/01/2030-01-20-example-corp-counternotice.md',
+    kind: 'counter-notice',
+    date: '2030-01-20',
+    repoLines: repos(1),
+  };
+  /** The takedown, as a whole, with these notices after it: `answers` lists the indexes (0 is T, 1 is C) each answers. */
+  function standing(list: { spec: Spec; answers: number[] }[]) {
+    const all = [T, ...list.map((x) => x.spec)].map((spec, i) => notice(i, spec));
+    list.forEach((x, k) => {
+      const me = all[k + 1]!;
+      me.refersTo = x.answers.map((index) => ({ index, inferred: false, line: null }));
+      for (const i of x.answers) all[i]!.answeredBy.push(me.index);
+    });
+    const byIndex = (i: number) => all[i] ?? null;
+    const a = answered({ byIndex, answersTo: (n) => n.answeredBy.map((i) => all[i]!) }, all[0]!);
+    const file = (n: IndexNotice | null) => n?.path.split('/').pop() ?? null;
+    return { state: a.state, by: file(a.by), partly: a.partly && [file(a.partly.by), a.partly.repos] };
+  }
+  const retraction = (file: string, date: string, spec: Partial<Spec> = {}): Spec => ({
+    path: `2030/02/${date}-${file}.md`,
+    kind: 'retraction',
+    date,
+    ...spec,
+  });
+
+  const rows: { why: string; answers: { spec: Spec; answers: number[] }[]; want: ReturnType<typeof standing> }[] = [
+    {
+      why: 'two partial retractions that cover every repo between them: retracted, by the later',
+      answers: [
+        { spec: retraction('example-corp-retraction', '2030-02-01', { repoLines: repos(1) }), answers: [0] },
+        { spec: retraction('example-corp-retraction-2', '2030-02-10', { repoLines: repos(2, 3) }), answers: [0] },
+      ],
+      want: { state: 'retracted', by: '2030-02-10-example-corp-retraction-2.md', partly: null },
+    },
+    {
+      why: 'a retraction of one repo and one of "all but" that repo: retracted',
+      answers: [
+        { spec: retraction('example-corp-retraction', '2030-02-01', { repoLines: repos(1) }), answers: [0] },
+        { spec: retraction('example-corp-retraction-2', '2030-02-10', { repoLines: repos(1), scope: 'except' }), answers: [0] },
+      ],
+      want: { state: 'retracted', by: '2030-02-10-example-corp-retraction-2.md', partly: null },
+    },
+    {
+      why: 'partial retractions that leave a repo: standing, retracted for the repos they cover together, each once',
+      answers: [
+        { spec: retraction('example-corp-retraction', '2030-02-01', { repoLines: repos(1, 2) }), answers: [0] },
+        { spec: retraction('example-corp-retraction-2', '2030-02-10', { repoLines: repos(2) }), answers: [0] },
+      ],
+      want: { state: 'standing', by: null, partly: ['2030-02-10-example-corp-retraction-2.md', 2] },
+    },
+    {
+      why: 'the sender’s retraction citing the takedown and the counter-notice, filed for the sender: the counter-notice still disputes',
+      answers: [
+        { spec: C, answers: [0] },
+        {
+          spec: retraction('example-corp-retraction', '2030-02-01', { repoLines: repos(1), filer: { value: 'Example Corp Ltd', line: 9 } }),
+          answers: [0, 1],
+        },
+      ],
+      want: { state: 'disputed', by: '2030-01-20-example-corp-counternotice.md', partly: ['2030-02-01-example-corp-retraction.md', 1] },
+    },
+    {
+      why: 'a retraction of the counter-notice filed by someone other than the takedown’s party withdraws it, whatever its name',
+      answers: [
+        { spec: C, answers: [0] },
+        { spec: retraction('example-corp-retraction', '2030-02-01', { filer: { value: 'Jane Roe', line: 9 } }), answers: [1] },
+      ],
+      want: { state: 'standing', by: null, partly: null },
+    },
+    {
+      why: 'a retraction named after the counter-notice withdraws it',
+      answers: [
+        { spec: C, answers: [0] },
+        { spec: retraction('example-corp-counternotice-retraction', '2030-02-01'), answers: [1] },
+      ],
+      want: { state: 'standing', by: null, partly: null },
+    },
+    {
+      why: 'GitHub’s reversal named after the counter-notice rejects it',
+      answers: [
+        { spec: C, answers: [0] },
+        { spec: { path: '2030/02/2030-02-01-example-corp-counternotice-reversal.md', kind: 'reversal', date: '2030-02-01' }, answers: [1] },
+      ],
+      want: { state: 'standing', by: null, partly: null },
+    },
+    {
+      why: 'GitHub’s reversal of the takedown for one repo, citing the counter-notice, does not reject the counter-notice',
+      answers: [
+        { spec: C, answers: [0] },
+        {
+          spec: { path: '2030/02/2030-02-01-example-corp-reversal.md', kind: 'reversal', date: '2030-02-01', repoLines: repos(1) },
+          answers: [0, 1],
+        },
+      ],
+      want: { state: 'disputed', by: '2030-01-20-example-corp-counternotice.md', partly: ['2030-02-01-example-corp-reversal.md', 1] },
+    },
+  ];
+  test.each(rows.map((r) => [r.why, r] as const))('%s', (_, r) => {
+    expect(standing(r.answers)).toEqual(r.want);
   });
 });

@@ -272,8 +272,9 @@ export interface RepoPanel {
   timeline: TimelineItem[];
   /**
    * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
-   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
-   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   * snapshot's — the same for every user of a version — unless the answer reads notices downloaded by a
+   * notice update, whose content shows them already; then the newest of their own dates (never when the
+   * user checked). Nothing else of the user's own.
    */
   asOf: string;
 }
@@ -292,8 +293,9 @@ export interface NoticePanel {
   timeline: TimelineItem[];
   /**
    * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
-   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
-   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   * snapshot's — the same for every user of a version — unless the answer reads notices downloaded by a
+   * notice update, whose content shows them already; then the newest of their own dates (never when the
+   * user checked). Nothing else of the user's own.
    */
   asOf: string;
 }
@@ -311,8 +313,9 @@ export interface ThreadPanel {
   timeline: TimelineItem[];
   /**
    * The date (YYYY-MM-DD) of the DMCA notices this answer rests on, for the panel's footer: the bundled
-   * snapshot's — the same for every user of a version — unless the answer reads a notice downloaded by a
-   * notice update, whose content shows it already; then that update's. Nothing else of the user's own.
+   * snapshot's — the same for every user of a version — unless the answer reads notices downloaded by a
+   * notice update, whose content shows them already; then the newest of their own dates (never when the
+   * user checked). Nothing else of the user's own.
    */
   asOf: string;
 }

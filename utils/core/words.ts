@@ -1,8 +1,8 @@
 /**
  * The words more than one surface uses — the status line (panel and popup), badge hints (background),
  * dates, plurals, the labels of notice kinds and relations, the outcome's sentence and the plain words for
- * DMCA terms — from the structured facts the background sends (utils/core/model.ts). Pure. A sentence only
- * one component shows is worded in that component.
+ * DMCA terms — from the structured facts the background sends (utils/core/model.ts), and the panel's words
+ * for a notice card's facts and where each comes from (its source list). Pure.
  */
 import type {
   BadgeFacts,
@@ -31,8 +31,8 @@ export function formatDate(iso: string): string {
 export const noticesAsOf = (isoDate: string) => `Notices as of ${formatDate(isoDate)}`;
 
 /**
- * The panel's footer: the date of the notices its answer rests on (`PanelData.asOf`: the bundle's, or a
- * downloaded notice's update when the answer shows one) — never anything else of the user's own.
+ * The panel's footer: the date of the notices its answer rests on (`PanelData.asOf`: the bundle's, or the
+ * newest date of the downloaded notices the answer shows) — never anything else of the user's own.
  */
 export const panelFoot = (p: { asOf: string }) => `${noticesAsOf(p.asOf)} · offline summary · no data leaves your browser`;
 
@@ -65,6 +65,47 @@ const from = (n: NoticeRef) => (n.party ? ` from ${partyLine(n, false)}` : '');
 const noticeOf = (n: NoticeRef) => `${KIND_LABEL[n.kind]} of ${n.date}${from(n)}`;
 /** "the DMCA takedown notice of 2023-03-21 from X" */
 export const noticePhrase = (n: NoticeRef) => `the ${noticeOf(n)}`;
+
+/** The labels of a notice card's facts (the panel), as its list of facts and its source list say them. */
+export const FACT_LABEL = {
+  principal: 'For',
+  sender: 'Sent by',
+  asks: 'Asks for',
+  textDate: 'Dated',
+  scope: 'Scope',
+  namedAt: 'Names this repository',
+  changesOffered: 'Chance to make changes',
+} as const;
+
+/** An answer's own party: a counter-notice is filed for the repo's owner; a retraction or reversal is from its sender. */
+export const partyWord = (k: NoticeKind) => (k === 'counter-notice' ? 'for' : 'from');
+/** The same as a fact's label: "Filed for", "From". */
+export const partyTerm = (k: NoticeKind) => (k === 'counter-notice' ? 'Filed for' : 'From');
+/** An answer's party in its card's source list: "Counter-notice of Apr 27, 2023: filed for". */
+export const answerPartyLabel = (a: { kind: NoticeKind; date: string }) =>
+  `${kindTitle(a.kind)} of ${formatDate(a.date)}: ${partyTerm(a.kind).toLowerCase()}`;
+/** The document a source line is in: the card's own ("the notice"), or an answer's ("the counter-notice"). */
+export const sourceDocument = (k?: NoticeKind) => (k ? `the ${KIND_LABEL[k]}` : 'the notice');
+
+/**
+ * A card's source list, closed: its summary as shown, and what a screen reader hears after it, so each card's
+ * is told apart ("Source of the DMCA takedown notice of Mar 21, 2023").
+ */
+export const sourcesSummary = (n: { kind: NoticeKind; date: string }) => ({
+  shown: 'Source',
+  hidden: ` of the ${KIND_LABEL[n.kind]} of ${formatDate(n.date)}`,
+});
+
+/**
+ * A link to the line of the record a fact comes from, in three parts: what a screen reader hears before what
+ * is shown (the fact's label, when the link stands for one), what is shown, and what it hears after — so the
+ * link's name is whole on its own: "For: line 45 of the notice, on github/dmca".
+ */
+export const lineLink = (line: string | null, o: { label?: string; document?: string } = {}) => ({
+  before: o.label ? `${o.label}: ` : '',
+  shown: line ? `line ${line}` : 'source',
+  after: ` of ${o.document ?? sourceDocument()}, on github/dmca`,
+});
 
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
 export const EXPLAIN = {

@@ -38,6 +38,9 @@ export interface Knowledge {
   search(query: string, detected?: (repo: string) => PanelData | null): SearchHit[];
 }
 
+/** The later of two YYYY-MM-DD dates (the second may be absent). */
+const latest = (a: string, b: string | null) => (b && b > a ? b : a);
+
 export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Knowledge {
   const cat = createCatalog(dataset);
   const notices = createNotices(index, cat);
@@ -45,14 +48,15 @@ export function createKnowledge(dataset: Dataset, index: DmcaIndex | null): Know
 
   /**
    * A panel with the date of the notices it rests on (model.ts `asOf`): the bundled snapshot's, unless
-   * building it read a downloaded notice — then the update's, which the panel then shows anyway.
+   * building it read a notice downloaded by a notice update — then the newest date of the downloaded notices
+   * it read (their own dates, which its content shows; never earlier than the snapshot's). The same for every
+   * user whose answer reads the same notices: never when the user checked for them (the update's head).
    */
   function dated<T extends Undated<PanelData>>(build: () => T | null): (T & { asOf: string }) | null {
     notices.readDownloaded.reset();
     const p = build();
     if (!p) return null;
-    const downloaded = notices.readDownloaded.any && index?.downloaded;
-    return { ...p, asOf: downloaded ? downloaded.asOf : dataset.meta.dmca.snapshot };
+    return { ...p, asOf: latest(dataset.meta.dmca.snapshot, notices.readDownloaded.newest) };
   }
 
   function panel(subject: string, networkRoot?: string): PanelData | null {

@@ -44,10 +44,11 @@ export interface NamedIn {
 export interface Notices {
   readonly index: DmcaIndex | null;
   /**
-   * Whether a notice downloaded by a notice update (not the bundle's) was read since the last `reset`:
-   * every notice a panel shows, counts or decides its outcome by is read through `byIndex` / `byPath`.
+   * The newest date (YYYY-MM-DD) of the notices downloaded by a notice update (not the bundle's) read since
+   * the last `reset`, null when none was: every notice a panel shows, counts or decides its outcome by is read
+   * through `byIndex` / `byPath`. A notice's own date, never when the update was made.
    */
-  readDownloaded: { reset(): void; readonly any: boolean };
+  readDownloaded: { reset(): void; readonly newest: string | null };
   /** Notices naming a repo (from loaded shards), newest first. */
   of(repo: string): NamedIn[];
   byPath(path: string): IndexNotice | null;
@@ -68,16 +69,16 @@ export const sourced = (n: { path: string }, f: LineFact | null): Sourced | null
   f ? { value: f.value, source: noticeLineUrl(n.path, f.line) } : null;
 
 export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
-  let downloadedRead = false;
+  let newestDownloaded: string | null = null;
   const first = index?.downloaded?.first ?? Infinity;
   const seen = (n: IndexNotice | null) => {
-    if (n && n.index >= first) downloadedRead = true;
+    if (n && n.index >= first && (!newestDownloaded || n.date > newestDownloaded)) newestDownloaded = n.date;
     return n;
   };
   const byIndex = (i: number) => seen(index?.notice(i) ?? null);
   const answersTo = (n: IndexNotice) => n.answeredBy.map(byIndex).filter((a): a is IndexNotice => !!a);
   /** A counter-notice disputes it (one GitHub rejected or its filer withdrew disputes nothing: standing.ts). */
-  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo }, a));
+  const counterNoticed = (n: IndexNotice) => answersTo(n).some((a) => disputes({ answersTo, byIndex }, a));
 
   function ref(n: IndexNotice): NoticeRef {
     // An answer is from whom it was filed for; a notice from its principal, else its sender. Never the file name's party.
@@ -122,7 +123,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       ...(note ? { llama: note.llama } : {}),
       note: note?.note ?? null,
       answers: isAnswer(n) ? [] : answersTo(n).map((a) => answerCard(a, n)),
-      standing: isTakedown(n) ? noticeStanding({ answersTo, ref }, n, forRepo) : null,
+      standing: isTakedown(n) ? noticeStanding({ answersTo, byIndex, ref }, n, forRepo) : null,
     };
   }
 
@@ -143,7 +144,7 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
       if (isTakedown(n)) rel.add('named-in-notice');
       if (isTakedown(n) && counterNoticed(n)) rel.add('counter-noticed');
       // Named in a counter-notice that disputes: the notice it answers named the repo too (or its network).
-      if (disputes({ answersTo }, n)) rel.add('counter-noticed');
+      if (disputes({ answersTo, byIndex }, n)) rel.add('counter-noticed');
     }
     return sortRelations(rel);
   }
@@ -151,9 +152,9 @@ export function createNotices(index: DmcaIndex | null, cat: Catalog): Notices {
   return {
     index,
     readDownloaded: {
-      reset: () => void (downloadedRead = false),
-      get any() {
-        return downloadedRead;
+      reset: () => void (newestDownloaded = null),
+      get newest() {
+        return newestDownloaded;
       },
     },
     of,

@@ -3,11 +3,15 @@
  * card, a link's badge to the notice, a repo panel's card, and each repo's outcome (outcome.ts).
  *
  *  - A reversal by GitHub or a retraction by the sender restores what it covers (`covers`). The notice as a
- *    whole is reversed or retracted only when the answer covers every repo it names; one covering only some
- *    of them leaves the notice standing (`partly` says so), and restores those repos only.
- *  - A counter-notice disputes, unless GitHub rejected it (a reversal of it) or its filer withdrew it (a
- *    retraction of it). The notice as a whole is disputed by any such counter-notice; a repo, by one that
- *    covers it.
+ *    whole is reversed or retracted only when its answers together cover every repo it names (one answer, or
+ *    partial ones between them); answers covering only some of them leave the notice standing (`partly`
+ *    counts the repos they cover between them), and restore those repos only.
+ *  - A counter-notice disputes, unless GitHub rejected it (its reversal of the counter-notice, named after it)
+ *    or its filer withdrew it (a retraction from the counter-notice's side: named after it, or filed by
+ *    someone other than the takedown's party). A retraction by the takedown's sender that cites the
+ *    counter-notice (`…-Lazada-Retraction`: "having reviewed the counter-notice, we retract in part") answers
+ *    it but withdraws nothing. The notice as a whole is disputed by any such counter-notice; a repo, by one
+ *    that covers it.
  *  - A restoration outweighs a dispute; of each kind the newest counts; an answer dated before the notice
  *    answers nothing.
  *
@@ -15,6 +19,7 @@
  */
 import type { NoticeStanding } from '../core/model';
 import type { IndexNotice } from '../dmca/index-format';
+import { sameParty } from '../dmca/parties';
 import type { Notices } from './notices';
 
 /**
@@ -55,31 +60,88 @@ const restores = (a: IndexNotice) => a.kind === 'reversal' || a.kind === 'retrac
 const newest = (list: readonly IndexNotice[]) =>
   list.reduce<IndexNotice | null>((a, b) => (!a || b.date > a.date || (b.date === a.date && b.path > a.path) ? b : a), null);
 
-/** A counter-notice that disputes: GitHub did not reject it (reverse it) and its filer did not withdraw it (retract it). */
-export const disputes = (notices: Pick<Notices, 'answersTo'>, a: IndexNotice) =>
-  a.kind === 'counter-notice' && !notices.answersTo(a).some(restores);
+/** A file's name without its date and extension, lower-case: `2018-01-17-AWS-CounterNotice-Retraction.md` → `aws-counternotice-retraction`. */
+const fileKey = (path: string) =>
+  (path.split('/').pop() ?? path)
+    .replace(/\.\s*(?:md|markdown)$/i, '')
+    .replace(/^\d{4}-\d{2}-\d{2}-?/, '')
+    .toLowerCase();
+
+/** An answer named after the counter-notice it answers, as GitHub names them (`…-counternotice-reversal`, `…-counter-retraction`). */
+const namedAfter = (answer: IndexNotice, counter: IndexNotice) => {
+  const key = fileKey(answer.path);
+  return key.startsWith(fileKey(counter.path)) || key.includes('counter');
+};
+
+/** The parties a takedown was sent by or for (its principal, its sender, the party its file name spells). */
+const partiesOf = (t: IndexNotice) => [t.principal?.value, t.sender?.value, t.fileParty].filter((x): x is string => !!x);
+
+const letters = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The same side: the same party, or one name inside the other (`Lazada` and `Lazada Group`). */
+function sameSide(a: string, b: string): boolean {
+  const [x, y] = [letters(a), letters(b)];
+  return sameParty(a, b) || (x.length >= 3 && y.length >= 3 && (x.includes(y) || y.includes(x)));
+}
+
+/** A retraction whose filer is known and is not the party of any takedown the counter-notice answers. */
+function filedByOtherSide(r: IndexNotice, takedowns: readonly IndexNotice[]): boolean {
+  const filer = r.filer?.value;
+  return !!filer && takedowns.length > 0 && takedowns.every((t) => !partiesOf(t).some((p) => sameSide(p, filer)));
+}
+
+type Lookup = Pick<Notices, 'answersTo' | 'byIndex'>;
+
+/** Does this answer to a counter-notice take it back: GitHub's reversal of it, or its own side's retraction? */
+function undoes(notices: Lookup, answer: IndexNotice, counter: IndexNotice): boolean {
+  if (answer.kind === 'reversal') return namedAfter(answer, counter);
+  if (answer.kind !== 'retraction') return false;
+  if (namedAfter(answer, counter)) return true;
+  const takedowns = counter.refersTo
+    .flatMap((r) => notices.byIndex(r.index) ?? [])
+    .filter((t) => t.kind === 'takedown' || t.kind === 'legal');
+  return filedByOtherSide(answer, takedowns);
+}
+
+/** A counter-notice that disputes: GitHub did not reject it and its filer did not withdraw it (`undoes`). */
+export const disputes = (notices: Lookup, a: IndexNotice) =>
+  a.kind === 'counter-notice' && !notices.answersTo(a).some((x) => undoes(notices, x, a));
+
+/** The repos of a takedown that any of these answers covers. */
+const coveredBy = (list: readonly IndexNotice[], takedown: IndexNotice) =>
+  takedown.repoLines.filter((r) => list.some((a) => covers(a, takedown, r.line)));
 
 /** How many of the repos a takedown names an answer covers. */
-const coveredCount = (a: IndexNotice, takedown: IndexNotice) => takedown.repoLines.filter((r) => covers(a, takedown, r.line)).length;
+const coveredCount = (a: IndexNotice, takedown: IndexNotice) => coveredBy([a], takedown).length;
 
 /** A reversal or retraction of the whole notice: it covers every repo the notice names. */
 const whole = (a: IndexNotice, takedown: IndexNotice) => coveredCount(a, takedown) === takedown.repoLines.length;
 
+/**
+ * The answer that restores the whole notice: the newest that covers every repo alone, else — when partial
+ * ones cover every repo between them — the newest of those (its kind says reversed or retracted).
+ */
+function wholeBy(restoring: readonly IndexNotice[], takedown: IndexNotice): IndexNotice | null {
+  const alone = newest(restoring.filter((a) => whole(a, takedown)));
+  if (alone) return alone;
+  const parts = restoring.filter((a) => coveredCount(a, takedown) > 0);
+  return parts.length && coveredBy(parts, takedown).length === takedown.repoLines.length ? newest(parts) : null;
+}
+
 /** What answered a takedown, as a whole (no `repo`) or for one repo. */
-export function answered(notices: Pick<Notices, 'answersTo'>, takedown: IndexNotice, repo?: ForRepo): Answered {
+export function answered(notices: Lookup, takedown: IndexNotice, repo?: ForRepo): Answered {
   const answers = notices.answersTo(takedown).filter((a) => a.date >= takedown.date);
   const applies = (a: IndexNotice) => (repo ? covers(a, takedown, repo.repoLine, repo.ownLine) : true);
   const restoring = answers.filter((a) => restores(a) && applies(a));
-  const full = newest(repo ? restoring : restoring.filter((a) => whole(a, takedown)));
+  const full = repo ? newest(restoring) : wholeBy(restoring, takedown);
   if (full) return { state: full.kind === 'reversal' ? 'reversed' : 'retracted', by: full, partly: null };
   const dispute = newest(answers.filter((a) => disputes(notices, a) && applies(a)));
-  const some = repo ? null : newest(restoring.filter((a) => coveredCount(a, takedown) > 0));
-  const partly = some ? { by: some, repos: coveredCount(some, takedown) } : null;
+  const some = repo ? [] : restoring.filter((a) => coveredCount(a, takedown) > 0);
+  const partly = some.length ? { by: newest(some)!, repos: coveredBy(some, takedown).length } : null;
   return { state: dispute ? 'disputed' : 'standing', by: dispute, partly };
 }
 
 /** What answered a takedown, as facts for its cards, its page and its badges (notices.ts calls it for takedowns only). */
-export function noticeStanding(notices: Pick<Notices, 'answersTo' | 'ref'>, n: IndexNotice, repo?: ForRepo): NoticeStanding {
+export function noticeStanding(notices: Pick<Notices, 'answersTo' | 'byIndex' | 'ref'>, n: IndexNotice, repo?: ForRepo): NoticeStanding {
   const a = answered(notices, n, repo);
   return {
     state: a.state,

@@ -298,11 +298,11 @@ export function coreSuite(make: () => Promise<Driver>) {
       expect(made.map((r) => r.url)).toEqual(UPDATE_REQUESTS);
       for (const r of made) expect(Object.keys(r.headers).filter((k) => /^(cookie|referer)$/i.test(k))).toEqual([]);
       await opts.close();
-      // A repo named only by the newer takedown: its panel, dated by the update it comes from.
+      // A repo named only by the newer takedown (of Sep 3): its panel, dated by that notice, not by the update (Sep 5).
       const t = await page(`https://github.com/${NEW_REPO}`, repoPage({ owner: 'newowner', name: 'copied-repo' }));
       await waitForPanel(t, `repo:${NEW_REPO}`);
       expect((await panels(t))[0]!.outcome).toBe('disabled');
-      expect((await openDetails(t)).text).toContain('Notices as of Sep 5, 2026');
+      expect((await openDetails(t)).text).toContain('Notices as of Sep 3, 2026');
       await t.close();
       // An older repo, disputed by the newer counter-notice.
       const old = await page(`https://github.com/${OLD_REPO}`, repoPage({ owner: OLD_REPO.split('/')[0]!, name: OLD_REPO.split('/')[1]! }));

@@ -133,19 +133,46 @@ describe('notice updates', () => {
     expect(takedown.takedownPage).toMatchObject({ known: true, notice: { path: '2026/09/2026-09-03-example-corp.md' } });
   });
 
-  test('a panel is dated by the notices it reads: the bundle’s date unless it shows a downloaded notice, then the update’s', async () => {
+  test('a panel is dated by the notices it reads: the bundle’s date, or the newest of the downloaded notices it shows — never when the user checked', async () => {
     const w = world();
     expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-08-21');
     await w.updates.check();
-    // Read a downloaded notice (the answer now shows it): the update's date.
-    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-09-05');
-    expect((await w.page('repo:newowner/copied-repo'))!.asOf).toBe('2026-09-05');
-    expect((await w.page('notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
-    expect((await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-05');
+    // The check reached master's head of Sep 5; each answer gives the date of the downloaded notices it shows.
+    expect(((await w.page(`repo:${OLD_REPO}`)) as RepoPanel).asOf).toBe('2026-09-02');
+    expect((await w.page('repo:newowner/copied-repo'))!.asOf).toBe('2026-09-03');
+    expect((await w.page('notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-03');
+    expect((await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md'))!.asOf).toBe('2026-09-03');
     // Bundled notices only: the bundle's date, as for every user of this version, updates or not.
     for (const s of ['repo:shawwn/llama-dl', 'notice:2023/03/2023-03-21-meta.md', 'thread:hn:35287733', 'repo:ytdl-org/youtube-dl'])
       expect((await w.page(s))!.asOf, s).toBe('2026-08-21');
     expect((await w.page('repo:ytdl-org/youtube-dl', 'notice:2020/10/2020-10-23-RIAA.md'))!.asOf).toBe('2026-08-21');
+  });
+
+  test('two users whose answers read the same notices see the same date, whenever each checked', async () => {
+    // The second user checked weeks later: master has moved on (an unrelated notice, and one GitHub filed late under August).
+    const lateAugust = '2026/08/2026-08-15-late-filed.md';
+    const later: History = {
+      ...SMALL,
+      commits: [
+        ...SMALL.commits,
+        { sha: fakeSha('late August notice'), date: '2026-09-20T08:00:00Z', files: { [lateAugust]: takedownOf('lateowner/august-repo') } },
+        {
+          sha: fakeSha('October notice'),
+          date: '2026-10-01T08:00:00Z',
+          files: { '2026/10/2026-10-01-other.md': takedownOf('otherowner/other') },
+        },
+      ],
+    };
+    const early = world();
+    await early.updates.check();
+    const late = world({ github: fakeGitHub({ history: later }) });
+    await late.updates.check();
+    expect((await early.status()).asOf).not.toBe((await late.status()).asOf);
+    for (const s of [`repo:${OLD_REPO}`, 'repo:newowner/copied-repo', 'repo:shawwn/llama-dl'])
+      expect((await late.page(s))!.asOf, s).toBe((await early.page(s))!.asOf);
+    expect((await late.page('repo:otherowner/other'))!.asOf).toBe('2026-10-01');
+    // A downloaded notice dated before the bundled snapshot: the snapshot's date, not an earlier one.
+    expect((await late.page('repo:lateowner/august-repo'))!.asOf).toBe('2026-08-21');
   });
 
   test('the same requests whatever pages were visited before', async () => {

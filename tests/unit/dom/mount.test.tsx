@@ -48,7 +48,22 @@ test('the host carries the contract’s attributes and nothing else: no date, no
   const { panel } = mount((host) => (document.body.prepend(host), true));
   const host = document.querySelector('backstory-panel')!;
   expect(host.getAttributeNames().sort()).toEqual(HOST_ATTRIBUTES);
-  expect(host.outerHTML).not.toMatch(/2026|as of/i);
+  // Every attribute's value, one by one: no date in any (outerHTML would not show the shadow root, only these).
+  for (const a of host.attributes)
+    expect(`${a.name}=${a.value}`).not.toMatch(/\d{4}|as of|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/i);
+  panel.remove();
+});
+
+test('the footer’s date is inside the shadow root, and nowhere in the page’s own tree', () => {
+  loadPage(repoPage({ owner: 'shawwn', name: 'llama-dl' }), 'https://github.com/shawwn/llama-dl');
+  const { panel } = mount((host) => (document.body.prepend(host), true));
+  const host = document.querySelector('backstory-panel')!;
+  expect(host.shadowRoot!.querySelector('.foot')!.textContent).toBe(
+    'Notices as of Aug 21, 2026 · offline summary · no data leaves your browser',
+  );
+  // The host's light DOM is empty; the page's own text does not say it.
+  expect(host.childNodes).toHaveLength(0);
+  expect(document.body.textContent).not.toMatch(/as of/i);
   panel.remove();
 });
 
