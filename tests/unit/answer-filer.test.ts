@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { answerFiler, type Linkable } from '@/utils/dmca/link';
+import { answerFiler, linkAnswersOf, type Linkable } from '@/utils/dmca/link';
 
 const takedown: Linkable = {
   path: '2016/2016-10-01-IBM.md',
@@ -30,4 +30,22 @@ test('a filer with no linked notice is kept', () => {
 
 test('a retraction is filed by the party it answers: its filer is kept', () => {
   expect(answerFiler('retraction', { value: 'IBM Corporation', line: 7 }, link, byPath)?.value).toBe('IBM Corporation');
+});
+
+test('a withdrawal named after a counter-notice ("…-Counter-Retraction") answers the counter-notice, not the takedown', () => {
+  const at = (path: string, date: string, kind: Linkable['kind'], repos: string[] = ['owner/app']): Linkable => ({
+    path,
+    date,
+    kind,
+    fileParty: 'Grindr',
+    repos: repos.map((name) => ({ name })),
+    refersTo: [],
+  });
+  const takedown = at('2018/2018-09-24-Grindr.md', '2018-09-24', 'takedown');
+  const counter = at('2018/2018-09-24-Grindr-Counternotice.md', '2018-09-24', 'counter-notice');
+  const withdrawal = at('2018/2018-10-03-Grindr-Counter-Retraction.md', '2018-10-03', 'retraction', []);
+  const typo = at('2018/2018-10-04-Grindr-counternnotice-retraction-2.md', '2018-10-04', 'retraction');
+  const [, , a, b] = linkAnswersOf([takedown, counter, withdrawal, typo]);
+  expect(a!.map((l) => l.path)).toEqual([counter.path]);
+  expect(b!.map((l) => l.path)).toEqual([counter.path]);
 });

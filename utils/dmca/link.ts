@@ -69,6 +69,9 @@ const fileKey = (path: string) =>
 const answeredKey = (path: string) =>
   fileKey(path).replace(/[-_ ]+(?:retraction|retract|reversal|counter[-_ ]?n*otice|counter)(?:[-_ ]?\d+)?$/, '');
 
+/** A counter-notice's file name: its base and the counter word (`grindr-counternotice`, `x-counternnotice-2`, `grindr-counter`). */
+const COUNTER_KEY = /^(.*?)[-_ ]+counter(?:[-_ ]?n*otice)?(?:[-_ ]?\d+)?$/;
+
 /**
  * The links of each of `targets` (by default every notice of `all`), resolved against `all` — the
  * whole record, which includes the targets.
@@ -77,6 +80,7 @@ export function linkAnswersOf(all: readonly Linkable[], targets: readonly Linkab
   const byRepo = new Map<string, Linkable[]>();
   const byParty = new Map<string, Linkable[]>();
   const byKey = new Map<string, Linkable[]>();
+  const byCounterBase = new Map<string, Linkable[]>();
   const known = new Map(all.map((p) => [p.path.toLowerCase(), p.path]));
   const push = <K>(m: Map<K, Linkable[]>, k: K, p: Linkable) => {
     const list = m.get(k);
@@ -85,6 +89,8 @@ export function linkAnswersOf(all: readonly Linkable[], targets: readonly Linkab
   };
   for (const p of all) {
     push(byKey, fileKey(p.path), p);
+    const counterBase = p.kind === 'counter-notice' ? COUNTER_KEY.exec(fileKey(p.path))?.[1] : undefined;
+    if (counterBase) push(byCounterBase, counterBase, p);
     if (p.kind !== 'takedown') continue;
     for (const r of p.repos) push(byRepo, r.name, p);
     const party = p.fileParty.toLowerCase();
@@ -107,6 +113,12 @@ export function linkAnswersOf(all: readonly Linkable[], targets: readonly Linkab
     const names = new Set(p.repos.map((r) => r.name));
     const sameRepos = (c: Linkable) => !names.size || c.repos.some((r) => names.has(r.name));
     let best: Linkable | undefined = key !== fileKey(p.path) ? latestBefore(byKey.get(key)?.filter(sameRepos), p) : undefined;
+    // "…-Counter-Retraction", "…-counternnotice-retraction-2": a withdrawal of that party's counter-notice.
+    const counterBase = p.kind === 'retraction' && key !== fileKey(p.path) ? COUNTER_KEY.exec(key)?.[1] : undefined;
+    if (!best && counterBase) {
+      const list = byCounterBase.get(counterBase);
+      best = latestBefore(list?.filter(sameRepos), p) ?? latestBefore(list, p);
+    }
     if (!best)
       for (const r of p.repos) {
         const c = latestBefore(byRepo.get(r.name), p);
