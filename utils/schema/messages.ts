@@ -51,13 +51,11 @@ export const MESSAGES = {
     }),
   ),
   /** Raw hrefs of candidate links (the background parses them); answered by href. */
-  links: message<{ known: Record<string, BadgeInfo>; own: string[] }>().from(
+  links: message<{ known: Record<string, BadgeInfo> }>().from(
     'content',
     z.strictObject({
       type: z.literal('links'),
       hrefs: z.array(z.string().max(LIMITS.href)).max(LIMITS.hrefsPerMessage),
-      /** The page's own subject: links to it are not answered (the page's panel covers it). */
-      skip: subjectString.optional(),
     }),
   ),
   /** A repo page the dataset does not know, with a cue word: is it LLaMA-related? */

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import type { PanelData } from '@/utils/core/model';
 import { HN, setup } from './harness';
 
-type LinksReply = { known: Record<string, { subject: string; relations: string[]; hint: string }>; own: string[] };
+type LinksReply = { known: Record<string, { subject: string; relations: string[]; hint: string }> };
 type PageReply = { type: 'page'; data: PanelData | null; silent: boolean };
 const NOTICE = 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md';
 
