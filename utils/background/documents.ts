@@ -130,7 +130,9 @@ export function createDocuments(area: RecordArea) {
   async function of(sender: SenderInfo): Promise<Live | null> {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
-    const l = await current(tabId);
+    await current(tabId);
+    // Read after the wait: a message that arrived at the same time may have started the record already.
+    const l = live.get(tabId) ?? null;
     const doc = sender.documentId;
     if (l && (!doc || !l.record.documentId || l.record.documentId === doc)) {
       const adopt = (!!doc && !l.record.documentId) || (!!sender.url && sender.url !== l.record.url);
@@ -200,10 +202,12 @@ export function createDocuments(area: RecordArea) {
       await save(l);
     },
 
-    /** Inject the panel's code into the sender's document once. */
+    /** Inject the panel's code into the sender's document once (never where it is declared or was injected). */
     async injectOnce(sender: SenderInfo, inject: () => Promise<void>): Promise<void> {
       const l = await of(sender);
       if (!l) return inject();
+      // Declared by the manifest, or injected in an earlier life of the worker (the record survives it).
+      if (l.record.ui !== 'none' && !l.ui) return;
       if (!l.ui) {
         l.ui = inject().then(
           () => {

@@ -1,8 +1,10 @@
 /**
  * The panel's code (Preact, the panel) and the HN outline are not in the content scripts that run on
- * every GitHub and HN page: the background injects it (`/ui.js`, entrypoints/ui.ts) only into pages
- * that have a panel to show. Both run in the extension's isolated world of the page, where this
- * global is how the content script finds it. Types and small functions only (no Preact, no panel code).
+ * every GitHub and HN page: the manifest declares it for the pages the bundled dataset gives a panel, and
+ * the background injects it (`/ui.js`, entrypoints/ui.ts) into any other page whenever it answers a panel
+ * to show, or is asked to show one (the popup, the keyboard command). The page never asks for it: it
+ * waits for it. Both run in the extension's isolated world of the page, where this global is how the
+ * content script finds it. Types and small functions only (no Preact, no panel code).
  */
 import type { PanelData } from '../core/model';
 import type { h, render } from 'preact';
@@ -73,12 +75,4 @@ export function whenUi(timeoutMs: number): Promise<UiApi | null> {
       resolve(ui);
     });
   });
-}
-
-/** The UI, asking the background to inject it when it is not in the page yet; null if it never comes. */
-export async function loadUi(requestUi: () => Promise<unknown>): Promise<UiApi | null> {
-  const ui = await whenUi(0);
-  if (ui) return ui;
-  void requestUi().catch((e) => console.debug('[Backstory] ui', e));
-  return whenUi(5000);
 }

@@ -13,7 +13,7 @@ import { domReady, whenPlaceable } from './dom';
 import { pageAnswer } from './early-answer';
 import type { Lifetime } from './lifetime';
 import type { Site } from './site';
-import { currentOutline, currentUi, hasUi, loadUi, type UiApi } from './ui-loader';
+import { currentOutline, currentUi, hasUi, whenUi, type UiApi } from './ui-loader';
 
 /** The thread outline, when /outline.js runs here, bound to the panel's Preact. */
 function outlineWith(ui: UiApi) {
@@ -166,7 +166,7 @@ export class Visit {
   }
 
   /**
-   * Show the panel, loading its code first if need be. When the code is already here the panel mounts at
+   * Show the panel, once its code is here. When the code is already here the panel mounts at
    * once, in the task that brought its answer (before the first link-scan slice: measured, on a page of
    * 20,000 links each await let that slice go first and delayed the panel by tens of ms).
    */
@@ -180,7 +180,8 @@ export class Visit {
       return this.#host.onPanel(); // reported as there, dismissed (shownSubject)
     }
     this.#wanted = state;
-    const ui = currentUi() ?? (await loadUi(() => this.#host.send({ type: 'ui' })));
+    // The background injects the panel's code with every panel it answers or is asked to show (services.ts).
+    const ui = currentUi() ?? (await whenUi(5000));
     if (!ui || this.#ended() || this.#wanted !== state) return;
     this.#panel?.remove();
     this.#panelState = state;

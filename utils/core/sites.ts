@@ -5,8 +5,9 @@
  * (see CONTRIBUTING's "A new site").
  */
 export const SITES = [
-  { host: 'github.com', script: 'github.js', setting: 'github' },
-  { host: 'news.ycombinator.com', script: 'hn.js', setting: 'hn' },
+  { host: 'github.com', script: 'github.js', setting: 'github', outline: false },
+  // Its thread pages get the outline (/outline.js) with the panel's code.
+  { host: 'news.ycombinator.com', script: 'hn.js', setting: 'hn', outline: true },
 ] as const;
 
 export type SiteHost = (typeof SITES)[number]['host'];

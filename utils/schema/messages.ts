@@ -91,8 +91,6 @@ export const MESSAGES = {
       url: z.string().max(LIMITS.href).optional(),
     }),
   ),
-  /** The page needs the panel's code (/ui.js): the background injects it. */
-  ui: message<object>().from('content', z.strictObject({ type: z.literal('ui') })),
 
   // ---- extension page (popup, options) → background ----
   /** The popup: what Backstory found on a tab. */

@@ -93,12 +93,12 @@ test('the early push and the page question share one computation; a later questi
 test('a new document in the tab starts a new record: the panel code is injected into it once', async () => {
   const s = setup();
   await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'a' });
+  // A second question of the same document (a soft navigation back): no second injection.
+  await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
   expect(s.injected).toHaveLength(1);
   await s.ask({ type: 'report', panel: 'repo:shawwn/llama-dl', badges: {} }, { ...GH, documentId: 'a' });
   await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'b' });
-  // The page's `ui` request joins the injection its answer started.
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'b' });
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
   expect(s.injected).toHaveLength(2);
   expect(s.records.get(7)).toMatchObject({ documentId: 'b', ui: 'injected', shown: { count: 0 } });
 });
@@ -109,4 +109,15 @@ test("the page's report says where it is and whether it is idle; a location on a
   expect(s.records.get(7)!.shown).toMatchObject({ settled: true, url: 'https://github.com/shawwn/llama-dl/issues' });
   await s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://evil.example/' });
   expect(s.records.get(7)!.shown.url).toBeUndefined();
+});
+
+test('messages that arrive at once from a tab the worker has no record of share one record', async () => {
+  const s = setup();
+  await Promise.all([
+    s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl', hasUi: true }),
+    s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://github.com/shawwn/llama-dl' }),
+  ]);
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(s.records.get(7)).toMatchObject({ ui: 'declared', answer: { source: 'dataset' }, shown: { settled: true } });
+  expect(s.injected).toEqual([]);
 });
