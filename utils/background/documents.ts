@@ -86,8 +86,20 @@ function revive(raw: unknown, tabId: number): DocumentRecord | null {
   return { ...fresh(tabId, { url: r.url, private: r.private === true }), ...r } as DocumentRecord;
 }
 
+/** Deep equality of two answers (one read back from session storage has null for undefined, keys in another order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 export const questionKey = (url: string, q: PageQuestion): string =>
   JSON.stringify([url, q.subject ?? '', q.fallback ?? '', q.networkRoot ?? '', q.takedown ?? '']);
+
+/** The same panel as the document's last answer to the same question: the page need not redraw it. */
+const sameAnswer = (prev: DocumentAnswer | null, next: DocumentAnswer): boolean =>
+  !!prev?.panel && !next.silent && questionKey('', prev.question) === questionKey('', next.question) && sameValue(prev.panel, next.panel);
 
 interface Live {
   record: DocumentRecord;
@@ -187,11 +199,11 @@ export function createDocuments(area: RecordArea) {
       l.pending = pending;
       if (opts.early) l.record.early = true;
       const w = await work;
-      if (l.pending === pending && live.get(l.record.tabId) === l) {
-        l.record.answer = { question, panel: w.reply.data, source: w.source, state: w.reply.state, silent: w.reply.silent };
-        void save(l);
-      }
-      return w.reply;
+      if (l.pending !== pending || live.get(l.record.tabId) !== l) return w.reply;
+      const prev = l.record.answer;
+      l.record.answer = { question, panel: w.reply.data, source: w.source, state: w.reply.state, silent: w.reply.silent };
+      void save(l);
+      return sameAnswer(prev, l.record.answer) ? { ...w.reply, same: true } : w.reply;
     },
 
     /** A detector's answer for the page's subject (it replaces the dataset's "none"). */

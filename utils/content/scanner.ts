@@ -96,6 +96,10 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (opts.signal.aborted) return;
     const start = now();
     const found = new Set<string>();
+    const read = (a: Element) => {
+      const href = a.getAttribute('href');
+      if (href && candidate.test(href)) found.add(href);
+    };
     try {
       while (jobs.length) {
         const job = jobs[0]!;
@@ -114,19 +118,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
           const { list } = job;
           while (job.i < list.length) {
             const el = list[job.i++]!;
-            if (el.localName === 'a') {
-              const href = el.getAttribute('href');
-              if (href && candidate.test(href)) found.add(href);
-            } else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
+            if (el.localName === 'a') read(el);
+            else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
               // A container added by the page: a few links are read directly, many from its markup.
               const inner = el.getElementsByTagName('a');
-              const n = inner.length;
-              if (n > 8) markup(el.outerHTML);
-              else
-                for (let k = 0; k < n; k++) {
-                  const href = inner[k]!.getAttribute('href');
-                  if (href && candidate.test(href)) found.add(href);
-                }
+              if (inner.length > 8) markup(el.outerHTML);
+              else for (let k = 0; k < inner.length; k++) read(inner[k]!);
             }
             if ((job.i & 63) === 0 && now() - start > sliceMs) {
               done = job.i >= list.length;

@@ -248,7 +248,7 @@ function stripQuery(path: string): string {
   return q === -1 ? path : path.slice(0, q);
 }
 
-/** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */
+/** The page's own subject, with the context its markup gives. */
 export interface PageSubject {
   subject: Subject;
   /** `owner/name` of the fork-network root when the page is a fork (GitHub's octolytics meta). */
@@ -259,22 +259,29 @@ export interface PageSubject {
   takedown?: Subject;
 }
 
+/** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */
 export function pageSubject(host: string, pathname: string, search: string, networkRootMeta?: string | null): PageSubject | null {
-  if (host === 'github.com' || host === 'www.github.com') {
-    const subject = subjectFromGithubPath(pathname);
-    if (!subject) return null;
-    if (networkRootMeta && subject.startsWith('repo:')) {
-      const [o, n] = networkRootMeta.split('/');
-      const root = o && n ? normalizeRepo(o, n) : null;
-      if (root && `repo:${root}` !== subject) return { subject, networkRoot: root };
-    }
-    return { subject };
-  }
-  if (host === 'news.ycombinator.com' && pathname === '/item') {
-    const subject = subjectFromHnSearch(search);
-    return subject ? { subject } : null;
-  }
+  if (host === 'github.com' || host === 'www.github.com') return githubPageSubject(pathname, networkRootMeta);
+  if (host === 'news.ycombinator.com') return hnPageSubject(pathname, search);
   return null;
+}
+
+/** A github.com page's own subject, with its fork-network root when it is a fork (each site's script reads only its own). */
+export function githubPageSubject(pathname: string, networkRootMeta?: string | null): PageSubject | null {
+  const subject = subjectFromGithubPath(pathname);
+  if (!subject) return null;
+  if (networkRootMeta && subject.startsWith('repo:')) {
+    const [o, n] = networkRootMeta.split('/');
+    const root = o && n ? normalizeRepo(o, n) : null;
+    if (root && `repo:${root}` !== subject) return { subject, networkRoot: root };
+  }
+  return { subject };
+}
+
+/** A news.ycombinator.com page's own subject: an item page's thread. */
+export function hnPageSubject(pathname: string, search: string): PageSubject | null {
+  const subject = pathname === '/item' ? subjectFromHnSearch(search) : null;
+  return subject ? { subject } : null;
 }
 
 export function isSubject(s: unknown): s is Subject {

@@ -29,6 +29,11 @@ export interface PageReply {
   /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
   silent: boolean;
   view: PageView;
+  /**
+   * The panel is the one this document was answered last for the same question (utils/background/documents.ts):
+   * after a settings change the page keeps its panel as it is (details open, scroll, outline) when this is set.
+   */
+  same?: boolean;
 }
 
 export const MESSAGES = {

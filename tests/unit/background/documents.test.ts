@@ -4,7 +4,8 @@
  */
 import { expect, test } from 'vitest';
 import { earlyAnswer } from '@/utils/background/early-push';
-import { GH, POPUP, setup } from './harness';
+import type { Settings } from '@/utils/schema/settings';
+import { GH, HN, POPUP, setup } from './harness';
 
 type Info = { panel: { subject: string; relations: string[] } | null; report: { count: number } | null };
 const FORK = { ...GH, url: 'https://github.com/someone/llama-dl', documentId: 'fork' };
@@ -120,4 +121,24 @@ test('messages that arrive at once from a tab the worker has no record of share 
   await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
   expect(s.records.get(7)).toMatchObject({ ui: 'declared', answer: { source: 'dataset' }, shown: { settled: true } });
   expect(s.injected).toEqual([]);
+});
+
+test('after a settings change, the answer says whether the panel is the one this document was given (the page then keeps it)', async () => {
+  const over: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  const s = setup(over);
+  const ask = () => s.ask<{ data: unknown; same?: boolean }>({ type: 'page', subject: 'thread:hn:35287733' }, HN);
+  expect((await ask())!.same).toBeUndefined();
+  // Badges off: the panel is as it was.
+  over.badges = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBe(true);
+  // Tangents off: the thread's tangent topics go, so the panel is another.
+  over.tangents = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBeUndefined();
+  // Another question is never the same answer; neither is a silent page.
+  expect((await s.ask<{ same?: boolean }>({ type: 'page', subject: 'thread:hn:35288415' }, HN))!.same).toBeUndefined();
+  over.hn = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBeUndefined();
 });

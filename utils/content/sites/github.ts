@@ -2,7 +2,7 @@
 import type { Site } from '../site';
 import { textBlock } from '../badges';
 import type { RepoPageInfo } from '../../core/model';
-import { pageSubject, subjectFromHref, type Subject } from '../../core/subjects';
+import { githubPageSubject, subjectFromHref, type Subject } from '../../core/subjects';
 
 /**
  * GitHub's page for a repository disabled by a DMCA notice ("Repository unavailable due to DMCA
@@ -72,12 +72,7 @@ export const githubSite: Site = {
   host: 'github.com',
   pageSubject() {
     const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
-    const ps = pageSubject(
-      location.hostname,
-      location.pathname,
-      location.search,
-      root?.getAttribute('content') ?? root?.getAttribute('value'),
-    );
+    const ps = githubPageSubject(location.pathname, root?.getAttribute('content') ?? root?.getAttribute('value'));
     if (!ps?.subject.startsWith('repo:') || root || document.readyState === 'loading') return ps;
     const takedown = takedownNotice(document);
     return takedown ? { ...ps, takedown } : ps;

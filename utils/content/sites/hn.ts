@@ -1,7 +1,7 @@
 /** Hacker News specifics for the page session (utils/content/session.ts): item pages, panel placement, the thread outline. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
-import { pageSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
+import { hnPageSubject as itemSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
 
 /** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */
 function storyLinkSubject(doc: Document) {
@@ -10,8 +10,8 @@ function storyLinkSubject(doc: Document) {
   return href ? subjectFromHref(href, 'news.ycombinator.com') : null;
 }
 
-export function hnPageSubject(doc: Document, loc: { hostname: string; pathname: string; search: string }): PageSubject | null {
-  const ps = pageSubject(loc.hostname, loc.pathname, loc.search, null);
+export function hnPageSubject(doc: Document, loc: { pathname: string; search: string }): PageSubject | null {
+  const ps = itemSubject(loc.pathname, loc.search);
   if (!ps) return null;
   const story = storyLinkSubject(doc);
   return story && story !== ps.subject ? { ...ps, fallback: story } : ps;
