@@ -37,7 +37,10 @@ export interface VisitHost {
 }
 
 const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
-  a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
+  a?.subject === b?.subject &&
+  a?.networkRoot === b?.networkRoot &&
+  a?.fallbackHref === b?.fallbackHref &&
+  a?.takedownHref === b?.takedownHref;
 
 export class Visit {
   /** What the panel shows, once known. */
@@ -81,7 +84,7 @@ export class Visit {
       await whenPlaceable(() => !!this.#host.site.placeableEarly?.());
       if (this.#ended()) return;
       // A panel about the story's link (not the page itself) starts compact: one line, expandable.
-      const elsewhere = !!this.subject?.fallback && reply.data.subject === this.subject.fallback;
+      const elsewhere = !!this.subject?.fallbackHref && reply.data.subject !== this.subject.subject;
       this.#elsewhere = elsewhere;
       await this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
     } catch (e) {
@@ -98,7 +101,7 @@ export class Visit {
     const ps = this.subject;
     const req = this.#request();
     // Only the document's first question, about the URL alone, may have been pushed (utils/background/early-push.ts).
-    const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedown && !ps.fallback;
+    const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedownHref && !ps.fallbackHref;
     return pageAnswer(() => this.#host.send(req), { early, declaredUi: !!req.hasUi, pushes: !import.meta.env.FIREFOX });
   }
 

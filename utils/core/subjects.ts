@@ -248,15 +248,18 @@ function stripQuery(path: string): string {
   return q === -1 ? path : path.slice(0, q);
 }
 
-/** The page's own subject, with the context its markup gives. */
+/**
+ * The page's own subject, with the context its markup gives. Links come raw, as written in the page (the
+ * background reads them, as it reads every link: the scripts in the page parse no href).
+ */
 export interface PageSubject {
   subject: Subject;
   /** `owner/name` of the fork-network root when the page is a fork (GitHub's octolytics meta). */
   networkRoot?: string;
-  /** Subject to show when `subject` has nothing (an HN item page: the story's own link). */
-  fallback?: Subject;
-  /** GitHub shows "Repository unavailable due to DMCA takedown" here: the notice it links to. */
-  takedown?: Subject;
+  /** The link whose subject to show when `subject` has nothing (an HN item page: the story's own link). */
+  fallbackHref?: string;
+  /** GitHub shows "Repository unavailable due to DMCA takedown" here: its link to the notice. */
+  takedownHref?: string;
 }
 
 /** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */

@@ -45,12 +45,12 @@ export const MESSAGES = {
       type: z.literal('page'),
       /** The page's own subject; absent when the page has none (search, settings, HN front page…). */
       subject: subjectString.optional(),
-      /** Asked when `subject` has no panel: e.g. the link of the story an HN item page discusses. */
-      fallback: subjectString.optional(),
+      /** A link, raw, whose subject is asked when `subject` has no panel: the story an HN item page discusses. */
+      fallbackHref: z.string().max(LIMITS.href).optional(),
       /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
       networkRoot: z.string().max(200).optional(),
-      /** The page is GitHub's "Repository unavailable due to DMCA takedown": the notice it links to. */
-      takedown: subjectString.optional(),
+      /** The page is GitHub's "Repository unavailable due to DMCA takedown": its link to the notice, raw. */
+      takedownHref: z.string().max(LIMITS.href).optional(),
       /** The panel's code already runs in the page (declared for it in the manifest): no need to inject it. */
       hasUi: z.boolean().optional(),
     }),

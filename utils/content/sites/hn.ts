@@ -1,20 +1,23 @@
 /** Hacker News specifics for the page session (utils/content/session.ts): item pages, panel placement, the thread outline. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
-import { hnPageSubject as itemSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
+import { hnPageSubject as itemSubject, type PageSubject } from '../../core/subjects';
+import { isCandidateHref } from '../scanner';
 
-/** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */
-function storyLinkSubject(doc: Document) {
+/**
+ * The story's own link on an item page (`span.titleline > a`, older `td.title > a`), raw — when it may name
+ * a subject (the scanner's test: an article elsewhere does not), for the background to read.
+ */
+function storyHref(doc: Document) {
   const a = doc.querySelector('table.fatitem .titleline > a, table.fatitem td.title > a, tr.athing td.title a');
   const href = a?.getAttribute('href');
-  return href ? subjectFromHref(href, 'news.ycombinator.com') : null;
+  return href && isCandidateHref(href, 'news.ycombinator.com') ? href : null;
 }
 
 export function hnPageSubject(doc: Document, loc: { pathname: string; search: string }): PageSubject | null {
   const ps = itemSubject(loc.pathname, loc.search);
-  if (!ps) return null;
-  const story = storyLinkSubject(doc);
-  return story && story !== ps.subject ? { ...ps, fallback: story } : ps;
+  const href = ps && storyHref(doc);
+  return href ? { ...ps!, fallbackHref: href } : ps;
 }
 
 /** A story is two rows (title; points and comments): one block, so its links share one badge. */
