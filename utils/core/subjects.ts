@@ -5,6 +5,7 @@
  * Everything here is pure string work (no DOM, no `new URL`): it runs on every link of every
  * GitHub and HN page, so it must be cheap, total (never throws) and strict (no false subjects).
  */
+import type { SiteHost } from './sites';
 
 export type Subject = `repo:${string}` | `notice:${string}` | `thread:hn:${string}`;
 
@@ -222,13 +223,13 @@ const HN_ABS_RE = /^(?:https?:)?\/\/news\.ycombinator\.com\/item(\?[^#]*)/i;
  * `pageHost` is the host of the page the link is on, used for relative links.
  * Cheap rejections come first: most links on a page are neither.
  */
-export function subjectFromHref(href: string, pageHost: 'github.com' | 'news.ycombinator.com'): Subject | null {
+export function subjectFromHref(href: string, pageHost: SiteHost): Subject | null {
   if (!href || href.length > 2048) return null;
   const c = href.charCodeAt(0);
   // `//host` and `/\host` are another host (the parser reads `\` as `/`).
   if (c === 47 /* / */ && href.charCodeAt(1) !== 47 && href.charCodeAt(1) !== 92) {
     if (pageHost === 'github.com') return subjectFromGithubPath(stripQuery(href));
-    if (href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
+    if (pageHost === 'news.ycombinator.com' && href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
     return null;
   }
   if (pageHost === 'news.ycombinator.com' && href.startsWith('item?')) return subjectFromHnSearch(href.slice(4));

@@ -11,7 +11,7 @@ import { LIMITS } from '../core/limits';
 import type { NoticeUpdatesView } from '../core/notice-updates';
 import { isSubject } from '../core/subjects';
 
-/** Who sends a message: a content script in a github.com / news.ycombinator.com tab, or an extension page. */
+/** Who sends a message: a content script in a tab of one of our sites (utils/core/sites.ts), or an extension page. */
 export type Role = 'content' | 'extension-page';
 
 const subjectString = z.string().max(LIMITS.subject);
