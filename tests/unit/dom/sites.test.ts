@@ -101,9 +101,13 @@ describe('Hacker News', () => {
   test('an item page is its thread; a story linking a repo falls back to its link (raw: the background reads it)', () => {
     loadPage(item('https://github.com/shawwn/llama-dl'), 'https://news.ycombinator.com/item?id=123');
     expect(hnPageSubject(document, location)).toEqual({ subject: 'thread:hn:123', fallbackHref: 'https://github.com/shawwn/llama-dl' });
-    // A link that cannot name a subject is not sent at all.
+    // A link that cannot name a subject is not sent at all; nor a self post's link to its own item.
     loadPage(item('https://example.org/post'), 'https://news.ycombinator.com/item?id=123');
     expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123' });
+    loadPage(item('item?id=123'), 'https://news.ycombinator.com/item?id=123&p=2');
+    expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123' });
+    loadPage(item('item?id=35287733'), 'https://news.ycombinator.com/item?id=123');
+    expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123', fallbackHref: 'item?id=35287733' });
   });
 
   test('the panel goes between the story and its comments', () => {

@@ -6,17 +6,21 @@ import { isCandidateHref } from '../scanner';
 
 /**
  * The story's own link on an item page (`span.titleline > a`, older `td.title > a`), raw — when it may name
- * a subject (the scanner's test: an article elsewhere does not), for the background to read.
+ * a subject (the scanner's test: an article elsewhere does not), for the background to read. A self post
+ * (Ask HN) links its own item: that is the page's subject already, and no reason for another question.
  */
-function storyHref(doc: Document) {
-  const a = doc.querySelector('table.fatitem .titleline > a, table.fatitem td.title > a, tr.athing td.title a');
+function storyHref(doc: Document, loc: { pathname: string; search: string }) {
+  const a = doc.querySelector<HTMLAnchorElement>('table.fatitem .titleline > a, table.fatitem td.title > a, tr.athing td.title a');
   const href = a?.getAttribute('href');
-  return href && isCandidateHref(href, 'news.ycombinator.com') ? href : null;
+  if (!a || !href || !isCandidateHref(href, 'news.ycombinator.com')) return null;
+  // The browser resolved the link (`a.pathname`, `a.search`): nothing is parsed here.
+  const id = (search: string) => new URLSearchParams(search).get('id');
+  return a.pathname === loc.pathname && id(a.search) === id(loc.search) ? null : href;
 }
 
 export function hnPageSubject(doc: Document, loc: { pathname: string; search: string }): PageSubject | null {
   const ps = itemSubject(loc.pathname, loc.search);
-  const href = ps && storyHref(doc);
+  const href = ps && storyHref(doc, loc);
   return href ? { ...ps!, fallbackHref: href } : ps;
 }
 
