@@ -95,8 +95,9 @@ export default defineConfig({
     // runtime.sendMessage, runtime.id, storage.local) instead of webextension-polyfill (~10 kB).
     // Background and extension pages keep the polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
-      const inPage = (e: { type: string; name: string }) =>
-        e.type === 'content-script' || ['github', 'hn', 'ui', 'outline'].includes(e.name);
+      // The site scripts (one per entry of utils/core/sites.ts), the panel's code and the outline.
+      const inPageNames = [...SITES.map((s) => s.script.replace(/\.js$/, '')), 'ui', 'outline'];
+      const inPage = (e: { type: string; name: string }) => e.type === 'content-script' || inPageNames.includes(e.name);
       if (!entrypoints.every(inPage)) return;
       const native = { find: /^wxt\/browser$/, replacement: '@wxt-dev/browser' };
       const alias = config.resolve?.alias;

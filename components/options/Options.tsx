@@ -1,6 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS, exportSettings, importTooLarge, parseImport, SETTING_SCHEMAS, type Settings } from '@/utils/schema/settings';
+import { SITES, type SiteSetting } from '@/utils/core/sites';
+import {
+  DEFAULT_SETTINGS,
+  exportSettings,
+  importTooLarge,
+  parseImport,
+  SETTING_SCHEMAS,
+  SILENCE_HINT,
+  type Settings,
+} from '@/utils/schema/settings';
 
 export interface DataFacts {
   version: string;
@@ -157,6 +166,12 @@ function checker(schema: typeof SETTING_SCHEMAS.silence | typeof SETTING_SCHEMAS
   };
 }
 
+/** A site's switch (utils/core/sites.ts) as a settings change. */
+function siteSwitch(key: SiteSetting, on: boolean): Partial<Settings> {
+  // A computed key of a union type reads as a string index: the key is one of the switches.
+  return { [key]: on } as Record<SiteSetting, boolean>;
+}
+
 /** Save a change; resolves false (and the page shows why) when it could not be saved. */
 type Update = (patch: Partial<Settings>, message?: string) => Promise<boolean>;
 
@@ -164,12 +179,19 @@ function WhereSection({ s, update }: { s: Settings; update: Update }) {
   return (
     <section aria-labelledby="where">
       <h2 id="where">Where Backstory works</h2>
-      <Check id="github" label="On GitHub" checked={s.github} onChange={(v) => void update({ github: v })} />
-      <Check id="hn" label="On Hacker News" checked={s.hn} onChange={(v) => void update({ hn: v })} />
+      {SITES.map((site) => (
+        <Check
+          key={site.setting}
+          id={site.setting}
+          label={`On ${site.name}`}
+          checked={s[site.setting]}
+          onChange={(v) => void update(siteSwitch(site.setting, v))}
+        />
+      ))}
       <ListField
         id="silence"
         label="Stay silent on these sites and repos"
-        hint="a site (github.com, news.ycombinator.com), owner/name or owner/*"
+        hint={SILENCE_HINT}
         value={s.silence}
         check={checker(SETTING_SCHEMAS.silence)}
         onSave={(silence) => void update({ silence })}

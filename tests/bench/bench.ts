@@ -19,6 +19,7 @@ import { CHROMIUM, EXTENSION_DIR, launch, type Harness } from '../e2e/harness';
 import { repoPage, manyLinksReadme } from '../fixtures/github';
 import { hnItemPage, hnListPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
+import { SITES } from '../../utils/core/sites';
 
 const args = process.argv.slice(2);
 /** `--quick`: 3 runs of the key pages, for iteration (results are not written). Default: 5 runs of every page (≤ 15 min here). */
@@ -360,8 +361,8 @@ const READER = `document.addEventListener('DOMContentLoaded', () => {
 });
 `;
 
-/** The site scripts that run on every GitHub / HN page (entrypoints/github.ts, entrypoints/hn.ts). */
-const SITE_SCRIPTS = ['github.js', 'hn.js'];
+/** The site scripts that run on every page of their site (utils/core/sites.ts: entrypoints/github.ts, entrypoints/hn.ts…). */
+const SITE_SCRIPTS: string[] = SITES.map((s) => s.script);
 
 function readerExtension(): string {
   const dir = join(OUT, 'reader');

@@ -32,11 +32,17 @@ test('reloading the extension removes our panel and badges from open pages, with
   );
   expect(await panels(page)).toEqual([]);
   expect(await badges(page)).toEqual([]);
-  // The page keeps working: its own DOM changes do not throw from our orphaned observer.
-  await page.evaluate(() =>
-    document.body.append(Object.assign(document.createElement('a'), { href: '/shawwn/llama-dl', textContent: 'x' })),
+  // The page keeps working: its own DOM changes do not throw from our orphaned observer. The old script's
+  // lifetime ended (the signal: its UI went, waited for above) and in the same step disconnected its observer
+  // and cleared its timer, so nothing of ours can run later; mutation callbacks run in the order observers
+  // were made, so once the page's own (made now) has seen the link, ours would have run before it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((seen) => {
+        new MutationObserver(() => seen()).observe(document.body, { childList: true });
+        document.body.append(Object.assign(document.createElement('a'), { href: '/shawwn/llama-dl', textContent: 'x' }));
+      }),
   );
-  await page.waitForTimeout(300);
   expect(h.pageErrors).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });

@@ -384,6 +384,34 @@ describe('popup and toolbar badge', () => {
     await tab.close();
   });
 
+  // Issue 22: no `ui` message — the page never asks for the panel's code; the background brings it with the request.
+  test('"Only when I ask" where the panel code is not declared (a fork): the popup brings the code and one panel', async () => {
+    await resetSettings();
+    const opts = await options();
+    await opts.getByLabel('Only when I ask (toolbar button or keyboard shortcut)').check();
+    const url = 'https://github.com/someone/llama-dl';
+    const tab = await h.open(url);
+    await settle(tab);
+    const tabId = await tabIdOf(url);
+    // The document's record: answered with a panel, nothing shown, no code injected.
+    const record = () =>
+      worker().evaluate(
+        async (k) => (await (globalThis as unknown as W).chrome.storage.session.get(k))[k] as { ui: string; answer: { panel: unknown } },
+        `tab:${tabId}`,
+      );
+    expect(await panels(tab)).toEqual([]);
+    expect(await record()).toMatchObject({ ui: 'none', answer: { panel: expect.anything() } });
+    const popup = await h.open(`chrome-extension://${h.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.getByRole('button', { name: 'Open the details on the page' }).click();
+    await waitForPanel(tab, 'repo:someone/llama-dl');
+    expect((await panels(tab)).map((p) => p.subject)).toEqual(['repo:someone/llama-dl']);
+    expect((await record()).ui).toBe('injected');
+    await resetSettings();
+    await opts.close();
+    await popup.close();
+    await tab.close();
+  });
+
   test('nothing found: the popup says so and its search finds shawwn/llama-dl with context', async () => {
     const tab = await h.open('https://github.com/torvalds/linux');
     await settle(tab);

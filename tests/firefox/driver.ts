@@ -261,8 +261,30 @@ export async function firefoxDriver(): Promise<Driver> {
       const p = await api();
       apiPage = null;
       await p.evaluate(() => void setTimeout(() => (globalThis as unknown as B).browser.runtime.reload(), 0)).catch(() => {});
-      await sleep(1500);
-      await p.close();
+      // The old add-on is gone when Firefox has closed its pages (measured: within ~0.2 s); then the new one's
+      // background says it runs (its own mark, set as it starts: utils/background/main.ts), read from a page of
+      // the new add-on.
+      await until(
+        () =>
+          p
+            .evaluate(() => false)
+            .then(
+              () => false,
+              () => true,
+            ),
+        'the old add-on’s page is closed',
+      );
+      await until(
+        async () =>
+          (await api())
+            .evaluate(async () => {
+              const bg = await (globalThis as unknown as B).browser.runtime.getBackgroundPage();
+              return !!bg && '__backstoryStats' in bg;
+            })
+            .catch(() => false),
+        'the reloaded background runs',
+      );
+      return 'running';
     },
     serveGitHubData: (answer) => gitHub.serve(answer),
     gitHubRequests: () =>

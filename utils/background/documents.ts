@@ -86,8 +86,20 @@ function revive(raw: unknown, tabId: number): DocumentRecord | null {
   return { ...fresh(tabId, { url: r.url, private: r.private === true }), ...r } as DocumentRecord;
 }
 
+/** Deep equality of two answers (one read back from session storage has null for undefined, keys in another order). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b || (a == null && b == null)) return true;
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
 export const questionKey = (url: string, q: PageQuestion): string =>
   JSON.stringify([url, q.subject ?? '', q.fallback ?? '', q.networkRoot ?? '', q.takedown ?? '']);
+
+/** The same panel as the document's last answer to the same question: the page need not redraw it. */
+const sameAnswer = (prev: DocumentAnswer | null, next: DocumentAnswer): boolean =>
+  !!prev?.panel && !next.silent && questionKey('', prev.question) === questionKey('', next.question) && sameValue(prev.panel, next.panel);
 
 interface Live {
   record: DocumentRecord;
@@ -130,7 +142,9 @@ export function createDocuments(area: RecordArea) {
   async function of(sender: SenderInfo): Promise<Live | null> {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
-    const l = await current(tabId);
+    await current(tabId);
+    // Read after the wait: a message that arrived at the same time may have started the record already.
+    const l = live.get(tabId) ?? null;
     const doc = sender.documentId;
     if (l && (!doc || !l.record.documentId || l.record.documentId === doc)) {
       const adopt = (!!doc && !l.record.documentId) || (!!sender.url && sender.url !== l.record.url);
@@ -185,11 +199,11 @@ export function createDocuments(area: RecordArea) {
       l.pending = pending;
       if (opts.early) l.record.early = true;
       const w = await work;
-      if (l.pending === pending && live.get(l.record.tabId) === l) {
-        l.record.answer = { question, panel: w.reply.data, source: w.source, state: w.reply.state, silent: w.reply.silent };
-        void save(l);
-      }
-      return w.reply;
+      if (l.pending !== pending || live.get(l.record.tabId) !== l) return w.reply;
+      const prev = l.record.answer;
+      l.record.answer = { question, panel: w.reply.data, source: w.source, state: w.reply.state, silent: w.reply.silent };
+      void save(l);
+      return sameAnswer(prev, l.record.answer) ? { ...w.reply, same: true } : w.reply;
     },
 
     /** A detector's answer for the page's subject (it replaces the dataset's "none"). */
@@ -200,10 +214,12 @@ export function createDocuments(area: RecordArea) {
       await save(l);
     },
 
-    /** Inject the panel's code into the sender's document once. */
+    /** Inject the panel's code into the sender's document once (never where it is declared or was injected). */
     async injectOnce(sender: SenderInfo, inject: () => Promise<void>): Promise<void> {
       const l = await of(sender);
       if (!l) return inject();
+      // Declared by the manifest, or injected in an earlier life of the worker (the record survives it).
+      if (l.record.ui !== 'none' && !l.ui) return;
       if (!l.ui) {
         l.ui = inject().then(
           () => {

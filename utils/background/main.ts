@@ -123,7 +123,7 @@ export function startBackground(): void {
   browser.commands?.onCommand.addListener(async (command) => {
     if (command !== 'toggle-panel') return;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await sendToTab(tab.id, { type: 'togglePanel' });
+    if (tab?.id !== undefined) await route.services.reveal(tab.id, { type: 'togglePanel' });
   });
 
   // Settings changed (options page, popup, another browser via sync): tell every open tab.

@@ -13,7 +13,6 @@ import { handleReport } from './handlers/report';
 import { handleSearch } from './handlers/search';
 import { handleShowPanel } from './handlers/show-panel';
 import { handleTabInfo } from './handlers/tab-info';
-import { handleUi } from './handlers/ui';
 import { SITE_HOSTS } from '../core/sites';
 import { createServices, senderHost, type BackgroundDeps, type SenderInfo, type Services } from './services';
 
@@ -56,8 +55,6 @@ export function dispatch(message: unknown, sender: SenderInfo, s: Services): Pro
       return handlePanelState(req, sender, s);
     case 'report':
       return handleReport(req, sender, s);
-    case 'ui':
-      return handleUi(sender, s);
     case 'tabInfo':
       return handleTabInfo(req, s);
     case 'search':

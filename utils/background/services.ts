@@ -9,6 +9,7 @@ import type { Dataset } from '../dataset/schema';
 import type { DmcaIndex } from '../dmca/index-read';
 import { createKnowledge, type Knowledge } from '../knowledge/engine';
 import type { TabMessage } from '../schema/messages';
+import { siteAt } from '../core/sites';
 import type { Settings } from '../schema/settings';
 import { createDocuments, type RecordArea } from './documents';
 import { createPanelStateStore, type KeyValueArea } from './panel-state';
@@ -112,16 +113,32 @@ export function createServices(deps: BackgroundDeps) {
   };
 
   const documents = createDocuments(deps.records);
-  // The panel's code goes once into each document that shows a panel (the document's record says so).
+  /**
+   * The panel's code goes once into each document that shows a panel (the document's record says whether it
+   * is there already), always from here: the page never asks for it, it waits for it (utils/content/ui-loader.ts).
+   */
   const injectUi = (sender: SenderInfo): Promise<void> => {
     const tabId = sender.tab?.id;
     const inject = deps.injectUi;
     if (tabId === undefined || !inject) return Promise.resolve();
     const frameId = sender.frameId ?? 0;
-    const outline = /^https:\/\/news\.ycombinator\.com\//.test(sender.url ?? '');
+    // The site's thread outline goes with it (utils/core/sites.ts).
+    const outline = !!siteAt(senderHost(sender))?.outline;
     return documents
       .injectOnce(sender, () => inject({ tabId, frameId, ...(outline ? { outline } : {}) }))
       .catch((e) => log('[Backstory] could not add the panel to the page', e));
+  };
+
+  /**
+   * Ask a tab's page to show (or toggle) its panel — the popup's "Open the details", the keyboard command —
+   * with the panel's code injected first when the document's record has a panel it never showed ("only
+   * when I ask"): the page then shows it at once.
+   */
+  const reveal = async (tabId: number, msg: Extract<TabMessage, { type: 'showPanel' | 'togglePanel' }>): Promise<void> => {
+    const record = await documents.get(tabId);
+    if (record?.answer?.panel && !record.answer.silent)
+      await injectUi({ url: record.url, tab: { id: tabId, incognito: record.private }, frameId: 0 });
+    await deps.sendToTab(tabId, msg);
   };
 
   // Page questions in flight, and what waits for them (link questions give way to a page's panel).
@@ -147,6 +164,7 @@ export function createServices(deps: BackgroundDeps) {
     states: createPanelStateStore(deps.area),
     documents,
     injectUi,
+    reveal,
     trackPage,
     pagesAnswered,
   };

@@ -10,14 +10,14 @@
  */
 import type { ReplyTo } from '../schema/messages';
 import { domReady } from './dom';
-// Symbol keys (see ui-loader.ts): a page's `<div id="…">` is a named property of `window`, even here.
+import { slot } from './slot';
+
 type Early = { url: string; res: unknown };
-type EarlyGlobal = Record<symbol, unknown>;
 
 /** Runs in the page (isolated world): keep the answer for this document only (the URL it was computed for). */
 export function deliverEarlyAnswer(url: string, res: unknown): void {
   if (location.href !== url) return;
-  // Serialised and run by the browser: no outer names, so the keys are spelt out here (as EARLY, WAITERS below).
+  // Serialised and run by the browser: no outer names, so slot.ts's keys for `early` are spelt out here.
   const g = globalThis as unknown as Record<symbol, unknown>;
   const early = { url, res };
   g[Symbol.for('backstory.early')] = early;
@@ -25,19 +25,13 @@ export function deliverEarlyAnswer(url: string, res: unknown): void {
   for (const f of waiters?.splice(0) ?? []) f(early);
 }
 
-const EARLY = Symbol.for('backstory.early');
-const WAITERS = Symbol.for('backstory.earlyWaiters');
+const early = /* @__PURE__ */ slot<Early>('early');
 
 /** The answer pushed for `url`, when it comes (never resolves otherwise: race it with the question). */
 export function whenEarlyAnswer(url: string): Promise<unknown> {
-  const g = globalThis as unknown as EarlyGlobal;
-  const e = g[EARLY] as Early | undefined;
+  const e = early.get();
   if (e?.url === url) return Promise.resolve(e.res);
-  return new Promise((resolve) => {
-    ((g[WAITERS] ??= []) as ((e: Early) => void)[]).push((e) => {
-      if (e.url === url) resolve(e.res);
-    });
-  });
+  return new Promise((resolve) => early.next((e) => e.url === url && resolve(e.res)));
 }
 
 const NOT_YET = Symbol('not yet');

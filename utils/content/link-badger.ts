@@ -26,7 +26,7 @@ export interface BadgerOptions {
   signal: AbortSignal;
   /** How badges look and group on this site. */
   look: BadgeLook;
-  /** The page's own subject: links to it get no badge (its panel covers it). */
+  /** The page's own subject: links to it get no badge while the page is it (its panel covers it). */
   current(): Subject | undefined;
   /** Badges were placed. */
   onPlaced(): void;
@@ -76,24 +76,21 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
   }
 
   async function resolve(hrefs: string[]) {
-    const current = o.current();
     let reply: ReplyTo<'links'> | null = null;
     try {
-      reply = await o.send({ type: 'links', hrefs, ...(current ? { skip: current } : {}) });
+      reply = await o.send({ type: 'links', hrefs });
     } catch (e) {
       o.log('links', e);
     }
     // Answered or not, these links are no longer in flight (unanswered ones may be asked again later).
     for (const h of hrefs) inFlight.delete(h);
     if (o.signal.aborted || !reply) return;
-    const own = new Set(reply.own);
     const hits: string[] = [];
     for (const h of hrefs) {
-      const info = reply.known[h];
-      if (info) {
-        answers.set(h, info);
-        hits.push(h);
-      } else if (!own.has(h)) answers.set(h, null); // links to the page's own subject are asked again after a navigation
+      // Links to the page's own subject are answered too: `badge` leaves them bare while the page is it.
+      const info = reply.known[h] ?? null;
+      answers.set(h, info);
+      if (info) hits.push(h);
     }
     if (hits.length) badge(hits);
   }

@@ -12,7 +12,7 @@
  * Only hrefs are reported, raw as written in the page and deduplicated per slice: parsing them into
  * subjects is the background's work (it keeps its code warm; the page's copy would run cold).
  */
-import type { SiteHost } from '../core/sites';
+import { SITE_LINKS, type SiteHost } from '../core/sites';
 import { makeYield } from './slices';
 
 export type PageHost = SiteHost;
@@ -32,14 +32,17 @@ export interface ScannerOptions {
 }
 
 /**
- * Hrefs that may name a subject: a GitHub path (`/owner/name…`, not `//host`), or a GitHub / HN item
- * URL; on HN also `item?id=`. Written twice: for serialised markup (values end at `"`, which the
- * serialiser escapes) and for raw attribute values. A property test keeps the two in step.
+ * Hrefs that may name a subject, from the site registry (utils/core/sites.ts, SITE_LINKS): the page's own
+ * site's relative links, or an absolute link to any site's subjects. Written twice: for serialised markup
+ * (values end at `"`, which the serialiser escapes) and for raw attribute values. A property test keeps
+ * the two in step.
  */
-const ABSOLUTE = (any: string) => `${any}*?(?:github\\.com|news\\.ycombinator\\.com\\/item)${any}*`;
 const CANDIDATE = (host: PageHost, markup: boolean) => {
-  const any = markup ? '[^"]' : '[^]';
-  return host === 'github.com' ? `\\/[^/${markup ? '"' : ''}]${any}*|${ABSOLUTE(any)}` : `\\/?item\\?id=${any}*|${ABSOLUTE(any)}`;
+  const c = markup ? '[^"]' : '[^]';
+  const absolute = Object.values(SITE_LINKS)
+    .map((l) => l.absolute)
+    .join('|');
+  return `${SITE_LINKS[host].relative(c, markup ? '"' : '')}|${c}*?(?:${absolute})${c}*`;
 };
 /** In serialised markup every attribute is ` name="value"` with `&`, `"`, `<`, `>` and NBSP escaped. */
 const markupRe = (host: PageHost) => new RegExp(`<a\\s(?:[^>]*?\\s)?href="(${CANDIDATE(host, true)})"`, 'g');
@@ -96,6 +99,10 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (opts.signal.aborted) return;
     const start = now();
     const found = new Set<string>();
+    const read = (a: Element) => {
+      const href = a.getAttribute('href');
+      if (href && candidate.test(href)) found.add(href);
+    };
     try {
       while (jobs.length) {
         const job = jobs[0]!;
@@ -114,19 +121,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
           const { list } = job;
           while (job.i < list.length) {
             const el = list[job.i++]!;
-            if (el.localName === 'a') {
-              const href = el.getAttribute('href');
-              if (href && candidate.test(href)) found.add(href);
-            } else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
+            if (el.localName === 'a') read(el);
+            else if (el.isConnected && el.firstElementChild && !el.localName.startsWith('backstory-')) {
               // A container added by the page: a few links are read directly, many from its markup.
               const inner = el.getElementsByTagName('a');
-              const n = inner.length;
-              if (n > 8) markup(el.outerHTML);
-              else
-                for (let k = 0; k < n; k++) {
-                  const href = inner[k]!.getAttribute('href');
-                  if (href && candidate.test(href)) found.add(href);
-                }
+              if (inner.length > 8) markup(el.outerHTML);
+              else for (let k = 0; k < inner.length; k++) read(inner[k]!);
             }
             if ((job.i & 63) === 0 && now() - start > sliceMs) {
               done = job.i >= list.length;

@@ -1,13 +1,16 @@
 /**
  * The panel's code (Preact, the panel) and the HN outline are not in the content scripts that run on
- * every GitHub and HN page: the background injects it (`/ui.js`, entrypoints/ui.ts) only into pages
- * that have a panel to show. Both run in the extension's isolated world of the page, where this
- * global is how the content script finds it. Types and small functions only (no Preact, no panel code).
+ * every GitHub and HN page: the manifest declares it for the pages the bundled dataset gives a panel, and
+ * the background injects it (`/ui.js`, entrypoints/ui.ts) into any other page whenever it answers a panel
+ * to show, or is asked to show one (the popup, the keyboard command). The page never asks for it: it
+ * waits for it. Both run in the extension's isolated world of the page, where this global is how the
+ * content script finds it. Types and small functions only (no Preact, no panel code).
  */
 import type { PanelData } from '../core/model';
 import type { h, render } from 'preact';
 import type { mountPanel, PanelEnhancement } from '../ui/mount';
 import type { Lifetime } from './lifetime';
+import { slot } from './slot';
 
 export interface UiApi {
   mountPanel: typeof mountPanel;
@@ -19,21 +22,11 @@ export interface UiApi {
 /** The Hacker News thread outline (/outline.js, declared only on the dataset's thread pages). */
 export type OutlineApi = (life: Lifetime, data: PanelData, redraw: () => void, ui: UiApi) => PanelEnhancement | null;
 
-/**
- * Symbol keys, never names: the page's `<div id="__backstoryUi">` is a named property of `window`, and
- * named access reaches the isolated world too (a page could hand us its element for our UI). A symbol
- * from the registry is the same for every script of the extension in this world, and no element has one.
- */
-const UI = Symbol.for('backstory.ui');
-const WAITERS = Symbol.for('backstory.uiWaiters');
+// Registry symbols, never names (see slot.ts): `backstory.ui` (with its waiters), `backstory.outline` (none wait for it).
+// Pure: a bundle that uses only the outline's part (/outline.js) leaves it out.
+const ui = /* @__PURE__ */ slot<UiApi>('ui');
 const OUTLINE = Symbol.for('backstory.outline');
-
-interface UiGlobal {
-  [UI]?: UiApi;
-  [WAITERS]?: ((ui: UiApi) => void)[];
-  [OUTLINE]?: OutlineApi;
-}
-const g = globalThis as UiGlobal;
+const g = globalThis as { [OUTLINE]?: OutlineApi };
 
 /** Called by /outline.js when it runs. */
 export function installOutline(outline: OutlineApi): void {
@@ -41,44 +34,25 @@ export function installOutline(outline: OutlineApi): void {
 }
 
 /** The thread outline when /outline.js runs in this page. */
-export function currentOutline(): OutlineApi | undefined {
-  return g[OUTLINE];
-}
+export const currentOutline = (): OutlineApi | undefined => g[OUTLINE];
 
 /** Called by /ui.js when it runs (again: a second injection changes nothing). */
 export function installUi(api: UiApi): void {
-  if (g[UI]) return;
-  g[UI] = api;
-  for (const resolve of g[WAITERS]?.splice(0) ?? []) resolve(api);
-}
-
-/** /ui.js already runs in this page. */
-export function hasUi(): boolean {
-  return !!g[UI];
+  if (!ui.get()) ui.set(api);
 }
 
 /** The UI when it already runs here (no wait: the panel mounts in the same task as its answer). */
-export function currentUi(): UiApi | null {
-  return g[UI] ?? null;
-}
+export const currentUi = (): UiApi | null => ui.get() ?? null;
 
 /** The UI once /ui.js has run in this page; `timeoutMs` later, null. */
 export function whenUi(timeoutMs: number): Promise<UiApi | null> {
-  const ui = g[UI];
-  if (ui) return Promise.resolve(ui);
+  const now = ui.get();
+  if (now) return Promise.resolve(now);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), timeoutMs);
-    (g[WAITERS] ??= []).push((ui) => {
+    ui.next((api) => {
       clearTimeout(timer);
-      resolve(ui);
+      resolve(api);
     });
   });
-}
-
-/** The UI, asking the background to inject it when it is not in the page yet; null if it never comes. */
-export async function loadUi(requestUi: () => Promise<unknown>): Promise<UiApi | null> {
-  const ui = await whenUi(0);
-  if (ui) return ui;
-  void requestUi().catch((e) => console.debug('[Backstory] ui', e));
-  return whenUi(5000);
 }

@@ -1,7 +1,6 @@
 /**
  * One visit: the page's subject at one moment (a soft navigation starts a new visit). It asks the
- * background, then shows the panel when there is one. Its states, in order:
- *   asking → none | ready → shown ⇄ hidden → ended
+ * background, then shows the panel when there is one (or keeps it for when the user asks), until it ends.
  * Everything it starts is cancelled by one AbortSignal (`end()`); every await checks it.
  */
 import type { PageView, PanelData, PanelState, RepoPageInfo, Subject } from '../core/model';
@@ -13,15 +12,13 @@ import { domReady, whenPlaceable } from './dom';
 import { pageAnswer } from './early-answer';
 import type { Lifetime } from './lifetime';
 import type { Site } from './site';
-import { currentOutline, currentUi, hasUi, loadUi, type UiApi } from './ui-loader';
+import { currentOutline, currentUi, whenUi, type UiApi } from './ui-loader';
 
 /** The thread outline, when /outline.js runs here, bound to the panel's Preact. */
 function outlineWith(ui: UiApi) {
   const outline = currentOutline();
   return outline && ((life: Lifetime, data: PanelData, redraw: () => void) => outline(life, data, redraw, ui));
 }
-
-export type VisitState = 'asking' | 'none' | 'ready' | 'shown' | 'hidden' | 'ended';
 
 /** Words that make a repo worth asking the detector about (cheap pre-check in the page). */
 const LLAMA_CUE = /llama|alpaca|vicuna|guanaco/i;
@@ -39,19 +36,13 @@ export interface VisitHost {
   log(...a: unknown[]): void;
 }
 
-/** Deep equality of two answers (a pushed answer comes with its keys in another order, and null for undefined). */
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b || (a == null && b == null)) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 const sameSubject = (a: PageSubject | null, b: PageSubject | null) =>
-  a?.subject === b?.subject && a?.networkRoot === b?.networkRoot && a?.fallback === b?.fallback && a?.takedown === b?.takedown;
+  a?.subject === b?.subject &&
+  a?.networkRoot === b?.networkRoot &&
+  a?.fallbackHref === b?.fallbackHref &&
+  a?.takedownHref === b?.takedownHref;
 
 export class Visit {
-  state: VisitState = 'asking';
   /** What the panel shows, once known. */
   data: PanelData | null = null;
   #panelState: PanelState = 'open';
@@ -84,7 +75,7 @@ export class Visit {
   /** Ask, and show the panel when there is one. Never throws. */
   async run(skipAsk: boolean): Promise<void> {
     try {
-      if (skipAsk) return this.#settle('none');
+      if (skipAsk) return;
       const reply = await this.#ask();
       if (this.#ended() || !reply) return;
       this.#host.onView(reply.view, reply.silent);
@@ -93,7 +84,7 @@ export class Visit {
       await whenPlaceable(() => !!this.#host.site.placeableEarly?.());
       if (this.#ended()) return;
       // A panel about the story's link (not the page itself) starts compact: one line, expandable.
-      const elsewhere = !!this.subject?.fallback && reply.data.subject === this.subject.fallback;
+      const elsewhere = !!this.subject?.fallbackHref && reply.data.subject !== this.subject.subject;
       this.#elsewhere = elsewhere;
       await this.#ready(reply.data, elsewhere && reply.state === 'open' ? 'collapsed' : reply.state);
     } catch (e) {
@@ -101,23 +92,16 @@ export class Visit {
     }
   }
 
+  /** The page's question: its subject with the context its markup gives (PageSubject's fields are the message's). */
   #request() {
-    const ps = this.subject;
-    return {
-      type: 'page' as const,
-      ...(ps ? { subject: ps.subject } : {}),
-      ...(ps?.networkRoot ? { networkRoot: ps.networkRoot } : {}),
-      ...(ps?.fallback ? { fallback: ps.fallback } : {}),
-      ...(ps?.takedown ? { takedown: ps.takedown } : {}),
-      ...(hasUi() ? { hasUi: true } : {}),
-    };
+    return { type: 'page' as const, ...this.subject, ...(currentUi() ? { hasUi: true } : {}) };
   }
 
   #ask(): Promise<ReplyTo<'page'> | null> {
     const ps = this.subject;
     const req = this.#request();
     // Only the document's first question, about the URL alone, may have been pushed (utils/background/early-push.ts).
-    const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedown && !ps.fallback;
+    const early = this.#host.first && !!ps && !ps.networkRoot && !ps.takedownHref && !ps.fallbackHref;
     return pageAnswer(() => this.#host.send(req), { early, declaredUi: !!req.hasUi, pushes: !import.meta.env.FIREFOX });
   }
 
@@ -130,9 +114,8 @@ export class Visit {
     const view = this.#view;
     if (!data || !view || this.#ended()) return null;
     const reply = await this.#host.send(this.#request()).catch(() => null);
-    if (this.#ended() || !reply?.data || reply.silent) return null;
-    if (reply.view.panel !== view.panel || reply.view.theme !== view.theme) return null;
-    if (!sameValue(reply.data, data)) return null;
+    // The background says whether the panel is the one it answered this document last (documents.ts).
+    if (this.#ended() || !reply?.same || reply.view.panel !== view.panel || reply.view.theme !== view.theme) return null;
     this.#view = reply.view;
     return reply;
   }
@@ -140,25 +123,19 @@ export class Visit {
   /** Not in the dataset: a repo page with a cue word may still be LLaMA-related (the detector decides). */
   async #detect(reply: ReplyTo<'page'>) {
     const ps = this.subject;
-    if (reply.silent || !reply.view.detect || !ps?.subject.startsWith('repo:') || !this.#host.site.repoInfo) return this.#settle('none');
+    if (reply.silent || !reply.view.detect || !ps?.subject.startsWith('repo:') || !this.#host.site.repoInfo) return;
     await domReady();
     const info: RepoPageInfo | null = this.#ended() ? null : this.#host.site.repoInfo();
-    if (!info || !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`))
-      return this.#settle('none');
+    if (!info || !LLAMA_CUE.test(`${ps.subject} ${info.description} ${info.topics.join(' ')} ${info.readmeTitle}`)) return;
     const det = await this.#host.send({ type: 'detect', subject: ps.subject, info });
-    if (this.#ended() || !det?.data) return this.#settle('none');
+    if (this.#ended() || !det?.data) return;
     await this.#ready(det.data, det.state);
   }
 
   #ready(data: PanelData, state: PanelState): Promise<void> {
     this.data = data;
     this.#panelState = state;
-    this.state = 'ready';
     return this.#view?.panel !== 'ask' ? this.show(state) : Promise.resolve();
-  }
-
-  #settle(state: 'none') {
-    if (!this.#ended()) this.state = state;
   }
 
   #ended() {
@@ -166,7 +143,7 @@ export class Visit {
   }
 
   /**
-   * Show the panel, loading its code first if need be. When the code is already here the panel mounts at
+   * Show the panel, once its code is here. When the code is already here the panel mounts at
    * once, in the task that brought its answer (before the first link-scan slice: measured, on a page of
    * 20,000 links each await let that slice go first and delayed the panel by tens of ms).
    */
@@ -180,7 +157,8 @@ export class Visit {
       return this.#host.onPanel(); // reported as there, dismissed (shownSubject)
     }
     this.#wanted = state;
-    const ui = currentUi() ?? (await loadUi(() => this.#host.send({ type: 'ui' })));
+    // The background injects the panel's code with every panel it answers or is asked to show (services.ts).
+    const ui = currentUi() ?? (await whenUi(5000));
     if (!ui || this.#ended() || this.#wanted !== state) return;
     this.#panel?.remove();
     this.#panelState = state;
@@ -200,7 +178,6 @@ export class Visit {
       enhance: site.outline ? outlineWith(ui) : undefined,
       showSubject: this.#elsewhere,
     });
-    this.state = 'shown';
     this.#host.life.watch();
     this.#host.onPanel();
   }
@@ -210,7 +187,6 @@ export class Visit {
     if (!this.#panel) return;
     this.#panel.remove();
     this.#panel = null;
-    if (!this.#ended()) this.state = 'hidden';
     this.#host.onPanel();
   }
 
@@ -242,14 +218,13 @@ export class Visit {
    * panel leaves nothing in the page, and the toolbar still counts it and the popup offers it back.
    */
   shownSubject(): Subject | null {
-    const dismissed = this.#panelState === 'dismissed' && this.state !== 'ended';
+    const dismissed = this.#panelState === 'dismissed' && !this.#controller.signal.aborted;
     return this.#panel || dismissed ? (this.data?.subject ?? null) : null;
   }
 
   end(): void {
     if (this.#controller.signal.aborted) return;
     this.hide();
-    this.state = 'ended';
     this.#controller.abort();
   }
 }

@@ -5,6 +5,7 @@
  * Everything here is pure string work (no DOM, no `new URL`): it runs on every link of every
  * GitHub and HN page, so it must be cheap, total (never throws) and strict (no false subjects).
  */
+import type { SiteHost } from './sites';
 
 export type Subject = `repo:${string}` | `notice:${string}` | `thread:hn:${string}`;
 
@@ -222,13 +223,13 @@ const HN_ABS_RE = /^(?:https?:)?\/\/news\.ycombinator\.com\/item(\?[^#]*)/i;
  * `pageHost` is the host of the page the link is on, used for relative links.
  * Cheap rejections come first: most links on a page are neither.
  */
-export function subjectFromHref(href: string, pageHost: 'github.com' | 'news.ycombinator.com'): Subject | null {
+export function subjectFromHref(href: string, pageHost: SiteHost): Subject | null {
   if (!href || href.length > 2048) return null;
   const c = href.charCodeAt(0);
   // `//host` and `/\host` are another host (the parser reads `\` as `/`).
   if (c === 47 /* / */ && href.charCodeAt(1) !== 47 && href.charCodeAt(1) !== 92) {
     if (pageHost === 'github.com') return subjectFromGithubPath(stripQuery(href));
-    if (href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
+    if (pageHost === 'news.ycombinator.com' && href.startsWith('/item?')) return subjectFromHnSearch(href.slice(5));
     return null;
   }
   if (pageHost === 'news.ycombinator.com' && href.startsWith('item?')) return subjectFromHnSearch(href.slice(4));
@@ -248,33 +249,43 @@ function stripQuery(path: string): string {
   return q === -1 ? path : path.slice(0, q);
 }
 
-/** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */
+/**
+ * The page's own subject, with the context its markup gives. Links come raw, as written in the page (the
+ * background reads them, as it reads every link: the scripts in the page parse no href).
+ */
 export interface PageSubject {
   subject: Subject;
   /** `owner/name` of the fork-network root when the page is a fork (GitHub's octolytics meta). */
   networkRoot?: string;
-  /** Subject to show when `subject` has nothing (an HN item page: the story's own link). */
-  fallback?: Subject;
-  /** GitHub shows "Repository unavailable due to DMCA takedown" here: the notice it links to. */
-  takedown?: Subject;
+  /** The link whose subject to show when `subject` has nothing (an HN item page: the story's own link). */
+  fallbackHref?: string;
+  /** GitHub shows "Repository unavailable due to DMCA takedown" here: its link to the notice. */
+  takedownHref?: string;
 }
 
+/** The page's own subject from its location and (on GitHub) the fork-network root meta tag. */
 export function pageSubject(host: string, pathname: string, search: string, networkRootMeta?: string | null): PageSubject | null {
-  if (host === 'github.com' || host === 'www.github.com') {
-    const subject = subjectFromGithubPath(pathname);
-    if (!subject) return null;
-    if (networkRootMeta && subject.startsWith('repo:')) {
-      const [o, n] = networkRootMeta.split('/');
-      const root = o && n ? normalizeRepo(o, n) : null;
-      if (root && `repo:${root}` !== subject) return { subject, networkRoot: root };
-    }
-    return { subject };
-  }
-  if (host === 'news.ycombinator.com' && pathname === '/item') {
-    const subject = subjectFromHnSearch(search);
-    return subject ? { subject } : null;
-  }
+  if (host === 'github.com' || host === 'www.github.com') return githubPageSubject(pathname, networkRootMeta);
+  if (host === 'news.ycombinator.com') return hnPageSubject(pathname, search);
   return null;
+}
+
+/** A github.com page's own subject, with its fork-network root when it is a fork (each site's script reads only its own). */
+export function githubPageSubject(pathname: string, networkRootMeta?: string | null): PageSubject | null {
+  const subject = subjectFromGithubPath(pathname);
+  if (!subject) return null;
+  if (networkRootMeta && subject.startsWith('repo:')) {
+    const [o, n] = networkRootMeta.split('/');
+    const root = o && n ? normalizeRepo(o, n) : null;
+    if (root && `repo:${root}` !== subject) return { subject, networkRoot: root };
+  }
+  return { subject };
+}
+
+/** A news.ycombinator.com page's own subject: an item page's thread. */
+export function hnPageSubject(pathname: string, search: string): PageSubject | null {
+  const subject = pathname === '/item' ? subjectFromHnSearch(search) : null;
+  return subject ? { subject } : null;
 }
 
 export function isSubject(s: unknown): s is Subject {

@@ -11,7 +11,7 @@ import { LIMITS } from '../core/limits';
 import type { NoticeUpdatesView } from '../core/notice-updates';
 import { isSubject } from '../core/subjects';
 
-/** Who sends a message: a content script in a github.com / news.ycombinator.com tab, or an extension page. */
+/** Who sends a message: a content script in a tab of one of our sites (utils/core/sites.ts), or an extension page. */
 export type Role = 'content' | 'extension-page';
 
 const subjectString = z.string().max(LIMITS.subject);
@@ -29,6 +29,11 @@ export interface PageReply {
   /** Backstory stays silent on this page (site switched off, or the page is on the user's silence list). */
   silent: boolean;
   view: PageView;
+  /**
+   * The panel is the one this document was answered last for the same question (utils/background/documents.ts):
+   * after a settings change the page keeps its panel as it is (details open, scroll, outline) when this is set.
+   */
+  same?: boolean;
 }
 
 export const MESSAGES = {
@@ -40,24 +45,22 @@ export const MESSAGES = {
       type: z.literal('page'),
       /** The page's own subject; absent when the page has none (search, settings, HN front page…). */
       subject: subjectString.optional(),
-      /** Asked when `subject` has no panel: e.g. the link of the story an HN item page discusses. */
-      fallback: subjectString.optional(),
+      /** A link, raw, whose subject is asked when `subject` has no panel: the story an HN item page discusses. */
+      fallbackHref: z.string().max(LIMITS.href).optional(),
       /** Fork-network root (`owner/name`) read from the page, when the page is a fork. */
       networkRoot: z.string().max(200).optional(),
-      /** The page is GitHub's "Repository unavailable due to DMCA takedown": the notice it links to. */
-      takedown: subjectString.optional(),
+      /** The page is GitHub's "Repository unavailable due to DMCA takedown": its link to the notice, raw. */
+      takedownHref: z.string().max(LIMITS.href).optional(),
       /** The panel's code already runs in the page (declared for it in the manifest): no need to inject it. */
       hasUi: z.boolean().optional(),
     }),
   ),
   /** Raw hrefs of candidate links (the background parses them); answered by href. */
-  links: message<{ known: Record<string, BadgeInfo>; own: string[] }>().from(
+  links: message<{ known: Record<string, BadgeInfo> }>().from(
     'content',
     z.strictObject({
       type: z.literal('links'),
       hrefs: z.array(z.string().max(LIMITS.href)).max(LIMITS.hrefsPerMessage),
-      /** The page's own subject: links to it are not answered (the page's panel covers it). */
-      skip: subjectString.optional(),
     }),
   ),
   /** A repo page the dataset does not know, with a cue word: is it LLaMA-related? */
@@ -93,8 +96,6 @@ export const MESSAGES = {
       url: z.string().max(LIMITS.href).optional(),
     }),
   ),
-  /** The page needs the panel's code (/ui.js): the background injects it. */
-  ui: message<object>().from('content', z.strictObject({ type: z.literal('ui') })),
 
   // ---- extension page (popup, options) → background ----
   /** The popup: what Backstory found on a tab. */

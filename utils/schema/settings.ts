@@ -6,7 +6,7 @@
  */
 import './jitless'; // before any schema is built: no eval probe (see jitless.ts)
 import { z } from 'zod';
-import { siteAt } from '../core/sites';
+import { SITES, SITE_HOSTS, siteAt, type SiteSetting } from '../core/sites';
 
 /** v4: no `placement` (the panel is always inline). v3: the lists live apart (utils/storage/settings.ts). */
 export const SETTINGS_VERSION = 4;
@@ -15,13 +15,17 @@ export const SETTINGS_VERSION = 4;
 export const LIST_KEYS = ['silence', 'llamaAlways', 'llamaNever'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
+/** What the silence list takes: a site of the registry (utils/core/sites.ts), owner/name or owner/*. */
+export const SILENCE_HINT = `a site (${SITE_HOSTS.join(', ')}), owner/name or owner/*`;
 const silenceEntry = z
   .string()
   .trim()
   .toLowerCase()
   .regex(
-    /^(?:github\.com|news\.ycombinator\.com|[a-z0-9](?:[a-z0-9-]{0,38})\/(?:\*|[a-z0-9._-]{1,100}))$/,
-    'expected a site (github.com, news.ycombinator.com), owner/name or owner/*',
+    new RegExp(
+      `^(?:${SITE_HOSTS.map((h) => h.replaceAll('.', '\\.')).join('|')}|[a-z0-9](?:[a-z0-9-]{0,38})\\/(?:\\*|[a-z0-9._-]{1,100}))$`,
+    ),
+    `expected ${SILENCE_HINT}`,
   );
 
 const repoEntry = z
@@ -30,10 +34,13 @@ const repoEntry = z
   .toLowerCase()
   .regex(/^[a-z0-9](?:[a-z0-9-]{0,38})\/[a-z0-9._-]{1,100}$/, 'expected owner/name');
 
+/** Each site's switch (`github`, `hn`: utils/core/sites.ts), on by default. */
+const siteSwitches = Object.fromEntries(SITES.map((s) => [s.setting, z.boolean()])) as { [K in SiteSetting]: z.ZodBoolean };
+const sitesOn = Object.fromEntries(SITES.map((s) => [s.setting, true])) as { [K in SiteSetting]: boolean };
+
 /** One schema per key, so each key is validated (and falls back) on its own. */
 export const SETTING_SCHEMAS = {
-  github: z.boolean(),
-  hn: z.boolean(),
+  ...siteSwitches,
   /** Panel behaviour: open, collapsed, or only when asked (toolbar popup or keyboard shortcut). */
   panel: z.enum(['open', 'collapsed', 'ask']),
   badges: z.boolean(),
@@ -52,8 +59,7 @@ export type Settings = { [K in keyof typeof SETTING_SCHEMAS]: z.output<(typeof S
 export type SettingKey = keyof Settings;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  github: true,
-  hn: true,
+  ...sitesOn,
   // One status line; the details on demand (the page stays the user's).
   panel: 'collapsed',
   badges: true,
@@ -78,7 +84,8 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     const { enabled, showBadges, collapsed, ...rest } = old;
     return {
       ...rest,
-      ...(typeof enabled === 'boolean' ? { github: enabled, hn: enabled } : {}),
+      // `enabled` was every site's switch.
+      ...(typeof enabled === 'boolean' ? Object.fromEntries(SITES.map((s) => [s.setting, enabled])) : {}),
       ...(showBadges !== undefined ? { badges: showBadges } : {}),
       ...(collapsed !== undefined ? { panel: collapsed === true ? 'collapsed' : collapsed === false ? 'open' : collapsed } : {}),
     };

@@ -9,7 +9,7 @@ import { manyLinksReadme, noticePage, repoBody, repoMetas, repoPage, takedownPag
 import { githubAnswer, NEW_REPO, OLD_REPO, UPDATE_REQUESTS } from '../../fixtures/dmca-updates';
 import { seedThreadPage } from '../../fixtures/hn-seed';
 import { styledRepoPage, styledSeedPage } from '../../fixtures/styled';
-import { sleep, type Driver, type Tab } from './driver';
+import type { Driver, Tab } from './driver';
 import { badges, openDetails, panelHeight, panels, waitForPanel } from './probes';
 
 const NOTICE = 'notice:2023/03/2023-03-21-meta.md';
@@ -335,18 +335,21 @@ export function coreSuite(make: () => Promise<Driver>) {
       await t.evaluate(() => {
         for (const el of document.querySelectorAll('backstory-panel, [data-backstory-badge]')) el.setAttribute('data-test-old', '');
       });
-      await d.reloadExtension();
+      const reloaded = await d.reloadExtension();
       await t.waitFor(() => !document.querySelector('[data-test-old]'), undefined, 10_000);
       if (d.browser === 'firefox') {
+        expect(reloaded).toBe('running');
         // Firefox injects the reloaded add-on's content scripts into open tabs: one new panel, one badge.
         await waitForPanel(t, 'repo:shawwn/llama-dl');
         await d.settled(t.url());
         expect((await panels(t)).map((p) => p.subject)).toEqual(['repo:shawwn/llama-dl']);
         expect((await badges(t)).length).toBe(1);
       } else {
-        // Chromium does not: the page is left as it was before Backstory. Nothing of ours runs there to
-        // say it is done, so this one negative check can only wait (the old UI went away already).
-        await sleep(500);
+        // Headless Chromium does not bring the reloaded extension back (reloadExtension waited for it to be
+        // unloaded), and it never injects an extension's scripts into open tabs: once the old script's
+        // lifetime ended (its UI went, waited for above) nothing of Backstory runs in the browser, so nothing
+        // can come later: the check proves it without a delay.
+        expect(reloaded).toBe('unloaded');
         expect(await panels(t)).toEqual([]);
         expect(await badges(t)).toEqual([]);
       }

@@ -34,8 +34,13 @@ export interface Driver {
   settled(url: string): Promise<void>;
   /** Clear stored settings (sync item and local lists; panel states too). */
   resetStorage(): Promise<void>;
-  /** Reload the extension (as an update does); resolves once it runs again. */
-  reloadExtension(): Promise<void>;
+  /**
+   * Reload the extension (as an update does). Resolves, on a state the browser or the extension shows and
+   * not after a delay, with `running` once the reloaded extension's background answers (Firefox), or with
+   * `unloaded` once the old one is gone and the browser no longer serves the extension (headless Chromium
+   * does not bring a reloaded unpacked extension back).
+   */
+  reloadExtension(): Promise<'running' | 'unloaded'>;
   /**
    * From now on, answer the extension's requests to GitHub's API and raw files (api.github.com,
    * raw.githubusercontent.com: notice updates) with `answer` (tests/fixtures/dmca-updates.ts), at their

@@ -4,7 +4,8 @@
  */
 import { expect, test } from 'vitest';
 import { earlyAnswer } from '@/utils/background/early-push';
-import { GH, POPUP, setup } from './harness';
+import type { Settings } from '@/utils/schema/settings';
+import { GH, HN, POPUP, setup } from './harness';
 
 type Info = { panel: { subject: string; relations: string[] } | null; report: { count: number } | null };
 const FORK = { ...GH, url: 'https://github.com/someone/llama-dl', documentId: 'fork' };
@@ -93,12 +94,12 @@ test('the early push and the page question share one computation; a later questi
 test('a new document in the tab starts a new record: the panel code is injected into it once', async () => {
   const s = setup();
   await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'a' });
+  // A second question of the same document (a soft navigation back): no second injection.
+  await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
   expect(s.injected).toHaveLength(1);
   await s.ask({ type: 'report', panel: 'repo:shawwn/llama-dl', badges: {} }, { ...GH, documentId: 'a' });
   await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'b' });
-  // The page's `ui` request joins the injection its answer started.
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'b' });
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
   expect(s.injected).toHaveLength(2);
   expect(s.records.get(7)).toMatchObject({ documentId: 'b', ui: 'injected', shown: { count: 0 } });
 });
@@ -109,4 +110,35 @@ test("the page's report says where it is and whether it is idle; a location on a
   expect(s.records.get(7)!.shown).toMatchObject({ settled: true, url: 'https://github.com/shawwn/llama-dl/issues' });
   await s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://evil.example/' });
   expect(s.records.get(7)!.shown.url).toBeUndefined();
+});
+
+test('messages that arrive at once from a tab the worker has no record of share one record', async () => {
+  const s = setup();
+  await Promise.all([
+    s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl', hasUi: true }),
+    s.ask({ type: 'report', panel: null, badges: {}, settled: true, url: 'https://github.com/shawwn/llama-dl' }),
+  ]);
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(s.records.get(7)).toMatchObject({ ui: 'declared', answer: { source: 'dataset' }, shown: { settled: true } });
+  expect(s.injected).toEqual([]);
+});
+
+test('after a settings change, the answer says whether the panel is the one this document was given (the page then keeps it)', async () => {
+  const over: { -readonly [K in keyof Settings]?: Settings[K] } = {};
+  const s = setup(over);
+  const ask = () => s.ask<{ data: unknown; same?: boolean }>({ type: 'page', subject: 'thread:hn:35287733' }, HN);
+  expect((await ask())!.same).toBeUndefined();
+  // Badges off: the panel is as it was.
+  over.badges = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBe(true);
+  // Tangents off: the thread's tangent topics go, so the panel is another.
+  over.tangents = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBeUndefined();
+  // Another question is never the same answer; neither is a silent page.
+  expect((await s.ask<{ same?: boolean }>({ type: 'page', subject: 'thread:hn:35288415' }, HN))!.same).toBeUndefined();
+  over.hn = false;
+  s.route.services.documents.settingsChanged();
+  expect((await ask())!.same).toBeUndefined();
 });

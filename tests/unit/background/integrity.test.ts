@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import type { PanelData } from '@/utils/core/model';
 import { HN, setup } from './harness';
 
-type LinksReply = { known: Record<string, { subject: string; relations: string[]; hint: string }>; own: string[] };
+type LinksReply = { known: Record<string, { subject: string; relations: string[]; hint: string }> };
 type PageReply = { type: 'page'; data: PanelData | null; silent: boolean };
 const NOTICE = 'https://github.com/github/dmca/blob/master/2023/03/2023-03-21-meta.md';
 
@@ -53,7 +53,7 @@ test('silencing github/dmca or github/* silences its notice pages; a silenced ro
 });
 
 test('an HN page whose story links a silenced repo shows no panel about it', async () => {
-  const page = { type: 'page', subject: 'thread:hn:1', fallback: 'repo:shawwn/llama-dl' };
+  const page = { type: 'page', subject: 'thread:hn:1', fallbackHref: 'https://github.com/shawwn/llama-dl/' };
   expect((await setup().ask<PageReply>(page, HN))!.data).toMatchObject({ subject: 'repo:shawwn/llama-dl' });
   expect((await setup({ silence: ['shawwn/llama-dl'] }).ask<PageReply>(page, HN))!.data).toBeNull();
 });

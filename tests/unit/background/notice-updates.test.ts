@@ -86,8 +86,9 @@ function world(opts: { permission?: boolean; github?: ReturnType<typeof fakeGitH
   s.route.services.deps.updates = updates;
   reset = () => s.route.services.resetKnowledge();
   const status = async () => (await s.ask<{ view: NoticeUpdatesView }>({ type: 'noticeUpdates', action: 'status' }, POPUP))!.view;
-  const page = async (subject: string, takedown?: string) =>
-    (await s.ask<{ data: PanelData | null }>({ type: 'page', subject, ...(takedown ? { takedown } : {}) }))!.data;
+  /** The page's question; a takedown page gives its link to the notice (raw, as the page reads it). */
+  const page = async (subject: string, takedownHref?: string) =>
+    (await s.ask<{ data: PanelData | null }>({ type: 'page', subject, ...(takedownHref ? { takedownHref } : {}) }))!.data;
   return { ...s, github, updates, status, page, removePermission, grant: () => void (permission = true) };
 }
 
@@ -129,7 +130,10 @@ describe('notice updates', () => {
     expect(fresh.notices.map((n) => n.card.path)).toEqual(['2026/09/2026-09-03-example-corp.md']);
     const links = await w.ask<{ known: Record<string, unknown> }>({ type: 'links', hrefs: ['/newowner/copied-repo'] });
     expect(Object.keys(links!.known)).toEqual(['/newowner/copied-repo']);
-    const takedown = (await w.page('repo:newowner/copied-repo', 'notice:2026/09/2026-09-03-example-corp.md')) as RepoPanel;
+    const takedown = (await w.page(
+      'repo:newowner/copied-repo',
+      '/github/dmca/blob/master/2026/09/2026-09-03-example-corp.md',
+    )) as RepoPanel;
     expect(takedown.takedownPage).toMatchObject({ known: true, notice: { path: '2026/09/2026-09-03-example-corp.md' } });
   });
 

@@ -99,14 +99,27 @@ describe('page', () => {
       data: { subject: 'repo:someone/llama-dl', match: { via: 'fork', root: 'shawwn/llama-dl' } },
     });
     expect(
-      await ask<PageReply>({ type: 'page', subject: 'repo:ytdl-org/youtube-dl', takedown: 'notice:2020/10/2020-10-23-riaa.md' }),
+      await ask<PageReply>({
+        type: 'page',
+        subject: 'repo:ytdl-org/youtube-dl',
+        takedownHref: '/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md',
+      }),
     ).toMatchObject({
       data: { takedownPage: { known: true, notice: { path: '2020/10/2020-10-23-RIAA.md' } } },
     });
     const hn = { ...GH, url: 'https://news.ycombinator.com/item?id=123' };
-    expect(await ask<PageReply>({ type: 'page', subject: 'thread:hn:123', fallback: 'repo:shawwn/llama-dl' }, hn)).toMatchObject({
+    expect(
+      await ask<PageReply>({ type: 'page', subject: 'thread:hn:123', fallbackHref: 'https://github.com/shawwn/llama-dl' }, hn),
+    ).toMatchObject({
       data: { subject: 'repo:shawwn/llama-dl' },
     });
+    // The page's links are read here, as links are: a link that is not a notice makes no takedown page,
+    // a story linking its own thread no fallback, and a relative `item?id=` is HN's only on HN.
+    expect(
+      await ask<PageReply>({ type: 'page', subject: 'repo:ytdl-org/youtube-dl', takedownHref: 'https://github.com/github/dmca' }),
+    ).not.toMatchObject({ data: { takedownPage: expect.anything() } });
+    expect(await ask<PageReply>({ type: 'page', subject: 'thread:hn:123', fallbackHref: 'item?id=123' }, hn)).toMatchObject({ data: null });
+    expect(await ask<PageReply>({ type: 'page', subject: 'repo:a/b', fallbackHref: 'item?id=35287733' })).toMatchObject({ data: null });
   });
 
   test("a repo on the user's always list gets the detected panel", async () => {

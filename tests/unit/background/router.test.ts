@@ -11,7 +11,6 @@ const VALID: Record<MessageType, Record<string, unknown>> = {
   detect: { type: 'detect', subject: 'repo:a/llama-thing', info: { description: '', topics: [], readmeTitle: '' } },
   panelState: { type: 'panelState', subject: 'repo:shawwn/llama-dl', state: 'collapsed' },
   report: { type: 'report', panel: null, badges: {} },
-  ui: { type: 'ui' },
   tabInfo: { type: 'tabInfo', tabId: 7 },
   search: { type: 'search', query: 'llama-dl' },
   showPanel: { type: 'showPanel', tabId: 7 },

@@ -1,5 +1,5 @@
-/** `report`, `tabInfo`, `showPanel`, `ui`, `panelState`: the toolbar badge, the popup and the panel's code. */
-import { expect, test } from 'vitest';
+/** `report`, `tabInfo`, `showPanel`, `panelState`, the keyboard command: the toolbar badge, the popup and the panel's code. */
+import { expect, test, vi } from 'vitest';
 import { badgeText } from '@/utils/background/toolbar';
 import { GH, POPUP, setup } from './harness';
 
@@ -35,11 +35,56 @@ test('a report whose keys are not subjects is refused whole: a page cannot put i
   expect(s.records.size).toBe(0);
 });
 
-test('ui: the panel code goes to the asking document once', async () => {
+test('the panel code goes in with a panel answered, once per document; never where the manifest declares it', async () => {
   const s = setup();
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'a' });
-  await s.ask({ type: 'ui' }, { ...GH, documentId: 'a' });
+  await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
+  await s.ask({ type: 'page', subject: 'repo:shawwn/llama-dl' }, { ...GH, documentId: 'a' });
+  expect(await s.ask({ type: 'showPanel', tabId: 7 }, POPUP)).toEqual({ type: 'showPanel' });
+  await s.route.services.reveal(7, { type: 'togglePanel' });
   expect(s.injected).toEqual([{ tabId: 7, frameId: 0 }]);
+  expect(s.sent).toEqual([
+    [7, { type: 'showPanel' }],
+    [7, { type: 'togglePanel' }],
+  ]);
+  const declared = setup();
+  await declared.ask({ type: 'page', subject: 'repo:shawwn/llama-dl', hasUi: true });
+  await declared.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(declared.injected).toEqual([]);
+  // On Hacker News the thread outline goes with it.
+  const hn = setup();
+  await hn.ask({ type: 'page', subject: 'thread:hn:35287733' }, { ...GH, url: 'https://news.ycombinator.com/item?id=35287733' });
+  expect(hn.injected).toEqual([{ tabId: 7, frameId: 0, outline: true }]);
+});
+
+test('"only when I ask": the popup\'s request and the keyboard command bring the panel code first, once', async () => {
+  const s = setup({ panel: 'ask' });
+  await s.ask({ type: 'page', subject: 'repo:ytdl-org/youtube-dl' }, { ...GH, url: 'https://github.com/ytdl-org/youtube-dl' });
+  expect(s.injected).toEqual([]);
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(s.injected).toEqual([{ tabId: 7, frameId: 0 }]);
+  await s.route.services.reveal(7, { type: 'togglePanel' });
+  await s.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(s.injected).toHaveLength(1);
+  expect(s.sent.map(([, m]) => m)).toEqual([{ type: 'showPanel' }, { type: 'togglePanel' }, { type: 'showPanel' }]);
+  // A tab with nothing to show gets the request and no code.
+  const none = setup({ panel: 'ask' });
+  await none.ask({ type: 'page', subject: 'repo:torvalds/linux' }, { ...GH, url: 'https://github.com/torvalds/linux' });
+  await none.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(none.injected).toEqual([]);
+});
+
+test('a detected repo gets the panel code with its answer (none when only asked)', async () => {
+  const info = { description: 'LLM inference in C/C++', topics: ['llama'], readmeTitle: 'llama.cpp' };
+  const sender = { ...GH, url: 'https://github.com/ggerganov/llama.cpp' };
+  const s = setup();
+  await s.ask({ type: 'detect', subject: 'repo:ggerganov/llama.cpp', info }, sender);
+  // Not awaited by the answer (which must not wait for it): the page waits for the code instead.
+  await vi.waitFor(() => expect(s.injected).toEqual([{ tabId: 7, frameId: 0 }]));
+  const ask = setup({ panel: 'ask' });
+  await ask.ask({ type: 'detect', subject: 'repo:ggerganov/llama.cpp', info }, sender);
+  expect(ask.injected).toEqual([]);
+  await ask.ask({ type: 'showPanel', tabId: 7 }, POPUP);
+  expect(ask.injected).toEqual([{ tabId: 7, frameId: 0 }]);
 });
 
 test('toolbar badge text is at most four characters', () => {

@@ -114,6 +114,26 @@ test('a soft navigation ends the visit: one panel, the new subject; none on an u
   await until(() => panels().length === 0);
 });
 
+test("links to the page's own subject stay bare while the page is it, and are badged from the same answer after a soft navigation", async () => {
+  const readme = '<p><a href="/shawwn/llama-dl/issues">issues</a></p><p><a href="/ytdl-org/youtube-dl">y</a></p>';
+  const { session } = start('https://github.com/shawwn/llama-dl', repoPage({ owner: 'shawwn', name: 'llama-dl', readme }));
+  await until(() => reports().some((r) => r.settled));
+  expect(badges()).toEqual(['repo:ytdl-org/youtube-dl']);
+  const asked = () => sent.filter((m) => m.type === 'links').flatMap((m) => m.hrefs as string[]);
+  expect(asked()).toContain('/shawwn/llama-dl/issues');
+  // A soft navigation to another repo whose page shows a link to llama-dl (as links that show up do, it is read).
+  history.pushState({}, '', 'https://github.com/cocktailpeanut/dalai');
+  for (const m of document.head.querySelectorAll('meta[name^="octolytics"]')) m.remove();
+  const before = asked().length;
+  void session.sync();
+  document.body.append(Object.assign(document.createElement('p'), { innerHTML: '<a href="/shawwn/llama-dl/issues">again</a>' }));
+  await until(() => badges().includes('repo:shawwn/llama-dl'));
+  const again = [...document.querySelectorAll('a')].find((a) => a.textContent === 'again')!;
+  await until(() => again.nextElementSibling?.getAttribute('data-backstory-badge') === 'repo:shawwn/llama-dl');
+  // Known from the first answer: not asked again.
+  expect(asked().slice(before)).not.toContain('/shawwn/llama-dl/issues');
+});
+
 test("a page's own badge markers are not counted; an over-long link is never sent", async () => {
   const long = `/shawwn/llama-dl?${'x'.repeat(2100)}`;
   const readme = `<p><a href="/ytdl-org/youtube-dl">y</a> <a href="${long}">long</a> <backstory-badge data-backstory-badge="repo:evil/fake"></backstory-badge><span data-backstory-badge="repo:evil/fake2"></span></p>`;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** The site adapters on fixture pages: page subject, fork root, takedown page, panel placement, theme, repo info. */
 import { afterEach, describe, expect, test } from 'vitest';
-import { githubSite, githubTheme, takedownNotice } from '@/utils/content/sites/github';
+import { githubSite, githubTheme, takedownHref } from '@/utils/content/sites/github';
 import { hnPageSubject, hnSite } from '@/utils/content/sites/hn';
 import { noticePage, repoPage, takedownPage } from '../../fixtures/github';
 import { hnItemPage } from '../../fixtures/hn';
@@ -19,10 +19,11 @@ describe('GitHub', () => {
     expect(githubSite.pageSubject()).toEqual({ subject: 'notice:2023/03/2023-03-21-meta.md' });
   });
 
-  test("GitHub's takedown page names the notice it links; a repo page is never one", () => {
+  test("GitHub's takedown page gives its link to the notice, raw (the background reads it); a repo page is never one", () => {
     loadPage(takedownPage('2020/10/2020-10-23-RIAA.md'), 'https://github.com/ytdl-org/youtube-dl');
-    expect(takedownNotice(document)).toBe('notice:2020/10/2020-10-23-riaa.md');
-    expect(githubSite.pageSubject()).toEqual({ subject: 'repo:ytdl-org/youtube-dl', takedown: 'notice:2020/10/2020-10-23-riaa.md' });
+    const href = 'https://github.com/github/dmca/blob/master/2020/10/2020-10-23-RIAA.md';
+    expect(takedownHref(document)).toBe(href);
+    expect(githubSite.pageSubject()).toEqual({ subject: 'repo:ytdl-org/youtube-dl', takedownHref: href });
     loadPage(
       repoPage({
         owner: 'a',
@@ -31,7 +32,7 @@ describe('GitHub', () => {
       }),
       'https://github.com/a/b',
     );
-    expect(takedownNotice(document)).toBeNull();
+    expect(takedownHref(document)).toBeNull();
   });
 
   test('the panel goes at the top of the repo content; without an anchor it floats', () => {
@@ -97,11 +98,16 @@ describe('Hacker News', () => {
   const item = (url: string) =>
     hnItemPage({ id: 123, title: 'A story', url, points: 1, user: 'x', comments: [{ id: 124, indent: 0, user: 'u', text: 'hello' }] });
 
-  test('an item page is its thread; a story linking a repo falls back to it', () => {
+  test('an item page is its thread; a story linking a repo falls back to its link (raw: the background reads it)', () => {
     loadPage(item('https://github.com/shawwn/llama-dl'), 'https://news.ycombinator.com/item?id=123');
-    expect(hnPageSubject(document, location)).toEqual({ subject: 'thread:hn:123', fallback: 'repo:shawwn/llama-dl' });
+    expect(hnPageSubject(document, location)).toEqual({ subject: 'thread:hn:123', fallbackHref: 'https://github.com/shawwn/llama-dl' });
+    // A link that cannot name a subject is not sent at all; nor a self post's link to its own item.
     loadPage(item('https://example.org/post'), 'https://news.ycombinator.com/item?id=123');
     expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123' });
+    loadPage(item('item?id=123'), 'https://news.ycombinator.com/item?id=123&p=2');
+    expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123' });
+    loadPage(item('item?id=35287733'), 'https://news.ycombinator.com/item?id=123');
+    expect(hnSite.pageSubject()).toEqual({ subject: 'thread:hn:123', fallbackHref: 'item?id=35287733' });
   });
 
   test('the panel goes between the story and its comments', () => {

@@ -20,5 +20,7 @@ export async function handleDetect(req: RequestOf<'detect'>, sender: SenderInfo,
     state: initialState(await s.states.get(data.subject, isPrivate(sender)), settings),
   };
   await s.documents.detected(sender, { subject: req.subject }, reply);
+  // As for a page's own answer (handlers/page.ts): the panel's code, unless it is only shown when asked.
+  if (reply.view.panel !== 'ask') void s.injectUi(sender);
   return reply;
 }

@@ -1,6 +1,8 @@
 /**
  * `links`: raw hrefs from a page. The background parses them (its code stays warm; the page's copy would
- * run cold), skips the page's own subject, and answers the known ones by href with their badge.
+ * run cold) and answers the known ones by href with their badge — links to the page's own subject too:
+ * the page leaves those without a badge while its panel covers them (utils/content/link-badger.ts), and
+ * badges them from the same answer after a soft navigation elsewhere.
  */
 import type { BadgeInfo, Subject } from '../../core/model';
 import { siteAt } from '../../core/sites';
@@ -43,12 +45,9 @@ export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s
   // Relative links are read as the sender's site reads them.
   const host = siteAt(senderHost(sender))?.host ?? 'github.com';
   const hrefsOf = new Map<Subject, string[]>();
-  const own: string[] = [];
   for (const href of req.hrefs) {
     const subject = subjectFromHref(href, host);
-    if (!subject) continue;
-    if (subject === req.skip) own.push(href);
-    else (hrefsOf.get(subject) ?? hrefsOf.set(subject, []).get(subject)!).push(href);
+    if (subject) (hrefsOf.get(subject) ?? hrefsOf.set(subject, []).get(subject)!).push(href);
   }
   const badges = await badgesFor([...hrefsOf.keys()], s);
   const known: Record<string, BadgeInfo> = {};
@@ -56,7 +55,7 @@ export async function handleLinks(req: RequestOf<'links'>, sender: SenderInfo, s
     const b = badges.get(subject);
     if (b) for (const h of hrefs) known[h] = b;
   }
-  return { type: 'links', known, own };
+  return { type: 'links', known };
 }
 
 /** The badge's colour from the same outcome as the subject's panel. */

@@ -4,14 +4,31 @@
  * and kept in the document's record, which the popup and the toolbar read.
  */
 import type { PanelData } from '../../core/model';
+import { siteAt } from '../../core/sites';
+import { subjectFromHref } from '../../core/subjects';
 import type { PageReply, ReplyTo, RequestOf } from '../../schema/messages';
 import { isSilenced, isSubjectSilenced } from '../../schema/settings';
 import type { DocumentAnswer, PageQuestion } from '../documents';
 import { applyTopicSettings, initialState, isPrivate, senderHost, viewFor, type SenderInfo, type Services } from '../services';
 
+/** The page's question with its links read as the links handler reads them (the page parses no href). */
+export function questionOf(req: RequestOf<'page'>, sender: SenderInfo): PageQuestion {
+  const host = siteAt(senderHost(sender))?.host ?? 'github.com';
+  const read = (href: string | undefined) => (href ? subjectFromHref(href, host) : null);
+  const fallback = read(req.fallbackHref);
+  const takedown = read(req.takedownHref);
+  return {
+    subject: req.subject,
+    // A story that links its own thread (Ask HN) falls back to nothing.
+    fallback: fallback && fallback !== req.subject ? fallback : undefined,
+    networkRoot: req.networkRoot,
+    takedown: takedown?.startsWith('notice:') ? takedown : undefined,
+  };
+}
+
 export function handlePage(req: RequestOf<'page'>, sender: SenderInfo, s: Services): Promise<ReplyTo<'page'>> {
   return s.trackPage(async () => {
-    const question: PageQuestion = { subject: req.subject, fallback: req.fallback, networkRoot: req.networkRoot, takedown: req.takedown };
+    const question = questionOf(req, sender);
     if (req.hasUi) void s.documents.declaredUi(sender);
     const reply = await s.documents.answer(sender, question, () => computePage(question, sender, s));
     if (reply.data && reply.view.panel !== 'ask' && !req.hasUi) void s.injectUi(sender);

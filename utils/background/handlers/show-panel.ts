@@ -1,8 +1,8 @@
-/** `showPanel` (popup): tell a tab's content script to show its panel. */
+/** `showPanel` (popup): tell a tab's content script to show its panel (its code injected first when needed). */
 import type { ReplyTo, RequestOf } from '../../schema/messages';
 import type { Services } from '../services';
 
 export async function handleShowPanel(req: RequestOf<'showPanel'>, s: Services): Promise<ReplyTo<'showPanel'>> {
-  await s.deps.sendToTab(req.tabId, { type: 'showPanel' });
+  await s.reveal(req.tabId, { type: 'showPanel' });
   return { type: 'showPanel' };
 }

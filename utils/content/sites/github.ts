@@ -2,20 +2,18 @@
 import type { Site } from '../site';
 import { textBlock } from '../badges';
 import type { RepoPageInfo } from '../../core/model';
-import { pageSubject, subjectFromHref, type Subject } from '../../core/subjects';
+import { githubPageSubject } from '../../core/subjects';
 
 /**
  * GitHub's page for a repository disabled by a DMCA notice ("Repository unavailable due to DMCA
  * takedown") links to the notice it received. It is not a normal repo page (no repository meta
- * tags), so this only looks when those are absent. Returns the notice's subject.
+ * tags), so this only looks when those are absent. Returns the link, raw: the background reads it.
  */
-export function takedownNotice(doc: Document): Subject | null {
+export function takedownHref(doc: Document): string | null {
   if (doc.querySelector('meta[name="octolytics-dimension-repository_nwo"]')) return null;
   for (const a of doc.querySelectorAll('a[href*="/github/dmca/blob/"]')) {
     const block = a.closest('p, div, section, main') ?? a.parentElement;
-    if (!/DMCA takedown/i.test(block?.parentElement?.textContent ?? block?.textContent ?? '')) continue;
-    const s = subjectFromHref(a.getAttribute('href') ?? '', 'github.com');
-    if (s?.startsWith('notice:')) return s;
+    if (/DMCA takedown/i.test(block?.parentElement?.textContent ?? block?.textContent ?? '')) return a.getAttribute('href');
   }
   return null;
 }
@@ -72,15 +70,10 @@ export const githubSite: Site = {
   host: 'github.com',
   pageSubject() {
     const root = document.querySelector('meta[name="octolytics-dimension-repository_network_root_nwo"]');
-    const ps = pageSubject(
-      location.hostname,
-      location.pathname,
-      location.search,
-      root?.getAttribute('content') ?? root?.getAttribute('value'),
-    );
+    const ps = githubPageSubject(location.pathname, root?.getAttribute('content') ?? root?.getAttribute('value'));
     if (!ps?.subject.startsWith('repo:') || root || document.readyState === 'loading') return ps;
-    const takedown = takedownNotice(document);
-    return takedown ? { ...ps, takedown } : ps;
+    const href = takedownHref(document);
+    return href ? { ...ps, takedownHref: href } : ps;
   },
   placePanel(host) {
     for (const sel of ANCHORS) {

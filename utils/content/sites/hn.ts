@@ -1,20 +1,27 @@
 /** Hacker News specifics for the page session (utils/content/session.ts): item pages, panel placement, the thread outline. */
 import type { Site } from '../site';
 import { textBlock } from '../badges';
-import { pageSubject, subjectFromHref, type PageSubject } from '../../core/subjects';
+import { hnPageSubject as itemSubject, type PageSubject } from '../../core/subjects';
+import { isCandidateHref } from '../scanner';
 
-/** The story's own link on an item page (`span.titleline > a`, older `td.title > a`). */
-function storyLinkSubject(doc: Document) {
-  const a = doc.querySelector('table.fatitem .titleline > a, table.fatitem td.title > a, tr.athing td.title a');
+/**
+ * The story's own link on an item page (`span.titleline > a`, older `td.title > a`), raw — when it may name
+ * a subject (the scanner's test: an article elsewhere does not), for the background to read. A self post
+ * (Ask HN) links its own item: that is the page's subject already, and no reason for another question.
+ */
+function storyHref(doc: Document, loc: { pathname: string; search: string }) {
+  const a = doc.querySelector<HTMLAnchorElement>('table.fatitem .titleline > a, table.fatitem td.title > a, tr.athing td.title a');
   const href = a?.getAttribute('href');
-  return href ? subjectFromHref(href, 'news.ycombinator.com') : null;
+  if (!a || !href || !isCandidateHref(href, 'news.ycombinator.com')) return null;
+  // The browser resolved the link (`a.pathname`, `a.search`): nothing is parsed here.
+  const id = (search: string) => new URLSearchParams(search).get('id');
+  return a.pathname === loc.pathname && id(a.search) === id(loc.search) ? null : href;
 }
 
-export function hnPageSubject(doc: Document, loc: { hostname: string; pathname: string; search: string }): PageSubject | null {
-  const ps = pageSubject(loc.hostname, loc.pathname, loc.search, null);
-  if (!ps) return null;
-  const story = storyLinkSubject(doc);
-  return story && story !== ps.subject ? { ...ps, fallback: story } : ps;
+export function hnPageSubject(doc: Document, loc: { pathname: string; search: string }): PageSubject | null {
+  const ps = itemSubject(loc.pathname, loc.search);
+  const href = ps && storyHref(doc, loc);
+  return href ? { ...ps!, fallbackHref: href } : ps;
 }
 
 /** A story is two rows (title; points and comments): one block, so its links share one badge. */
