@@ -4,9 +4,12 @@
  * Variants: (a) no extension, (b) a floor extension whose content scripts match the same sites and do
  * nothing, (d) a "reader": the least any link-badging extension must do — read every link's href once
  * (serialised markup + one regex, the cheapest way measured) and send them in one message — and
- * nothing, (c) Backstory. Each page is loaded in every variant, in rotating order, `runs` times.
- * Backstory's added cost is (c) − (b), paired per run. Results go to tests/bench/results.json and
- * tests/bench/RESULTS.md; `--check` exits 1 when a budget is missed.
+ * nothing, (e) a "panel reader": the reader that also renders the panel its background answers (what any
+ * extension that shows a thread's panel must pay at least), (c) Backstory, and with `--baseline <dir>`
+ * another build of Backstory. Each page is loaded in every variant, in rotating order, `runs` times.
+ * Backstory's added cost is (c) − (b), paired per run. Then an attribution pass: Backstory's loads again
+ * with invalidation tracking, the style and layout its own mutations caused (tests/bench/trace.ts).
+ * Results go to tests/bench/results.json and tests/bench/RESULTS.md; `--check` exits 1 when a budget is missed.
  */
 import { buildEnv } from '../tools/build-env';
 import { execFileSync } from 'node:child_process';
@@ -20,6 +23,9 @@ import { repoPage, manyLinksReadme } from '../fixtures/github';
 import { hnItemPage, hnListPage, syntheticThread } from '../fixtures/hn';
 import { seedComments, seedThreadPage } from '../fixtures/hn-seed';
 import { SITES } from '../../utils/core/sites';
+import { analyseTrace, INVALIDATION_CATEGORY, TRACE_CATEGORIES, type Render, type TraceEvent } from './trace';
+import thread from '../../utils/dataset/data/threads/35287733/thread.json';
+import topics from '../../utils/dataset/data/threads/35287733/topics.json';
 
 const args = process.argv.slice(2);
 /** `--quick`: 3 runs of the key pages, for iteration (results are not written). Default: 5 runs of every page (≤ 15 min here). */
@@ -37,8 +43,11 @@ const OUT = join(HERE, 'out');
 
 /** `--baseline <dir>`: another unpacked build of Backstory (e.g. of an earlier commit), measured in the same run. */
 const BASELINE = args.includes('--baseline') ? resolve(args[args.indexOf('--baseline') + 1]!) : null;
-type Variant = 'none' | 'floor' | 'reader' | 'backstory' | 'baseline';
-const VARIANTS: Variant[] = ['none', 'floor', 'reader', 'backstory', ...(BASELINE ? (['baseline'] as const) : [])];
+type Variant = 'none' | 'floor' | 'reader' | 'panelReader' | 'backstory' | 'baseline';
+const VARIANTS: Variant[] = ['none', 'floor', 'reader', 'panelReader', 'backstory', ...(BASELINE ? (['baseline'] as const) : [])];
+/** Variants of Backstory itself: measured again with invalidation tracking (the attribution pass). */
+const BUILDS: Variant[] = ['backstory', ...(BASELINE ? (['baseline'] as const) : [])];
+const byVariant = <T>(make: () => T) => Object.fromEntries(VARIANTS.map((v) => [v, make()])) as Record<Variant, T>;
 
 interface PageSpec {
   key: string;
@@ -192,61 +201,6 @@ const PROBE = `(() => {
   });
 })();`;
 
-/** Main-thread rendering work from a trace of the page's renderer: style, layout, and what our code forced. */
-interface Render {
-  styleMs: number;
-  layoutMs: number;
-  /** Style or layout run synchronously because a script asked for geometry, from an extension's script. */
-  forcedByExtension: { kind: string; ms: number; where: string }[];
-}
-
-// The stack category gives forced style/layout events the JS stack that forced them.
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline.stack'];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; beginData?: { stackTrace?: { url: string; functionName: string; lineNumber: number }[] } };
-}
-
-/** Sum UpdateLayoutTree (style) and Layout on the renderer main thread(s); forced ones carry a JS stack. */
-function renderCost(events: TraceEvent[]): Render {
-  const mains = new Set(
-    events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
-  );
-  const out: Render = { styleMs: 0, layoutMs: 0, forcedByExtension: [] };
-  const open = new Map<string, TraceEvent[]>();
-  const add = (e: TraceEvent, dur: number) => {
-    const ms = dur / 1000;
-    if (e.name === 'UpdateLayoutTree') out.styleMs += ms;
-    else out.layoutMs += ms;
-    const stack = e.args?.beginData?.stackTrace;
-    const ours = stack?.find((f) => f.url.startsWith('chrome-extension://'));
-    if (ours)
-      out.forcedByExtension.push({
-        kind: e.name,
-        ms,
-        where: `${ours.functionName || '(anonymous)'} ${ours.url.split('/').pop()}:${ours.lineNumber}`,
-      });
-  };
-  for (const e of events) {
-    if (e.name !== 'UpdateLayoutTree' && e.name !== 'Layout') continue;
-    const key = `${e.pid}:${e.tid}`;
-    if (!mains.has(key)) continue;
-    if (e.ph === 'X') add(e, e.dur ?? 0);
-    else if (e.ph === 'B') open.set(key + e.name, [...(open.get(key + e.name) ?? []), e]);
-    else if (e.ph === 'E') {
-      const b = open.get(key + e.name)?.pop();
-      if (b) add(b, e.ts - b.ts);
-    }
-  }
-  return out;
-}
-
 interface Sample {
   render: Render;
   scriptMs: number;
@@ -259,16 +213,26 @@ interface Sample {
   badges: number;
 }
 
-async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
+/**
+ * How a load is traced: not at all (script time and the page-side timings: recording a trace, its JS stacks
+ * above all, slows scripts down, ~2x on the unrelated page here), the timeline only (the floor's own
+ * rendering), or for attribution (timeline, JS stacks, invalidation tracking: Backstory's builds).
+ */
+type Tracing = 'none' | 'timeline' | 'attribution';
+
+async function measure(h: Harness, spec: PageSpec, tracingMode: Tracing = 'none'): Promise<Sample> {
   const page: Page = await h.context.newPage();
   const cdp = await h.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => void events.push(...(d.value as unknown as TraceEvent[])));
   const traced = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  const tracing = !process.env.BENCH_NO_TRACE;
-  if (tracing) await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  const tracing = tracingMode !== 'none';
+  const categories = tracingMode === 'attribution' ? [...TRACE_CATEGORIES, INVALIDATION_CATEGORY] : ['devtools.timeline'];
+  if (tracing) await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
   await page.goto(spec.url, { waitUntil: 'domcontentloaded' });
+  // The page's own main frame: the trace also holds the browser's own UI pages.
+  const frame = ((await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } }).frameTree.frame.id;
   const dclMs = await page.evaluate(
     () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
   );
@@ -291,7 +255,7 @@ async function measure(h: Harness, spec: PageSpec): Promise<Sample> {
   await page.close();
   const allBadges = spec.badges > 0 && probe.badgeTimes.length >= spec.badges ? probe.badgeTimes[spec.badges - 1]! : null;
   return {
-    render: renderCost(events),
+    render: analyseTrace(events, frame),
     scriptMs: (metrics.ScriptDuration ?? 0) * 1000,
     taskMs: (metrics.TaskDuration ?? 0) * 1000,
     heapMB: (metrics.JSHeapUsedSize ?? 0) / 1048576,
@@ -383,6 +347,79 @@ function readerExtension(): string {
   writeFileSync(join(dir, 'bg.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ known: {} }); });\n');
   writeFileSync(join(dir, 'reader.js'), READER);
   return dir;
+}
+
+/**
+ * The reader, and the panel its background answers for a thread page, rendered: a host with an open shadow
+ * root after the story (HN) or atop the content (GitHub), one status line and the thread's topics with their
+ * counts — the least any extension that shows a thread's panel must pay. Its background answers with the
+ * same facts Backstory's bundle has for the seed thread (title, points, topics).
+ */
+const PANEL_READER = `document.addEventListener('DOMContentLoaded', () => {
+  const html = document.body.outerHTML, re = /<a\\s(?:[^>]*?\\s)?href="([^"]*)"/g, seen = new Set();
+  let m;
+  while ((m = re.exec(html))) seen.add(m[1]);
+  const hrefs = [...seen];
+  chrome.runtime.sendMessage({ url: location.href, hrefs: hrefs.slice(0, 5000) }).then((r) => {
+    globalThis.answer = r;
+    if (!r || !r.panel) return;
+    const host = document.createElement('reader-panel');
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = ':host{display:block;font:13px/1.4 system-ui,sans-serif;margin:8px 0}ul{margin:4px 0;padding-left:18px}';
+    const line = document.createElement('div');
+    line.textContent = r.panel.title + ' · ' + r.panel.points + ' points';
+    const list = document.createElement('ul');
+    for (const t of r.panel.topics) {
+      const li = document.createElement('li');
+      li.textContent = t.label + ' (' + t.count + ')';
+      list.append(li);
+    }
+    root.append(style, line, list);
+    const anchor = document.querySelector('table.fatitem');
+    if (anchor) anchor.after(host);
+    else (document.querySelector('main') || document.body).prepend(host);
+  });
+  for (let i = 5000; i < hrefs.length; i += 5000) chrome.runtime.sendMessage({ hrefs: hrefs.slice(i, i + 5000) });
+});
+`;
+
+function panelReaderExtension(): string {
+  const dir = join(OUT, 'panel-reader');
+  mkdirSync(dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const sites = manifest.content_scripts.filter((cs: { js: string[] }) => cs.js.some((j) => SITE_SCRIPTS.includes(j)));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Backstory panel reader floor (benchmark)',
+      version: '0.0.0',
+      background: { service_worker: 'bg.js' },
+      host_permissions: manifest.host_permissions,
+      content_scripts: sites.map((cs: { matches: string[] }) => ({ matches: cs.matches, run_at: 'document_start', js: ['reader.js'] })),
+    }),
+  );
+  const panel = {
+    title: thread.title,
+    points: thread.points,
+    topics: topics.map((t) => ({ label: t.label, count: t.points.length })),
+  };
+  writeFileSync(
+    join(dir, 'bg.js'),
+    `const panel = ${JSON.stringify(panel)};\n` +
+      `chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ known: {}, panel: /[?&]id=${thread.id}(&|$)/.test(m.url || '') ? panel : null }); });\n`,
+  );
+  writeFileSync(join(dir, 'reader.js'), PANEL_READER);
+  return dir;
+}
+
+/** The site scripts of a build, raw and gzipped (the baseline's too). */
+function contentScriptSizes(dir: string): { file: string; raw: number; gzip: number }[] {
+  return SITE_SCRIPTS.filter((f) => statSync(join(dir, f), { throwIfNoEntry: false })).map((file) => {
+    const buf = readFileSync(join(dir, file));
+    return { file, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+  });
 }
 
 function sizes() {
@@ -496,6 +533,27 @@ async function popupSearch(h: Harness): Promise<{ firstMs: number; keystrokeMs: 
   return { firstMs, keystrokeMs: stat(times) };
 }
 
+/** What one build of Backstory did on a page: its samples against the floor's, and its attribution pass. */
+function buildSummary(s: PageSpec, bs: Sample[], floor: Sample[], attributedRuns: Sample[]) {
+  return {
+    addedScriptMs: stat(bs.map((x, i) => x.scriptMs - floor[i]!.scriptMs)),
+    addedHeapMB: stat(bs.map((x, i) => x.heapMB - floor[i]!.heapMB)),
+    /** Style recalculation + layout of the page (trace totals, from the attribution pass: reported, they vary by tens of ms). */
+    renderTotalsMs: stat(attributedRuns.map((x) => x.render.styleMs + x.render.layoutMs)),
+    /** Style + layout its own mutations caused (invalidation tracking, the attribution pass). */
+    attributedRenderMs: stat(attributedRuns.map((x) => (x.render.ours?.styleMs ?? 0) + (x.render.ours?.layoutMs ?? 0))),
+    /** Forced synchronous style/layout from its scripts, every run of the attribution pass (JS stacks are recorded there). */
+    forcedByUs: attributedRuns.flatMap((x) => x.render.forcedByExtension),
+    addedLongTasksAfterDcl: stat(bs.map((x, i) => postDcl(x).length - postDcl(floor[i]!).length)),
+    panelAfterDclMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null,
+    panelFromNavStartMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs]))) : null,
+    panelShownRuns: bs.filter((x) => x.panelMs !== null).length,
+    allBadgesFromNavStartMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs]))) : null,
+    allBadgesAfterDclMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs - x.dclMs]))) : null,
+    badgesPlaced: stat(bs.map((x) => x.badges)),
+  };
+}
+
 // ---------- main ----------
 async function main() {
   mkdirSync(OUT, { recursive: true });
@@ -507,6 +565,7 @@ async function main() {
     none: null,
     floor: floorExtension(),
     reader: readerExtension(),
+    panelReader: panelReaderExtension(),
     backstory: EXTENSION_DIR,
     baseline: BASELINE,
   };
@@ -517,7 +576,7 @@ async function main() {
     for (const s of specs) harness[v].serve(s.url, s.html);
   }
   const samples: Record<string, Record<Variant, Sample[]>> = {};
-  for (const s of specs) samples[s.key] = { none: [], floor: [], reader: [], backstory: [], baseline: [] };
+  for (const s of specs) samples[s.key] = byVariant<Sample[]>(() => []);
   // One warm-up pass, not recorded (JIT, caches, the worker's first index build).
   for (const s of specs) for (const v of VARIANTS) await measure(harness[v], s);
   // Chrome reuses a site's renderer process, and V8 reuses the content script it compiled there: the
@@ -554,13 +613,14 @@ async function main() {
   };
   for (const v of VARIANTS) for (const w of [...Object.values(warmers), hnPage]) harness[v].serve(w.url, w.html);
   const unrelated = specs.find((p) => p.key === 'unrelated');
-  const coldSamples: Record<Variant, Sample[]> = { none: [], floor: [], reader: [], backstory: [], baseline: [] };
+  const coldSamples = byVariant<Sample[]>(() => []);
   for (let r = 0; r < RUNS; r++) {
     const order = VARIANTS.map((_, i) => VARIANTS[(i + r) % VARIANTS.length]!);
     for (const s of specs) {
       for (const v of order) {
         await measure(harness[v], warmers[new URL(s.url).hostname]!);
-        samples[s.key]![v].push(await measure(harness[v], s));
+        // Only the floor is traced here (its own rendering, for the badges' budget): a trace slows scripts.
+        samples[s.key]![v].push(await measure(harness[v], s, v === 'floor' ? 'timeline' : 'none'));
       }
     }
     if (unrelated) {
@@ -571,6 +631,16 @@ async function main() {
     }
     process.stdout.write(`run ${r + 1}/${RUNS} done\n`);
   }
+  // The attribution pass: Backstory's builds again, with invalidation tracking (slower: not in the runs above).
+  const attributed: Record<string, Record<Variant, Sample[]>> = {};
+  for (const s of specs) attributed[s.key] = byVariant<Sample[]>(() => []);
+  for (let r = 0; r < RUNS; r++)
+    for (const s of specs)
+      for (const v of BUILDS) {
+        await measure(harness[v], warmers[new URL(s.url).hostname]!);
+        attributed[s.key]![v].push(await measure(harness[v], s, 'attribution'));
+      }
+  process.stdout.write('attribution pass done\n');
   const search = !ONLY || ONLY.has('search') ? await popupSearch(harness.backstory) : null;
   for (const v of VARIANTS) await harness[v].close();
   const cold = !ONLY || ONLY.has('cold') ? await coldStart(Math.min(RUNS, 7)) : [];
@@ -591,6 +661,7 @@ async function main() {
     popupSearch: search,
     chromium: chromiumVersion,
     sizes: sizes(),
+    baselineBuild: BASELINE ? { dir: BASELINE, contentScripts: contentScriptSizes(BASELINE) } : null,
     unrelatedColdProcess: unrelated
       ? {
           addedScriptMs: stat(coldSamples.backstory.map((x, i) => x.scriptMs - coldSamples.floor[i]!.scriptMs)),
@@ -606,8 +677,7 @@ async function main() {
     },
     pages: specs.map((s) => {
       const d = samples[s.key]!;
-      const added = d.backstory.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs);
-      const perVariant = Object.fromEntries(
+      const variants = Object.fromEntries(
         VARIANTS.map((v) => [
           v,
           {
@@ -616,60 +686,51 @@ async function main() {
             heapMB: stat(d[v].map((x) => x.heapMB)),
             styleMs: stat(d[v].map((x) => x.render.styleMs)),
             layoutMs: stat(d[v].map((x) => x.render.layoutMs)),
+            firstLayoutAfterDclMs: stat(
+              d[v].flatMap((x) => (x.render.firstLayoutAfterDclMs === null ? [] : [x.render.firstLayoutAfterDclMs])),
+            ),
             longTasks: stat(d[v].map((x) => x.longTasks.filter((t) => t.duration > 50).length)),
             longTasksAfterDcl: stat(d[v].map((x) => postDcl(x).length)),
             longestAfterDclMs: stat(d[v].map((x) => Math.max(0, ...postDcl(x).map((t) => t.duration)))),
           },
         ]),
       );
-      const bs = d.backstory;
+      const ours = buildSummary(s, d.backstory, d.floor, attributed[s.key]!.backstory);
       return {
         key: s.key,
         label: s.label,
         url: s.url,
         expected: { panel: s.panel, badges: s.badges },
-        addedScriptMs: stat(added),
+        ...ours,
         /** What reading every link once costs (reader − floor), and what Backstory adds beyond it. */
         readerAddedScriptMs: stat(d.reader.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)),
         beyondReaderScriptMs: stat(d.backstory.map((x, i) => x.scriptMs - d.reader[i]!.scriptMs)),
-        addedHeapMB: stat(bs.map((x, i) => x.heapMB - d.floor[i]!.heapMB)),
-        /** Style recalculation + layout on the page's main thread (trace), Backstory − floor, paired per run. */
-        addedRenderMs: stat(
-          bs.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs),
-        ),
-        readerAddedRenderMs: stat(
-          d.reader.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs),
-        ),
-        /** Forced synchronous style/layout from our scripts, every run (should be none). */
-        forcedByUs: bs.flatMap((x) => x.render.forcedByExtension),
-        addedLongTasksAfterDcl: stat(bs.map((x, i) => postDcl(x).length - postDcl(d.floor[i]!).length)),
-        panelAfterDclMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null,
-        panelFromNavStartMs: s.panel ? stat(bs.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs]))) : null,
-        panelShownRuns: bs.filter((x) => x.panelMs !== null).length,
-        allBadgesFromNavStartMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs]))) : null,
-        allBadgesAfterDclMs: s.badges ? stat(bs.flatMap((x) => (x.badgesMs === null ? [] : [x.badgesMs - x.dclMs]))) : null,
-        badgesPlaced: stat(bs.map((x) => x.badges)),
-        variants: perVariant,
+        /** The reader that also renders its answer's panel (thread pages), over the floor. */
+        panelReaderAddedScriptMs: stat(d.panelReader.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)),
+        baseline: BASELINE ? buildSummary(s, d.baseline, d.floor, attributed[s.key]!.baseline) : null,
+        variants,
       };
     }),
   };
 
   if (ONLY) {
+    const m = (x: { median: number | null } | null | undefined) => x?.median ?? '—';
     for (const p of results.pages) {
-      const d = samples[p.key]!;
-      const base = BASELINE ? stat(d.baseline.map((x, i) => x.scriptMs - d.floor[i]!.scriptMs)) : null;
-      const baseRender = BASELINE
-        ? stat(d.baseline.map((x, i) => x.render.styleMs + x.render.layoutMs - d.floor[i]!.render.styleMs - d.floor[i]!.render.layoutMs))
-        : null;
-      const baseForced = BASELINE ? d.baseline.flatMap((x) => x.render.forcedByExtension).length : 0;
-      const basePanel = BASELINE ? stat(d.baseline.flatMap((x) => (x.panelMs === null ? [] : [x.panelMs - x.dclMs]))) : null;
+      const b = p.baseline;
       console.log(
-        `${p.key}: added script ${p.addedScriptMs.median} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${p.readerAddedScriptMs.median} ms; added style+layout ${p.addedRenderMs.median} ms (${p.addedRenderMs.p25}–${p.addedRenderMs.p75}), reader ${p.readerAddedRenderMs.median}; forced by us ${p.forcedByUs.length}${p.forcedByUs.length ? ' ' + JSON.stringify(p.forcedByUs.slice(0, 3)) : ''}; panel after DCL ${p.panelAfterDclMs?.median ?? '—'} ms; badges ${p.badgesPlaced.median}` +
-          (base
-            ? ` | baseline: added script ${base.median} ms (${base.p25}–${base.p75}), added style+layout ${baseRender!.median} ms (${baseRender!.p25}–${baseRender!.p75}), forced ${baseForced}, panel after DCL ${basePanel?.median ?? '—'} ms`
+        `${p.key}: script added ${m(p.addedScriptMs)} ms (${p.addedScriptMs.p25}–${p.addedScriptMs.p75}), reader ${m(p.readerAddedScriptMs)}, panel reader ${m(p.panelReaderAddedScriptMs)}; ` +
+          `medians backstory ${m(p.variants.backstory!.scriptMs)} / reader ${m(p.variants.reader!.scriptMs)} / panel reader ${m(p.variants.panelReader!.scriptMs)}; ` +
+          `style+layout ours (attributed) ${m(p.attributedRenderMs)} ms, totals ${m(p.renderTotalsMs)} (floor ${round((p.variants.floor!.styleMs!.median ?? 0) + (p.variants.floor!.layoutMs!.median ?? 0))}); forced ${p.forcedByUs.length}; ` +
+          `floor's first layout after DCL ${m(p.variants.floor!.firstLayoutAfterDclMs)} ms; panel after DCL ${m(p.panelAfterDclMs)} ms; badges after DCL ${m(p.allBadgesAfterDclMs)} ms (${m(p.badgesPlaced)})` +
+          (b
+            ? ` | baseline: script added ${m(b.addedScriptMs)}, attributed ${m(b.attributedRenderMs)}, forced ${b.forcedByUs.length}, panel ${m(b.panelAfterDclMs)}, badges ${m(b.allBadgesAfterDclMs)}`
             : ''),
       );
     }
+    for (const b of checkBudgets(results as unknown as Results).filter((x) =>
+      /script time|style \+ layout|badges placed after/.test(x.name),
+    ))
+      console.log(`${b.ok ? 'met   ' : 'MISSED'} ${b.name}: ${b.actual} (${b.limit})`);
     if (search) console.log(`popup search: first ${search.firstMs} ms, keystrokes ${JSON.stringify(search.keystrokeMs)}`);
     console.log(
       `machine: load ${loadBefore.join(' ')} → ${os
@@ -698,6 +759,7 @@ function report(results: Results) {
 }
 
 type Results = Awaited<ReturnType<typeof buildShape>>;
+type BuildSummary = ReturnType<typeof buildSummary>;
 // Only for typing `results` in the helpers below.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- a type source only
 async function buildShape() {
@@ -705,26 +767,17 @@ async function buildShape() {
     sizes: ReturnType<typeof sizes>;
     serviceWorkerColdStart: Record<string, ReturnType<typeof stat>>;
     unrelatedColdProcess: { addedScriptMs: ReturnType<typeof stat>; floorScriptMs: ReturnType<typeof stat> } | null;
-    pages: {
+    pages: (BuildSummary & {
       key: string;
       label: string;
       expected: { panel: string | null; badges: number };
-      addedScriptMs: ReturnType<typeof stat>;
       readerAddedScriptMs: ReturnType<typeof stat>;
       beyondReaderScriptMs: ReturnType<typeof stat>;
-      addedHeapMB: ReturnType<typeof stat>;
-      addedRenderMs: ReturnType<typeof stat>;
-      readerAddedRenderMs: ReturnType<typeof stat>;
-      forcedByUs: Render['forcedByExtension'];
-      addedLongTasksAfterDcl: ReturnType<typeof stat>;
-      panelAfterDclMs: ReturnType<typeof stat> | null;
-      panelFromNavStartMs: ReturnType<typeof stat> | null;
-      panelShownRuns: number;
-      allBadgesFromNavStartMs: ReturnType<typeof stat> | null;
-      allBadgesAfterDclMs: ReturnType<typeof stat> | null;
-      badgesPlaced: ReturnType<typeof stat>;
+      panelReaderAddedScriptMs: ReturnType<typeof stat>;
+      baseline: BuildSummary | null;
       variants: Record<string, Record<string, ReturnType<typeof stat>>>;
-    }[];
+    })[];
+    baselineBuild: { dir: string; contentScripts: { file: string; raw: number; gzip: number }[] } | null;
     machine: Record<string, unknown> & { loadBefore: number[]; loadAfter: number[]; calibrationMs: number };
     popupSearch: { firstMs: number; keystrokeMs: ReturnType<typeof stat> } | null;
     chromium: string;
@@ -771,20 +824,31 @@ function checkBudgets(r: Results): Budget[] {
     actual: r.sizes.leaks.join(', ') || 'none found',
     ok: r.sizes.leaks.length === 0,
   });
-  // Time budgets are ratios within one run (issue #18): absolute figures differ 2–5x between machines of
-  // the same kind, the comparison with the reader in the same run does not. Absolute times are reported.
+  // Time budgets compare variants within one run (issue #18): absolute figures differ 2–5x between machines
+  // of the same kind, the comparison in the same run does not. Re-based in issue #22: script time within
+  // 10% + 2 ms of the reader on GitHub pages, and on thread pages of the reader that renders a panel.
   const has = (k: string) => r.pages.some((p) => p.key === k);
-  for (const k of ['unrelated', 'links-2000', 'links-20000', 'hn-seed', 'hn-3000'].filter(has)) {
+  for (const [k, against] of [
+    ['unrelated', 'reader'],
+    ['links-2000', 'reader'],
+    ['links-20000', 'reader'],
+    ['hn-seed', 'panelReader'],
+    ['hn-3000', 'panelReader'],
+  ] as const) {
+    if (!has(k)) continue;
     const p = page(k);
     const ours = p.variants.backstory!.scriptMs!.median ?? Infinity;
-    const reader = p.variants.reader!.scriptMs!.median ?? 0;
+    const ref = p.variants[against]!.scriptMs!.median ?? 0;
+    const what = against === 'reader' ? 'the reader' : 'the panel reader';
     out.push({
-      name: `script time vs the reader, ${p.label}`,
-      limit: '≤ reader + 10% (medians, same run)',
-      actual: `${ours} ms vs ${reader} ms (${reader ? Math.round((ours / reader) * 100) : '—'}%)`,
-      ok: ours <= reader * 1.1,
+      name: `script time vs ${what}, ${p.label}`,
+      limit: `≤ ${what} + 10% + 2 ms (medians, same run)`,
+      actual: `${ours} ms vs ${ref} ms (limit ${round(ref * 1.1 + 2)} ms)`,
+      ok: ours <= ref * 1.1 + 2,
     });
   }
+  // Style and layout our own mutations caused (invalidation tracking), not trace totals: the totals of two
+  // loads of a page differ by tens to hundreds of ms (reported, they do not gate).
   for (const [k, limit] of [
     ['unrelated', 5],
     ['links-2000', 20],
@@ -792,12 +856,12 @@ function checkBudgets(r: Results): Budget[] {
     ['hn-3000', 100],
   ] as const) {
     if (!has(k)) continue;
-    const m = page(k).addedRenderMs.median ?? Infinity;
+    const a = page(k).attributedRenderMs;
     out.push({
-      name: `style + layout added (trace), ${page(k).label}`,
+      name: `style + layout our mutations caused (invalidation tracking), ${page(k).label}`,
       limit: `≤ ${limit} ms median`,
-      actual: `${m} ms (${page(k).addedRenderMs.p25}–${page(k).addedRenderMs.p75})`,
-      ok: m <= limit,
+      actual: `${a.median} ms (${a.p25}–${a.p75})`,
+      ok: (a.median ?? Infinity) <= limit,
     });
   }
   const forced = r.pages.flatMap((p) => p.forcedByUs.map((f) => `${p.key}: ${f.kind} ${round(f.ms)} ms at ${f.where}`));
@@ -807,17 +871,16 @@ function checkBudgets(r: Results): Budget[] {
     actual: forced.length ? forced.slice(0, 3).join('; ') : 'none',
     ok: forced.length === 0,
   });
-  for (const [k, limit] of [
-    ['links-2000', 100],
-    ['links-20000', 500],
-  ] as const) {
-    if (!has(k)) continue;
+  // Badges wait for the page's own first rendering after DOMContentLoaded (its main thread is busy with it):
+  // measured against the floor's own first style + layout (trace), + 100 ms.
+  for (const k of ['links-2000', 'links-20000'].filter(has)) {
     const m = page(k).allBadgesAfterDclMs?.median ?? Infinity;
+    const first = page(k).variants.floor!.firstLayoutAfterDclMs?.median ?? null;
     out.push({
       name: `all badges placed after DOMContentLoaded, ${page(k).label}`,
-      limit: `≤ ${limit} ms median`,
-      actual: `${m} ms`,
-      ok: m <= limit,
+      limit: "≤ the floor's first style + layout after DOMContentLoaded + 100 ms (medians)",
+      actual: `${m} ms vs ${first ?? '—'} + 100 ms`,
+      ok: first !== null && m <= first + 100,
     });
   }
   const coldPanel = r.serviceWorkerColdStart.panelAfterDclColdMs?.median ?? null;
@@ -879,15 +942,16 @@ function checkBudgets(r: Results): Budget[] {
 function markdown(r: Results & { budgets: Budget[] }): string {
   const f = (s: ReturnType<typeof stat> | null | undefined, unit = '') =>
     s && s.median !== null ? `${s.median}${unit} (${s.p25}–${s.p75})` : '—';
+  const med = (s: ReturnType<typeof stat> | null | undefined) => (s && s.median !== null ? `${s.median}` : '—');
   const lines: string[] = [];
   lines.push('# Backstory benchmark results', '');
   lines.push(
-    `Generated by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.runs} runs per page and variant, variants in rotating order, after one warm-up pass.`,
+    `Generated by \`npm run bench\` on ${r.date.slice(0, 10)}: ${r.runs} runs per page and variant, variants in rotating order, after one warm-up pass; then ${r.runs} more loads of each page per build of Backstory with invalidation tracking (the attribution pass).`,
   );
   lines.push(
     `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGB} GB, ${r.machine.platform}, Node ${r.machine.node}. Browser: ${r.chromium}, headless. Load average (1/5/15 min) before ${r.machine.loadBefore.join(' / ')}, after ${r.machine.loadAfter.join(' / ')}. Calibration (a fixed 30M-step loop in Node, median of 5): ${r.machine.calibrationMs} ms — compare it before comparing two RESULTS.md.`,
     '',
-    '**What gates and what is reported.** Budgets (below) compare variants *within this run*: script time against the reader, style + layout added over the floor (trace), forced layouts from our code, long tasks, counts. Absolute times are reported for reading, and gate only where the issue set an absolute user-facing limit (badges and panel after DOMContentLoaded, popup keystrokes); they differ 2–5x between machines of the same kind.',
+    "**What gates and what is reported.** Budgets (below) compare variants *within this run*: script time against the reader (GitHub pages) or the panel reader (thread pages), badges against the floor's own first rendering, style + layout that our own mutations caused (invalidation tracking), forced layouts from our code, long tasks, counts. Absolute times are reported for reading, and gate only where an issue set an absolute user-facing limit (the first page's panel, the panel on 2,000 links, popup keystrokes); they differ 2–5x between machines of the same kind.",
     '',
   );
   lines.push(
@@ -895,19 +959,19 @@ function markdown(r: Results & { budgets: Budget[] }): string {
     '',
   );
   lines.push(
-    "*Reader* is a 7-line extension that only reads every link's href once (the page's markup serialised, one regex) and sends them to its background in one message: the least any extension that badges links must pay. Its cost over the floor shows what part of Backstory's is that unavoidable read.",
+    "*Reader* is a 7-line extension that only reads every link's href once (the page's markup serialised, one regex) and sends them to its background in one message: the least any extension that badges links must pay. *Panel reader* is the reader that also renders the panel its background answers on the seed thread's pages (a shadow-root host after the story: one line and the thread's 16 topics): the least any extension that shows a thread's panel must pay.",
     '',
   );
   lines.push(
-    "*Style + layout* is the page renderer's main-thread `UpdateLayoutTree` + `Layout` time from a Chromium trace (categories `devtools.timeline`, `disabled-by-default-devtools.timeline.stack`); a forced one carries the JS stack that forced it, which is how *forced by us* is found.",
+    "Script times and the page-side timings come from loads that are not traced (a trace, its JS stacks above all, slows scripts down: ~2x on the unrelated page here); the floor's loads are traced (`devtools.timeline`) for its own rendering, and Backstory's builds are loaded again in an *attribution pass* traced with `devtools.timeline`, `disabled-by-default-devtools.timeline.stack` and `disabled-by-default-devtools.timeline.invalidationTracking`. *Style + layout* is the page's main frame's `UpdateLayoutTree` + `Layout` time (the browser's own UI pages, which render in the same trace, are left out); a forced one carries the JS stack that forced it, which is how *forced by us* is found. *Ours* is the part our own mutations caused: each style recalculation counts in the share of the invalidations since the previous one whose JS stack is Backstory's, each layout in the share of the recalculations that led to it (`tests/bench/trace.ts`). *First layout* is when the floor's page finished its own first style + layout after DOMContentLoaded.",
     '',
-    '| page | script ms: none / floor / reader / Backstory | added script ms | reader − floor ms | Backstory − reader ms | style + layout ms: floor / reader / Backstory | added style + layout ms | forced by us | added heap MB | long tasks > 50 ms after DCL (floor / Backstory) | panel after DCL ms | all badges after DCL ms |',
+    "| page | script ms: none / floor / reader / panel reader / Backstory | added script ms | reader − floor ms | panel reader − floor ms | style + layout ms (totals): floor / Backstory | ours (attributed) ms | forced by us | added heap MB | long tasks > 50 ms after DCL (floor / Backstory) | floor's first layout after DCL ms | panel after DCL ms | all badges after DCL ms |",
   );
-  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const p of r.pages) {
     const v = p.variants;
     lines.push(
-      `| ${p.label} | ${v.none!.scriptMs!.median} / ${v.floor!.scriptMs!.median} / ${v.reader!.scriptMs!.median} / ${v.backstory!.scriptMs!.median} | ${f(p.addedScriptMs)} | ${f(p.readerAddedScriptMs)} | ${f(p.beyondReaderScriptMs)} | ${[v.floor, v.reader, v.backstory].map((x) => round((x!.styleMs!.median ?? 0) + (x!.layoutMs!.median ?? 0))).join(' / ')} | ${f(p.addedRenderMs)} | ${p.forcedByUs.length} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesAfterDclMs ? `${f(p.allBadgesAfterDclMs)} (${p.expected.badges} badges)` : '—'} |`,
+      `| ${p.label} | ${['none', 'floor', 'reader', 'panelReader', 'backstory'].map((k) => med(v[k]?.scriptMs)).join(' / ')} | ${f(p.addedScriptMs)} | ${f(p.readerAddedScriptMs)} | ${f(p.panelReaderAddedScriptMs)} | ${round((v.floor!.styleMs!.median ?? 0) + (v.floor!.layoutMs!.median ?? 0))} / ${med(p.renderTotalsMs)} | ${f(p.attributedRenderMs)} | ${p.forcedByUs.length} | ${f(p.addedHeapMB)} | ${v.floor!.longTasksAfterDcl!.median} / ${v.backstory!.longTasksAfterDcl!.median} | ${f(v.floor!.firstLayoutAfterDclMs)} | ${p.panelAfterDclMs ? f(p.panelAfterDclMs) : '—'} | ${p.allBadgesAfterDclMs ? `${f(p.allBadgesAfterDclMs)} (${p.expected.badges} badges)` : '—'} |`,
     );
   }
   if (r.unrelatedColdProcess) {
@@ -915,6 +979,23 @@ function markdown(r: Results & { budgets: Budget[] }): string {
       '',
       `Each page above is measured warm: right after an unrecorded load of a plain page of the same site, as when browsing. The **first** GitHub page in a renderer process pays V8's compile of the content script; measured on the unrelated page right after an HN page, Backstory adds ${f(r.unrelatedColdProcess.addedScriptMs, ' ms')} there.`,
     );
+  }
+  if (r.baselineBuild) {
+    lines.push(
+      '',
+      '## This build and the baseline, in the same run',
+      '',
+      `\`--baseline ${r.baselineBuild.dir}\`: another build of Backstory, measured in the same runs, in the same rotation. Its site scripts: ${r.baselineBuild.contentScripts.map((c) => `${c.file} ${(c.raw / 1000).toFixed(1)} kB`).join(', ')}; this build's: ${r.sizes.contentScripts.map((c) => `${c.file} ${(c.raw / 1000).toFixed(1)} kB`).join(', ')}.`,
+      '',
+      '| page | added script ms: baseline / this | ours (attributed) style + layout ms: baseline / this | forced: baseline / this | panel after DCL ms: baseline / this | all badges after DCL ms: baseline / this |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const p of r.pages) {
+      const b = p.baseline!;
+      lines.push(
+        `| ${p.label} | ${f(b.addedScriptMs)} / ${f(p.addedScriptMs)} | ${f(b.attributedRenderMs)} / ${f(p.attributedRenderMs)} | ${b.forcedByUs.length} / ${p.forcedByUs.length} | ${f(b.panelAfterDclMs)} / ${f(p.panelAfterDclMs)} | ${f(b.allBadgesAfterDclMs)} / ${f(p.allBadgesAfterDclMs)} |`,
+      );
+    }
   }
   lines.push('', '## Service worker cold start', '');
   const c = r.serviceWorkerColdStart;

@@ -52,10 +52,17 @@ function relativeAsWritten(): boolean {
 }
 
 export function startLinkBadger(o: BadgerOptions): LinkBadger {
-  /** What the background said of each href asked about (null: nothing known). */
-  const answers = new Map<string, BadgeInfo | null>();
-  const inFlight = new Set<string>();
+  /** Hrefs asked about (in flight or answered), and the known ones' badges: per href, one set lookup. */
+  const asked = new Set<string>();
+  const known = new Map<string, BadgeInfo>();
   const asking = new Set<Promise<void>>();
+  /**
+   * Hits of the first scan, held until its questions are answered, then badged in one batch: one query of
+   * the page and one restyle for them all (on 20,000 links each batch cost a query of every link and a
+   * layout of the page, and the scan's later slices waited behind each).
+   */
+  let held: string[] | null = [];
+  const hit = (hrefs: string[]) => (held ? held.push(...hrefs) : badge(hrefs));
   /** Our badges and the subject each was placed for (never read back from the page's attributes). */
   const made = new Map<Element, Subject>();
   const ours = (el: Element, subject?: Subject) => made.has(el) && (subject === undefined || made.get(el) === subject);
@@ -64,7 +71,7 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     let placed = false;
     const current = o.current();
     for (const a of linksWithHrefs(document, hrefs)) {
-      const info = answers.get(a.getAttribute('href') ?? '');
+      const info = known.get(a.getAttribute('href') ?? '');
       if (!info || info.subject === current) continue;
       const b = placeBadge(a, info, ours, o.look);
       if (b) {
@@ -82,17 +89,12 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     } catch (e) {
       o.log('links', e);
     }
-    // Answered or not, these links are no longer in flight (unanswered ones may be asked again later).
-    for (const h of hrefs) inFlight.delete(h);
-    if (o.signal.aborted || !reply) return;
-    const hits: string[] = [];
-    for (const h of hrefs) {
-      // Links to the page's own subject are answered too: `badge` leaves them bare while the page is it.
-      const info = reply.known[h] ?? null;
-      answers.set(h, info);
-      if (info) hits.push(h);
-    }
-    if (hits.length) badge(hits);
+    // Unanswered, they are no longer asked: asked again when they show up again.
+    if (!reply) for (const h of hrefs) asked.delete(h);
+    // Links to the page's own subject are answered too: `badge` leaves them bare while the page is it.
+    const hits = Object.keys(reply?.known ?? {});
+    for (const h of hits) known.set(h, reply!.known[h]!);
+    if (hits.length && !o.signal.aborted) hit(hits);
   }
 
   function onHrefs(hrefs: string[]) {
@@ -103,14 +105,12 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
       // An over-long href names no subject; sending it would only get the whole message refused.
       if (h.length > LIMITS.href) continue;
       if (!relative && !ABSOLUTE_RE.test(h)) continue;
-      const a = answers.get(h);
-      if (a) hits.push(h);
-      else if (a === undefined && !inFlight.has(h)) {
-        inFlight.add(h);
+      if (!asked.has(h)) {
+        asked.add(h);
         fresh.push(h);
-      }
+      } else if (known.has(h)) hits.push(h);
     }
-    if (hits.length) badge(hits);
+    if (hits.length) hit(hits);
     for (let i = 0; i < fresh.length; i += LIMITS.hrefsPerMessage) {
       const p = resolve(fresh.slice(i, i + LIMITS.hrefsPerMessage));
       asking.add(p);
@@ -131,6 +131,15 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
     onMutations: o.onMutations,
     report: (e) => o.log('scan', e),
   });
+  // The first scan's questions (and any asked meanwhile) answered: its hits go in, and later ones at once.
+  const firstBadges = scanner.firstScan
+    .then(() => Promise.allSettled([...asking]))
+    .then(() => {
+      const first = held ?? [];
+      held = null;
+      if (first.length && !o.signal.aborted) badge(first);
+    })
+    .catch((e) => o.log('badges', e));
 
   return {
     counts() {
@@ -149,6 +158,7 @@ export function startLinkBadger(o: BadgerOptions): LinkBadger {
       made.clear();
     },
     async idle() {
+      await firstBadges;
       await scanner.idle();
       while (asking.size && !o.signal.aborted) {
         await Promise.allSettled([...asking]);

@@ -70,6 +70,8 @@ export function isCandidateHref(href: string, host: PageHost): boolean {
 export interface Scanner {
   /** Resolves when all queued work is done. */
   idle(): Promise<void>;
+  /** Resolves when the first scan (the page as it was at the start) is done; its hrefs reported. */
+  firstScan: Promise<void>;
 }
 
 const now = () => performance.now();
@@ -135,7 +137,7 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
           }
         }
         if (!done) break;
-        jobs.shift();
+        if (jobs.shift() === first) firstDone();
         if (now() - start > sliceMs) break;
       }
     } catch (e) {
@@ -150,6 +152,10 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   const links = doc.getElementsByTagName('a');
   if (links.length > (opts.serializeMaxLinks ?? 25_000)) jobs.push({ kind: 'elements', list: doc.querySelectorAll('a[href]'), i: 0 });
   else markup((doc.body ?? doc.documentElement)?.outerHTML ?? '');
+  const first = jobs[0];
+  let firstDone!: () => void;
+  const firstScan = new Promise<void>((r) => (firstDone = r));
+  if (!first) firstDone();
   run(); // the first slice right away; most pages are done in it
 
   let pending: Node[] = [];
@@ -180,10 +186,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
     if (flushTimer) clearTimeout(flushTimer);
     jobs.length = 0;
     pending = [];
+    firstDone();
     for (const f of idleWaiters.splice(0)) f();
   });
 
   return {
+    firstScan,
     idle() {
       if (opts.signal.aborted || (!jobs.length && !scheduled && !flushTimer)) return Promise.resolve();
       return new Promise((r) => idleWaiters.push(r));
@@ -191,11 +199,12 @@ export function startLinkScanner(doc: Document, opts: ScannerOptions): Scanner {
   };
 }
 
-/** The links of `doc` whose href is one of `hrefs` (one selector per 64 hrefs). */
+/** The links of `doc` whose href is one of `hrefs` (one selector per 64 distinct hrefs: each is a pass over every link). */
 export function linksWithHrefs(doc: Document, hrefs: readonly string[]): Element[] {
   const out: Element[] = [];
-  for (let i = 0; i < hrefs.length; i += 64) {
-    const sel = hrefs
+  const distinct = [...new Set(hrefs)];
+  for (let i = 0; i < distinct.length; i += 64) {
+    const sel = distinct
       .slice(i, i + 64)
       .map((h) => `a[href="${CSS.escape(h)}"]`)
       .join(',');

@@ -7,6 +7,7 @@ import type { PageView, PanelData, PanelState, RepoPageInfo, Subject } from '../
 import type { PageSubject } from '../core/subjects';
 import type { Send } from '../core/send';
 import type { ReplyTo } from '../schema/messages';
+import { LLAMA_CUE } from '../core/llama-detect';
 import type { MountedPanel } from '../ui/mount';
 import { domReady, whenPlaceable } from './dom';
 import { pageAnswer } from './early-answer';
@@ -19,9 +20,6 @@ function outlineWith(ui: UiApi) {
   const outline = currentOutline();
   return outline && ((life: Lifetime, data: PanelData, redraw: () => void) => outline(life, data, redraw, ui));
 }
-
-/** Words that make a repo worth asking the detector about (cheap pre-check in the page). */
-const LLAMA_CUE = /llama|alpaca|vicuna|guanaco/i;
 
 export interface VisitHost {
   send: Send;

@@ -106,12 +106,21 @@ function llamaToken(t: string): boolean {
   return /^[a-z]{0,10}llama(?:\d+[a-z]{0,8}|[a-z]{2,10})?$/.test(t) && !/llamas$/.test(t);
 }
 
+/**
+ * The words without which a repo's name cannot be LLaMA-related (every rule on names needs one: "llama" in
+ * a token or Meta's `meta-llama`, or an ambiguous fine-tune word). The page's cheap pre-check before asking
+ * the detector, and the detector's own for a name alone (the links of a page: most have none).
+ */
+export const LLAMA_CUE = /llama|alpaca|vicuna|guanaco/i;
+
 export function detectLlama(input: DetectInput, ctx: DetectContext = {}): Detection {
   const repo = `${input.owner}/${input.name}`.toLowerCase();
   if (ctx.never?.has(repo)) return { related: false, score: -10, reasons: ['on your "never LLaMA-related" list'], fromUserList: true };
   if (ctx.always?.has(repo)) return { related: true, score: 10, reasons: ['on your "always LLaMA-related" list'], fromUserList: true };
   const known = ctx.known?.get(repo);
   if (known) return { related: true, score: 10, reasons: [`in Backstory's dataset: ${known}`] };
+  if (input.description === undefined && !input.topics && input.readmeTitle === undefined && !LLAMA_CUE.test(repo))
+    return { related: false, score: 0, reasons: [] };
 
   const reasons: string[] = [];
   let score = 0;
