@@ -422,7 +422,12 @@ export function Options({ load, save, watch, facts, download, shortcut, noticeUp
   /** Changes on their way to storage: shown at once, and over anything read before they land. */
   const pending = useRef<Partial<Settings>[]>([]);
   const show = (stored: Settings) => setS(Object.assign({ ...stored }, ...pending.current));
-  const reload = () => load().then(show);
+  /** Saves begun so far: a read begun before a save is older than what that save answers, so it is not shown. */
+  const saves = useRef(0);
+  const reload = () => {
+    const at = saves.current;
+    return load().then((stored) => at === saves.current && show(stored));
+  };
 
   useEffect(() => {
     void reload();
@@ -436,6 +441,7 @@ export function Options({ load, save, watch, facts, download, shortcut, noticeUp
   // tab's change, or this page's own a moment ago when a list's timer fires after a switch was flipped).
   const update: Update = async (patch, message = 'Saved. Open tabs update right away.') => {
     pending.current.push(patch);
+    saves.current++;
     setS((cur) => cur && { ...cur, ...patch });
     const done = () => (pending.current = pending.current.filter((p) => p !== patch));
     try {

@@ -60,3 +60,29 @@ test('an import file is refused by its size before it is read', async () => {
   expect(document.querySelector('.status.error')!.textContent).toMatch(/^Nothing was changed\. The file is too large \(9766 kB\)/);
   expect(text).not.toHaveBeenCalled();
 });
+
+test('a read begun before a click and answered after its save does not undo the click (the B1 flake under load)', async () => {
+  let stored: Settings = { ...DEFAULT_SETTINGS };
+  let late: ((s: Settings) => void) | null = null;
+  let changed = () => {};
+  const props = {
+    // The second read (after a change made elsewhere) is slow: it answers with what was stored when it began.
+    load: vi.fn(async () => stored),
+    save: vi.fn(async (patch: Partial<Settings>) => (stored = { ...stored, ...patch })),
+    watch: (cb: () => void) => ((changed = cb), () => {}),
+    facts,
+    download: vi.fn(),
+  };
+  act(() => render(<Options {...props} />, document.body));
+  await until(() => !!document.getElementById('github'));
+  const before = { ...stored };
+  props.load.mockImplementationOnce(() => new Promise<Settings>((r) => (late = () => r(before))));
+  changed();
+  const github = document.getElementById('github') as HTMLInputElement;
+  act(() => github.click());
+  await until(() => props.save.mock.calls.length === 1 && stored.github === false);
+  await new Promise((r) => setTimeout(r, 0));
+  await act(async () => late!(before));
+  await new Promise((r) => setTimeout(r, 0));
+  expect((document.getElementById('github') as HTMLInputElement).checked).toBe(false);
+});
