@@ -25,6 +25,7 @@ import {
   type History,
 } from '../../fixtures/dmca-updates';
 import { isNoticePath } from '@/utils/dmca/overlay';
+import { CAPS, fetchHead, fetchNotice } from '@/utils/background/updates/source';
 
 const FILES = NEW_FILES;
 
@@ -403,4 +404,33 @@ describe('the pure parts', () => {
   ])('%j is a notice path: %s', (path, ok) => {
     expect(isNoticePath(path)).toBe(ok);
   });
+});
+
+test('an answer without a length is read no further than its cap (not buffered whole first)', async () => {
+  const endless = () => {
+    const pulled = { bytes: 0 };
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulled.bytes += 65_536;
+        c.enqueue(new Uint8Array(65_536).fill(0x61));
+      },
+    });
+    return { pulled, fetch: async () => new Response(body, { status: 200 }) };
+  };
+  const head = endless();
+  await expect(fetchHead(head.fetch)).rejects.toMatchObject({ kind: 'too-large' });
+  expect(head.pulled.bytes).toBeLessThanOrEqual(CAPS.branch + 3 * 65_536);
+  const notice = endless();
+  await expect(fetchNotice(notice.fetch, 'a'.repeat(40), '2026/08/x.md')).rejects.toMatchObject({ kind: 'too-large' });
+  expect(notice.pulled.bytes).toBeLessThanOrEqual(CAPS.notice + 3 * 65_536);
+  // A notice in several languages is whole when its characters are split across chunks.
+  const text = 'Ünïcödé — 著作権 '.repeat(5000);
+  const bytes = new TextEncoder().encode(text);
+  const chunked = new ReadableStream<Uint8Array>({
+    start(c) {
+      for (let i = 0; i < bytes.length; i += 1000) c.enqueue(bytes.subarray(i, i + 1000));
+      c.close();
+    },
+  });
+  expect(await fetchNotice(async () => new Response(chunked, { status: 200 }), 'a'.repeat(40), '2026/08/x.md')).toBe(text);
 });

@@ -59,12 +59,26 @@ const INIT: RequestInit = {
 };
 
 /** Read at most `max` characters of a response: refuse a longer one before reading it all when it says its length. */
+/** The body as text, read no further than `max` bytes: an answer without a length is stopped at its cap, not buffered whole. */
 async function readCapped(res: Response, max: number, url: string): Promise<string> {
+  const tooLarge = () => new UpdateError('too-large', `${url} is larger than ${max} bytes`);
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (declared > max) throw new UpdateError('too-large', `${url} is larger than ${max} bytes`);
-  const text = await res.text();
-  if (text.length > max) throw new UpdateError('too-large', `${url} is larger than ${max} bytes`);
-  return text;
+  if (declared > max) throw tooLarge();
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let bytes = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    bytes += value.byteLength;
+    if (bytes > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
 }
 
 async function get(fetchFn: Fetch, url: string, accept: string): Promise<Response | null> {
