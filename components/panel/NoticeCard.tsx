@@ -2,14 +2,17 @@
 import type { NoticeCard as Card, TakedownScope } from '@/utils/core/model';
 import {
   answerPartyLabel,
+  CHANGES_OFFERED,
   EXPLAIN,
   FACT_LABEL,
   formatDate,
   grouped,
   kindTitle,
+  NAMES_THIS,
   partyTerm,
   partyWord,
   plural,
+  READ_NOTICE,
   sourceDocument,
   sourcesSummary,
   standingTone,
@@ -74,12 +77,6 @@ function RepoList({ repos, total }: { repos: string[]; total: number }) {
  * `namedAt`: where the notice names the panel's repo. `self`: the card of the page being shown (no link
  * to the page you are on). `context`: a fact of the story, not of this page's subject (neutral styling).
  */
-const NAMES_THIS: Record<TakedownScope, string> = {
-  whole: 'It names this repository',
-  files: 'It names specific files in this repository, not the whole repository',
-  network: 'It names this repository; GitHub applied it to the whole fork network',
-};
-
 /** A takedown card's colour: what became of it (its standing, for this page's subject), as its lead and badges say. */
 const STANDING_CLASS = { ok: ' restored', disputed: ' disputed' } as const;
 
@@ -148,13 +145,13 @@ export function NoticeCard({
         )}
       </dl>
       {namedAt && <p class="named-at">{NAMES_THIS[scope ?? 'whole']}</p>}
-      {n.changesOffered && <p class="note">GitHub gives owners a chance to remove the named files before disabling anything.</p>}
+      {n.changesOffered && <p class="note">{CHANGES_OFFERED}</p>}
       {n.repos.length > 0 && <RepoList repos={n.repos} total={n.repoCount} />}
       {n.note && <p class="note">{n.note}</p>}
       <Answers n={n} />
       {!self && (
         <p>
-          <SafeLink href={n.url}>Read the notice on github/dmca</SafeLink> <span class="file">({n.file})</span>
+          <SafeLink href={n.url}>{READ_NOTICE}</SafeLink> <span class="file">({n.file})</span>
         </p>
       )}
       <Sources lines={sourceLines(n, namedAt)} summary={sourcesSummary(n)} />

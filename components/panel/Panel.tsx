@@ -3,7 +3,7 @@
  * demand. Lives in a shadow root (utils/ui/mount.ts). Every sentence comes from utils/core/words.ts.
  */
 import type { NoticePanel, PanelData, PanelState, RepoPanel, ThreadPanel } from '@/utils/core/model';
-import { EXPLAIN, formatDate, outcomeSentence, panelFoot, panelTitle, plural, statusOf } from '@/utils/core/words';
+import { EXPLAIN, READ_NOTICE, formatDate, outcomeSentence, panelFoot, panelTitle, plural, statusOf } from '@/utils/core/words';
 import { SafeLink, Source, Term } from './links';
 import { NoticeCard } from './NoticeCard';
 import { ThreadCardView, Topics, type ThreadUi } from './Thread';
@@ -111,7 +111,7 @@ function RepoLead({ p }: { p: RepoPanel }) {
       {unknown && (
         <p class="outcome disabled">
           GitHub has disabled this repository after a DMCA notice ({unknown.file}) that is newer than Backstory's copy of github/dmca.{' '}
-          <SafeLink href={unknown.url}>Read the notice on github/dmca</SafeLink>
+          <SafeLink href={unknown.url}>{READ_NOTICE}</SafeLink>
         </p>
       )}
       {p.match.via === 'detected' && (

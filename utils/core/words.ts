@@ -15,6 +15,7 @@ import type {
   PanelData,
   Relation,
   RepoPanel,
+  TakedownScope,
   ThreadPanel,
 } from './model';
 
@@ -106,6 +107,19 @@ export const lineLink = (line: string | null, o: { label?: string; document?: st
   shown: line ? `line ${line}` : 'source',
   after: ` of ${o.document ?? sourceDocument()}, on github/dmca`,
 });
+
+/** What a takedown asks of the repo the page is about, said under its card (its line is in the card's sources). */
+export const NAMES_THIS: Record<TakedownScope, string> = {
+  whole: 'It names this repository',
+  files: 'It names specific files in this repository, not the whole repository',
+  network: 'It names this repository; GitHub applied it to the whole fork network',
+};
+
+/** GitHub's note that owners were offered changes first, in plain words. */
+export const CHANGES_OFFERED = 'GitHub gives owners a chance to remove the named files before disabling anything.';
+
+/** The link to a notice's own file. */
+export const READ_NOTICE = 'Read the notice on github/dmca';
 
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
 export const EXPLAIN = {
