@@ -163,10 +163,7 @@ export function createDocuments(area: RecordArea) {
       area.clear(tabId);
     },
 
-    forget(tabId: number): void {
-      live.delete(tabId);
-      area.forget(tabId);
-    },
+    forget: (tabId: number): void => void (live.delete(tabId), area.forget(tabId)),
 
     /** The record for the popup and the toolbar (null: nothing known of the tab). */
     async get(tabId: number): Promise<DocumentRecord | null> {
@@ -174,10 +171,8 @@ export function createDocuments(area: RecordArea) {
     },
 
     /**
-     * The page's answer to `question`: computed once for the early push and the page's question about
-     * the same URL (the first page question joins a computation already made; any later one computes
-     * afresh, so a remembered state or a setting changed since is never answered stale). The latest
-     * answer becomes the record's.
+     * The page's answer to `question`, computed once for the early push and the page's first question about the
+     * same URL (a later one computes afresh: a state or setting changed since is never stale); it becomes the record's.
      */
     async answer(
       sender: SenderInfo,
@@ -185,14 +180,16 @@ export function createDocuments(area: RecordArea) {
       compute: () => Promise<{ reply: PageReply; source: DocumentAnswer['source'] }>,
       opts: { early?: boolean } = {},
     ): Promise<PageReply> {
+      // A tab this worker never saw (it just started) has nothing pending: compute while its record is read.
+      const started = sender.tab?.id !== undefined && !live.has(sender.tab.id) ? compute() : null;
       const l = await of(sender);
       const key = questionKey(sender.url ?? '', question);
       const by = opts.early ? 'early' : 'page';
-      if (l?.pending && l.pending.key === key && !l.pending.joined && l.pending.by !== by) {
+      if (!started && l?.pending && l.pending.key === key && !l.pending.joined && l.pending.by !== by) {
         l.pending.joined = true;
         return l.pending.reply;
       }
-      const work = compute();
+      const work = started ?? compute();
       const reply = work.then((w) => w.reply);
       if (!l) return reply;
       const pending = { key, by, reply, joined: false } as NonNullable<Live['pending']>;

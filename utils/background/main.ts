@@ -56,6 +56,10 @@ export function startBackground(): void {
     },
   );
   void loadDmca().catch(() => undefined);
+  // A started worker is about to be asked (a page, the early push): the settings are read meanwhile.
+  const first = loadSettings();
+  settings = first;
+  first.catch(() => settings === first && (settings = null));
 
   const route = createRouter({
     dataset: () => bundledDataset,

@@ -4,6 +4,8 @@
  */
 import { expect, test } from 'vitest';
 import { earlyAnswer } from '@/utils/background/early-push';
+import { createDocuments } from '@/utils/background/documents';
+import type { PageReply } from '@/utils/schema/messages';
 import type { Settings } from '@/utils/schema/settings';
 import { GH, HN, POPUP, setup } from './harness';
 
@@ -141,4 +143,26 @@ test('after a settings change, the answer says whether the panel is the one this
   over.hn = false;
   s.route.services.documents.settingsChanged();
   expect((await ask())!.same).toBeUndefined();
+});
+
+test('a worker that has just started computes the answer while the tab’s record is read back (cold start)', async () => {
+  let release!: () => void;
+  const area = {
+    get: () => new Promise<unknown>((r) => (release = () => r(undefined))),
+    set: async () => {},
+    clear: () => {},
+    forget: () => {},
+  };
+  const documents = createDocuments(area);
+  let computed = 0;
+  const reply = { data: null, state: 'open', silent: false, view: { panel: 'auto' } } as unknown as PageReply;
+  const answer = documents.answer({ ...GH, documentId: 'd1' }, { subject: 'repo:shawwn/llama-dl' }, async () => {
+    computed++;
+    return { reply, source: null };
+  });
+  await Promise.resolve();
+  expect(computed).toBe(1); // before the session storage answered
+  release();
+  expect(await answer).toEqual(reply);
+  expect(computed).toBe(1);
 });
