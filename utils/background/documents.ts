@@ -166,9 +166,7 @@ export function createDocuments(area: RecordArea) {
     forget: (tabId: number): void => void (live.delete(tabId), area.forget(tabId)),
 
     /** The record for the popup and the toolbar (null: nothing known of the tab). */
-    async get(tabId: number): Promise<DocumentRecord | null> {
-      return (await current(tabId))?.record ?? null;
-    },
+    get: async (tabId: number): Promise<DocumentRecord | null> => (await current(tabId))?.record ?? null,
 
     /**
      * The page's answer to `question`, computed once for the early push and the page's first question about the
@@ -182,6 +180,7 @@ export function createDocuments(area: RecordArea) {
     ): Promise<PageReply> {
       // A tab this worker never saw (it just started) has nothing pending: compute while its record is read.
       const started = sender.tab?.id !== undefined && !live.has(sender.tab.id) ? compute() : null;
+      started?.catch(() => undefined); // a failure is the awaiting caller's, not unhandled meanwhile
       const l = await of(sender);
       const key = questionKey(sender.url ?? '', question);
       const by = opts.early ? 'early' : 'page';

@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'vitest';
 import { earlyAnswer } from '@/utils/background/early-push';
-import { createDocuments } from '@/utils/background/documents';
+import { createDocuments, type DocumentRecord } from '@/utils/background/documents';
 import type { PageReply } from '@/utils/schema/messages';
 import type { Settings } from '@/utils/schema/settings';
 import { GH, HN, POPUP, setup } from './harness';
@@ -149,10 +149,11 @@ test('a worker that has just started computes the answer while the tab’s recor
   let release!: () => void;
   const area = {
     get: () => new Promise<unknown>((r) => (release = () => r(undefined))),
-    set: async () => {},
+    set: async (_id: number, r: DocumentRecord) => void (saved = r),
     clear: () => {},
     forget: () => {},
   };
+  let saved: DocumentRecord | null = null;
   const documents = createDocuments(area);
   let computed = 0;
   const reply = { data: null, state: 'open', silent: false, view: { panel: 'auto' } } as unknown as PageReply;
@@ -165,4 +166,7 @@ test('a worker that has just started computes the answer while the tab’s recor
   release();
   expect(await answer).toEqual(reply);
   expect(computed).toBe(1);
+  // The answer is the record's, as on a warm worker (the popup and the toolbar read it).
+  expect(saved).toMatchObject({ tabId: 7, documentId: 'd1', answer: { question: { subject: 'repo:shawwn/llama-dl' }, state: 'open' } });
+  expect((await documents.get(7))?.answer?.question.subject).toBe('repo:shawwn/llama-dl');
 });
