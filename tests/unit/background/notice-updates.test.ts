@@ -433,4 +433,14 @@ test('an answer without a length is read no further than its cap (not buffered w
     },
   });
   expect(await fetchNotice(async () => new Response(chunked, { status: 200 }), 'a'.repeat(40), '2026/08/x.md')).toBe(text);
+  // A connection lost mid-answer is said plainly, like one never made.
+  const cut = new ReadableStream<Uint8Array>({
+    start(c) {
+      c.enqueue(bytes.subarray(0, 1000));
+      c.error(new TypeError('network error'));
+    },
+  });
+  await expect(fetchNotice(async () => new Response(cut, { status: 200 }), 'a'.repeat(40), '2026/08/x.md')).rejects.toMatchObject({
+    kind: 'offline',
+  });
 });

@@ -58,7 +58,6 @@ const INIT: RequestInit = {
   mode: 'cors',
 };
 
-/** Read at most `max` characters of a response: refuse a longer one before reading it all when it says its length. */
 /** The body as text, read no further than `max` bytes: an answer without a length is stopped at its cap, not buffered whole. */
 async function readCapped(res: Response, max: number, url: string): Promise<string> {
   const tooLarge = () => new UpdateError('too-large', `${url} is larger than ${max} bytes`);
@@ -70,7 +69,9 @@ async function readCapped(res: Response, max: number, url: string): Promise<stri
   let bytes = 0;
   let text = '';
   for (;;) {
-    const { done, value } = await reader.read();
+    const { done, value } = await reader.read().catch(() => {
+      throw new UpdateError('offline', `the answer from ${new URL(url).host} was cut off`);
+    });
     if (done) return text + decoder.decode();
     bytes += value.byteLength;
     if (bytes > max) {
