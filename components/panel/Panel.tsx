@@ -3,7 +3,18 @@
  * demand. Lives in a shadow root (utils/ui/mount.ts). Every sentence comes from utils/core/words.ts.
  */
 import type { NoticePanel, PanelData, PanelState, RepoPanel, ThreadPanel } from '@/utils/core/model';
-import { EXPLAIN, READ_NOTICE, formatDate, outcomeSentence, panelFoot, panelTitle, plural, statusOf } from '@/utils/core/words';
+import {
+  detectedLead,
+  EXPLAIN,
+  moreNotices,
+  newerTakedown,
+  READ_NOTICE,
+  formatDate,
+  outcomeSentence,
+  panelFoot,
+  panelTitle,
+  statusOf,
+} from '@/utils/core/words';
 import { SafeLink, Source, Term } from './links';
 import { NoticeCard } from './NoticeCard';
 import { ThreadCardView, Topics, type ThreadUi } from './Thread';
@@ -110,22 +121,12 @@ function RepoLead({ p }: { p: RepoPanel }) {
       {!unknown && <OutcomeLine p={p} />}
       {unknown && (
         <p class="outcome disabled">
-          GitHub has disabled this repository after a DMCA notice ({unknown.file}) that is newer than Backstory's copy of github/dmca.{' '}
-          <SafeLink href={unknown.url}>{READ_NOTICE}</SafeLink>
+          {newerTakedown(unknown.file)} <SafeLink href={unknown.url}>{READ_NOTICE}</SafeLink>
         </p>
       )}
-      {p.match.via === 'detected' && (
-        <p class="outcome">
-          Not in Backstory's dataset, and no DMCA notice names it.
-          {p.match.signals.length > 0 && ` Why it may be related: ${p.match.signals.join('; ')}.`}
-        </p>
-      )}
+      {p.match.via === 'detected' && <p class="outcome">{detectedLead(p.match.signals)}</p>}
       {p.note && <p class="note">{p.note}</p>}
-      {p.moreNotices > 0 && (
-        <p class="note">
-          Named in {plural(p.moreNotices, 'DMCA notice')}; the {p.notices.length} newest are shown.
-        </p>
-      )}
+      {p.moreNotices > 0 && <p class="note">{moreNotices(p.moreNotices, p.notices.length)}</p>}
     </>
   );
 }

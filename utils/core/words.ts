@@ -121,6 +121,17 @@ export const CHANGES_OFFERED = 'GitHub gives owners a chance to remove the named
 /** The link to a notice's own file. */
 export const READ_NOTICE = 'Read the notice on github/dmca';
 
+/** GitHub's takedown page for a notice newer than the bundled copy of github/dmca. */
+export const newerTakedown = (file: string) =>
+  `GitHub has disabled this repository after a DMCA notice (${file}) that is newer than Backstory's copy of github/dmca.`;
+
+/** A repo only the LLaMA detector knows, and why it may be related. */
+export const detectedLead = (signals: readonly string[]) =>
+  `Not in Backstory's dataset, and no DMCA notice names it.${signals.length > 0 ? ` Why it may be related: ${signals.join('; ')}.` : ''}`;
+
+/** A repo named in more notices than its panel shows. */
+export const moreNotices = (total: number, shown: number) => `Named in ${plural(total, 'DMCA notice')}; the ${shown} newest are shown.`;
+
 /** Plain words for DMCA terms, one short sentence each (shown on hover and focus in the panel). */
 export const EXPLAIN = {
   disabled: 'GitHub made the repository unavailable because of a DMCA takedown notice.',
