@@ -338,8 +338,9 @@ const READER = `document.addEventListener('DOMContentLoaded', () => {
 /** The site scripts that run on every page of their site (utils/core/sites.ts: entrypoints/github.ts, entrypoints/hn.ts…). */
 const SITE_SCRIPTS: string[] = SITES.map((s) => s.script);
 
-function readerExtension(): string {
-  const dir = join(OUT, 'reader');
+/** A comparison extension in OUT/<folder>: the site scripts' matches, one content script and one background. */
+function comparisonExtension(folder: string, name: string, files: { 'bg.js': string; 'reader.js': string }): string {
+  const dir = join(OUT, folder);
   mkdirSync(dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const sites = manifest.content_scripts.filter((cs: { js: string[] }) => cs.js.some((j) => SITE_SCRIPTS.includes(j)));
@@ -347,17 +348,22 @@ function readerExtension(): string {
     join(dir, 'manifest.json'),
     JSON.stringify({
       manifest_version: 3,
-      name: 'Backstory reader floor (benchmark)',
+      name,
       version: '0.0.0',
       background: { service_worker: 'bg.js' },
       host_permissions: manifest.host_permissions,
       content_scripts: sites.map((cs: { matches: string[] }) => ({ matches: cs.matches, run_at: 'document_start', js: ['reader.js'] })),
     }),
   );
-  writeFileSync(join(dir, 'bg.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ known: {} }); });\n');
-  writeFileSync(join(dir, 'reader.js'), READER);
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
   return dir;
 }
+
+const readerExtension = () =>
+  comparisonExtension('reader', 'Backstory reader floor (benchmark)', {
+    'bg.js': 'chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ known: {} }); });\n',
+    'reader.js': READER,
+  });
 
 /**
  * The reader, and the panel its background answers for a thread page, rendered: a host with an open shadow
@@ -395,33 +401,17 @@ const PANEL_READER = `document.addEventListener('DOMContentLoaded', () => {
 `;
 
 function panelReaderExtension(): string {
-  const dir = join(OUT, 'panel-reader');
-  mkdirSync(dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
-  const sites = manifest.content_scripts.filter((cs: { js: string[] }) => cs.js.some((j) => SITE_SCRIPTS.includes(j)));
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Backstory panel reader floor (benchmark)',
-      version: '0.0.0',
-      background: { service_worker: 'bg.js' },
-      host_permissions: manifest.host_permissions,
-      content_scripts: sites.map((cs: { matches: string[] }) => ({ matches: cs.matches, run_at: 'document_start', js: ['reader.js'] })),
-    }),
-  );
   const panel = {
     title: thread.title,
     points: thread.points,
     topics: topics.map((t) => ({ label: t.label, count: t.points.length })),
   };
-  writeFileSync(
-    join(dir, 'bg.js'),
-    `const panel = ${JSON.stringify(panel)};\n` +
+  return comparisonExtension('panel-reader', 'Backstory panel reader floor (benchmark)', {
+    'bg.js':
+      `const panel = ${JSON.stringify(panel)};\n` +
       `chrome.runtime.onMessage.addListener((m, s, reply) => { reply({ known: {}, panel: /[?&]id=${thread.id}(&|$)/.test(m.url || '') ? panel : null }); });\n`,
-  );
-  writeFileSync(join(dir, 'reader.js'), PANEL_READER);
-  return dir;
+    'reader.js': PANEL_READER,
+  });
 }
 
 /** The site scripts of a build, raw and gzipped (the baseline's too). */
