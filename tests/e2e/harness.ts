@@ -195,3 +195,28 @@ export async function settle(page: Page, timeout = 10_000): Promise<void> {
     throw new Error(`${e.message}; the records: ${seen}`);
   });
 }
+
+/**
+ * Headless Chromium cannot show the permission prompt (nor can a test answer it): this plays the user's
+ * "Allow" for the next prompt. The options page's `chrome.permissions.request` records what was asked (and
+ * so when: only within the click) and says yes; the worker's `permissions.contains` / `remove` answer from
+ * that grant (it learns of it before the click: the options page read "not granted" when it opened, so the
+ * click still asks). Returns what the options page asked for so far. Firefox grants hosts for real.
+ */
+export async function allowAtPrompt(options: Page, worker: Worker): Promise<() => Promise<unknown[]>> {
+  await options.evaluate(() => {
+    const c = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome;
+    const w = window as unknown as { asked: unknown[] };
+    w.asked = [];
+    c.permissions.request = (p: unknown) => (w.asked.push(p), Promise.resolve(true));
+  });
+  await worker.evaluate(() => {
+    type P = { contains: unknown; remove: unknown };
+    const c = (globalThis as unknown as { chrome: { permissions: P } }).chrome;
+    const g = globalThis as unknown as { granted: boolean };
+    g.granted = true;
+    c.permissions.contains = () => Promise.resolve(g.granted);
+    c.permissions.remove = () => ((g.granted = false), Promise.resolve(true));
+  });
+  return () => options.evaluate(() => (window as unknown as { asked: unknown[] }).asked);
+}

@@ -12,7 +12,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
+import { allowAtPrompt, badges, launch, openDetails, panels, settle, waitForPanel, type Harness } from './harness';
 import { manyLinksReadme, repoPage, takedownPage } from '../fixtures/github';
 import { CUT_COMMIT, cutHistory, ensureCutBuild, hasSnapshot, newerFiles, SNAPSHOT } from '../fixtures/dmca-cut';
 import { gitHub, type History } from '../fixtures/dmca-updates';
@@ -116,22 +116,11 @@ describe.skipIf(!present)('newer notices over the real snapshot: bundle cut at 2
     const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Check for newer notices' }).waitFor();
     // Headless Chromium shows no prompt: the user's "Allow" stands in for it (see the file's comment).
-    await options.evaluate(() => {
-      const c = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome;
-      const w = window as unknown as { asked: unknown[] };
-      w.asked = [];
-      c.permissions.request = (p: unknown) => (w.asked.push(p), Promise.resolve(true));
-    });
-    await h.context.serviceWorkers()[0]!.evaluate(() => {
-      const c = (globalThis as unknown as { chrome: { permissions: { contains: unknown } } }).chrome;
-      c.permissions.contains = () => Promise.resolve(true);
-    });
+    const asked = await allowAtPrompt(options, h.context.serviceWorkers()[0]!);
     expect(toGitHubData()).toEqual([]);
     const t0 = performance.now();
     await options.getByRole('button', { name: 'Check for newer notices' }).click();
-    expect(await options.evaluate(() => (window as unknown as { asked: unknown[] }).asked)).toEqual([
-      { origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] },
-    ]);
+    expect(await asked()).toEqual([{ origins: ['https://api.github.com/*', 'https://raw.githubusercontent.com/*'] }]);
     await options.getByText('Notices as of Aug 21, 2026').waitFor({ timeout: 90_000 });
     const ms = Math.round(performance.now() - t0);
     expect(await options.locator('.updates-added').textContent()).toMatch(/added 384 notices: /);

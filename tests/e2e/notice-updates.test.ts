@@ -3,15 +3,14 @@
  * files are served at their real URLs in the documented shapes (tests/fixtures/dmca-updates.ts).
  *
  * The one stub: headless Chromium cannot show the permission prompt (nor can a test answer it), so
- * `allowAtPrompt` plays the user's "Allow": the options page's `chrome.permissions.request` is replaced
+ * `allowAtPrompt` (harness.ts) plays the user's "Allow": the options page's `chrome.permissions.request` is replaced
  * by a function that records what was asked (and so when: only within the click) and says yes, and the
  * worker's `permissions.contains` / `permissions.remove` answer from that grant. Everything else — the
  * click, the worker's fetches, the routing at GitHub's real URLs — is real. Firefox grants the hosts for
  * real (tests/e2e/shared/core-suite.ts, "notice updates").
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launch, panels, waitForPanel, type Harness } from './harness';
+import { allowAtPrompt, launch, panels, waitForPanel, type Harness } from './harness';
 import { repoPage } from '../fixtures/github';
 import { githubAnswer, NEW_REPO, OLD_REPO, UPDATE_REQUESTS } from '../fixtures/dmca-updates';
 
@@ -38,29 +37,6 @@ const toGitHubData = () => h.requests.filter((r) => GITHUB_DATA.test(r.url));
 /** The requests of the first update (made after pages were visited). */
 let firstUpdate: string[] = [];
 
-/**
- * The stub (see above): the next prompt for the optional hosts is answered "Allow". Returns what the
- * options page asked for so far.
- */
-async function allowAtPrompt(options: Page) {
-  await options.evaluate(() => {
-    const c = (globalThis as unknown as { chrome: { permissions: { request: unknown } } }).chrome;
-    const w = window as unknown as { asked: unknown[] };
-    w.asked = [];
-    c.permissions.request = (p: unknown) => (w.asked.push(p), Promise.resolve(true));
-  });
-  // The worker learns of the grant the moment the user allows it: here, before the click (the options page
-  // read "not granted" when it opened, so the click still asks).
-  await worker().evaluate(() => {
-    type P = { contains: unknown; remove: unknown };
-    const c = (globalThis as unknown as { chrome: { permissions: P } }).chrome;
-    const g = globalThis as unknown as { granted: boolean };
-    g.granted = true;
-    c.permissions.contains = () => Promise.resolve(g.granted);
-    c.permissions.remove = () => ((g.granted = false), Promise.resolve(true));
-  });
-  return () => options.evaluate(() => (window as unknown as { asked: unknown[] }).asked);
-}
 const worker = () => h.context.serviceWorkers()[0]!;
 
 async function outcomeAt(repo: string) {
@@ -86,7 +62,7 @@ describe('newer notices, on request', () => {
   test('the hosts are asked for at the click; the update makes exactly its requests, from the background; a newer counter-notice changes an older repo’s outcome', async () => {
     const options = await h.open(`chrome-extension://${h.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Check for newer notices' }).waitFor();
-    const asked = await allowAtPrompt(options);
+    const asked = await allowAtPrompt(options, worker());
     expect(await asked()).toEqual([]);
     expect(toGitHubData()).toEqual([]);
     await options.getByRole('button', { name: 'Check for newer notices' }).click();
@@ -131,7 +107,7 @@ describe('newer notices, on request', () => {
     // Again, straight from the options page: no page visited since the data was deleted.
     const again = await h.open(`chrome-extension://${h.extensionId}/options.html`);
     await again.getByText('Notices as of').waitFor();
-    const asked = await allowAtPrompt(again);
+    const asked = await allowAtPrompt(again, worker());
     await again.getByRole('button', { name: 'Check for newer notices' }).click();
     expect(await asked()).toHaveLength(1);
     await again.getByText('Notices as of Sep 5, 2026').waitFor();
